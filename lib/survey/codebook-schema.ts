@@ -1,0 +1,86 @@
+import { z } from 'zod';
+
+/**
+ * The codebook (`survey.json` next to the data) is one of the three boundaries where input is
+ * validated. Everything in it is optional: what it does not set is inferred from the CSV.
+ */
+
+const kindSchema = z.enum(['single', 'multi', 'ranking', 'likert', 'numeric', 'text', 'meta']);
+
+const optionSchema = z.union([
+  z.string().min(1),
+  z.object({
+    value: z.string().min(1),
+    label: z.string().min(1).optional(),
+    excludeFromBase: z.boolean().optional(),
+  }),
+]);
+
+export const codebookQuestionSchema = z
+  .object({
+    label: z.string().min(1).optional(),
+    text: z.string().optional(),
+    kind: kindSchema.optional(),
+    /** Option values in the order to show them (scale order for likert). Unlisted values follow. */
+    options: z.array(optionSchema).optional(),
+    /** Option values whose only-answer respondents are left out of the base ("Other(s):"). */
+    excludeFromBase: z.array(z.string().min(1)).optional(),
+    /** Header names of the columns that make up this question (one column per option or item). */
+    columns: z.array(z.string().min(1)).min(1).optional(),
+    /** Separator of `;`-joined multi-select cells and ordered-list rankings. */
+    separator: z.string().min(1).max(3).optional(),
+    /** Earlier ids of the same question in other waves (a column renamed between years). */
+    aliases: z.array(z.string().min(1)).optional(),
+  })
+  .strict();
+
+export const waveSchema = z
+  .object({
+    id: z.string().regex(/^[\w.-]{1,40}$/, 'wave ids are letters, digits, dot, dash, underscore'),
+    /** File name relative to the codebook's folder; no path separators or `..`. */
+    file: z
+      .string()
+      .regex(/^[\w.-]+\.csv(\.gz)?$/i, 'a wave file is a plain .csv or .csv.gz name in the same folder')
+      .refine((name) => !name.startsWith('.'), 'a wave file name cannot start with a dot'),
+    label: z.string().optional(),
+  })
+  .strict();
+
+export const headerSchema = z
+  .object({
+    layout: z
+      .enum([
+        'single-row',
+        'ids-and-text',
+        'question-and-option',
+        'ids-question-and-option',
+        'qualtrics',
+        'qualtrics-legacy',
+      ])
+      .optional(),
+    skip: z.number().int().min(0).max(20).optional(),
+    rows: z.number().int().min(1).max(4).optional(),
+  })
+  .strict();
+
+export const codebookSchema = z
+  .object({
+    $schema: z.string().optional(),
+    title: z.string().min(1).optional(),
+    description: z.string().optional(),
+    /** Says plainly on every page that the data is made up. */
+    synthetic: z.boolean().optional(),
+    source: z.string().optional(),
+    waves: z.array(waveSchema).min(1).optional(),
+    /** Column holding respondent weights. */
+    weight: z.string().min(1).optional(),
+    header: headerSchema.optional(),
+    /** Extra strings meaning "no answer" besides '', NA and N/A. */
+    missing: z.array(z.string()).optional(),
+    questions: z.record(z.string().min(1), codebookQuestionSchema).optional(),
+  })
+  .strict();
+
+export type Codebook = z.infer<typeof codebookSchema>;
+export type CodebookQuestion = z.infer<typeof codebookQuestionSchema>;
+export type CodebookOption = z.infer<typeof optionSchema>;

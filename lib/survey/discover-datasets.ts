@@ -1,0 +1,122 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { codebookSchema, type Codebook } from './codebook-schema';
+
+export interface WaveSource {
+  id: string;
+  path: string;
+  label?: string;
+}
+
+export interface DatasetSource {
+  id: string;
+  title: string;
+  description?: string;
+  synthetic: boolean;
+  dir: string;
+  codebook?: Codebook;
+  /** Set when survey.json exists but is invalid: the dataset is listed with this message and no waves. */
+  codebookError?: string;
+  waves: WaveSource[];
+  origin: 'bundled' | 'external';
+}
+
+export interface DataRoot {
+  dir: string;
+  origin: 'bundled' | 'external';
+}
+
+const CSV_FILE = /\.csv(\.gz)?$/i;
+/** Files that sit beside survey exports but are not responses: schemas, codebooks, filter notes. */
+const NOT_RESPONSES = /schema|reference|filtering|readme|questions/i;
+const SAFE_ID = /^[A-Za-z0-9][\w.-]{0,79}$/;
+const YEAR = /(?:^|[^0-9])((?:19|20)\d\d)(?![0-9])/;
+
+function listCsvFiles(dir: string, depth: number): string[] {
+  const found: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name.startsWith('.')) continue;
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory() && depth > 0) found.push(...listCsvFiles(full, depth - 1));
+    else if (entry.isFile() && CSV_FILE.test(entry.name) && !NOT_RESPONSES.test(entry.name)) found.push(full);
+  }
+  return found.sort();
+}
+
+function slug(text: string): string {
+  return text.toLowerCase().replace(/\.csv(\.gz)?$/i, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+}
+
+/** Without a codebook each CSV file is a wave, named by the year in its path (or its file name when years repeat). */
+function inferWaves(dir: string): WaveSource[] {
+  const files = listCsvFiles(dir, 2);
+  const years = files.map((file) => YEAR.exec(path.relative(dir, file))?.[1]);
+  return files.map((file, i) => {
+    const year = years[i];
+    const unique = year !== undefined && years.filter((y) => y === year).length === 1;
+    const id = unique ? year : [year, slug(path.basename(file))].filter(Boolean).join('-');
+    return { id, path: file };
+  }).sort((a, b) => a.id.localeCompare(b.id));
+}
+
+function readCodebook(file: string): { codebook?: Codebook; error?: string } {
+  try {
+    const parsed = codebookSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+    if (parsed.success) return { codebook: parsed.data };
+    const first = parsed.error.issues[0];
+    return { error: `survey.json is invalid at "${first.path.join('.') || '(top)'}": ${first.message}` };
+  } catch (error) {
+    return { error: `survey.json cannot be read: ${(error as Error).message}` };
+  }
+}
+
+function describeDataset(dir: string, id: string, origin: DataRoot['origin']): DatasetSource {
+  const codebookFile = path.join(dir, 'survey.json');
+  const { codebook, error } = existsSync(codebookFile) ? readCodebook(codebookFile) : {};
+  const waves = error
+    ? []
+    : codebook?.waves
+      ? codebook.waves.map((wave) => ({ id: wave.id, path: path.join(dir, wave.file), ...(wave.label ? { label: wave.label } : {}) }))
+      : inferWaves(dir);
+  return {
+    id,
+    title: codebook?.title ?? id,
+    ...(codebook?.description ? { description: codebook.description } : {}),
+    synthetic: codebook?.synthetic ?? false,
+    dir,
+    ...(codebook ? { codebook } : {}),
+    ...(error ? { codebookError: error } : {}),
+    waves,
+    origin,
+  };
+}
+
+/**
+ * Every folder directly under a data root is a dataset. Folder names become URL segments, so
+ * only plain names are accepted; symlinks and dot-folders are skipped.
+ */
+export function discoverDatasets(roots: readonly DataRoot[]): DatasetSource[] {
+  const datasets: DatasetSource[] = [];
+  const taken = new Set<string>();
+  for (const root of roots) {
+    if (!existsSync(root.dir) || !statSync(root.dir).isDirectory()) continue;
+    for (const entry of readdirSync(root.dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      if (!entry.isDirectory() || !SAFE_ID.test(entry.name) || taken.has(entry.name)) continue;
+      const dataset = describeDataset(path.join(root.dir, entry.name), entry.name, root.origin);
+      if (dataset.waves.length === 0 && !dataset.codebookError) continue;
+      taken.add(entry.name);
+      datasets.push(dataset);
+    }
+  }
+  return datasets;
+}
+
+/** The bundled `data/` folder plus any folders listed in SURVEY_LENS_DATA (separated like PATH). */
+export function dataRootsFromEnv(projectRoot: string, value: string | undefined): DataRoot[] {
+  const extra = (value ?? '')
+    .split(path.delimiter)
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .map((entry) => ({ dir: path.resolve(projectRoot, entry), origin: 'external' as const }));
+  return [{ dir: path.join(projectRoot, 'data'), origin: 'bundled' }, ...extra];
+}

@@ -1,0 +1,51 @@
+/**
+ * Known ordered answer scales, lowest first. A single-answer question whose answers all sit on
+ * one scale (ignoring off-scale answers such as "Don't know") is Likert, and its options take
+ * the scale's order instead of frequency order. Matching is case- and apostrophe-insensitive.
+ */
+export const LIKERT_SCALES: readonly (readonly string[])[] = [
+  ['Strongly disagree', 'Disagree', 'Somewhat disagree', 'Slightly disagree', 'Neither agree nor disagree', 'Neutral', 'Slightly agree', 'Somewhat agree', 'Agree', 'Strongly agree'],
+  ['Very dissatisfied', 'Dissatisfied', 'Slightly dissatisfied', 'Somewhat dissatisfied', 'Neither satisfied nor dissatisfied', 'Slightly satisfied', 'Somewhat satisfied', 'Satisfied', 'Very satisfied'],
+  ['Never', 'Rarely', 'Occasionally', 'Sometimes', 'Often', 'Frequently', 'Very often', 'Always'],
+  ['Very unlikely', 'Unlikely', 'Somewhat unlikely', 'Neither likely nor unlikely', 'Somewhat likely', 'Likely', 'Very likely', 'Extremely likely'],
+  ['Not at all important', 'Not important', 'Slightly important', 'Somewhat important', 'Moderately important', 'Important', 'Very important', 'Extremely important'],
+  ['Very poor', 'Poor', 'Fair', 'Average', 'Good', 'Very good', 'Excellent'],
+  ['Very difficult', 'Difficult', 'Somewhat difficult', 'Neither easy nor difficult', 'Somewhat easy', 'Easy', 'Very easy'],
+  ['Not at all critical', 'Slightly critical', 'Somewhat critical', 'Moderately critical', 'Very critical', 'Extremely critical'],
+];
+
+/** Answers that are not a point on any scale; they stay options but are left out of scale statistics. */
+const OFF_SCALE = ['dont know', 'not applicable', 'na', 'n a', 'prefer not to say', 'not sure', 'no opinion', 'i dont know', 'dont know or not applicable'];
+
+export function normaliseScaleLabel(label: string): string {
+  return label
+    .toLowerCase()
+    .replace(/[’'`]/g, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+export function isOffScale(label: string): boolean {
+  return OFF_SCALE.includes(normaliseScaleLabel(label));
+}
+
+export interface ScaleMatch {
+  /** The question's values in scale order, lowest first. */
+  ordered: string[];
+  offScale: string[];
+}
+
+/** Returns the scale order of these values if at least two of them lie on one known scale and the rest are off-scale. */
+export function matchLikertScale(values: readonly string[]): ScaleMatch | undefined {
+  const offScale = values.filter(isOffScale);
+  const onScale = values.filter((value) => !isOffScale(value));
+  if (onScale.length < 2) return undefined;
+  for (const scale of LIKERT_SCALES) {
+    const positions = scale.map(normaliseScaleLabel);
+    const ranked = onScale.map((value) => ({ value, at: positions.indexOf(normaliseScaleLabel(value)) }));
+    if (ranked.every(({ at }) => at >= 0)) {
+      return { ordered: ranked.sort((a, b) => a.at - b.at).map(({ value }) => value), offScale };
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,106 @@
+import type { CodebookQuestion } from './codebook-schema';
+import type { QuestionDraft } from './group-columns';
+import type { QuestionPlan } from './build-question';
+import type { QuestionKind } from './types';
+import { profileColumn, type ColumnProfile } from './profile-column';
+import { inferColumnKind, isMetaName } from './infer-kind';
+
+export interface PlanContext {
+  respondents: number;
+  isMissing: (value: string) => boolean;
+  /** Cleaned values of one CSV column for every kept respondent. */
+  columnValues: (index: number) => string[];
+  columnName: (index: number) => string;
+}
+
+function optionSettings(entry: CodebookQuestion | undefined) {
+  if (!entry) return {};
+  const order = entry.options?.map((option) => (typeof option === 'string' ? option : option.value));
+  const optionLabels = new Map<string, string>();
+  const excludedFromBase = new Set(entry.excludeFromBase ?? []);
+  for (const option of entry.options ?? []) {
+    if (typeof option === 'string') continue;
+    if (option.label) optionLabels.set(option.value, option.label);
+    if (option.excludeFromBase) excludedFromBase.add(option.value);
+  }
+  return { order, optionLabels, excludedFromBase };
+}
+
+/** True when every answering respondent's ranks across the columns are whole numbers 1..k without repeats. */
+function looksLikeRanking(columns: string[][], isMissing: (value: string) => boolean): boolean {
+  const k = columns.length;
+  let answering = 0;
+  let consistent = 0;
+  for (let i = 0; i < columns[0].length; i++) {
+    const seen = new Set<number>();
+    let valid = true;
+    let any = false;
+    for (const column of columns) {
+      const value = column[i];
+      if (isMissing(value)) continue;
+      any = true;
+      const rank = Number(value);
+      if (!Number.isInteger(rank) || rank < 1 || rank > k || seen.has(rank)) valid = false;
+      seen.add(rank);
+    }
+    if (!any) continue;
+    answering++;
+    if (valid && seen.size >= 1) consistent++;
+  }
+  return answering > 0 && consistent >= 0.95 * answering;
+}
+
+function groupKind(profiles: ColumnProfile[], columns: string[][], isMissing: (value: string) => boolean): 'multi' | 'ranking' | 'grid' {
+  if (profiles.every((profile) => profile.counts.size <= 1)) return 'multi';
+  const integers = profiles.every((profile) => profile.integers === profile.answered);
+  if (integers && looksLikeRanking(columns, isMissing)) return 'ranking';
+  return 'grid';
+}
+
+/**
+ * Decides what question(s) a group of columns is: the codebook's word first; then a group of
+ * columns is multi-select (each column one option, a label or a 1 when chosen), a ranking
+ * (ranks 1..k without repeats), or a grid whose rows are separate questions; a single column
+ * is inferred from its values. Free-text "Other (please specify)" columns inside an option
+ * group become their own text question, so they are never counted as an option.
+ */
+export function planQuestions(draft: QuestionDraft, entry: CodebookQuestion | undefined, context: PlanContext): QuestionPlan[] {
+  const columns = draft.columns.map(context.columnValues);
+  const settings = optionSettings(entry);
+  const plan = (kind: QuestionKind, picked: number[], overrides: Partial<QuestionPlan> = {}): QuestionPlan => ({
+    id: draft.id,
+    label: entry?.label ?? draft.label,
+    text: entry?.text ?? draft.text,
+    kind,
+    columnNames: picked.map((c) => context.columnName(draft.columns[c])),
+    columns: picked.map((c) => columns[c]),
+    items: picked.map((c) => draft.items[c]),
+    separator: entry?.separator ?? ';',
+    isMissing: context.isMissing,
+    ...settings,
+    ...overrides,
+  });
+  const all = columns.map((_, c) => c);
+  if (entry?.kind) return [plan(entry.kind, all)];
+  if (columns.length === 1) {
+    const names = [draft.id, draft.label, context.columnName(draft.columns[0])];
+    const profile = profileColumn(columns[0], context.isMissing, entry?.separator ?? ';');
+    return [plan(inferColumnKind(names, profile, context.respondents), all)];
+  }
+  const profiles = columns.map((column) => profileColumn(column, context.isMissing));
+  const freeText = all.filter((c) => inferColumnKind([draft.items[c]], profiles[c], context.respondents) === 'text');
+  const options = all.filter((c) => !freeText.includes(c));
+  const textPlans = freeText.map((c) =>
+    plan('text', [c], { id: `${draft.id}_${c + 1}_text`, label: `${draft.label}: ${draft.items[c] || 'other (text)'}`, group: draft.label }),
+  );
+  if (options.length === 0) return textPlans;
+  const kind = groupKind(options.map((c) => profiles[c]), options.map((c) => columns[c]), context.isMissing);
+  if (kind !== 'grid') return [plan(kind, options), ...textPlans];
+  const rows = options.map((c) => {
+    const names = [draft.codes[c], draft.items[c]];
+    const rowKind = isMetaName(draft.items[c]) ? 'meta' : inferColumnKind(names, profiles[c], context.respondents);
+    const id = /^[A-Za-z_][\w.\-]*$/.test(draft.codes[c]) && draft.codes[c] !== draft.id ? draft.codes[c] : `${draft.id}_${c + 1}`;
+    return plan(rowKind, [c], { id, label: `${draft.label}: ${draft.items[c] || context.columnName(draft.columns[c])}`, group: draft.label });
+  });
+  return [...rows, ...textPlans];
+}

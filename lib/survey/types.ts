@@ -1,0 +1,159 @@
+/**
+ * The survey domain model. Columnar on purpose: every figure the dashboard shows is an
+ * aggregate over one or two questions for a selection of respondents, so each question
+ * keeps its answers in one typed array (or one bitset per option) indexed by respondent.
+ * Objects per respondent are only ever built for the responses table, a page at a time.
+ */
+
+/** A set of respondents, one bit each (bit i of word i >>> 5). Every aggregate takes one. */
+export interface Selection {
+  /** Number of respondents in the survey (not in the selection). */
+  readonly size: number;
+  readonly bits: Uint32Array;
+}
+
+export interface Option {
+  /** The value exactly as written in the CSV (trimmed), used in filters and URLs. */
+  value: string;
+  /** What people read; the value unless the codebook says otherwise. */
+  label: string;
+  /** Codebook "exclude from base": answering only such options does not put a respondent in the base. */
+  excludedFromBase?: boolean;
+}
+
+/** Where a question came from in the file: useful for error messages and the responses table. */
+export interface QuestionSource {
+  /** Header names of the CSV columns this question was built from, in file order. */
+  columns: string[];
+}
+
+interface QuestionBase {
+  id: string;
+  label: string;
+  /** Longer question text when the export carried one (Kaggle, SurveyMonkey, Qualtrics). */
+  text?: string;
+  /** Shared stem of a grid (matrix) question this item belongs to, e.g. Google Forms `Stem [Row]`. */
+  group?: string;
+  source: QuestionSource;
+  /** Respondents with any answer to this question (blank, NA and N/A are no answer). */
+  answeredCount: number;
+}
+
+/** One answer from a list. codes[i] is 1 + option index, 0 = no answer. */
+export interface SingleQuestion extends QuestionBase {
+  kind: 'single';
+  options: Option[];
+  codes: Uint16Array;
+}
+
+/** An ordered scale (agreement, satisfaction, frequency…). Options are in scale order, lowest first. */
+export interface LikertQuestion extends QuestionBase {
+  kind: 'likert';
+  options: Option[];
+  codes: Uint16Array;
+  /** Labels that are answers but not on the scale ("Don't know", "Not applicable"): excluded from the mean. */
+  offScale: string[];
+}
+
+/** Any number of options. One bitset per option (respondents who chose it), plus who answered at all. */
+export interface MultiQuestion extends QuestionBase {
+  kind: 'multi';
+  options: Option[];
+  members: Uint32Array[];
+  answered: Uint32Array;
+  /** How the answers were written: `;`-joined in one cell, or one column per option. */
+  layout: 'joined' | 'columns';
+}
+
+/** Items ranked 1..k. ranks[item][i] is respondent i's rank for the item, 0 = not ranked. */
+export interface RankingQuestion extends QuestionBase {
+  kind: 'ranking';
+  options: Option[];
+  ranks: Uint8Array[];
+  answered: Uint32Array;
+  /** Highest rank anyone gave (k in "rank your top k"). */
+  maxRank: number;
+  layout: 'columns' | 'ordered-list';
+}
+
+export interface NumericQuestion extends QuestionBase {
+  kind: 'numeric';
+  /** NaN = no answer; a blank is never zero. */
+  values: Float64Array;
+}
+
+/** Free text. Never aggregated or exported in aggregates: respondents are people. */
+export interface TextQuestion extends QuestionBase {
+  kind: 'text';
+  /** '' = no answer. */
+  values: string[];
+}
+
+/** Identifiers, timestamps, durations, collector names: shown in the responses table, not charted. */
+export interface MetaQuestion extends QuestionBase {
+  kind: 'meta';
+  values: string[];
+}
+
+export type Question =
+  | SingleQuestion
+  | LikertQuestion
+  | MultiQuestion
+  | RankingQuestion
+  | NumericQuestion
+  | TextQuestion
+  | MetaQuestion;
+
+export type QuestionKind = Question['kind'];
+
+export const QUESTION_KINDS: readonly QuestionKind[] = [
+  'single',
+  'multi',
+  'ranking',
+  'likert',
+  'numeric',
+  'text',
+  'meta',
+];
+
+/** A problem found while reading a file. Rows with errors are skipped; warnings keep the data. */
+export interface IngestIssue {
+  severity: 'error' | 'warning';
+  /** 1-based line in the file where the record starts, when the issue is about a record. */
+  line?: number;
+  message: string;
+}
+
+export type HeaderLayoutKind =
+  | 'single-row'
+  | 'ids-and-text'
+  | 'question-and-option'
+  | 'ids-question-and-option'
+  | 'qualtrics'
+  | 'qualtrics-legacy';
+
+export interface HeaderLayout {
+  kind: HeaderLayoutKind;
+  /** Lines before the header (a title line), as records. */
+  skip: number;
+  /** Number of header records after the skipped ones. */
+  rows: number;
+}
+
+/** One wave (one file) of a survey, fully parsed. */
+export interface Survey {
+  /** Respondents (data records kept). */
+  size: number;
+  questions: Question[];
+  /** Codebook-named weight column, if any (a numeric question). */
+  weightQuestionId?: string;
+  layout: HeaderLayout;
+  delimiter: string;
+  issues: IngestIssue[];
+  /** Data records read before skipping bad ones. */
+  recordsRead: number;
+  /** Columns in the header. */
+  columnCount: number;
+  /** 1-based line where each kept respondent's record starts (for the responses table and messages). */
+  lines: Uint32Array;
+}
