@@ -98,16 +98,27 @@ function buildMulti(plan: QuestionPlan): Built {
     const question: Question = { ...base(plan, countBits(answered)), kind: 'multi', options: toOptions(labels, plan), members, answered, layout: 'columns' };
     return { question, issues: [] };
   }
+  // Answer combinations repeat a lot, so each distinct cell is split once.
   const cells = plan.columns[0];
-  const split = cells.map((cell) => (plan.isMissing(cell) ? [] : [...new Set(cell.split(plan.separator).map((t) => t.trim()).filter(Boolean))]));
+  const splitCache = new Map<string, string[]>();
   const counts = new Map<string, number>();
-  for (const tokens of split) for (const token of tokens) counts.set(token, (counts.get(token) ?? 0) + 1);
+  const tokensOf = (cell: string): string[] => {
+    let tokens = splitCache.get(cell);
+    if (!tokens) {
+      tokens = plan.isMissing(cell) ? [] : [...new Set(cell.split(plan.separator).map((t) => t.trim()).filter(Boolean))];
+      splitCache.set(cell, tokens);
+    }
+    return tokens;
+  };
+  for (const cell of cells) for (const token of tokensOf(cell)) counts.set(token, (counts.get(token) ?? 0) + 1);
   const ordered = mergeOrder(plan.order, counts);
   const indexOf = new Map(ordered.map((value, index) => [value, index]));
   const members = ordered.map(() => createBitset(size));
-  split.forEach((tokens, i) => {
-    if (tokens.length > 0) setBit(answered, i);
-    for (const token of tokens) setBit(members[indexOf.get(token)!], i);
+  const indexesOf = new Map([...splitCache].map(([cell, tokens]) => [cell, tokens.map((token) => indexOf.get(token)!)]));
+  cells.forEach((cell, i) => {
+    const indexes = indexesOf.get(cell)!;
+    if (indexes.length > 0) setBit(answered, i);
+    for (const index of indexes) setBit(members[index], i);
   });
   const question: Question = { ...base(plan, countBits(answered)), kind: 'multi', options: toOptions(ordered, plan), members, answered, layout: 'joined' };
   return { question, issues: [] };

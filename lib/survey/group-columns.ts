@@ -48,7 +48,10 @@ function keyColumn(header: ColumnHeader): ColumnKey {
     if (match) return { stem: `code:${match[1]}`, code, label: question, item };
   }
   const bracket = BRACKETED.exec(code) ?? BRACKETED.exec(question);
-  if (bracket) return { stem: `bracket:${bracket[1]}`, code: bracket[1], label: bracket[1] || question, item: item || bracket[2] };
+  if (bracket) {
+    // Google Forms grids sometimes lose their stem and keep only `[Row]`.
+    return { stem: `bracket:${bracket[1]}`, code: bracket[1], label: bracket[1] || 'Untitled grid', item: item || bracket[2] };
+  }
   if (item) return { stem: `question:${code}|${question}`, code, label: question, item };
   return { stem: '', code, label: question, item: '' };
 }
@@ -66,7 +69,8 @@ function chooseId(code: string, label: string, ordinal: number): string {
   const stemCode = code.replace(PART_CODE, '$1').replace(NUMBERED_CODE, '$1');
   if (stemCode && ID_LIKE.test(stemCode)) return stemCode;
   const slug = slugify(label);
-  if (slug && label.length <= 40) return slug;
+  // Only mostly-Latin short labels make readable ids; "อายุ" or a 200-character question do not.
+  if (slug && label.length <= 40 && slug.length >= 0.6 * label.length) return slug;
   return `q${ordinal}`;
 }
 

@@ -5,7 +5,7 @@ export type ColumnKind = 'single' | 'likert' | 'multi' | 'numeric' | 'text' | 'm
 
 /** Names of columns the survey tool writes about a response rather than questions it asked. */
 const META_NAME =
-  /^(respondent|response|respondent\s*id|response\s*_?id|id|identifier|serial\s*#?|sequence\s*#?|collector(\s*id)?|ip\s*address|ipaddress|start\s*_?date|end\s*_?date|date|timestamp|submitted(_at)?|recorded\s*_?date|duration.*|time from start.*|minutes|browser|email(\s*address)?|progress|finished|status|language|user\s*agent|ประทับเวลา)$/i;
+  /^(respondent|response|respondent\s*id|response\s*_?id|id|identifier|serial\s*#?|sequence\s*#?|collector(\s*id)?|ip\s*address|ipaddress|start\s*_?date|end\s*_?date|date|timestamp|submitted(_at)?|recorded\s*_?date|duration.*|time from start.*|minutes|browser|email(\s*address)?|progress|finished|status|language|user\s*agent|.*_other_text|ประทับเวลา)$/i;
 
 export function isMetaName(name: string): boolean {
   return META_NAME.test(name.trim());
@@ -39,7 +39,8 @@ export function inferColumnKind(names: readonly string[], profile: ColumnProfile
     return 'multi';
   }
   if (distinct <= 12 && !profile.truncated && matchLikertScale([...profile.counts.keys()])) return 'likert';
-  if (profile.truncated || (distinct > 30 && distinct > 0.5 * answered) || (averageLength > 80 && distinct > 0.3 * answered)) {
+  const fewAllDifferent = allDistinct && distinct >= 5 && averageLength >= 15;
+  if (fewAllDifferent || profile.truncated || (distinct > 30 && distinct > 0.5 * answered) || (averageLength > 80 && distinct > 0.3 * answered)) {
     return 'text';
   }
   return 'single';

@@ -6,7 +6,9 @@ export const DEFAULT_MISSING = ['', 'NA', 'N/A', 'n/a', '#N/A', 'NaN'];
 
 export function createMissingTest(extra: readonly string[] = []): (value: string) => boolean {
   const missing = new Set([...DEFAULT_MISSING, ...extra]);
-  return (value) => missing.has(value);
+  // Checking the length first spares hashing every long answer: this runs once per cell.
+  const longest = Math.max(...[...missing].map((token) => token.length));
+  return (value) => value.length <= longest && missing.has(value);
 }
 
 /**

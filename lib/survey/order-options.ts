@@ -17,9 +17,11 @@ function leadingNumber(value: string): number | undefined {
  */
 export function orderOptions(counts: ReadonlyMap<string, number>): string[] {
   const values = [...counts.keys()];
-  const numbered = values.filter((value) => leadingNumber(value) !== undefined);
-  const byNumber = numbered.length >= 2 && numbered.length >= 0.8 * values.length;
   const rank = (value: string) => (CATCH_ALL.test(value.trim()) || isOffScale(value) ? 1 : 0);
+  const choices = values.filter((value) => rank(value) === 0);
+  const numbered = choices.filter((value) => leadingNumber(value) !== undefined);
+  // "Greater than 10,000" or "I don't work" may sit among ranges; most options numbered is enough.
+  const byNumber = numbered.length >= 2 && numbered.length >= 0.6 * choices.length;
   return values.sort((a, b) => {
     const special = rank(a) - rank(b);
     if (special !== 0) return special;

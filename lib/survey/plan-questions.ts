@@ -13,6 +13,9 @@ export interface PlanContext {
   columnName: (index: number) => string;
 }
 
+/** "Other (please specify)" columns hold what people typed, whatever the kind inference says. */
+const OTHER_SPECIFY = /please specify|\(specify\)|other.*\(text\)/i;
+
 function optionSettings(entry: CodebookQuestion | undefined) {
   if (!entry) return {};
   const order = entry.options?.map((option) => (typeof option === 'string' ? option : option.value));
@@ -85,10 +88,16 @@ export function planQuestions(draft: QuestionDraft, entry: CodebookQuestion | un
   if (columns.length === 1) {
     const names = [draft.id, draft.label, context.columnName(draft.columns[0])];
     const profile = profileColumn(columns[0], context.isMissing, entry?.separator ?? ';');
-    return [plan(inferColumnKind(names, profile, context.respondents), all)];
+    const item = draft.items[0];
+    const kind = OTHER_SPECIFY.test(item) && profile.counts.size > 1 ? 'text' : inferColumnKind(names, profile, context.respondents);
+    return [plan(kind, all, item && !entry?.label ? { label: `${draft.label}: ${item}` } : {})];
   }
   const profiles = columns.map((column) => profileColumn(column, context.isMissing));
-  const freeText = all.filter((c) => inferColumnKind([draft.items[c]], profiles[c], context.respondents) === 'text');
+  const freeText = all.filter(
+    (c) =>
+      (OTHER_SPECIFY.test(draft.items[c]) && profiles[c].counts.size > 1) ||
+      inferColumnKind([draft.items[c]], profiles[c], context.respondents) === 'text',
+  );
   const options = all.filter((c) => !freeText.includes(c));
   const textPlans = freeText.map((c) =>
     plan('text', [c], { id: `${draft.id}_${c + 1}_text`, label: `${draft.label}: ${draft.items[c] || 'other (text)'}`, group: draft.label }),

@@ -8,9 +8,8 @@ export interface ColumnProfile {
   integers: number;
   /** Cells holding the multi-select separator. */
   separated: number;
-  /** Tokens after splitting on the separator: distinct and total. */
+  /** Distinct parts after splitting distinct answers on the separator. */
   tokenCounts: Map<string, number>;
-  tokens: number;
   totalLength: number;
   timestamps: number;
 }
@@ -25,6 +24,16 @@ export function isNumberText(value: string): boolean {
   return NUMBER.test(value);
 }
 
+function addValueStats(profile: ColumnProfile, value: string, times: number, separator: string): void {
+  profile.totalLength += value.length * times;
+  if (NUMBER.test(value)) {
+    profile.numeric += times;
+    if (INTEGER.test(value)) profile.integers += times;
+  } else if (TIMESTAMP.test(value)) profile.timestamps += times;
+  if (value.includes(separator)) profile.separated += times;
+}
+
+/** Stats are computed once per distinct answer and weighted by its count: answers repeat a lot. */
 export function profileColumn(values: readonly string[], isMissing: (value: string) => boolean, separator = ';'): ColumnProfile {
   const profile: ColumnProfile = {
     answered: 0,
@@ -34,30 +43,27 @@ export function profileColumn(values: readonly string[], isMissing: (value: stri
     integers: 0,
     separated: 0,
     tokenCounts: new Map(),
-    tokens: 0,
     totalLength: 0,
     timestamps: 0,
   };
   for (const value of values) {
     if (isMissing(value)) continue;
     profile.answered++;
-    profile.totalLength += value.length;
     const seen = profile.counts.get(value);
     if (seen !== undefined) profile.counts.set(value, seen + 1);
     else if (profile.counts.size < MAX_DISTINCT) profile.counts.set(value, 1);
-    else profile.truncated = true;
-    if (NUMBER.test(value)) {
-      profile.numeric++;
-      if (INTEGER.test(value)) profile.integers++;
-    } else if (TIMESTAMP.test(value)) profile.timestamps++;
-    if (value.includes(separator)) profile.separated++;
-    if (seen === undefined && profile.tokenCounts.size < MAX_DISTINCT) {
-      for (const token of value.split(separator)) {
-        const trimmed = token.trim();
-        if (trimmed !== '') profile.tokenCounts.set(trimmed, (profile.tokenCounts.get(trimmed) ?? 0) + 1);
-      }
+    else {
+      profile.truncated = true;
+      addValueStats(profile, value, 1, separator);
     }
-    profile.tokens += value.split(separator).length;
+  }
+  for (const [value, times] of profile.counts) {
+    addValueStats(profile, value, times, separator);
+    if (profile.tokenCounts.size >= MAX_DISTINCT) continue;
+    for (const token of value.split(separator)) {
+      const trimmed = token.trim();
+      if (trimmed !== '') profile.tokenCounts.set(trimmed, (profile.tokenCounts.get(trimmed) ?? 0) + 1);
+    }
   }
   return profile;
 }
