@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# The whole test suite, as the README and CI run it: lint, types, unit tests, production build,
+# browser tests in Debian's Chromium. Stops at the first failing stage.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+stage() { printf '\n\033[1m== %s\033[0m\n' "$1"; }
+
+if [ ! -d node_modules ]; then
+  echo "node_modules is missing: run 'npm install' (or 'npm ci') first." >&2
+  exit 1
+fi
+if [ ! -d ../shared/data ]; then
+  echo "!!! ../shared/data is missing: tests that check real public survey data will be SKIPPED."
+fi
+
+mkdir -p test-results
+
+stage "lint (eslint)"
+npx eslint .
+
+stage "type-check (tsc)"
+npx tsc --noEmit
+
+stage "unit tests (vitest)"
+unit_status=0
+npx vitest run --reporter=default --reporter=json --outputFile=test-results/unit.json || unit_status=$?
+node -e '
+  const r = require("./test-results/unit.json");
+  console.log(`unit: ${r.numPassedTests} passed, ${r.numFailedTests} failed` + (r.numPendingTests ? `, ${r.numPendingTests} skipped` : ""));
+'
+[ "$unit_status" -eq 0 ] || exit "$unit_status"
+
+stage "production build (next build)"
+npx next build
+
+stage "browser tests (playwright-core + Chromium)"
+node scripts/e2e.mjs
