@@ -1,0 +1,31 @@
+import tQuantile from '@stdlib/stats-base-dists-t-quantile';
+import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
+import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
+import gammainc from '@stdlib/math-base-special-gammainc';
+
+/**
+ * Distribution functions come from stdlib-js (accurate, maintained) rather than hand-rolled
+ * series: the tests compare our intervals and p-values with R's to 1e-6.
+ */
+
+/** Two-sided critical value of the standard normal for a confidence level (1.959964 for 0.95). */
+export function zCritical(level = 0.95): number {
+  return normalQuantile(1 - (1 - level) / 2, 0, 1);
+}
+
+/** Two-sided critical value of Student's t with `df` degrees of freedom. */
+export function tCritical(df: number, level = 0.95): number {
+  return df > 0 ? tQuantile(1 - (1 - level) / 2, df) : NaN;
+}
+
+/** Two-sided p-value of a z statistic. */
+export function normalTwoSidedP(z: number): number {
+  return 2 * normalCdf(-Math.abs(z), 0, 1);
+}
+
+/** P(χ²_df ≥ x): the upper regularized gamma function, precise even for tiny p-values. */
+export function chiSquareUpperP(x: number, df: number): number {
+  if (!(df > 0)) return NaN;
+  if (x <= 0) return 1;
+  return gammainc(x / 2, df / 2, true, true);
+}

@@ -1,0 +1,79 @@
+import type { BaseRule } from './bucket';
+import type { Tally } from './tally';
+import { logitInterval, wilsonInterval } from './intervals';
+
+/**
+ * One figure of an aggregate: an option's respondents over a base, with its interval and
+ * flags. Everything the screen and the CSV export show comes from this one shape.
+ */
+export interface Figure {
+  value: string;
+  label: string;
+  /** The codebook leaves this option out of the base ("Other(s):", "Prefer not to say"). */
+  excludedFromBase: boolean;
+  count: number;
+  base: number;
+  weightedCount: number | null;
+  weightedBase: number | null;
+  /** count / base, or the weighted share when weights are on; full precision. */
+  share: number;
+  low: number;
+  high: number;
+  /** Base under the suppression threshold: count, share and interval must not be shown. */
+  suppressed: boolean;
+  /** Base under the reliability threshold: shown, flagged. */
+  unreliable: boolean;
+}
+
+export interface FigureSettings {
+  baseRule: BaseRule;
+  weights?: Float64Array;
+  level: number;
+  /** Unweighted bases below this are suppressed (default 10). */
+  suppressBelow: number;
+  /** Unweighted bases below this are flagged unreliable (default 30). */
+  unreliableBelow: number;
+}
+
+export const DEFAULT_SETTINGS: FigureSettings = { baseRule: 'answered', level: 0.95, suppressBelow: 10, unreliableBelow: 30 };
+
+export const INTERVAL_METHOD = {
+  unweighted: 'wilson',
+  weighted: 'logit (R survey svyciprop, ids = ~1)',
+} as const;
+
+/**
+ * Builds a figure from the option's tally and the base's tally. The weighted variance is
+ * R survey's linearisation for ids = ~1: n/(n−1) · Σ w²(y − p)² / (Σw)², expanded with
+ * Σ w² over the option (y = 1) and over the rest of the base (y = 0).
+ */
+export function makeFigure(value: string, label: string, excludedFromBase: boolean, option: Tally, base: Tally, settings: FigureSettings): Figure {
+  const weighted = settings.weights !== undefined;
+  let share: number;
+  let interval: { low: number; high: number };
+  if (!weighted) {
+    share = base.count > 0 ? option.count / base.count : NaN;
+    interval = wilsonInterval(option.count, base.count, settings.level);
+  } else {
+    share = base.sumW > 0 ? option.sumW / base.sumW : NaN;
+    const n = base.count;
+    const sumSquares = (1 - share) ** 2 * option.sumW2 + share ** 2 * (base.sumW2 - option.sumW2);
+    const variance = n > 1 ? ((n / (n - 1)) * sumSquares) / (base.sumW * base.sumW) : NaN;
+    interval = logitInterval({ share, variance, n }, settings.level);
+  }
+  const suppressed = base.count < settings.suppressBelow;
+  return {
+    value,
+    label,
+    excludedFromBase,
+    count: option.count,
+    base: base.count,
+    weightedCount: weighted ? option.sumW : null,
+    weightedBase: weighted ? base.sumW : null,
+    share,
+    low: interval.low,
+    high: interval.high,
+    suppressed,
+    unreliable: !suppressed && base.count < settings.unreliableBelow,
+  };
+}

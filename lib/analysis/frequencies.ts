@@ -1,0 +1,87 @@
+import type { LikertQuestion, MultiQuestion, Selection, SingleQuestion } from '../survey/types';
+import { createBitset } from '../survey/bitset';
+import { DEFAULT_SETTINGS, makeFigure, type Figure, type FigureSettings } from './figure';
+import { andBits, orInto, tallyBits, type Tally } from './tally';
+import { kishEffectiveBase } from './intervals';
+
+export interface Frequencies {
+  questionId: string;
+  base: number;
+  weightedBase: number | null;
+  /** Kish effective base of the weighted base (null when unweighted). */
+  effectiveBase: number | null;
+  figures: Figure[];
+}
+
+function effectiveBase(base: Tally, settings: FigureSettings): number | null {
+  return settings.weights ? (base.sumW2 > 0 ? (base.sumW * base.sumW) / base.sumW2 : 0) : null;
+}
+
+/**
+ * Single-answer and Likert frequencies in one pass over the selected respondents. The
+ * "answered" base leaves out respondents with no answer and those whose answer the codebook
+ * excludes from the base; the "all" base is every selected respondent.
+ */
+export function singleFrequencies(question: SingleQuestion | LikertQuestion, selection: Selection, settings: FigureSettings = DEFAULT_SETTINGS): Frequencies {
+  const options = question.options;
+  // Typed accumulators per code: no allocation per respondent (this loop runs 100k times a query).
+  const counts = new Float64Array(options.length + 1);
+  const sumW = new Float64Array(options.length + 1);
+  const sumW2 = new Float64Array(options.length + 1);
+  const { bits } = selection;
+  const weights = settings.weights;
+  for (let w = 0; w < bits.length; w++) {
+    let word = bits[w];
+    while (word !== 0) {
+      const i = (w << 5) | (31 - Math.clz32(word & -word));
+      const code = question.codes[i];
+      counts[code]++;
+      if (weights) {
+        const weight = weights[i];
+        sumW[code] += weight;
+        sumW2[code] += weight * weight;
+      }
+      word &= word - 1;
+    }
+  }
+  const tallies: Tally[] = Array.from(counts, (count, code) =>
+    weights ? { count, sumW: sumW[code], sumW2: sumW2[code] } : { count, sumW: count, sumW2: count },
+  );
+  const sum = (codes: number[]): Tally =>
+    codes.reduce((total, code) => ({ count: total.count + tallies[code].count, sumW: total.sumW + tallies[code].sumW, sumW2: total.sumW2 + tallies[code].sumW2 }), { count: 0, sumW: 0, sumW2: 0 });
+  const allCodes = tallies.map((_, code) => code);
+  const answeredCodes = options.flatMap((option, index) => (option.excludedFromBase ? [] : [index + 1]));
+  const base = sum(settings.baseRule === 'all' ? allCodes : answeredCodes);
+  const figures = options.map((option, index) => makeFigure(option.value, option.label, option.excludedFromBase === true, tallies[index + 1], base, settings));
+  return { questionId: question.id, base: base.count, weightedBase: weights ? base.sumW : null, effectiveBase: effectiveBase(base, settings), figures };
+}
+
+/**
+ * Multi-select frequencies count respondents, not ticks. Under the "answered" base a
+ * respondent whose only answers are excluded options (Stack Overflow's lone "Other(s):") is not
+ * in the base — which is what reproduces the published 2019 language shares to the decimal.
+ */
+export function multiFrequencies(question: MultiQuestion, selection: Selection, settings: FigureSettings = DEFAULT_SETTINGS): Frequencies {
+  let baseBits: Uint32Array;
+  if (settings.baseRule === 'all') baseBits = selection.bits;
+  else if (question.options.some((option) => option.excludedFromBase)) {
+    const counted = createBitset(selection.size);
+    question.options.forEach((option, index) => !option.excludedFromBase && orInto(counted, question.members[index]));
+    baseBits = andBits(counted, selection.bits);
+  } else baseBits = andBits(question.answered, selection.bits);
+  const base = tallyBits(baseBits, settings.weights);
+  const figures = question.options.map((option, index) => {
+    // An excluded option's own respondents may sit outside the base: count them within the selection.
+    const within = option.excludedFromBase ? selection.bits : baseBits;
+    return makeFigure(option.value, option.label, option.excludedFromBase === true, tallyBits(andBits(question.members[index], within), settings.weights), base, settings);
+  });
+  return { questionId: question.id, base: base.count, weightedBase: settings.weights ? base.sumW : null, effectiveBase: effectiveBase(base, settings), figures };
+}
+
+/** Kish effective sample size of the selected respondents' weights. */
+export function selectionEffectiveBase(selection: Selection, weights: Float64Array): number {
+  const picked: number[] = [];
+  for (let i = 0; i < selection.size; i++) if ((selection.bits[i >>> 5] & (1 << (i & 31))) !== 0) picked.push(weights[i]);
+  return kishEffectiveBase(picked);
+}
+

@@ -1,0 +1,102 @@
+import type { Question, Selection, Survey } from '../survey/types';
+import { createBitset, fullBitset, setBit } from '../survey/bitset';
+import type { Filter, FilterProblem } from './filters';
+
+const NUMERIC_OPS = { gte: (a: number, b: number) => a >= b, lte: (a: number, b: number) => a <= b, gt: (a: number, b: number) => a > b, lt: (a: number, b: number) => a < b };
+
+function listNames(names: readonly string[], max = 12): string {
+  const shown = names.slice(0, max).map((name) => `"${name}"`).join(', ');
+  return names.length > max ? `${shown} and ${names.length - max} more` : shown;
+}
+
+function answeredBits(question: Question, size: number): Uint32Array {
+  if (question.kind === 'multi' || question.kind === 'ranking') return question.answered;
+  const bits = createBitset(size);
+  for (let i = 0; i < size; i++) {
+    const answered =
+      question.kind === 'single' || question.kind === 'likert'
+        ? question.codes[i] !== 0
+        : question.kind === 'numeric'
+          ? !Number.isNaN(question.values[i])
+          : question.values[i] !== '';
+    if (answered) setBit(bits, i);
+  }
+  return bits;
+}
+
+/** Option indexes for the filter's values, or a message naming the options that exist. */
+function optionIndexes(question: Question & { options: { value: string }[] }, filter: Filter): number[] | string {
+  const indexes: number[] = [];
+  for (const value of filter.values) {
+    const index = question.options.findIndex((option) => option.value === value);
+    if (index === -1) return `"${question.id}" has no option "${value}"; its options are ${listNames(question.options.map((o) => o.value))}`;
+    indexes.push(index);
+  }
+  return indexes;
+}
+
+/** Respondents matching one valid filter, as a bitset; or a problem message. */
+function matchFilter(question: Question, filter: Filter, size: number): Uint32Array | string {
+  const answered = answeredBits(question, size);
+  if (filter.op === 'answered') {
+    if (filter.values[0] !== '1' && filter.values[0] !== '0') return `"${question.id}__answered" takes 1 or 0, not "${filter.values[0]}"`;
+    if (filter.values[0] === '1') return answered;
+    const everyone = fullBitset(size);
+    return everyone.map((word, w) => word & ~answered[w]);
+  }
+  if (filter.op in NUMERIC_OPS) {
+    if (question.kind !== 'numeric') return `"${question.id}" is not numeric, so it cannot be filtered with __${filter.op}`;
+    const limit = Number(filter.values[0]);
+    if (filter.values.length !== 1 || filter.values[0].trim() === '' || !Number.isFinite(limit)) return `"${question.id}__${filter.op}" needs one number, not "${filter.values.join(', ')}"`;
+    const compare = NUMERIC_OPS[filter.op as keyof typeof NUMERIC_OPS];
+    const bits = createBitset(size);
+    question.values.forEach((value, i) => compare(value, limit) && setBit(bits, i)); // NaN never matches
+    return bits;
+  }
+  if (!('options' in question)) {
+    if (question.kind !== 'numeric' || filter.op === 'all') return `"${question.id}" is ${question.kind === 'text' ? 'free text' : question.kind}: it can only be filtered with __answered${question.kind === 'numeric' ? ' or a range' : ''}`;
+    const wanted = filter.values.map(Number);
+    if (wanted.some((n, k) => !Number.isFinite(n) || filter.values[k].trim() === '')) return `"${question.id}" is numeric: "${filter.values.join(', ')}" are not all numbers`;
+    const bits = createBitset(size);
+    question.values.forEach((value, i) => wanted.includes(value) !== (filter.op === 'not') && !Number.isNaN(value) && setBit(bits, i));
+    return bits;
+  }
+  const indexes = optionIndexes(question, filter);
+  if (typeof indexes === 'string') return indexes;
+  const chose = (i: number, index: number): boolean =>
+    question.kind === 'multi' ? (question.members[index][i >>> 5] & (1 << (i & 31))) !== 0 : question.kind === 'ranking' ? question.ranks[index][i] !== 0 : question.codes[i] === index + 1;
+  if (filter.op === 'all' && question.kind !== 'multi' && question.kind !== 'ranking') return `"${question.id}__all" only applies to multi-select and ranking questions`;
+  const bits = createBitset(size);
+  for (let i = 0; i < size; i++) {
+    if ((answered[i >>> 5] & (1 << (i & 31))) === 0) continue; // "is not" never matches a respondent who did not answer
+    const hits = indexes.filter((index) => chose(i, index)).length;
+    const match = filter.op === 'in' ? hits > 0 : filter.op === 'not' ? hits === 0 : hits === indexes.length;
+    if (match) setBit(bits, i);
+  }
+  return bits;
+}
+
+/**
+ * Filters → one selection: OR within a filter's values, AND across filters. A filter that
+ * names an unknown question or option is reported and left out, never silently ignored: the
+ * caller shows or fails on `problems`.
+ */
+export function selectRespondents(survey: Survey, filters: readonly Filter[]): { selection: Selection; problems: FilterProblem[] } {
+  const bits = fullBitset(survey.size);
+  const problems: FilterProblem[] = [];
+  for (const filter of filters) {
+    const question = survey.questions.find((q) => q.id === filter.question);
+    if (!question) {
+      problems.push({ filter, message: `there is no question "${filter.question}"; questions are ${listNames(survey.questions.map((q) => q.id), 20)}` });
+      continue;
+    }
+    if (filter.values.length === 0) {
+      problems.push({ filter, message: `the filter on "${filter.question}" has no value` });
+      continue;
+    }
+    const matched = matchFilter(question, filter, survey.size);
+    if (typeof matched === 'string') problems.push({ filter, message: matched });
+    else for (let w = 0; w < bits.length; w++) bits[w] &= matched[w];
+  }
+  return { selection: { size: survey.size, bits }, problems };
+}

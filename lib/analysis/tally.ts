@@ -1,0 +1,44 @@
+import { popcount32 } from '../survey/bitset';
+
+/** Respondents in a set, with their summed weights and squared weights (for variances). */
+export interface Tally {
+  count: number;
+  sumW: number;
+  sumW2: number;
+}
+
+export const EMPTY_TALLY: Tally = { count: 0, sumW: 0, sumW2: 0 };
+
+/** Tally of the respondents set in `bits` (weights optional: then sums equal counts). */
+export function tallyBits(bits: Uint32Array, weights?: Float64Array): Tally {
+  if (!weights) {
+    let count = 0;
+    for (let w = 0; w < bits.length; w++) count += popcount32(bits[w]);
+    return { count, sumW: count, sumW2: count };
+  }
+  let count = 0;
+  let sumW = 0;
+  let sumW2 = 0;
+  for (let w = 0; w < bits.length; w++) {
+    let word = bits[w];
+    while (word !== 0) {
+      const i = (w << 5) | (31 - Math.clz32(word & -word));
+      const weight = weights[i];
+      count++;
+      sumW += weight;
+      sumW2 += weight * weight;
+      word &= word - 1;
+    }
+  }
+  return { count, sumW, sumW2 };
+}
+
+export function andBits(a: Uint32Array, b: Uint32Array): Uint32Array {
+  const out = new Uint32Array(a.length);
+  for (let w = 0; w < a.length; w++) out[w] = a[w] & b[w];
+  return out;
+}
+
+export function orInto(target: Uint32Array, source: Uint32Array): void {
+  for (let w = 0; w < target.length; w++) target[w] |= source[w];
+}

@@ -1,0 +1,33 @@
+import type { Question } from '../survey/types';
+import type { Bucket } from '../analysis/bucket';
+
+/**
+ * Whether the model's option order means something. Single, Likert and `;`-joined multi-select
+ * options come ordered by the codebook, the scale, numeric ranges, or else by count; one
+ * column per option and ranked items come in questionnaire order, which reads best largest first.
+ */
+function keepsModelOrder(question: Question): boolean {
+  if (question.kind === 'ranking') return false;
+  if (question.kind === 'multi') return question.layout === 'joined';
+  return true;
+}
+
+function byCount(buckets: readonly Bucket[]) {
+  return (a: number, b: number) => buckets[b].count - buckets[a].count || a - b;
+}
+
+/** Bucket indexes in display order (histogram bins and scales keep theirs). */
+export function orderBars(question: Question, buckets: readonly Bucket[]): number[] {
+  const indexes = buckets.map((_, index) => index);
+  return keepsModelOrder(question) ? indexes : indexes.sort(byCount(buckets));
+}
+
+/**
+ * The `limit` largest buckets, still in display order: a 19-range salary question keeps its
+ * ranges in order and shows the most common eight, rather than the eight lowest.
+ */
+export function pickLargestBars(order: readonly number[], buckets: readonly Bucket[], limit: number): number[] {
+  if (order.length <= limit) return [...order];
+  const kept = new Set([...order].sort(byCount(buckets)).slice(0, limit));
+  return order.filter((index) => kept.has(index));
+}
