@@ -5,6 +5,7 @@ import { describeSurvey, inferredCodebook } from '../lib/survey/describe-survey'
 import { codebookSchema, type Codebook } from '../lib/survey/codebook-schema';
 import { SurveyFileError } from '../lib/survey/survey-file-error';
 import { CsvInputError } from '../lib/csv/decode-csv-bytes';
+import { runAggregate, UsageError, type AggregateArguments } from './aggregate-command';
 
 const HELP = `survey-lens — survey CSV exports in, figures out
 
@@ -13,31 +14,60 @@ Usage:
       Prints the inferred schema as JSON: header layout, respondent count, and for each
       question its id, label, kind, options in order, respondents and answered counts.
       --as-codebook prints a survey.json to start your own codebook from instead.
-      A survey.json next to the file is used unless --codebook names another.
+
+  survey-lens aggregate <file or dataset id> --question <id>
+        [--where <id>=<value>]... [--where <id>!=<value>]... [--where <id>>=<number>]...
+        [--by <id>] [--weight <column>] [--base answered|all] [--wave <wave>]
+        [--codebook <survey.json>] [--suppress-below <n>] [--format csv|json]
+      Prints the aggregated figures for that view — the same CSV the dashboard downloads:
+      one row per (wave, segment, option) with counts, bases, percentages and 95% intervals.
+      Repeating --where on one question means "is one of"; different questions are ANDed.
+      Also <id>__all=<value> (chose all of), <id>__answered=1|0. Quote values with spaces:
+        --where 'MainBranch=I am a developer by profession'
+      A dataset id is a folder under data/ or under a folder listed in SURVEY_LENS_DATA.
+      Without --wave, every wave of a dataset is included (a trend).
 
   survey-lens --help
 
-Exit codes: 0 ok, 1 the file cannot be read as a survey, 2 bad arguments.`;
+A survey.json next to the file is used unless --codebook names another.
+Exit codes: 0 ok, 1 the file cannot be read as a survey, 2 bad arguments, unknown question or option.`;
 
-interface Parsed {
+interface Parsed extends AggregateArguments {
   command?: string;
-  file?: string;
-  codebook?: string;
+  codebookPath?: string;
   asCodebook: boolean;
   help: boolean;
 }
 
+const VALUE_FLAGS: Record<string, keyof AggregateArguments | 'codebookPath'> = {
+  '--question': 'question',
+  '--by': 'by',
+  '--weight': 'weight',
+  '--base': 'base',
+  '--wave': 'wave',
+  '--codebook': 'codebookPath',
+  '--format': 'format',
+  '--suppress-below': 'suppressBelow',
+};
+
 function parseArguments(argv: string[]): Parsed {
-  const parsed: Parsed = { asCodebook: false, help: false };
+  const parsed: Parsed = { asCodebook: false, help: false, where: [] };
   for (let i = 0; i < argv.length; i++) {
     const argument = argv[i];
-    if (argument === '--help' || argument === '-h') parsed.help = true;
-    else if (argument === '--as-codebook') parsed.asCodebook = true;
-    else if (argument === '--codebook') parsed.codebook = argv[++i];
-    else if (argument.startsWith('--')) throw new Error(`unknown option ${argument}`);
+    const [flag, inline] = argument.startsWith('--') && argument.includes('=') ? [argument.slice(0, argument.indexOf('=')), argument.slice(argument.indexOf('=') + 1)] : [argument, undefined];
+    const value = () => {
+      const next = inline ?? argv[++i];
+      if (next === undefined) throw new UsageError(`${flag} needs a value`);
+      return next;
+    };
+    if (flag === '--help' || flag === '-h') parsed.help = true;
+    else if (flag === '--as-codebook') parsed.asCodebook = true;
+    else if (flag === '--where') parsed.where.push(value());
+    else if (flag in VALUE_FLAGS) (parsed as unknown as Record<string, string>)[VALUE_FLAGS[flag]] = value();
+    else if (flag.startsWith('--')) throw new UsageError(`unknown option ${flag}`);
     else if (!parsed.command) parsed.command = argument;
-    else if (!parsed.file) parsed.file = argument;
-    else throw new Error(`unexpected argument ${argument}`);
+    else if (!parsed.target) parsed.target = argument;
+    else throw new UsageError(`unexpected argument ${argument}`);
   }
   return parsed;
 }
@@ -46,50 +76,53 @@ function readCodebook(file: string): Codebook {
   const result = codebookSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
   if (!result.success) {
     const issue = result.error.issues[0];
-    throw new Error(`${file} is not a valid codebook at "${issue.path.join('.')}": ${issue.message}`);
+    throw new UsageError(`${file} is not a valid codebook at "${issue.path.join('.')}": ${issue.message}`);
   }
   return result.data;
 }
 
+function codebookFor(parsed: Parsed): Codebook | undefined {
+  if (parsed.codebookPath) return readCodebook(parsed.codebookPath);
+  if (!parsed.target || !existsSync(parsed.target)) return undefined;
+  const beside = path.join(path.dirname(path.resolve(parsed.target)), 'survey.json');
+  return existsSync(beside) ? readCodebook(beside) : undefined;
+}
+
 async function schema(parsed: Parsed): Promise<number> {
-  if (!parsed.file) {
-    process.stderr.write('survey-lens schema: name a CSV file, e.g. survey-lens schema data/state-of-engineers/2022.csv\n');
-    return 2;
-  }
-  const file = path.resolve(parsed.file);
-  const besideFile = path.join(path.dirname(file), 'survey.json');
-  const codebookFile = parsed.codebook ?? (existsSync(besideFile) ? besideFile : undefined);
-  const codebook = codebookFile ? readCodebook(codebookFile) : undefined;
-  const survey = await loadSurveyFile(file, { codebook });
-  const output = parsed.asCodebook ? inferredCodebook(survey, path.basename(file)) : describeSurvey(survey, parsed.file);
+  if (!parsed.target) throw new UsageError('schema: name a CSV file, e.g. survey-lens schema data/state-of-engineers/2022.csv');
+  const survey = await loadSurveyFile(path.resolve(parsed.target), { codebook: codebookFor(parsed) });
+  const output = parsed.asCodebook ? inferredCodebook(survey, path.basename(parsed.target)) : describeSurvey(survey, parsed.target);
   process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
   return 0;
 }
 
+function reportFileError(error: SurveyFileError | CsvInputError): number {
+  process.stderr.write(`survey-lens: ${error.message}\n`);
+  for (const issue of (error as SurveyFileError).issues ?? []) {
+    process.stderr.write(`  ${issue.line ? `line ${issue.line}: ` : ''}${issue.message}\n`);
+  }
+  return 1;
+}
+
 export async function main(argv: string[]): Promise<number> {
-  let parsed: Parsed;
   try {
-    parsed = parseArguments(argv);
-  } catch (error) {
-    process.stderr.write(`survey-lens: ${(error as Error).message}\n\n${HELP}\n`);
-    return 2;
-  }
-  if (parsed.help || !parsed.command) {
-    process.stdout.write(`${HELP}\n`);
-    return parsed.help ? 0 : 2;
-  }
-  try {
-    if (parsed.command === 'schema') return await schema(parsed);
-    process.stderr.write(`survey-lens: unknown command "${parsed.command}"\n\n${HELP}\n`);
-    return 2;
-  } catch (error) {
-    if (error instanceof SurveyFileError || error instanceof CsvInputError) {
-      process.stderr.write(`survey-lens: ${error.message}\n`);
-      for (const issue of (error as SurveyFileError).issues ?? []) {
-        process.stderr.write(`  ${issue.line ? `line ${issue.line}: ` : ''}${issue.message}\n`);
-      }
-      return 1;
+    const parsed = parseArguments(argv);
+    if (parsed.help || !parsed.command) {
+      process.stdout.write(`${HELP}\n`);
+      return parsed.help ? 0 : 2;
     }
+    if (parsed.command === 'schema') return await schema(parsed);
+    if (parsed.command === 'aggregate') {
+      const write = (stream: NodeJS.WriteStream) => (text: string) => void stream.write(text);
+      return await runAggregate({ ...parsed, codebook: codebookFor(parsed) }, write(process.stdout), write(process.stderr));
+    }
+    throw new UsageError(`unknown command "${parsed.command}"`);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`survey-lens: ${error.message}\n(see survey-lens --help)\n`);
+      return 2;
+    }
+    if (error instanceof SurveyFileError || error instanceof CsvInputError) return reportFileError(error);
     process.stderr.write(`survey-lens: ${(error as Error).message}\n`);
     return 1;
   }
