@@ -93,6 +93,7 @@ function settingsFor(survey: Survey, query: AggregateQuery, notes: string[], pro
     baseRule: query.baseRule,
     suppressBelow: query.suppressBelow ?? DEFAULT_SETTINGS.suppressBelow,
     unreliableBelow: query.unreliableBelow ?? DEFAULT_SETTINGS.unreliableBelow,
+    surveySize: survey.size,
   };
   if (!query.weight) return settings;
   const weights = surveyWeights(survey, typeof query.weight === 'string' ? query.weight : undefined);

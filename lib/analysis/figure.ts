@@ -33,6 +33,11 @@ export interface FigureSettings {
   suppressBelow: number;
   /** Unweighted bases below this are flagged unreliable (default 30). */
   unreliableBelow: number;
+  /**
+   * Respondents in the whole file. A base (answered, filtered) is a domain of the sample, and R
+   * estimates domains with subset(design, …): the variance keeps the full sample's n/(n−1).
+   */
+  surveySize?: number;
 }
 
 export const DEFAULT_SETTINGS: FigureSettings = { baseRule: 'answered', level: 0.95, suppressBelow: 10, unreliableBelow: 30 };
@@ -44,8 +49,10 @@ export const INTERVAL_METHOD = {
 
 /**
  * Builds a figure from the option's tally and the base's tally. The weighted variance is
- * R survey's linearisation for ids = ~1: n/(n−1) · Σ w²(y − p)² / (Σw)², expanded with
- * Σ w² over the option (y = 1) and over the rest of the base (y = 0).
+ * R survey's linearisation for a domain of an ids = ~1 design, as svyciprop computes it on
+ * subset(design, in base): N/(N−1) · Σ_base w²(y − p)² / (Σ_base w)² with N the whole sample,
+ * expanded with Σ w² over the option (y = 1) and over the rest of the base (y = 0); the t
+ * critical value has (base − 1) degrees of freedom.
  */
 export function makeFigure(value: string, label: string, excludedFromBase: boolean, option: Tally, base: Tally, settings: FigureSettings): Figure {
   const weighted = settings.weights !== undefined;
@@ -57,8 +64,9 @@ export function makeFigure(value: string, label: string, excludedFromBase: boole
   } else {
     share = base.sumW > 0 ? option.sumW / base.sumW : NaN;
     const n = base.count;
+    const sample = Math.max(settings.surveySize ?? n, n);
     const sumSquares = (1 - share) ** 2 * option.sumW2 + share ** 2 * (base.sumW2 - option.sumW2);
-    const variance = n > 1 ? ((n / (n - 1)) * sumSquares) / (base.sumW * base.sumW) : NaN;
+    const variance = n > 1 ? ((sample / (sample - 1)) * sumSquares) / (base.sumW * base.sumW) : NaN;
     interval = logitInterval({ share, variance, n }, settings.level);
   }
   const suppressed = base.count < settings.suppressBelow;

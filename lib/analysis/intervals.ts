@@ -20,39 +20,11 @@ export function wilsonInterval(count: number, base: number, level = 0.95): Inter
   return { low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
 }
 
-export interface WeightedProportion {
-  /** Σ w·y / Σ w over the base. */
+/** A weighted share, its linearised variance, and the unweighted base n it rests on. */
+export interface WeightedShare {
   share: number;
-  /** Linearised variance of the share under svydesign(ids = ~1, weights = ~w). */
   variance: number;
-  /** Respondents in the base (unweighted). */
   n: number;
-}
-
-/**
- * Weighted share and its variance as R's survey package computes them for a design with
- * independent units and sampling weights: var(p̂) = n/(n−1) · Σ wᵢ²(yᵢ − p̂)² / (Σ wᵢ)².
- * `inBase` and `hasIt` are per-respondent flags, `weights` per-respondent weights.
- */
-export function weightedProportion(inBase: (i: number) => boolean, hasIt: (i: number) => boolean, weights: Float64Array): WeightedProportion {
-  let total = 0;
-  let hit = 0;
-  let n = 0;
-  for (let i = 0; i < weights.length; i++) {
-    if (!inBase(i)) continue;
-    n++;
-    total += weights[i];
-    if (hasIt(i)) hit += weights[i];
-  }
-  const share = total > 0 ? hit / total : NaN;
-  let sum = 0;
-  for (let i = 0; i < weights.length; i++) {
-    if (!inBase(i)) continue;
-    const residual = (hasIt(i) ? 1 : 0) - share;
-    sum += weights[i] * weights[i] * residual * residual;
-  }
-  const variance = n > 1 ? ((n / (n - 1)) * sum) / (total * total) : NaN;
-  return { share, variance, n };
 }
 
 /**
@@ -61,7 +33,7 @@ export function weightedProportion(inBase: (i: number) => boolean, hasIt: (i: nu
  * Chosen because it matches what analysts get from R, stays within [0, 1], and behaves near 0/1.
  * A share of exactly 0 or 1 has no logit: the interval collapses to that point.
  */
-export function logitInterval({ share, variance, n }: WeightedProportion, level = 0.95): Interval {
+export function logitInterval({ share, variance, n }: WeightedShare, level = 0.95): Interval {
   if (!(n > 1) || Number.isNaN(share)) return { low: NaN, high: NaN };
   if (share <= 0 || share >= 1) return { low: share, high: share };
   const logit = Math.log(share / (1 - share));
