@@ -7,7 +7,8 @@ import { aggregatable, questionFigures, type Measure } from './question-figures'
 import { segmentBy } from './segments';
 import { crosstab } from './crosstab';
 import { surveyWeights } from './weights';
-import { numericBins } from './numeric-bins';
+import { numericBins, type NumericBin } from './numeric-bins';
+import { selectAll } from './selection';
 
 export interface AggregateQuery {
   questionId: string;
@@ -105,11 +106,11 @@ function settingsFor(survey: Survey, query: AggregateQuery, notes: string[], pro
   return { ...settings, weights: weights.weights };
 }
 
-function waveRows(dataset: string, wave: { id: string; survey: Survey }, question: Question, query: AggregateQuery, filterText: string, result: AggregateResult): void {
+function waveRows(dataset: string, wave: { id: string; survey: Survey }, question: Question, query: AggregateQuery, filterText: string, result: AggregateResult, sharedBins?: NumericBin[]): void {
   const settings = settingsFor(wave.survey, query, result.notes, result.problems);
   const { selection, problems } = selectRespondents(wave.survey, query.filters);
   result.problems.push(...problems.map((p) => `wave ${wave.id}: ${p.message}`));
-  const bins = question.kind === 'numeric' ? numericBins(question, selection) : undefined;
+  const bins = question.kind === 'numeric' ? (sharedBins ?? numericBins(question, selection)) : undefined;
   const overall = questionFigures(question, selection, settings, bins);
   const common = {
     dataset,
@@ -138,6 +139,16 @@ function waveRows(dataset: string, wave: { id: string; survey: Survey }, questio
   });
 }
 
+/** Histogram edges from the latest wave's respondents, so every wave, filter and segment is binned alike. */
+function sharedNumericBins(waves: readonly (string | { id: string; survey: Survey })[], questionId: string): NumericBin[] | undefined {
+  for (const wave of [...waves].reverse()) {
+    if (typeof wave === 'string') continue;
+    const question = wave.survey.questions.find((q) => q.id === questionId);
+    if (question?.kind === 'numeric') return numericBins(question, selectAll(wave.survey.size));
+  }
+  return undefined;
+}
+
 /**
  * The aggregated view behind the page, the export route and the CLI: the same query gives the
  * same rows everywhere. Free text and metadata are refused: they are never aggregated.
@@ -145,6 +156,7 @@ function waveRows(dataset: string, wave: { id: string; survey: Survey }, questio
 export function aggregateView(dataset: DatasetWaves, query: AggregateQuery, filterText: string): AggregateResult {
   const result: AggregateResult = { rows: [], problems: [], notes: [] };
   const waves = query.waves && query.waves.length > 0 ? query.waves.map((id) => dataset.waves.find((w) => w.id === id) ?? id) : dataset.waves;
+  const bins = sharedNumericBins(waves, query.questionId);
   for (const wave of waves) {
     if (typeof wave === 'string') {
       result.problems.push(`there is no wave "${wave}"; waves are ${dataset.waves.map((w) => w.id).join(', ')}`);
@@ -161,7 +173,7 @@ export function aggregateView(dataset: DatasetWaves, query: AggregateQuery, filt
       result.problems.push(`"${question.id}" is ${question.kind === 'text' ? 'free text' : 'metadata'}: it is never part of aggregated figures`);
       continue;
     }
-    waveRows(dataset.id, wave, question, query, filterText, result);
+    waveRows(dataset.id, wave, question, query, filterText, result, bins);
   }
   if (result.rows.length === 0 && result.problems.length === 0) result.problems.push(`no wave has a question "${query.questionId}"`);
   return result;

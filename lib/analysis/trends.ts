@@ -4,6 +4,7 @@ import { selectRespondents } from './select-respondents';
 import { aggregatable, questionFigures, type QuestionFigures } from './question-figures';
 import type { FigureSettings } from './figure';
 import { numericBins } from './numeric-bins';
+import { selectAll } from './selection';
 
 export interface Wave {
   id: string;
@@ -24,12 +25,15 @@ export interface TrendPoint {
  * question a wave lacks is reported for that wave, not dropped silently.
  */
 export function trendAcrossWaves(waves: readonly Wave[], questionId: string, filters: readonly Filter[], settingsFor: (wave: Wave) => FigureSettings): TrendPoint[] {
+  // One set of histogram edges (from the latest wave) so a numeric trend compares like with like.
+  const latest = [...waves].reverse().map((wave) => ({ wave, question: wave.survey.questions.find((q) => q.id === questionId) })).find(({ question }) => question?.kind === 'numeric');
+  const sharedBins = latest?.question?.kind === 'numeric' ? numericBins(latest.question, selectAll(latest.wave.survey.size)) : undefined;
   return waves.map((wave) => {
     const question = wave.survey.questions.find((q) => q.id === questionId);
     if (!question) return { wave: wave.id, problems: [`wave ${wave.id} has no question "${questionId}"`] };
     if (!aggregatable(question)) return { wave: wave.id, problems: [`"${questionId}" is ${question.kind}: not aggregated`] };
     const { selection, problems } = selectRespondents(wave.survey, filters);
-    const bins = question.kind === 'numeric' ? numericBins(question, selection) : undefined;
+    const bins = question.kind === 'numeric' ? sharedBins : undefined;
     return { wave: wave.id, figures: questionFigures(question, selection, settingsFor(wave), bins), problems: problems.map((p) => p.message) };
   });
 }
