@@ -38,12 +38,3 @@ export function numericBins(question: NumericQuestion, selection: Selection, tar
     return { value: label, label, from, to };
   });
 }
-
-/** Bitset of respondents whose answer falls in the bin. */
-export function binMembers(question: NumericQuestion, bin: NumericBin): Uint32Array {
-  const bits = new Uint32Array((question.values.length + 31) >>> 5);
-  question.values.forEach((value, i) => {
-    if (value >= bin.from && value < bin.to) bits[i >>> 5] |= 1 << (i & 31);
-  });
-  return bits;
-}

@@ -2,8 +2,8 @@ import type { Question, Selection } from '../survey/types';
 import { DEFAULT_SETTINGS, makeFigure, type Figure, type FigureSettings } from './figure';
 import { multiFrequencies, singleFrequencies } from './frequencies';
 import { rankItems } from './rankings';
-import { binMembers, numericBins, type NumericBin } from './numeric-bins';
-import { andBits, tallyBits } from './tally';
+import { numericBins, type NumericBin } from './numeric-bins';
+import type { Tally } from './tally';
 
 /** What a figure row measures: a share of the base, the share ranked first, or a histogram bin. */
 export type Measure = 'share' | 'ranked_first' | 'bin';
@@ -14,6 +14,35 @@ export interface QuestionFigures {
   weightedBase: number | null;
   effectiveBase: number | null;
   figures: Figure[];
+}
+
+/** One pass over the selected respondents: the base (answered, or all) and a tally per bin. */
+function tallyNumeric(values: Float64Array, selection: Selection, bins: NumericBin[], settings: FigureSettings): { base: Tally; perBin: Tally[] } {
+  const counts = new Float64Array(bins.length);
+  const sumW = new Float64Array(bins.length);
+  const sumW2 = new Float64Array(bins.length);
+  const base = { count: 0, sumW: 0, sumW2: 0 };
+  const weights = settings.weights;
+  for (let w = 0; w < selection.bits.length; w++) {
+    let word = selection.bits[w];
+    while (word !== 0) {
+      const i = (w << 5) | (31 - Math.clz32(word & -word));
+      word &= word - 1;
+      const value = values[i];
+      const weight = weights ? weights[i] : 1;
+      if (Number.isNaN(value) && settings.baseRule === 'answered') continue;
+      base.count++;
+      base.sumW += weight;
+      base.sumW2 += weight * weight;
+      if (Number.isNaN(value)) continue;
+      let b = 0;
+      while (b < bins.length - 1 && value >= bins[b].to) b++;
+      counts[b]++;
+      sumW[b] += weight;
+      sumW2[b] += weight * weight;
+    }
+  }
+  return { base, perBin: bins.map((_, b) => ({ count: counts[b], sumW: sumW[b], sumW2: sumW2[b] })) };
 }
 
 /** Free text and metadata are never aggregated: respondents are people, and ids are not answers. */
@@ -39,12 +68,9 @@ export function questionFigures(question: Question, selection: Selection, settin
       return { measure: 'ranked_first', base: rankings.base, weightedBase: rankings.weightedBase, effectiveBase, figures: rankings.items.map((item) => item.first) };
     }
     case 'numeric': {
-      const answered = new Uint32Array(selection.bits.length);
-      question.values.forEach((value, i) => !Number.isNaN(value) && (answered[i >>> 5] |= 1 << (i & 31)));
-      const baseBits = settings.baseRule === 'all' ? selection.bits : andBits(answered, selection.bits);
-      const base = tallyBits(baseBits, settings.weights);
       const edges = bins ?? numericBins(question, selection);
-      const figures = edges.map((bin) => makeFigure(bin.value, bin.label, false, tallyBits(andBits(binMembers(question, bin), baseBits), settings.weights), base, settings));
+      const { base, perBin } = tallyNumeric(question.values, selection, edges, settings);
+      const figures = edges.map((bin, b) => makeFigure(bin.value, bin.label, false, perBin[b], base, settings));
       return { measure: 'bin', base: base.count, weightedBase: settings.weights ? base.sumW : null, effectiveBase: null, figures };
     }
     case 'text':

@@ -37,7 +37,7 @@ function optionIndexes(question: Question & { options: { value: string }[] }, fi
 
 /** Respondents matching one valid filter, as a bitset; or a problem message. */
 function matchFilter(question: Question, filter: Filter, size: number): Uint32Array | string {
-  const answered = answeredBits(question, size);
+  const answered = filter.op === 'answered' || filter.op === 'not' ? answeredBits(question, size) : new Uint32Array(0);
   if (filter.op === 'answered') {
     if (filter.values[0] !== '1' && filter.values[0] !== '0') return `"${question.id}__answered" takes 1 or 0, not "${filter.values[0]}"`;
     if (filter.values[0] === '1') return answered;
@@ -63,15 +63,33 @@ function matchFilter(question: Question, filter: Filter, size: number): Uint32Ar
   }
   const indexes = optionIndexes(question, filter);
   if (typeof indexes === 'string') return indexes;
-  const chose = (i: number, index: number): boolean =>
-    question.kind === 'multi' ? (question.members[index][i >>> 5] & (1 << (i & 31))) !== 0 : question.kind === 'ranking' ? question.ranks[index][i] !== 0 : question.codes[i] === index + 1;
   if (filter.op === 'all' && question.kind !== 'multi' && question.kind !== 'ranking') return `"${question.id}__all" only applies to multi-select and ranking questions`;
+  // Each option as a bitset of who chose (or ranked) it; then the operator is bitwise.
+  const chosen = indexes.map((index) => optionBits(question, index, size));
   const bits = createBitset(size);
-  for (let i = 0; i < size; i++) {
-    if ((answered[i >>> 5] & (1 << (i & 31))) === 0) continue; // "is not" never matches a respondent who did not answer
-    const hits = indexes.filter((index) => chose(i, index)).length;
-    const match = filter.op === 'in' ? hits > 0 : filter.op === 'not' ? hits === 0 : hits === indexes.length;
-    if (match) setBit(bits, i);
+  for (let w = 0; w < bits.length; w++) {
+    let any = 0;
+    let every = 0xffffffff;
+    for (const option of chosen) {
+      any |= option[w];
+      every &= option[w];
+    }
+    // "is not" never matches a respondent who did not answer.
+    bits[w] = filter.op === 'in' ? any : filter.op === 'not' ? answered[w] & ~any : every;
+  }
+  return bits;
+}
+
+function optionBits(question: Question, index: number, size: number): Uint32Array {
+  if (question.kind === 'multi') return question.members[index];
+  const bits = createBitset(size);
+  if (question.kind === 'ranking') {
+    const ranks = question.ranks[index];
+    for (let i = 0; i < size; i++) if (ranks[i] !== 0) bits[i >>> 5] |= 1 << (i & 31);
+  } else if (question.kind === 'single' || question.kind === 'likert') {
+    const code = index + 1;
+    const codes = question.codes;
+    for (let i = 0; i < size; i++) if (codes[i] === code) bits[i >>> 5] |= 1 << (i & 31);
   }
   return bits;
 }

@@ -22,12 +22,15 @@ export function orderBars(question: Question, buckets: readonly Bucket[]): numbe
   return keepsModelOrder(question) ? indexes : indexes.sort(byCount(buckets));
 }
 
+/** Leaving out one or two bars saves little room and costs a "top 8 of 9" caption, so they stay. */
+const MIN_HIDDEN = 3;
+
 /**
  * The `limit` largest buckets, still in display order: a 19-range salary question keeps its
  * ranges in order and shows the most common eight, rather than the eight lowest.
  */
 export function pickLargestBars(order: readonly number[], buckets: readonly Bucket[], limit: number): number[] {
-  if (order.length <= limit) return [...order];
+  if (order.length < limit + MIN_HIDDEN) return [...order];
   const kept = new Set([...order].sort(byCount(buckets)).slice(0, limit));
   return order.filter((index) => kept.has(index));
 }

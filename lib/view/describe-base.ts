@@ -11,11 +11,11 @@ function shareOf(part: number, whole: number): string {
 /** The overview card's one-line footnote: what the bars are a share of, and what was left out. */
 export function describeChartNote(summary: QuestionSummary, chart: ChartData | undefined): string {
   const parts: string[] = [];
-  if (chart && chart.hidden > 0) parts.push(`Top ${chart.bars.length} of ${chart.bars.length + chart.hidden} options`);
+  if (chart && chart.hidden > 0) parts.push(`Top ${chart.bars.length} of ${chart.bars.length + chart.hidden}`);
   switch (summary.type) {
     case 'choice':
       parts.push(`% of ${count(summary.base)} who answered`);
-      if (summary.canExceed100) parts.push('several answers allowed, so bars can add up to more than 100%');
+      if (summary.canExceed100) parts.push('can add up to more than 100%');
       break;
     case 'ranking':
       parts.push(`% who ranked it first, of ${count(summary.base)} who ranked any`);
