@@ -25,12 +25,12 @@ export class UsageError extends Error {}
 const YEAR = /(?:^|[^0-9])((?:19|20)\d\d)(?![0-9])/;
 
 /** A file path loads as a one-wave dataset; anything else is looked up as a dataset id. */
-async function loadTarget(target: string, codebook: Codebook | undefined): Promise<DatasetWaves> {
+async function loadTarget(target: string, codebook: Codebook | undefined): Promise<DatasetWaves & { weighted: boolean }> {
   if (existsSync(target) && /\.csv(\.gz)?$/i.test(target)) {
     const survey = await loadSurveyFile(target, { codebook });
     const listed = codebook?.waves?.find((wave) => path.basename(target) === wave.file);
     const wave = listed?.id ?? YEAR.exec(path.basename(target))?.[1] ?? path.basename(target).replace(/\.csv(\.gz)?$/i, '');
-    return { id: path.basename(path.dirname(path.resolve(target))), waves: [{ id: wave, survey }] };
+    return { id: path.basename(path.dirname(path.resolve(target))), waves: [{ id: wave, survey }], weighted: Boolean(codebook?.weight) };
   }
   const datasets = discoverDatasets(dataRootsFromEnv(process.cwd(), process.env.SURVEY_LENS_DATA));
   const dataset = datasets.find((d) => d.id === target);
@@ -39,7 +39,7 @@ async function loadTarget(target: string, codebook: Codebook | undefined): Promi
   }
   const waves = [];
   for (const wave of dataset.waves) waves.push({ id: wave.id, survey: await loadSurveyFile(wave.path, { codebook: codebook ?? dataset.codebook }) });
-  return { id: dataset.id, waves };
+  return { id: dataset.id, waves, weighted: Boolean((codebook ?? dataset.codebook)?.weight) };
 }
 
 function buildQuery(args: AggregateArguments): { query: AggregateQuery; filterText: string } {
@@ -56,7 +56,7 @@ function buildQuery(args: AggregateArguments): { query: AggregateQuery; filterTe
   const suppressBelow = args.suppressBelow === undefined ? undefined : Number(args.suppressBelow);
   if (suppressBelow !== undefined && !(Number.isInteger(suppressBelow) && suppressBelow >= 0)) throw new UsageError('--suppress-below takes a whole number');
   return {
-    query: { questionId: args.question, filters, by: args.by, baseRule: base, weight: args.weight, waves: args.wave ? [args.wave] : [], suppressBelow },
+    query: { questionId: args.question, filters, by: args.by, baseRule: base, weight: args.weight === 'none' ? false : args.weight, waves: args.wave ? [args.wave] : [], suppressBelow },
     filterText: writeFilterText(filters),
   };
 }
@@ -68,6 +68,8 @@ export async function runAggregate(args: AggregateArguments, out: (text: string)
   if (format !== 'csv' && format !== 'json') throw new UsageError(`--format is csv or json, not "${format}"`);
   const { query, filterText } = buildQuery(args);
   const dataset = await loadTarget(args.target, args.codebook);
+  // Like the dashboard: a codebook that names a weight column weights the figures unless --weight none.
+  if (query.weight === undefined) query.weight = dataset.weighted;
   const result = aggregateView(dataset, query, filterText);
   for (const note of result.notes) err(`survey-lens: note: ${note}\n`);
   if (result.problems.length > 0) {

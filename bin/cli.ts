@@ -25,7 +25,8 @@ Usage:
       Also <id>__all=<value> (chose all of), <id>__answered=1|0. Quote values with spaces:
         --where 'MainBranch=I am a developer by profession'
       A dataset id is a folder under data/ or under a folder listed in SURVEY_LENS_DATA.
-      Without --wave, every wave of a dataset is included (a trend).
+      Without --wave, every wave of a dataset is included (a trend). When the codebook names a
+      weight column, figures are weighted (unweighted counts beside); --weight none turns it off.
 
   survey-lens --help
 
