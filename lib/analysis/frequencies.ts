@@ -11,6 +11,8 @@ export interface Frequencies {
   /** Kish effective base of the weighted base (null when unweighted). */
   effectiveBase: number | null;
   figures: Figure[];
+  /** The base's tally (count, Σw, Σw²), for figures derived later such as a merged "Other". */
+  baseTally: Tally;
 }
 
 function effectiveBase(base: Tally, settings: FigureSettings): number | null {
@@ -53,7 +55,7 @@ export function singleFrequencies(question: SingleQuestion | LikertQuestion, sel
   const answeredCodes = options.flatMap((option, index) => (option.excludedFromBase ? [] : [index + 1]));
   const base = sum(settings.baseRule === 'all' ? allCodes : answeredCodes);
   const figures = options.map((option, index) => makeFigure(option.value, option.label, option.excludedFromBase === true, tallies[index + 1], base, settings));
-  return { questionId: question.id, base: base.count, weightedBase: weights ? base.sumW : null, effectiveBase: effectiveBase(base, settings), figures };
+  return { questionId: question.id, base: base.count, weightedBase: weights ? base.sumW : null, effectiveBase: effectiveBase(base, settings), figures, baseTally: base };
 }
 
 /**
@@ -75,7 +77,7 @@ export function multiFrequencies(question: MultiQuestion, selection: Selection, 
     const within = option.excludedFromBase ? selection.bits : baseBits;
     return makeFigure(option.value, option.label, option.excludedFromBase === true, tallyBits(andBits(question.members[index], within), settings.weights), base, settings);
   });
-  return { questionId: question.id, base: base.count, weightedBase: settings.weights ? base.sumW : null, effectiveBase: effectiveBase(base, settings), figures };
+  return { questionId: question.id, base: base.count, weightedBase: settings.weights ? base.sumW : null, effectiveBase: effectiveBase(base, settings), figures, baseTally: base };
 }
 
 /** Kish effective sample size of the selected respondents' weights. */
