@@ -1,8 +1,9 @@
 import type { NumericQuestion, Selection } from '../survey/types';
 import { hasBit } from '../survey/bitset';
-import { niceStep, quantileSorted } from './describe-numeric';
+import { niceStep, quantileSorted } from './quantiles';
 
 export interface NumericBin {
+  /** The bin's lower edge as text: a stable key for URLs and exports. */
   value: string;
   label: string;
   /** Lower edge (inclusive) and upper edge (exclusive); the outer bins are open-ended. */
@@ -17,24 +18,35 @@ function formatEdge(value: number): string {
   return `${+value.toFixed(4)}`;
 }
 
-/**
- * Bin edges for a numeric question, fixed from one selection so that segments and waves are
- * binned alike: nice 1-2-5 steps over the 1st–99th percentile, outer bins open-ended.
- */
-export function numericBins(question: NumericQuestion, selection: Selection, targetBins = 10): NumericBin[] {
+/** Values of the question within the selection, blanks skipped, sorted. */
+export function sortedValues(question: NumericQuestion, selection: Selection): Float64Array {
   const picked: number[] = [];
   question.values.forEach((value, i) => !Number.isNaN(value) && hasBit(selection.bits, i) && picked.push(value));
-  if (picked.length === 0) return [];
-  const sorted = Float64Array.from(picked).sort();
+  return Float64Array.from(picked).sort();
+}
+
+/**
+ * Bin edges for a numeric question, fixed from one selection so that segments and waves are
+ * binned alike: nice 1-2-5 steps over the 1st–99th percentile, so one $10M salary does not
+ * squash everyone into one bar. The outer bins are open-ended; their labels say so ("< 20k",
+ * "≥ 180") only when values lie beyond the nice edges.
+ */
+export function numericBins(question: NumericQuestion, selection: Selection, targetBins = 12): NumericBin[] {
+  const sorted = sortedValues(question, selection);
+  if (sorted.length === 0) return [];
   const low = quantileSorted(sorted, 0.01);
   const high = quantileSorted(sorted, 0.99);
   const step = niceStep(high - low, targetBins);
   const start = Math.floor(low / step) * step;
   const count = Math.max(1, Math.ceil((high - start) / step + 1e-9));
+  const min = sorted[0];
+  const max = sorted[sorted.length - 1];
   return Array.from({ length: count }, (_, b) => {
-    const from = b === 0 ? -Infinity : start + b * step;
-    const to = b === count - 1 ? Infinity : start + (b + 1) * step;
-    const label = from === -Infinity && to === Infinity ? 'All values' : from === -Infinity ? `< ${formatEdge(to)}` : to === Infinity ? `≥ ${formatEdge(from)}` : `${formatEdge(from)}–${formatEdge(to)}`;
-    return { value: label, label, from, to };
+    const from = start + b * step;
+    const to = from + step;
+    const openLow = b === 0 && min < from;
+    const openHigh = b === count - 1 && max >= to;
+    const label = openLow && openHigh ? 'All values' : openLow ? `< ${formatEdge(to)}` : openHigh ? `≥ ${formatEdge(from)}` : `${formatEdge(from)}–${formatEdge(to)}`;
+    return { value: String(from), label, from: b === 0 ? -Infinity : from, to: b === count - 1 ? Infinity : to };
   });
 }

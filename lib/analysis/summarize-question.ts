@@ -1,13 +1,19 @@
 import type { Question, QuestionKind, Selection } from '../survey/types';
 import type { Bucket } from './bucket';
-import { countChoiceOptions, countMultiOptions } from './count-options';
-import { rankShares } from './rank-shares';
+import { DEFAULT_SETTINGS, type Figure, type FigureSettings } from './figure';
+import { multiFrequencies, singleFrequencies } from './frequencies';
+import { rankItems } from './rankings';
 import { describeNumeric, type NumericSummary } from './describe-numeric';
 import { roundPercent, roundSharesToHundred } from './round-shares';
 
-/** A bucket with its display percentage (one decimal, the one rounding rule). */
+/** A figure with its display percentage (one decimal, the one rounding rule) and interval. */
 export interface ShownBucket extends Bucket {
   percent: number;
+  low: number;
+  high: number;
+  suppressed: boolean;
+  unreliable: boolean;
+  excludedFromBase: boolean;
 }
 
 export type QuestionSummary =
@@ -16,33 +22,53 @@ export type QuestionSummary =
   | { type: 'numeric'; base: number; stats: Omit<NumericSummary, 'bins'>; buckets: ShownBucket[] }
   | { type: 'not-charted'; base: number; reason: string };
 
-function withPercents(buckets: Bucket[], sumTo100: boolean): ShownBucket[] {
-  const percents = sumTo100 ? roundSharesToHundred(buckets.map((b) => b.share)) : buckets.map((b) => roundPercent(b.share));
-  return buckets.map((bucket, index) => ({ ...bucket, percent: percents[index] }));
+/**
+ * Display percentages: single-choice shares by largest remainder so they add up to 100.0
+ * (options left out of the base are rounded on their own); everything else rounded plainly.
+ */
+function shown(figures: Figure[], sumTo100: boolean): ShownBucket[] {
+  const inBase = figures.filter((figure) => !figure.excludedFromBase);
+  const rounded = sumTo100 ? roundSharesToHundred(inBase.map((figure) => figure.share || 0)) : [];
+  return figures.map((figure) => ({
+    value: figure.value,
+    label: figure.label,
+    count: figure.count,
+    base: figure.base,
+    share: figure.share || 0,
+    percent: sumTo100 && !figure.excludedFromBase ? rounded[inBase.indexOf(figure)] : roundPercent(figure.share || 0),
+    low: figure.low,
+    high: figure.high,
+    suppressed: figure.suppressed,
+    unreliable: figure.unreliable,
+    excludedFromBase: figure.excludedFromBase,
+  }));
 }
 
 /**
- * What the dashboard charts for one question and selection; plain data, safe to hand to a
- * client component. Percentages are of respondents who answered the question.
+ * What the dashboard charts for one question and selection, computed by the same engine as the
+ * export (frequencies, rankings, numeric summaries); plain data, safe to hand to a client
+ * component. Percentages are of respondents who answered the question unless the settings say all.
  */
-export function summarizeQuestion(question: Question, selection: Selection): QuestionSummary {
+export function summarizeQuestion(question: Question, selection: Selection, settings: FigureSettings = DEFAULT_SETTINGS): QuestionSummary {
   switch (question.kind) {
     case 'single':
     case 'likert': {
-      const { buckets, base } = countChoiceOptions(question, selection);
-      return { type: 'choice', questionKind: question.kind, base, buckets: withPercents(buckets, true), canExceed100: false };
+      const frequencies = singleFrequencies(question, selection, settings);
+      return { type: 'choice', questionKind: question.kind, base: frequencies.base, buckets: shown(frequencies.figures, settings.baseRule === 'answered'), canExceed100: false };
     }
     case 'multi': {
-      const { buckets, base } = countMultiOptions(question, selection);
-      return { type: 'choice', questionKind: 'multi', base, buckets: withPercents(buckets, false), canExceed100: true };
+      const frequencies = multiFrequencies(question, selection, settings);
+      return { type: 'choice', questionKind: 'multi', base: frequencies.base, buckets: shown(frequencies.figures, false), canExceed100: true };
     }
     case 'ranking': {
-      const shares = rankShares(question, selection);
-      return { type: 'ranking', base: shares.base, buckets: withPercents(shares.first, false), meanRank: shares.meanRank, ranked: shares.ranked, maxRank: question.maxRank };
+      const rankings = rankItems(question, selection, settings);
+      const buckets = shown(rankings.items.map((item) => item.first), false);
+      return { type: 'ranking', base: rankings.base, buckets, meanRank: rankings.items.map((item) => item.meanRank), ranked: rankings.items.map((item) => item.ranked), maxRank: question.maxRank };
     }
     case 'numeric': {
       const { bins, ...stats } = describeNumeric(question, selection);
-      return { type: 'numeric', base: stats.count, stats, buckets: withPercents(bins, false) };
+      const buckets = bins.map((bin) => ({ ...bin, percent: roundPercent(bin.share), low: NaN, high: NaN, suppressed: false, unreliable: false, excludedFromBase: false }));
+      return { type: 'numeric', base: stats.count, stats, buckets };
     }
     case 'text':
       return { type: 'not-charted', base: question.answeredCount, reason: 'Free-text answers are not charted or aggregated; read them in the responses table.' };

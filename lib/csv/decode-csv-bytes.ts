@@ -41,12 +41,21 @@ const MAX_REPLACEMENT_SHARE = 0.01;
  * the file name, so a mislabelled file still reads. The BOM is dropped here so that the
  * first header name is never `\uFEFFid`.
  */
-export function decodeCsvBytes(input: Uint8Array, name = 'The file'): string {
+/** Human-readable size for messages. */
+export function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${+(bytes / 1024 / 1024).toFixed(1)} MB` : bytes >= 1024 ? `${+(bytes / 1024).toFixed(1)} KB` : `${bytes} bytes`;
+}
+
+export function decodeCsvBytes(input: Uint8Array, name = 'The file', maxBytes = 1024 * 1024 * 1024): string {
   let bytes = input;
   if (isGzip(bytes)) {
     try {
-      bytes = gunzipSync(bytes);
+      // Capped, so a small "gzip bomb" cannot expand past what we would read uncompressed.
+      bytes = gunzipSync(bytes, { maxOutputLength: maxBytes });
     } catch (cause) {
+      if ((cause as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || cause instanceof RangeError) {
+        throw new CsvInputError(`${name} decompresses to more than ${formatBytes(maxBytes)}, the most Survey Lens reads.`, { cause });
+      }
       throw new CsvInputError(`${name} looks gzip-compressed but cannot be decompressed (truncated or corrupt).`, {
         cause,
       });

@@ -53,13 +53,22 @@ function describePapaError(error: Papa.ParseError): string {
  * answers, not numbers, until the survey layer decides). Quoting problems are reported with
  * the line the record starts on, and the broken record is marked so the survey layer drops it.
  */
+/**
+ * papaparse guesses the delimiter from the first records, but counts blank lines as one-field
+ * records when they are kept, which sinks two-column files below its threshold. So the guess is
+ * made on a preview without blank lines, and the real parse keeps them (they carry line numbers).
+ */
+function guessDelimiter(text: string): string {
+  const preview = Papa.parse<string[]>(text, { preview: 10, skipEmptyLines: true, delimitersToGuess: DELIMITERS_TO_GUESS });
+  return preview.meta.delimiter || ',';
+}
+
 export function parseCsvText(text: string, options: ParseCsvOptions = {}): ParsedCsv & { brokenRecords: Set<number> } {
   const result = Papa.parse<string[]>(text, {
     header: false,
     dynamicTyping: false,
     skipEmptyLines: false,
-    delimiter: options.delimiter ?? '',
-    delimitersToGuess: DELIMITERS_TO_GUESS,
+    delimiter: options.delimiter ?? guessDelimiter(text),
   });
   const records = result.data;
   // papaparse yields one empty record for the final line break; it is not a record of the file.

@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
-import { CsvInputError, decodeCsvBytes } from './decode-csv-bytes';
+import { CsvInputError, decodeCsvBytes, formatBytes } from './decode-csv-bytes';
 
 /** Refuse files that would not fit comfortably in memory on a 2-core, 24 GB server. */
 export const MAX_CSV_BYTES = 1024 * 1024 * 1024;
@@ -14,11 +14,11 @@ export async function readCsvStream(stream: Readable, name: string, maxBytes = M
     total += buffer.length;
     if (total > maxBytes) {
       stream.destroy();
-      throw new CsvInputError(`${name} is larger than ${Math.round(maxBytes / 1024 / 1024)} MB, the most Survey Lens reads.`);
+      throw new CsvInputError(`${name} is larger than ${formatBytes(maxBytes)}, the most Survey Lens reads.`);
     }
     chunks.push(buffer);
   }
-  return decodeCsvBytes(Buffer.concat(chunks), name);
+  return decodeCsvBytes(Buffer.concat(chunks), name, maxBytes);
 }
 
 /** Reads a `.csv` or `.csv.gz` file from disk as text (gzip detected from its bytes). */

@@ -1,10 +1,17 @@
 import type { Codebook, CodebookQuestion } from './codebook-schema';
-import type { QuestionDraft } from './group-columns';
+import { groupColumns, keyColumn, type QuestionDraft } from './group-columns';
 import type { ColumnHeader } from './read-column-headers';
 import type { IngestIssue } from './types';
 
 function matchesColumn(header: ColumnHeader, name: string): boolean {
   return header.name === name || header.code === name || header.question === name;
+}
+
+/** The item labels grouping would find (` - Selected Choice - X`, `[Row]`, Qualtrics' ` - Item`), else the header. */
+function itemLabels(picked: ColumnHeader[]): string[] {
+  const grouped = groupColumns(picked);
+  const items = grouped.length === 1 ? grouped[0].items : picked.map((header) => keyColumn(header).item);
+  return items.map((item, k) => item || picked[k].name);
 }
 
 /**
@@ -34,7 +41,7 @@ export function applyCodebookStructure(
       id,
       label: entry.label ?? id,
       columns: indexes,
-      items: indexes.map((index) => headers[index].item || headers[index].name),
+      items: itemLabels(indexes.map((index) => headers[index])),
       codes: indexes.map((index) => headers[index].code),
     };
     for (const index of indexes) claimed.set(index, draft);

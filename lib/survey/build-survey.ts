@@ -121,7 +121,7 @@ export function buildSurvey(text: string, options: BuildSurveyOptions = {}): Sur
   };
   const questions: Question[] = [];
   for (const draft of structured.drafts) {
-    for (const plan of planQuestions(draft, codebookEntry(codebook, draft.id), context)) {
+    for (const plan of planQuestions(draft, (id) => codebookEntry(codebook, id), context)) {
       const built = buildQuestion(plan);
       questions.push(built.question);
       issues.push(...built.issues);

@@ -13,7 +13,7 @@ const optionSchema = z.union([
     value: z.string().min(1),
     label: z.string().min(1).optional(),
     excludeFromBase: z.boolean().optional(),
-  }),
+  }).strict(),
 ]);
 
 export const codebookQuestionSchema = z

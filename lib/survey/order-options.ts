@@ -3,11 +3,14 @@ import { isOffScale } from './likert-scales';
 /** Answers that summarise or decline rather than choose; charts read better with them last. */
 const CATCH_ALL = /^(other|other\(s\):?|other \(please specify\)|none|none of the above|none of these|prefer not to (say|answer)|i prefer not to say|don.?t know|not sure|not applicable)$/i;
 
-const LEADING_NUMBER = /^[<>~≤≥]?\s*\$?(\d[\d,.]*)/;
+const LEADING_NUMBER = /^([<>~≤≥]?)\s*\$?(\d[\d,.]*)/;
 
+/** "< 1 year" sorts just before "1-2 years" and "> 10" just after "10": the sign nudges the number. */
 function leadingNumber(value: string): number | undefined {
   const match = LEADING_NUMBER.exec(value);
-  return match ? Number(match[1].replace(/,/g, '')) : undefined;
+  if (!match) return undefined;
+  const number = Number(match[2].replace(/,/g, ''));
+  return match[1] === '<' || match[1] === '≤' ? number - 0.001 : match[1] === '>' || match[1] === '≥' ? number + 0.001 : number;
 }
 
 /**

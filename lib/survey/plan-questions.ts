@@ -67,7 +67,8 @@ function groupKind(profiles: ColumnProfile[], columns: string[][], isMissing: (v
  * is inferred from its values. Free-text "Other (please specify)" columns inside an option
  * group become their own text question, so they are never counted as an option.
  */
-export function planQuestions(draft: QuestionDraft, entry: CodebookQuestion | undefined, context: PlanContext): QuestionPlan[] {
+export function planQuestions(draft: QuestionDraft, entryFor: (id: string) => CodebookQuestion | undefined, context: PlanContext): QuestionPlan[] {
+  const entry = entryFor(draft.id);
   const columns = draft.columns.map(context.columnValues);
   const settings = optionSettings(entry);
   const plan = (kind: QuestionKind, picked: number[], overrides: Partial<QuestionPlan> = {}): QuestionPlan => ({
@@ -99,17 +100,20 @@ export function planQuestions(draft: QuestionDraft, entry: CodebookQuestion | un
       inferColumnKind([draft.items[c]], profiles[c], context.respondents) === 'text',
   );
   const options = all.filter((c) => !freeText.includes(c));
-  const textPlans = freeText.map((c) =>
-    plan('text', [c], { id: `${draft.id}_${c + 1}_text`, label: `${draft.label}: ${draft.items[c] || 'other (text)'}`, group: draft.label }),
-  );
+  const textPlans = freeText.map((c) => {
+    const id = `${draft.id}_${c + 1}_text`;
+    return plan('text', [c], { id, label: entryFor(id)?.label ?? `${draft.label}: ${draft.items[c] || 'other (text)'}`, group: draft.label });
+  });
   if (options.length === 0) return textPlans;
   const kind = groupKind(options.map((c) => profiles[c]), options.map((c) => columns[c]), context.isMissing);
   if (kind !== 'grid') return [plan(kind, options), ...textPlans];
   const rows = options.map((c) => {
-    const names = [draft.codes[c], draft.items[c]];
-    const rowKind = isMetaName(draft.items[c]) ? 'meta' : inferColumnKind(names, profiles[c], context.respondents);
     const id = /^[A-Za-z_][\w.\-]*$/.test(draft.codes[c]) && draft.codes[c] !== draft.id ? draft.codes[c] : `${draft.id}_${c + 1}`;
-    return plan(rowKind, [c], { id, label: `${draft.label}: ${draft.items[c] || context.columnName(draft.columns[c])}`, group: draft.label });
+    // A grid row is a question of its own: the codebook can describe it under its own id.
+    const rowEntry = entryFor(id);
+    const rowKind = rowEntry?.kind ?? (isMetaName(draft.items[c]) ? 'meta' : inferColumnKind([draft.codes[c], draft.items[c]], profiles[c], context.respondents));
+    const label = rowEntry?.label ?? `${draft.label}: ${draft.items[c] || context.columnName(draft.columns[c])}`;
+    return plan(rowKind, [c], { id, label, text: rowEntry?.text ?? draft.text, group: draft.label, ...optionSettings(rowEntry), ...(rowEntry?.separator ? { separator: rowEntry.separator } : {}) });
   });
   return [...rows, ...textPlans];
 }

@@ -7,6 +7,7 @@ export type FigureFormat = 'count' | 'percent' | 'number' | 'rank';
 
 const COUNT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const NUMBER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+const WHOLE = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const RAW = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
 
 /** `percent` expects an already-rounded percentage (lib/analysis owns the rounding rule). */
@@ -18,7 +19,8 @@ export function formatFigure(value: number, format: FigureFormat): string {
     case 'percent':
       return `${value.toFixed(1)}%`;
     case 'number':
-      return NUMBER.format(value);
+      // Cents on a mean salary of 135,012.6 are noise; decimals matter only for small values.
+      return (Math.abs(value) >= 1000 ? WHOLE : NUMBER).format(value);
     case 'rank':
       return value.toFixed(2);
   }
