@@ -12,14 +12,14 @@ function keepsModelOrder(question: Question): boolean {
   return true;
 }
 
-function byCount(buckets: readonly Bucket[]) {
+function compareCounts(buckets: readonly Bucket[]) {
   return (a: number, b: number) => buckets[b].count - buckets[a].count || a - b;
 }
 
 /** Bucket indexes in display order (histogram bins and scales keep theirs). */
 export function orderBars(question: Question, buckets: readonly Bucket[]): number[] {
   const indexes = buckets.map((_, index) => index);
-  return keepsModelOrder(question) ? indexes : indexes.sort(byCount(buckets));
+  return keepsModelOrder(question) ? indexes : indexes.sort(compareCounts(buckets));
 }
 
 /** Leaving out one or two bars saves little room and costs a "top 8 of 9" caption, so they stay. */
@@ -31,6 +31,6 @@ const MIN_HIDDEN = 3;
  */
 export function pickLargestBars(order: readonly number[], buckets: readonly Bucket[], limit: number): number[] {
   if (order.length < limit + MIN_HIDDEN) return [...order];
-  const kept = new Set([...order].sort(byCount(buckets)).slice(0, limit));
+  const kept = new Set([...order].sort(compareCounts(buckets)).slice(0, limit));
   return order.filter((index) => kept.has(index));
 }

@@ -26,6 +26,11 @@ export function formatFigure(value: number, format: FigureFormat): string {
   }
 }
 
+/** "1 respondent", "6,400 respondents": a count with its noun, regular plurals only. */
+export function formatCounted(value: number, noun: string): string {
+  return `${COUNT.format(value)} ${noun}${value === 1 ? '' : 's'}`;
+}
+
 /** A respondent's own number, as in the file but with digit grouping: precision is never cut. */
 export function formatAnswerNumber(value: number): string {
   return Number.isNaN(value) ? '' : RAW.format(value);

@@ -22,7 +22,7 @@ function compareKeys(a: number | string | number[], b: number | string | number[
  * sort low to high), multi-select by the chosen options' positions, rankings by the items in
  * rank order, text alphabetically.
  */
-function keyFor(question: Question): KeyOf {
+function makeSortKey(question: Question): KeyOf {
   switch (question.kind) {
     case 'single':
     case 'likert':
@@ -54,7 +54,7 @@ export function sortRespondents(survey: Survey, question: Question, desc: boolea
   const cacheKey = `${question.id}\u0000${desc ? 'desc' : 'asc'}`;
   const cached = cache.get(survey)?.get(cacheKey);
   if (cached) return cached;
-  const keyOf = keyFor(question);
+  const keyOf = makeSortKey(question);
   const keys = Array.from({ length: survey.size }, (_, i) => keyOf(i));
   const direction = desc ? -1 : 1;
   const order = Array.from({ length: survey.size }, (_, i) => i).sort((a, b) => {

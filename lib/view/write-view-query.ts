@@ -32,3 +32,15 @@ export function writeQuestionHref(datasetId: string, questionId: string, view: P
 export function writeResponsesHref(datasetId: string, view: Partial<ViewState>, latestWave?: string): string {
   return `/${segment(datasetId)}/responses${writeViewQuery(view, latestWave)}`;
 }
+
+/**
+ * `/<dataset>/export?_question=…` for the figures on a question page. `_weight=0` because the
+ * page shows unweighted figures (summarizeQuestion's defaults) and the export must match it.
+ */
+export function writeExportHref(datasetId: string, questionId: string, view: Partial<ViewState>, latestWave: string | undefined, format: 'csv' | 'json'): string {
+  const query = new URLSearchParams(writeViewQuery({ wave: view.wave }, latestWave).slice(1));
+  query.set('_question', questionId);
+  query.set('_weight', '0');
+  if (format === 'json') query.set('_format', 'json');
+  return `/${segment(datasetId)}/export?${query.toString()}`;
+}

@@ -1,0 +1,46 @@
+import type { Metadata } from 'next';
+import { connection } from 'next/server';
+import { Suspense } from 'react';
+import { listDatasets } from './_server/survey-store';
+import { DatasetCard } from './_sections/dataset-card';
+import { Notice } from './ui/layout/notice';
+import { CardSkeleton } from './ui/layout/skeletons';
+
+// The root layout's title template applies to child segments only, so this page spells it out.
+export const metadata: Metadata = { title: { absolute: 'Datasets · Survey Lens' } };
+
+export default async function HomePage() {
+  // The list comes from the data folders at request time, never from the build.
+  await connection();
+  const datasets = listDatasets();
+  const hasExternal = datasets.some((dataset) => dataset.origin === 'external');
+  return (
+    <>
+      <header className="page-header">
+        <h1>Datasets</h1>
+        <p className="lead">
+          Survey exports read from CSV files. Open a dataset to see every question charted, then drill into one question or browse the raw
+          responses.
+        </p>
+      </header>
+      {datasets.length === 0 ? (
+        <Notice tone="warning" title="No datasets found">
+          <p>Put survey CSV files in a folder under data/, or point SURVEY_LENS_DATA at folders of them.</p>
+        </Notice>
+      ) : (
+        <div className="card-grid">
+          {datasets.map((dataset) => (
+            <Suspense key={dataset.id} fallback={<CardSkeleton label={`Reading ${dataset.title}…`} />}>
+              <DatasetCard dataset={dataset} />
+            </Suspense>
+          ))}
+        </div>
+      )}
+      {!hasExternal && (
+        <p className="muted small">
+          Only the bundled sample is listed. Set SURVEY_LENS_DATA to one or more folders of survey exports to add your own.
+        </p>
+      )}
+    </>
+  );
+}

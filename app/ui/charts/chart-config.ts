@@ -1,0 +1,40 @@
+import type { ChartMeasure } from '@/lib/view/build-chart-data';
+import type { FigureFormat } from '@/lib/view/format-figure';
+
+export interface SeriesConfig {
+  /** Axis and tooltip wording for the bar length. */
+  label: string;
+  /** A CSS colour; custom properties live in globals.css so the palette is defined once. */
+  color: string;
+  format: FigureFormat;
+}
+
+/** The one place chart colours and wording are chosen, keyed by what a bar measures. */
+export const CHART_SERIES: Record<ChartMeasure, SeriesConfig> = {
+  share: { label: '% of respondents who answered', color: 'var(--chart-share)', format: 'percent' },
+  firstRank: { label: '% who ranked it first', color: 'var(--chart-rank)', format: 'percent' },
+  histogram: { label: '% of respondents who answered', color: 'var(--chart-histogram)', format: 'percent' },
+};
+
+export type ChartVariant = 'compact' | 'full';
+
+interface VariantSizes {
+  /** Height of one bar's row, in px: full charts leave room for two-line labels. */
+  rowHeight: number;
+  maxLabelLines: number;
+  /** Share of the chart's width given to category labels, and its bounds in px. */
+  labelShare: number;
+  minLabelWidth: number;
+  maxLabelWidth: number;
+  fontSize: number;
+}
+
+export const CHART_SIZES: Record<ChartVariant, VariantSizes> = {
+  compact: { rowHeight: 26, maxLabelLines: 1, labelShare: 0.42, minLabelWidth: 90, maxLabelWidth: 230, fontSize: 12 },
+  full: { rowHeight: 36, maxLabelLines: 2, labelShare: 0.4, minLabelWidth: 110, maxLabelWidth: 340, fontSize: 13 },
+};
+
+/** Room for the value printed at the end of each bar ("100.0%"). */
+export const VALUE_LABEL_ROOM = 56;
+/** Space above and below the bars (the axis in full charts). */
+export const AXIS_ROOM: Record<ChartVariant, number> = { compact: 8, full: 36 };

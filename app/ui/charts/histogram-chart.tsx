@@ -1,0 +1,56 @@
+'use client';
+
+import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
+import type { ChartData } from '@/lib/view/build-chart-data';
+import { CHART_SERIES, type ChartVariant } from './chart-config';
+import { pickAxisTicks } from '@/lib/view/pick-axis-ticks';
+import { ChartTooltip } from './chart-tooltip';
+import { useElementWidth } from './use-element-width';
+
+interface HistogramChartProps {
+  data: ChartData;
+  variant: ChartVariant;
+}
+
+const HEIGHT: Record<ChartVariant, number> = { compact: 180, full: 300 };
+/** Bin labels such as "200k–400k" need about this many px each before they start to collide. */
+const LABEL_SPACING = 64;
+
+/** Columns for a numeric question's bins, lowest values on the left; open-ended end bins are labelled "< x" / "≥ x". */
+export function HistogramChart({ data, variant }: HistogramChartProps) {
+  const [ref, width] = useElementWidth<HTMLDivElement>();
+  const series = CHART_SERIES[data.measure];
+  const height = HEIGHT[variant];
+  const plotWidth = Math.max(1, width - 60);
+  // Show every nth bin label so labels never overlap at any width.
+  const every = Math.max(1, Math.ceil((LABEL_SPACING * data.bars.length) / plotWidth));
+  const ticks = pickAxisTicks(data.bars.map((bar) => bar.value));
+  return (
+    <div ref={ref} className="chart__canvas" role="img" aria-label={data.summary} style={{ height }}>
+      {width > 0 && (
+        <BarChart width={width} height={height} data={data.bars} margin={{ top: 8, right: 8, bottom: 4, left: 0 }} barCategoryGap="8%" accessibilityLayer={false}>
+          <CartesianGrid vertical={false} stroke="var(--chart-grid)" />
+          <XAxis
+            dataKey="label"
+            interval={every - 1}
+            tick={{ fontSize: 11, fill: 'var(--chart-label)' }}
+            tickLine={false}
+            axisLine={{ stroke: 'var(--border-strong)' }}
+            height={24}
+          />
+          <YAxis
+            width={44}
+            domain={[0, ticks[ticks.length - 1]]}
+            ticks={ticks}
+            tickFormatter={(value: number) => `${value}%`}
+            tick={{ fontSize: 11, fill: 'var(--text-muted)' }}
+            axisLine={false}
+            tickLine={false}
+          />
+          <Tooltip content={(props) => <ChartTooltip {...props} measure={data.measure} />} cursor={{ fill: 'var(--chart-cursor)' }} />
+          <Bar dataKey="value" name={series.label} fill={series.color} radius={[3, 3, 0, 0]} isAnimationActive={false} />
+        </BarChart>
+      )}
+    </div>
+  );
+}

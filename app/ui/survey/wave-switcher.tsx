@@ -1,0 +1,48 @@
+import Link from 'next/link';
+
+export interface WaveLink {
+  id: string;
+  label: string;
+  href: string;
+  /** failed: the file could not be read; missing: this question was not asked in that wave. */
+  state: 'current' | 'available' | 'failed' | 'missing';
+}
+
+const STATE_NOTE: Record<WaveLink['state'], string> = {
+  current: '',
+  available: '',
+  failed: ' (could not be loaded)',
+  missing: ' (not asked)',
+};
+
+export function WaveSwitcher({ waves }: { waves: readonly WaveLink[] }) {
+  if (waves.length === 0) return null;
+  return (
+    <nav className="wave-switcher" aria-label="Survey waves">
+      <span className="wave-switcher__label">{waves.length === 1 ? 'Wave' : 'Waves'}</span>
+      <ul>
+        {waves.map((wave) => (
+          <li key={wave.id}>
+            {wave.state === 'missing' ? (
+              <span className="wave-pill wave-pill--missing" title="This question is not in that wave">
+                {wave.label}
+                <span className="visually-hidden">{STATE_NOTE.missing}</span>
+              </span>
+            ) : (
+              <Link
+                href={wave.href}
+                className={`wave-pill${wave.state === 'failed' ? ' wave-pill--failed' : ''}`}
+                aria-current={wave.state === 'current' ? 'page' : undefined}
+                title={wave.state === 'failed' ? 'This wave could not be loaded' : undefined}
+                prefetch={false}
+              >
+                {wave.label}
+                {STATE_NOTE[wave.state] && <span className="visually-hidden">{STATE_NOTE[wave.state]}</span>}
+              </Link>
+            )}
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

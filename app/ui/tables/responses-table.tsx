@@ -1,0 +1,131 @@
+'use client';
+
+import { useMemo, useTransition } from 'react';
+import { useRouter } from 'next/navigation';
+import { createColumnHelper, flexRender, getCoreRowModel, useReactTable, type Header, type SortingState, type Updater } from '@tanstack/react-table';
+import type { ResponseColumn, ResponseRow } from '@/lib/view/read-responses-page';
+import { writeResponsesHref } from '@/lib/view/write-view-query';
+
+interface ResponsesTableProps {
+  datasetId: string;
+  wave: string;
+  latestWave?: string;
+  columns: ResponseColumn[];
+  rows: ResponseRow[];
+  sort?: string;
+  desc: boolean;
+}
+
+/** Cells longer than this are cut by CSS; the full text is then in the cell's title. */
+const TITLE_FROM = 28;
+
+const helper = createColumnHelper<ResponseRow>();
+
+function buildColumns(columns: ResponseColumn[]) {
+  return [
+    helper.accessor('respondent', { id: '_row', header: '#', enableSorting: false, meta: { rowHead: true } }),
+    helper.accessor('line', { id: '_line', header: 'Line', enableSorting: false, meta: { numeric: true } }),
+    ...columns.map((column, index) =>
+      helper.accessor((row) => row.cells[index], { id: column.id, header: column.label, meta: { column, numeric: column.kind === 'numeric' } }),
+    ),
+  ];
+}
+
+interface ColumnMeta {
+  column?: ResponseColumn;
+  numeric?: boolean;
+  rowHead?: boolean;
+}
+
+function SortHeader({ header }: { header: Header<ResponseRow, unknown> }) {
+  const meta = header.column.columnDef.meta as ColumnMeta | undefined;
+  const sorted = header.column.getIsSorted();
+  if (!meta?.column) {
+    return (
+      <th scope="col" className={meta?.rowHead ? 'row-head' : 'row-head-static'}>
+        {flexRender(header.column.columnDef.header, header.getContext())}
+      </th>
+    );
+  }
+  const next = sorted === 'asc' ? 'descending' : 'ascending';
+  return (
+    <th scope="col" aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'} title={meta.column.label}>
+      <button type="button" className="sort-button" onClick={header.column.getToggleSortingHandler()}>
+        <span className="sort-button__id">
+          {meta.column.id}
+          <span className="sort-button__icon" aria-hidden="true">
+            {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '↕'}
+          </span>
+        </span>
+        {meta.column.label !== meta.column.id && <span className="sort-button__label">{meta.column.label}</span>}
+        <span className="visually-hidden">, sort {next}</span>
+      </button>
+    </th>
+  );
+}
+
+/**
+ * The raw responses, one page, sorted on the server. Sorting and paging live in the URL: a
+ * header click navigates to the same page with `_sort`/`_desc` set and `_page` reset.
+ */
+export function ResponsesTable({ datasetId, wave, latestWave, columns, rows, sort, desc }: ResponsesTableProps) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const sorting: SortingState = sort ? [{ id: sort, desc }] : [];
+  const onSortingChange = (updater: Updater<SortingState>) => {
+    const [next] = typeof updater === 'function' ? updater(sorting) : updater;
+    if (!next) return;
+    startTransition(() => router.push(writeResponsesHref(datasetId, { wave, sort: next.id, desc: next.desc }, latestWave), { scroll: false }));
+  };
+  const columnDefs = useMemo(() => buildColumns(columns), [columns]);
+  // TanStack v8 hands back fresh functions each render, so the React Compiler skips this component; it re-renders only on navigation.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const table = useReactTable({
+    data: rows,
+    columns: columnDefs,
+    state: { sorting },
+    onSortingChange,
+    manualSorting: true,
+    manualPagination: true,
+    enableSortingRemoval: false,
+    sortDescFirst: false,
+    getCoreRowModel: getCoreRowModel(),
+  });
+  return (
+    <div className="responses__scroll" data-pending={pending} aria-busy={pending}>
+      <table className="responses-table">
+        <thead>
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id}>
+              {group.headers.map((header) => (
+                <SortHeader key={header.id} header={header} />
+              ))}
+            </tr>
+          ))}
+        </thead>
+        <tbody>
+          {table.getRowModel().rows.map((row) => (
+            <tr key={row.id}>
+              {row.getVisibleCells().map((cell) => {
+                const meta = cell.column.columnDef.meta as ColumnMeta | undefined;
+                const text = String(cell.getValue() ?? '');
+                if (meta?.rowHead) {
+                  return (
+                    <th key={cell.id} scope="row" className="row-head">
+                      {text}
+                    </th>
+                  );
+                }
+                return (
+                  <td key={cell.id} className={meta?.numeric ? 'num' : undefined} title={text.length > TITLE_FROM ? text : undefined}>
+                    {text}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
