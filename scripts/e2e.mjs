@@ -198,19 +198,27 @@ addJourney('question: hot_trends shows the share who ranked AI first in 2022, an
   await page.getByRole('link', { name: 'Rank the three tech trends you think are hottest' }).first().click();
   await page.waitForURL(/\/state-of-engineers\/questions\/hot_trends$/);
   const row = page.locator('tr', { has: page.getByRole('rowheader', { name: 'AI, Machine Learning, Big Data', exact: true }) });
-  const cells = await row.locator('td').allInnerTexts();
+  let cells = await row.locator('td').allInnerTexts();
+  // The codebook names a weight column, so the page is weighted: counts stay unweighted respondents.
   assert.equal(cells[0], formatCount(expected.first), 'ranked-first count');
-  assert.equal(cells[1], expected.percent, 'share ranked first');
+  await page.getByText('Percentages and intervals are weighted by “weight”').waitFor();
   await page.getByText(`Base: ${formatCount(expected.base)} respondents who ranked at least one item`).waitFor();
   await page.locator('.recharts-bar-rectangle').first().waitFor();
-  // The export must agree with the screen: same count and base, same rounded share.
+  // The export must agree with the screen: same count and base, same rounded (weighted) share.
   const csvHref = await page.getByRole('link', { name: 'CSV', exact: true }).getAttribute('href');
   const csv = await page.request.get(new URL(csvHref, base).href);
   assert.equal(csv.status(), 200);
   const exported = Papa.parse(await csv.text(), { header: true, skipEmptyLines: true }).data.find((row) => row.option === 'AI, Machine Learning, Big Data');
   assert.equal(Number(exported.count), expected.first, 'exported count');
   assert.equal(Number(exported.base), expected.base, 'exported base');
-  assert.equal(`${(Math.round(Number(exported.percent) * 10) / 10).toFixed(1)}%`, expected.percent, 'exported share');
+  assert.equal(`${(Math.round(Number(exported.percent) * 10) / 10).toFixed(1)}%`, cells[1], 'exported share equals the screen');
+  assert.match(exported.ci_method, /svyciprop/, 'weighted interval method named in the export');
+  // Unweighted (_weight=0), the share is the plain count over the base, checked against our own count of the CSV.
+  await page.goto(`${base}/state-of-engineers/questions/hot_trends?_weight=0`);
+  cells = await page.locator('tr', { has: page.getByRole('rowheader', { name: 'AI, Machine Learning, Big Data', exact: true }) }).locator('td').allInnerTexts();
+  assert.equal(cells[1], expected.percent, 'unweighted share ranked first');
+  await page.goto(`${base}/state-of-engineers/questions/hot_trends`);
+  await page.locator('.recharts-bar-rectangle').first().waitFor();
   await takeScreenshot(page, '03-question-ranking');
 });
 

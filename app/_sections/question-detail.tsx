@@ -1,7 +1,8 @@
 import Link from 'next/link';
 import type { Question } from '@/lib/survey/types';
 import { DEFAULT_SETTINGS } from '@/lib/analysis/figure';
-import { selectAll } from '@/lib/analysis/selection';
+import { selectionCount } from '@/lib/analysis/selection';
+import type { AnalysisRequest } from '../_server/resolve-analysis';
 import { summarizeQuestion, type QuestionSummary } from '@/lib/analysis/summarize-question';
 import { buildChartData } from '@/lib/view/build-chart-data';
 import { orderBars } from '@/lib/view/choose-bars';
@@ -19,13 +20,12 @@ const CHART_BAR_LIMIT = 40;
 
 interface QuestionDetailProps {
   question: Question;
-  respondents: number;
+  /** Selection, settings (weights, base rule) and notes: the same preparation the export route does. */
+  analysis: AnalysisRequest;
   /** The responses table sorted by this question, for kinds that are read rather than charted. */
   responsesHref: string;
   /** The same figures from the export route. */
   exportHrefs: { csv: string; json: string };
-  /** The codebook's weight column, when it names one: the page says its figures are unweighted. */
-  weightColumn?: string;
 }
 
 function SummaryTable({ question, summary }: { question: Question; summary: QuestionSummary }) {
@@ -66,12 +66,20 @@ function NumericStats({ summary }: { summary: Extract<QuestionSummary, { type: '
 }
 
 /** One question in full: base, chart of every option (up to a readable limit), and the table of all of them. */
-export function QuestionDetail({ question, respondents, responsesHref, exportHrefs, weightColumn }: QuestionDetailProps) {
-  const summary = summarizeQuestion(question, selectAll(respondents));
+function analysisNotes(analysis: AnalysisRequest): string[] {
+  const notes = [...analysis.problems.map((problem) => `Not applied: ${problem}.`), ...analysis.notes];
+  if (analysis.sentence !== 'All respondents') notes.unshift(`${analysis.sentence}.`);
+  if (analysis.weightColumn) notes.push(`Percentages and intervals are weighted by “${analysis.weightColumn}”; counts are unweighted respondents.`);
+  return notes;
+}
+
+export function QuestionDetail({ question, analysis, responsesHref, exportHrefs }: QuestionDetailProps) {
+  const respondents = selectionCount(analysis.selection);
+  const summary = summarizeQuestion(question, analysis.selection, analysis.settings);
   const chart = buildChartData(question, summary, CHART_BAR_LIMIT);
-  const statement = describeBaseStatement(summary, respondents);
+  const statement = describeBaseStatement(summary, respondents, analysis.settings.baseRule);
   const { base } = statement;
-  const notes = weightColumn && summary.type !== 'not-charted' ? [...statement.notes, `Figures are unweighted (the codebook’s weight column “${weightColumn}” is not applied).`] : statement.notes;
+  const notes = summary.type !== 'not-charted' ? [...analysisNotes(analysis), ...statement.notes] : statement.notes;
   const withheld = describeWithheld(summary);
   if (withheld) {
     return (

@@ -1,12 +1,11 @@
 import type { Question, Survey } from '../survey/types';
 import type { BaseRule } from './bucket';
 import type { Filter } from './filters';
-import { DEFAULT_SETTINGS, INTERVAL_METHOD, type Figure, type FigureSettings } from './figure';
-import { selectRespondents } from './select-respondents';
+import { INTERVAL_METHOD, type Figure } from './figure';
+import { prepareView } from './prepare-view';
 import { aggregatable, questionFigures, type Measure } from './question-figures';
 import { segmentBy } from './segments';
 import { crosstab } from './crosstab';
-import { surveyWeights } from './weights';
 import { numericBins, type NumericBin } from './numeric-bins';
 import { selectAll } from './selection';
 
@@ -88,28 +87,10 @@ function toRow(base: Omit<AggregateRow, 'option' | 'count' | 'weighted_count' | 
   };
 }
 
-function settingsFor(survey: Survey, query: AggregateQuery, notes: string[], problems: string[]): FigureSettings {
-  const settings: FigureSettings = {
-    ...DEFAULT_SETTINGS,
-    baseRule: query.baseRule,
-    suppressBelow: query.suppressBelow ?? DEFAULT_SETTINGS.suppressBelow,
-    unreliableBelow: query.unreliableBelow ?? DEFAULT_SETTINGS.unreliableBelow,
-    surveySize: survey.size,
-  };
-  if (!query.weight) return settings;
-  const weights = surveyWeights(survey, typeof query.weight === 'string' ? query.weight : undefined);
-  if (typeof weights === 'string') {
-    problems.push(weights);
-    return settings;
-  }
-  if (weights.invalid > 0) notes.push(`${weights.invalid} respondents have no usable weight in "${weights.column}" and weigh 0`);
-  return { ...settings, weights: weights.weights };
-}
-
 function waveRows(dataset: string, wave: { id: string; survey: Survey }, question: Question, query: AggregateQuery, filterText: string, result: AggregateResult, sharedBins?: NumericBin[]): void {
-  const settings = settingsFor(wave.survey, query, result.notes, result.problems);
-  const { selection, problems } = selectRespondents(wave.survey, query.filters);
-  result.problems.push(...problems.map((p) => `wave ${wave.id}: ${p.message}`));
+  const { selection, settings, problems, notes } = prepareView(wave.survey, query);
+  result.problems.push(...problems.map((problem) => `wave ${wave.id}: ${problem}`));
+  result.notes.push(...notes.map((note) => `wave ${wave.id}: ${note}`));
   const bins = question.kind === 'numeric' ? (sharedBins ?? numericBins(question, selection)) : undefined;
   const overall = questionFigures(question, selection, settings, bins);
   const common = {

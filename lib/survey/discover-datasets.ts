@@ -24,6 +24,11 @@ export interface DatasetSource {
 export interface DataRoot {
   dir: string;
   origin: 'bundled' | 'external';
+  /**
+   * A folder of `<dataset-id>.json` codebooks for datasets whose own folder has none (read-only
+   * public data we must not write into): e.g. data/_codebooks/stackoverflow-2019.json.
+   */
+  codebooks?: string;
 }
 
 const CSV_FILE = /\.csv(\.gz)?$/i;
@@ -64,14 +69,16 @@ function readCodebook(file: string): { codebook?: Codebook; error?: string } {
     const parsed = codebookSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
     if (parsed.success) return { codebook: parsed.data };
     const first = parsed.error.issues[0];
-    return { error: `survey.json is invalid at "${first.path.join('.') || '(top)'}": ${first.message}` };
+    return { error: `${path.basename(file)} is invalid at "${first.path.join('.') || '(top)'}": ${first.message}` };
   } catch (error) {
-    return { error: `survey.json cannot be read: ${(error as Error).message}` };
+    return { error: `${path.basename(file)} cannot be read: ${(error as Error).message}` };
   }
 }
 
-function describeDataset(dir: string, id: string, origin: DataRoot['origin']): DatasetSource {
-  const codebookFile = path.join(dir, 'survey.json');
+function describeDataset(dir: string, id: string, origin: DataRoot['origin'], overlays?: string): DatasetSource {
+  const own = path.join(dir, 'survey.json');
+  const overlay = overlays ? path.join(overlays, `${id}.json`) : undefined;
+  const codebookFile = !existsSync(own) && overlay && existsSync(overlay) ? overlay : own;
   const { codebook, error } = existsSync(codebookFile) ? readCodebook(codebookFile) : {};
   const waves = error
     ? []
@@ -102,7 +109,7 @@ export function discoverDatasets(roots: readonly DataRoot[]): DatasetSource[] {
     if (!existsSync(root.dir) || !statSync(root.dir).isDirectory()) continue;
     for (const entry of readdirSync(root.dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       if (!entry.isDirectory() || !SAFE_ID.test(entry.name) || taken.has(entry.name)) continue;
-      const dataset = describeDataset(path.join(root.dir, entry.name), entry.name, root.origin);
+      const dataset = describeDataset(path.join(root.dir, entry.name), entry.name, root.origin, root.codebooks);
       if (dataset.waves.length === 0 && !dataset.codebookError) continue;
       taken.add(entry.name);
       datasets.push(dataset);
@@ -117,6 +124,6 @@ export function dataRootsFromEnv(projectRoot: string, value: string | undefined)
     .split(path.delimiter)
     .map((entry) => entry.trim())
     .filter(Boolean)
-    .map((entry) => ({ dir: path.resolve(projectRoot, entry), origin: 'external' as const }));
+    .map((entry) => ({ dir: path.resolve(projectRoot, entry), origin: 'external' as const, codebooks: path.join(projectRoot, 'data', '_codebooks') }));
   return [{ dir: path.join(projectRoot, 'data'), origin: 'bundled' }, ...extra];
 }

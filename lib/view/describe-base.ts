@@ -1,3 +1,4 @@
+import type { BaseRule } from '../analysis/bucket';
 import { DEFAULT_SETTINGS } from '../analysis/figure';
 import type { QuestionSummary } from '../analysis/summarize-question';
 import type { ChartData } from './build-chart-data';
@@ -56,8 +57,11 @@ export function describeChartNote(summary: QuestionSummary, chart: ChartData | u
  * The question page's base statement, said once and plainly: who the percentages are of.
  * Every published figure we reproduce uses respondents who answered, never all rows.
  */
-export function describeBaseStatement(summary: QuestionSummary, respondents: number): { base: string; notes: string[] } {
+export function describeBaseStatement(summary: QuestionSummary, respondents: number, baseRule: BaseRule = 'answered'): { base: string; notes: string[] } {
   const statement = describeBaseOnly(summary, respondents);
+  if (baseRule === 'all' && summary.type !== 'not-charted') {
+    statement.base = `Base: all ${formatCount(summary.base)} selected respondents, whether they answered or not (_base=all).`;
+  }
   if (!isSmallBase(summary)) return statement;
   const caution = `Small base: fewer than ${DEFAULT_SETTINGS.unreliableBelow} respondents, so these figures are unreliable; read them with care.`;
   return { ...statement, notes: [...statement.notes, caution] };

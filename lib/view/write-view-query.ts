@@ -33,14 +33,16 @@ export function writeResponsesHref(datasetId: string, view: Partial<ViewState>, 
   return `/${segment(datasetId)}/responses${writeViewQuery(view, latestWave)}`;
 }
 
+/** Keys that shape the page (paging, sorting) rather than the figures: an export leaves them out. */
+const PAGE_ONLY_KEYS = new Set(['_page', '_sort', '_desc', '_format', '_question']);
+
 /**
- * `/<dataset>/export?_question=…` for the figures on a question page. `_weight=0` because the
- * page shows unweighted figures (summarizeQuestion's defaults) and the export must match it.
+ * The export link is the page's own query string on the export route: the same filters, base,
+ * weight and wave, so the downloaded figures are the figures on screen.
  */
-export function writeExportHref(datasetId: string, questionId: string, view: Partial<ViewState>, latestWave: string | undefined, format: 'csv' | 'json'): string {
-  const query = new URLSearchParams(writeViewQuery({ wave: view.wave }, latestWave).slice(1));
+export function writeExportHref(datasetId: string, questionId: string, pagePairs: readonly [string, string][], format: 'csv' | 'json'): string {
+  const query = new URLSearchParams(pagePairs.filter(([key]) => !PAGE_ONLY_KEYS.has(key)));
   query.set('_question', questionId);
-  query.set('_weight', '0');
   if (format === 'json') query.set('_format', 'json');
   return `/${segment(datasetId)}/export?${query.toString()}`;
 }

@@ -21,7 +21,7 @@ if (!haveShared) console.warn(`\n!!! ${SHARED} is missing: the published-figure 
 const SO2019 = path.join(SHARED, 'stackoverflow-2019/survey_results_public_2019_subset21cols.csv.gz');
 const SO2022 = path.join(SHARED, 'stackoverflow-2022/survey_results_public_2022_ResponseId_LanguageHaveWorkedWith.csv');
 const TODO2018 = path.join(SHARED, 'todo-ospo/2018/results.csv');
-const SO2019_CODEBOOK = path.join(root, 'tests/fixtures/codebooks/stackoverflow-2019.json');
+const SO2019_CODEBOOK = path.join(root, 'data/_codebooks/stackoverflow-2019.json');
 
 const PUBLISHED_2019: [string, number][] = [
   ['JavaScript', 67.8], ['HTML/CSS', 63.5], ['SQL', 54.4], ['Python', 41.7], ['Java', 41.1], ['Bash/Shell/PowerShell', 36.6],

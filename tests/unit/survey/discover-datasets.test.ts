@@ -137,8 +137,24 @@ describe('dataRootsFromEnv', () => {
     const value = ['surveys', ' /abs/more ', '', '  '].join(path.delimiter);
     expect(dataRootsFromEnv('/srv/app', value)).toEqual([
       { dir: path.join('/srv/app', 'data'), origin: 'bundled' },
-      { dir: path.resolve('/srv/app', 'surveys'), origin: 'external' },
-      { dir: path.resolve('/abs/more'), origin: 'external' },
+      { dir: path.resolve('/srv/app', 'surveys'), origin: 'external', codebooks: path.join('/srv/app', 'data', '_codebooks') },
+      { dir: path.resolve('/abs/more'), origin: 'external', codebooks: path.join('/srv/app', 'data', '_codebooks') },
+    ]);
+  });
+
+  it('an external dataset without survey.json takes <id>.json from the codebooks folder; its own survey.json wins', () => {
+    const external = mkdtempSync(path.join(tmpdir(), 'survey-lens-ext-'));
+    const overlays = mkdtempSync(path.join(tmpdir(), 'survey-lens-cb-'));
+    for (const id of ['plain', 'own']) {
+      mkdirSync(path.join(external, id));
+      writeFileSync(path.join(external, id, '2020.csv'), 'a\n1\n');
+      writeFileSync(path.join(overlays, `${id}.json`), JSON.stringify({ title: `Overlay for ${id}` }));
+    }
+    writeFileSync(path.join(external, 'own', 'survey.json'), JSON.stringify({ title: 'Its own codebook' }));
+    const found = discoverDatasets([{ dir: external, origin: 'external', codebooks: overlays }]);
+    expect(found.map((d) => [d.id, d.title])).toEqual([
+      ['own', 'Its own codebook'],
+      ['plain', 'Overlay for plain'],
     ]);
   });
 });

@@ -17,10 +17,12 @@ describe('writeViewQuery', () => {
 
 describe('writeExportHref', () => {
   it.each([
-    ['2022', 'csv', '/state-of-engineers/export?_question=role&_weight=0'],
-    ['2021', 'csv', '/state-of-engineers/export?_wave=2021&_question=role&_weight=0'],
-    ['2022', 'json', '/state-of-engineers/export?_question=role&_weight=0&_format=json'],
-  ] as const)('writeExportHref(state-of-engineers, role, wave %s, %s) is %s', (wave, format, expected) => {
-    expect(writeExportHref('state-of-engineers', 'role', { wave }, '2022', format)).toBe(expected);
+    [[], 'csv', '/state-of-engineers/export?_question=role'],
+    [[['_wave', '2021']], 'csv', '/state-of-engineers/export?_wave=2021&_question=role'],
+    [[], 'json', '/state-of-engineers/export?_question=role&_format=json'],
+    // filters, base and weight travel; paging and sorting do not
+    [[['region', 'Europe'], ['region', 'Asia'], ['_base', 'all'], ['_page', '3'], ['_sort', 'role'], ['_weight', '0']], 'csv', '/state-of-engineers/export?region=Europe&region=Asia&_base=all&_weight=0&_question=role'],
+  ] as const)('writeExportHref(state-of-engineers, role, %j, %s) is %s', (pairs, format, expected) => {
+    expect(writeExportHref('state-of-engineers', 'role', pairs as unknown as [string, string][], format)).toBe(expected);
   });
 });

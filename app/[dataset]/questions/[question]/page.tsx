@@ -3,6 +3,7 @@ import type { SearchParams } from '@/lib/view/search-params';
 import { writeDatasetHref, writeExportHref, writeQuestionHref, writeResponsesHref } from '@/lib/view/write-view-query';
 import { getWaves } from '../../../_server/survey-store';
 import { resolveQuestion } from '../../../_server/resolve-question';
+import { resolveAnalysis } from '../../../_server/resolve-analysis';
 import { findWaveStates, listWaveLinks } from '../../../_server/list-wave-links';
 import { DatasetHeading } from '../../../_sections/dataset-heading';
 import { QuestionDetail } from '../../../_sections/question-detail';
@@ -29,6 +30,7 @@ export default async function QuestionPage({ params, searchParams }: Props) {
   const waves = listWaveLinks(dataset, wave.id, (id) => writeQuestionHref(dataset.id, questionId, { wave: id }, latestWave), states);
   const crumbs = [{ label: 'Datasets', href: '/' }, { label: dataset.title, href: writeDatasetHref(dataset.id, view, latestWave) }, { label: question?.label ?? questionId }];
   const waveLabel = wave.label ?? wave.id;
+  const analysis = request.survey && resolveAnalysis(dataset, request.survey, wave.id, questionId, await searchParams);
   return (
     <>
       <DatasetHeading dataset={dataset} waves={waves} crumbs={crumbs} title={question ? <QuestionHeading question={question} waveLabel={waveLabel} /> : <h1>{questionId}</h1>} />
@@ -38,10 +40,9 @@ export default async function QuestionPage({ params, searchParams }: Props) {
       ) : (
         <QuestionDetail
           question={request.question}
-          respondents={request.survey.size}
+          analysis={analysis!}
           responsesHref={writeResponsesHref(dataset.id, { ...view, sort: questionId }, latestWave)}
-          exportHrefs={{ csv: writeExportHref(dataset.id, questionId, view, latestWave, 'csv'), json: writeExportHref(dataset.id, questionId, view, latestWave, 'json') }}
-          weightColumn={dataset.codebook?.weight}
+          exportHrefs={{ csv: writeExportHref(dataset.id, questionId, analysis!.pairs, 'csv'), json: writeExportHref(dataset.id, questionId, analysis!.pairs, 'json') }}
         />
       )}
     </>
