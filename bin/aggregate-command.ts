@@ -47,6 +47,8 @@ function buildQuery(args: AggregateArguments): { query: AggregateQuery; filterTe
   const pairs = args.where.map((expression) => {
     const pair = parseWhereExpression(expression);
     if (typeof pair === 'string') throw new UsageError(pair);
+    // In a URL `_` keys are settings; on the command line there are none, so say so rather than drop it.
+    if (pair[0].startsWith('_')) throw new UsageError(`--where "${expression}": question ids cannot start with "_"`);
     return pair;
   });
   const { filters, notes } = parseFilterPairs(pairs);

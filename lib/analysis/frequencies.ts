@@ -54,7 +54,11 @@ export function singleFrequencies(question: SingleQuestion | LikertQuestion, sel
   const allCodes = tallies.map((_, code) => code);
   const answeredCodes = options.flatMap((option, index) => (option.excludedFromBase ? [] : [index + 1]));
   const base = sum(settings.baseRule === 'all' ? allCodes : answeredCodes);
-  const figures = options.map((option, index) => makeFigure(option.value, option.label, option.excludedFromBase === true, tallies[index + 1], base, settings));
+  // An excluded option is reported over everyone who answered (it has no place in the base).
+  const everyAnswer = sum(allCodes.filter((code) => code !== 0));
+  const figures = options.map((option, index) =>
+    makeFigure(option.value, option.label, option.excludedFromBase === true, tallies[index + 1], option.excludedFromBase && settings.baseRule === 'answered' ? everyAnswer : base, settings),
+  );
   return { questionId: question.id, base: base.count, weightedBase: weights ? base.sumW : null, effectiveBase: effectiveBase(base, settings), figures, baseTally: base };
 }
 
@@ -72,10 +76,12 @@ export function multiFrequencies(question: MultiQuestion, selection: Selection, 
     baseBits = andBits(counted, selection.bits);
   } else baseBits = andBits(question.answered, selection.bits);
   const base = tallyBits(baseBits, settings.weights);
+  // An excluded option's respondents may sit outside the base: it is reported over everyone who answered.
+  const hasExcluded = question.options.some((option) => option.excludedFromBase);
+  const everyAnswer = hasExcluded && settings.baseRule === 'answered' ? tallyBits(andBits(question.answered, selection.bits), settings.weights) : base;
   const figures = question.options.map((option, index) => {
-    // An excluded option's own respondents may sit outside the base: count them within the selection.
-    const within = option.excludedFromBase ? selection.bits : baseBits;
-    return makeFigure(option.value, option.label, option.excludedFromBase === true, tallyBits(andBits(question.members[index], within), settings.weights), base, settings);
+    const [within, over] = option.excludedFromBase ? [selection.bits, everyAnswer] : [baseBits, base];
+    return makeFigure(option.value, option.label, option.excludedFromBase === true, tallyBits(andBits(question.members[index], within), settings.weights), over, settings);
   });
   return { questionId: question.id, base: base.count, weightedBase: settings.weights ? base.sumW : null, effectiveBase: effectiveBase(base, settings), figures, baseTally: base };
 }

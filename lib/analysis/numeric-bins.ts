@@ -28,25 +28,23 @@ export function sortedValues(question: NumericQuestion, selection: Selection): F
 /**
  * Bin edges for a numeric question, fixed from one selection so that segments and waves are
  * binned alike: nice 1-2-5 steps over the 1st–99th percentile, so one $10M salary does not
- * squash everyone into one bar. The outer bins are open-ended; their labels say so ("< 20k",
- * "≥ 180") only when values lie beyond the nice edges.
+ * squash everyone into one bar. The outer bins are open-ended and labelled so ("< 20k", "≥ 180").
+ * Whole numbers get whole-number bins: answer codes 1–7 must not fall into half-empty 0.5 bins.
  */
 export function numericBins(question: NumericQuestion, selection: Selection, targetBins = 12): NumericBin[] {
   const sorted = sortedValues(question, selection);
   if (sorted.length === 0) return [];
   const low = quantileSorted(sorted, 0.01);
   const high = quantileSorted(sorted, 0.99);
-  const step = niceStep(high - low, targetBins);
+  const integers = sorted.every(Number.isInteger);
+  const step = integers ? Math.max(1, niceStep(high - low, targetBins)) : niceStep(high - low, targetBins);
   const start = Math.floor(low / step) * step;
   const count = Math.max(1, Math.ceil((high - start) / step + 1e-9));
-  const min = sorted[0];
-  const max = sorted[sorted.length - 1];
   return Array.from({ length: count }, (_, b) => {
     const from = start + b * step;
     const to = from + step;
-    const openLow = b === 0 && min < from;
-    const openHigh = b === count - 1 && max >= to;
-    const label = openLow && openHigh ? 'All values' : openLow ? `< ${formatEdge(to)}` : openHigh ? `≥ ${formatEdge(from)}` : `${formatEdge(from)}–${formatEdge(to)}`;
+    // The outer bins take everything beyond them (in this wave or another binned alike), and say so.
+    const label = count === 1 ? 'All values' : b === 0 ? `< ${formatEdge(to)}` : b === count - 1 ? `≥ ${formatEdge(from)}` : `${formatEdge(from)}–${formatEdge(to)}`;
     return { value: String(from), label, from: b === 0 ? -Infinity : from, to: b === count - 1 ? Infinity : to };
   });
 }

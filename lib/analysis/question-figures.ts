@@ -64,14 +64,14 @@ export function questionFigures(question: Question, selection: Selection, settin
       return { measure: 'share', ...multiFrequencies(question, selection, settings) };
     case 'ranking': {
       const rankings = rankItems(question, selection, settings);
-      const effectiveBase = null;
-      return { measure: 'ranked_first', base: rankings.base, weightedBase: rankings.weightedBase, effectiveBase, figures: rankings.items.map((item) => item.first) };
+      return { measure: 'ranked_first', base: rankings.base, weightedBase: rankings.weightedBase, effectiveBase: rankings.effectiveBase, figures: rankings.items.map((item) => item.first) };
     }
     case 'numeric': {
       const edges = bins ?? numericBins(question, selection);
       const { base, perBin } = tallyNumeric(question.values, selection, edges, settings);
       const figures = edges.map((bin, b) => makeFigure(bin.value, bin.label, false, perBin[b], base, settings));
-      return { measure: 'bin', base: base.count, weightedBase: settings.weights ? base.sumW : null, effectiveBase: null, figures };
+      const effectiveBase = settings.weights ? (base.sumW2 > 0 ? (base.sumW * base.sumW) / base.sumW2 : 0) : null;
+      return { measure: 'bin', base: base.count, weightedBase: settings.weights ? base.sumW : null, effectiveBase, figures };
     }
     case 'text':
     case 'meta':

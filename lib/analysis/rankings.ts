@@ -25,6 +25,8 @@ export interface Rankings {
   questionId: string;
   base: number;
   weightedBase: number | null;
+  /** Kish effective base of the weighted base (null when unweighted). */
+  effectiveBase: number | null;
   maxRank: number;
   items: RankedItem[];
 }
@@ -63,7 +65,8 @@ export function rankItems(question: RankingQuestion, selection: Selection, setti
   const base: Tally = tallyBits(baseBits, settings.weights);
   const items = question.options.map((option, index) => {
     const ranks = question.ranks[index];
-    const topK = Array.from({ length: question.maxRank }, (_, k) =>
+    // At least "ranked first", even when nobody ranked anything (a 0/0 figure, suppressed).
+    const topK = Array.from({ length: Math.max(1, question.maxRank) }, (_, k) =>
       makeFigure(option.value, option.label, false, tallyBits(rankBits(ranks, baseBits, k + 1), settings.weights), base, settings),
     );
     const distribution = new Array<number>(question.maxRank).fill(0);
@@ -79,5 +82,6 @@ export function rankItems(question: RankingQuestion, selection: Selection, setti
     const [meanRank, meanRankLow, meanRankHigh] = meanWithInterval(distribution, settings.level);
     return { value: option.value, label: option.label, first: topK[0], topK, distribution, ranked, neverRanked: base.count - ranked, meanRank, meanRankLow, meanRankHigh };
   });
-  return { questionId: question.id, base: base.count, weightedBase: settings.weights ? base.sumW : null, maxRank: question.maxRank, items };
+  const effectiveBase = settings.weights ? (base.sumW2 > 0 ? (base.sumW * base.sumW) / base.sumW2 : 0) : null;
+  return { questionId: question.id, base: base.count, weightedBase: settings.weights ? base.sumW : null, effectiveBase, maxRank: question.maxRank, items };
 }

@@ -34,6 +34,8 @@ export function trendAcrossWaves(waves: readonly Wave[], questionId: string, fil
     if (!aggregatable(question)) return { wave: wave.id, problems: [`"${questionId}" is ${question.kind}: not aggregated`] };
     const { selection, problems } = selectRespondents(wave.survey, filters);
     const bins = question.kind === 'numeric' ? sharedBins : undefined;
-    return { wave: wave.id, figures: questionFigures(question, selection, settingsFor(wave), bins), problems: problems.map((p) => p.message) };
+    // A filter this wave cannot apply would make its figures unfiltered: report, do not plot.
+    if (problems.length > 0) return { wave: wave.id, problems: problems.map((p) => p.message) };
+    return { wave: wave.id, figures: questionFigures(question, selection, settingsFor(wave), bins), problems: [] };
   });
 }

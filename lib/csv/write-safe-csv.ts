@@ -28,5 +28,7 @@ export function writeSafeCsv<Row extends Record<string, CsvValue>>(columns: read
       return neutraliseCell(value);
     }),
   );
-  return `${Papa.unparse({ fields: columns.map(neutraliseCell), data }, { newline: '\r\n' })}\r\n`;
+  const text = Papa.unparse({ fields: columns.map(neutraliseCell), data }, { newline: '\r\n' });
+  // papaparse ends a header-only file with a line break, and a file with rows without one.
+  return data.length === 0 ? text.replace(/(\r\n)?$/, '\r\n') : `${text}\r\n`;
 }

@@ -3,14 +3,25 @@ import { isOffScale } from './likert-scales';
 /** Answers that summarise or decline rather than choose; charts read better with them last. */
 const CATCH_ALL = /^(other|other\(s\):?|other \(please specify\)|none|none of the above|none of these|prefer not to (say|answer)|i prefer not to say|don.?t know|not sure|not applicable)$/i;
 
-const LEADING_NUMBER = /^([<>~≤≥]?)\s*\$?(\d[\d,.]*)/;
+const LEADING_NUMBER = /^(under|below|less than|fewer than|up to|over|above|more than|<|>|~|≤|≥)?\s*\$?(\d[\d,.]*)\s*(\+)?\s*(days?|weeks?|months?|years?|yrs?)?/i;
+const UNIT_IN_YEARS: Record<string, number> = { day: 1 / 365, week: 1 / 52, month: 1 / 12, year: 1, yr: 1 };
+const BELOW = new Set(['under', 'below', 'less than', 'fewer than', 'up to', '<', '≤']);
+const ABOVE = new Set(['over', 'above', 'more than', '>', '≥']);
 
-/** "< 1 year" sorts just before "1-2 years" and "> 10" just after "10": the sign nudges the number. */
+/**
+ * The number an ordinal answer starts with, in years when it names a unit ("6 months" = 0.5),
+ * nudged down for "Under 18" / "Less than 1 year" and up for "More than 10" / "65+", so ranges
+ * sort in their natural order.
+ */
 function leadingNumber(value: string): number | undefined {
-  const match = LEADING_NUMBER.exec(value);
+  const match = LEADING_NUMBER.exec(value.trim());
   if (!match) return undefined;
-  const number = Number(match[2].replace(/,/g, ''));
-  return match[1] === '<' || match[1] === '≤' ? number - 0.001 : match[1] === '>' || match[1] === '≥' ? number + 0.001 : number;
+  const unit = match[4]?.toLowerCase().replace(/s$/, '');
+  const number = Number(match[2].replace(/,/g, '')) * (unit ? UNIT_IN_YEARS[unit] : 1);
+  const word = match[1]?.toLowerCase();
+  if (word && BELOW.has(word)) return number - 0.001;
+  if ((word && ABOVE.has(word)) || match[3]) return number + 0.001;
+  return number;
 }
 
 /**

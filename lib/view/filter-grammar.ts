@@ -73,8 +73,10 @@ export function describeFilters(filters: readonly Filter[], labelOf: (questionId
   const parts = filters.map((filter) => {
     const name = labelOf(filter.question);
     if (filter.op === 'answered') return `${name} ${filter.values[0] === '0' ? 'was not answered' : 'was answered'}`;
-    const joiner = filter.op === 'all' ? ' and ' : filter.op === 'not' ? ' nor ' : ' or ';
-    return `${name} ${OP_WORDS[filter.op]} ${filter.values.map((value) => `“${value}”`).join(joiner)}`;
+    const quoted = filter.values.map((value) => `“${value}”`);
+    if (filter.op === 'not' && quoted.length > 1) return `${name} is neither ${quoted.join(' nor ')}`;
+    const joiner = filter.op === 'all' ? ' and ' : ' or ';
+    return `${name} ${OP_WORDS[filter.op]} ${quoted.join(joiner)}`;
   });
   return `Respondents where ${parts.join(' and ')}`;
 }
@@ -85,6 +87,7 @@ export function parseWhereExpression(expression: string): [string, string] | str
   if (!match) return `--where "${expression}" is not of the form <question>=<value> (or !=, >=, <=, >, <)`;
   const [, question, operator, value] = match;
   const suffix: Record<string, string> = { '=': '', '!=': '__not', '>=': '__gte', '<=': '__lte', '>': '__gt', '<': '__lt' };
-  return [`${question.trim()}${suffix[operator]}`, value];
+  // Answers are stored trimmed, so "role = Backend" means "Backend".
+  return [`${question.trim()}${suffix[operator]}`, value.trim()];
 }
 

@@ -89,7 +89,8 @@ describe('describeNumeric', () => {
   it('bins 1..10 with step 1 from 1: nine bins, the last open-ended holding 9 and 10', () => {
     // p1 = 1.09, p99 = 9.91, span 8.82 → step 1; start 1; ceil(8.91) = 9 bins
     const { bins } = describeNumeric(numeric([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]), selectAll(10));
-    expect(bins.map((b) => b.label)).toEqual(['1–2', '2–3', '3–4', '4–5', '5–6', '6–7', '7–8', '8–9', '≥ 9']);
+    // The outer bins are open-ended and say so: the first holds everything below 2.
+    expect(bins.map((b) => b.label)).toEqual(['< 2', '2–3', '3–4', '4–5', '5–6', '6–7', '7–8', '8–9', '≥ 9']);
     expect(bins.map((b) => b.count)).toEqual([1, 1, 1, 1, 1, 1, 1, 1, 2]);
     expect(bins.every((b) => b.base === 10)).toBe(true);
     expect(bins[0].value).toBe('1');
@@ -100,7 +101,7 @@ describe('describeNumeric', () => {
     const values = [...Array.from({ length: 199 }, (_, i) => i + 1), 10_000_000];
     const { bins } = describeNumeric(numeric(values), selectAll(200));
     expect(bins).toHaveLength(10);
-    expect(bins[0]).toMatchObject({ label: '0–20', count: 19 }); // 1..19
+    expect(bins[0]).toMatchObject({ label: '< 20', count: 19 }); // 1..19, open below
     expect(bins[9]).toMatchObject({ label: '≥ 180', count: 21 }); // 180..199 and the outlier
     expect(bins.reduce((sum, b) => sum + b.count, 0)).toBe(200);
   });
@@ -109,7 +110,7 @@ describe('describeNumeric', () => {
     // p1 = 10,900, p99 = 99,100 → step 10,000 from 10,000: 9 bins
     const values = Array.from({ length: 10 }, (_, i) => (i + 1) * 10_000);
     const { bins } = describeNumeric(numeric(values), selectAll(10));
-    expect(bins[0].label).toBe('10k–20k');
+    expect(bins[0].label).toBe('< 20k'); // the first bin [10k, 20k) is open below
     expect(bins[8].label).toBe('≥ 90k');
   });
 });

@@ -21,11 +21,11 @@ describe('orderOptions', () => {
 
   it('orderOptions sorts age ranges with words after the number ("25-34 years old")', () => {
     expect(orderOptions(counts(['35-44 years old', 5], ['18-24 years old', 1], ['25-34 years old', 7], ['Under 18 years old', 1]))).toEqual([
+      // "Under 18" reads as just below 18 (17.999), so it comes first.
+      'Under 18 years old',
       '18-24 years old',
       '25-34 years old',
       '35-44 years old',
-      // 3 of 4 options numbered (≥ 60%): the one without a number goes after them.
-      'Under 18 years old',
     ]);
   });
 

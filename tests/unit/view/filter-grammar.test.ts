@@ -138,7 +138,7 @@ describe('describeFilters', () => {
   });
 
   it.each<[Filter, string]>([
-    [{ question: 'country', op: 'not', values: ['US', 'UK'] }, 'Respondents where country is not “US” nor “UK”'],
+    [{ question: 'country', op: 'not', values: ['US', 'UK'] }, 'Respondents where country is neither “US” nor “UK”'],
     [{ question: 'languages', op: 'all', values: ['Go', 'Rust'] }, 'Respondents where languages includes all of “Go” and “Rust”'],
     [{ question: 'years', op: 'lte', values: ['3'] }, 'Respondents where years is at most “3”'],
     [{ question: 'years', op: 'gt', values: ['3'] }, 'Respondents where years is more than “3”'],

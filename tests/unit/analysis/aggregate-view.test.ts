@@ -1,0 +1,296 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { aggregateView, type AggregateQuery, type AggregateRow, type DatasetWaves } from '../../../lib/analysis/aggregate-view';
+import { writeAggregateCsv } from '../../../lib/csv/write-aggregate-csv';
+import { buildSurvey } from '../../../lib/survey/build-survey';
+import type { Codebook } from '../../../lib/survey/codebook-schema';
+
+const read = (name: string) => readFileSync(fileURLToPath(new URL(`../../fixtures/${name}`, import.meta.url)), 'utf8');
+const oneWave = (name: string, codebook: Codebook, wave = '2022'): DatasetWaves => ({ id: 'fixture', waves: [{ id: wave, survey: buildSurvey(read(name), { codebook }) }] });
+const query = (questionId: string, extra: Partial<AggregateQuery> = {}): AggregateQuery => ({ questionId, filters: [], baseRule: 'answered', ...extra });
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** The exact message, with or without the "wave 2022: " prefix. */
+const optionallyForWave2022 = (message: string) => expect.stringMatching(new RegExp(`^(wave 2022: )?${escapeRegExp(message)}$`));
+const pick = (rows: AggregateRow[], ...keys: (keyof AggregateRow)[]) => rows.map((row) => keys.map((key) => row[key]));
+
+/**
+ * tests/fixtures/analysis-crosstab.csv (table and z-tests worked in crosstab.test.ts):
+ *            A     B     all (answered remote)
+ *   Yes      8     2     11 (21 has no team)
+ *   No       2     8     10
+ *   base    10    10     21
+ * Holm-adjusted p of every cell < 0.05: Yes|A, No|B higher; Yes|B, No|A lower.
+ */
+const crosstabData = oneWave('analysis-crosstab.csv', {
+  questions: { id: { kind: 'meta' }, team: { kind: 'single', options: ['A', 'B'] }, remote: { kind: 'single', options: ['Yes', 'No'] }, tools: { kind: 'multi' } },
+});
+
+describe('aggregateView(remote by team) on analysis-crosstab.csv', () => {
+  const result = aggregateView(crosstabData, query('remote', { by: 'team' }), '');
+
+  it('aggregateView → rows per (wave, segment, option): the two (all) rows first, then A’s, then B’s; no problems', () => {
+    expect(result.problems).toEqual([]);
+    expect(pick(result.rows, 'wave', 'segment_question', 'segment', 'option', 'count', 'base')).toEqual([
+      ['2022', 'team', '(all)', 'Yes', 11, 21],
+      ['2022', 'team', '(all)', 'No', 10, 21],
+      ['2022', 'team', 'A', 'Yes', 8, 10],
+      ['2022', 'team', 'A', 'No', 2, 10],
+      ['2022', 'team', 'B', 'Yes', 2, 10],
+      ['2022', 'team', 'B', 'No', 8, 10],
+    ]);
+  });
+
+  it('aggregateView → percents 11/21, 10/21, 80, 20, 20, 80 (full precision, in percent)', () => {
+    const percents = result.rows.map((row) => row.percent!);
+    [(11 / 21) * 100, (10 / 21) * 100, 80, 20, 20, 80].forEach((expected, i) => expect(percents[i]).toBeCloseTo(expected, 10));
+  });
+
+  it('aggregateView → Wilson intervals in percent, as R prop.test(correct = FALSE)', () => {
+    // 11/21: z²/n = 0.1829266; centre (0.5238095 + 0.0914633)/1.1829266 = 0.5201273;
+    //        half 1.959964·√(0.0118778 + 0.0021777)/1.1829266 = 0.1964319 → 32.3695, 71.6560
+    // R: 11/21 → 32.3695345828, 71.6559938985; 10/21 → 28.3440061015, 67.6304654172
+    //    8/10 → 49.0162471537, 94.3317848546; 2/10 → 5.6682151454, 50.9837528463
+    const expected = [
+      [32.3695345828, 71.6559938985],
+      [28.3440061015, 67.6304654172],
+      [49.0162471537, 94.3317848546],
+      [5.6682151454, 50.9837528463],
+      [5.6682151454, 50.9837528463],
+      [49.0162471537, 94.3317848546],
+    ];
+    result.rows.forEach((row, i) => {
+      expect(row.ci_low).toBeCloseTo(expected[i][0], 8);
+      expect(row.ci_high).toBeCloseTo(expected[i][1], 8);
+      expect(row.ci_method).toBe('wilson');
+    });
+  });
+
+  it('aggregateView → flags: bases under 30 are "unreliable"; segment cells carry their Holm significance', () => {
+    expect(result.rows.map((row) => row.flags)).toEqual([
+      'unreliable',
+      'unreliable',
+      'unreliable;significantly-higher',
+      'unreliable;significantly-lower',
+      'unreliable;significantly-lower',
+      'unreliable;significantly-higher',
+    ]);
+  });
+
+  it('aggregateView → every row names the dataset, question, measure, base rule; unweighted columns are null', () => {
+    for (const row of result.rows) {
+      expect(row).toMatchObject({ dataset: 'fixture', question_id: 'remote', question_label: 'remote', measure: 'share', base_rule: 'answered', filters: '' });
+      expect([row.weighted_count, row.weighted_base, row.effective_base]).toEqual([null, null, null]);
+    }
+  });
+
+  it('aggregateView(suppressBelow 11) → the base-10 segment rows keep their base but have null count, percent and interval, flagged "suppressed"', () => {
+    const suppressed = aggregateView(crosstabData, query('remote', { by: 'team', suppressBelow: 11 }), '');
+    expect(pick(suppressed.rows, 'segment', 'count', 'base', 'percent', 'ci_low', 'ci_high', 'flags')).toEqual([
+      ['(all)', 11, 21, (11 / 21) * 100, expect.any(Number), expect.any(Number), 'unreliable'],
+      ['(all)', 10, 21, (10 / 21) * 100, expect.any(Number), expect.any(Number), 'unreliable'],
+      ['A', null, 10, null, null, null, 'suppressed'],
+      ['A', null, 10, null, null, null, 'suppressed'],
+      ['B', null, 10, null, null, null, 'suppressed'],
+      ['B', null, 10, null, null, null, 'suppressed'],
+    ]);
+  });
+
+  it('aggregateView(suppressBelow 11) written as CSV → suppressed count and percent are empty cells, never 0', () => {
+    const csv = writeAggregateCsv(aggregateView(crosstabData, query('remote', { by: 'team', suppressBelow: 11 }), '').rows);
+    const records = Papa.parse<Record<string, string>>(csv.trim(), { header: true }).data;
+    expect(records.map((record) => [record.segment, record.count, record.percent, record.ci_low, record.base])).toEqual([
+      ['(all)', '11', String((11 / 21) * 100), records[0].ci_low, '21'],
+      ['(all)', '10', String((10 / 21) * 100), records[1].ci_low, '21'],
+      ['A', '', '', '', '10'],
+      ['A', '', '', '', '10'],
+      ['B', '', '', '', '10'],
+      ['B', '', '', '', '10'],
+    ]);
+    expect(csv.split('\r\n')[3]).toBe('fixture,2022,remote,remote,share,,team,A,Yes,,,10,,,answered,,,,wilson,suppressed');
+  });
+
+  it('aggregateView(remote, team=B): filters reach the rows and the filters column carries the text it is given', () => {
+    const filtered = aggregateView(crosstabData, query('remote', { filters: [{ question: 'team', op: 'in', values: ['B'] }] }), 'team=B');
+    // team B {11,…,20}: Yes {11, 12} = 2, No 8, base 10
+    expect(pick(filtered.rows, 'segment', 'option', 'count', 'base', 'filters', 'segment_question')).toEqual([
+      ['(all)', 'Yes', 2, 10, 'team=B', ''],
+      ['(all)', 'No', 8, 10, 'team=B', ''],
+    ]);
+  });
+
+  it('aggregateView(remote by tools) → overlapping multi-select segments: Git Yes 10/12, Jira Yes 4/12', () => {
+    const byTools = aggregateView(crosstabData, query('remote', { by: 'tools' }), '');
+    expect(pick(byTools.rows.slice(2), 'segment', 'option', 'count', 'base')).toEqual([
+      ['Git', 'Yes', 10, 12],
+      ['Git', 'No', 2, 12],
+      ['Jira', 'Yes', 4, 12],
+      ['Jira', 'No', 8, 12],
+    ]);
+  });
+
+  it('aggregateView(base "all") → base 22 includes respondent 22 who left remote blank', () => {
+    const everyone = aggregateView(crosstabData, query('remote', { baseRule: 'all' }), '');
+    expect(pick(everyone.rows, 'option', 'count', 'base', 'base_rule')).toEqual([
+      ['Yes', 11, 22, 'all'],
+      ['No', 10, 22, 'all'],
+    ]);
+  });
+});
+
+describe('aggregateView problems and refusals', () => {
+  const selectData = oneWave('analysis-select.csv', {
+    questions: {
+      id: { kind: 'meta' },
+      role: { kind: 'single', options: ['Backend', 'Frontend', 'Data'] },
+      languages: { kind: 'multi' },
+      trends: { kind: 'ranking' },
+      years: { kind: 'numeric' },
+      country: { kind: 'single' },
+      comment: { kind: 'text' },
+    },
+  });
+
+  it.each<[string, AggregateQuery, string[]]>([
+    ['a free-text question', query('comment'), ['"comment" is free text: it is never part of aggregated figures']],
+    ['a metadata column', query('id'), ['"id" is metadata: it is never part of aggregated figures']],
+    ['an unknown question', query('salary'), ['wave 2022 has no question "salary"; questions are role, languages, trends, years, country']],
+    ['an unknown wave', query('role', { waves: ['2019'] }), ['there is no wave "2019"; waves are 2022']],
+    ['an unknown option in a filter', query('role', { filters: [{ question: 'role', op: 'in', values: ['Manager'] }] }), ['wave 2022: "role" has no option "Manager"; its options are "Backend", "Frontend", "Data"']],
+    ['an unknown compare-by question', query('role', { by: 'nope' }), ['wave 2022: there is no question "nope" to compare by']],
+    ['compare by a numeric question', query('role', { by: 'years' }), ['"years" is numeric: compare by a single-choice, Likert or multi-select question']],
+    ['weights asked for without a weight column', query('role', { weight: true }), ['this survey has no weight column (set "weight" in survey.json)']],
+  ])('aggregateView(%s) → that problem, named', (_, aggregateQuery, problems) => {
+    // a "wave 2022: " prefix is allowed: the message itself must be there, once
+    expect(aggregateView(selectData, aggregateQuery, '').problems).toEqual(problems.map(optionallyForWave2022));
+  });
+
+  it('aggregateView(comment) → no rows at all: free text never appears in aggregated output', () => {
+    const result = aggregateView(selectData, query('comment'), '');
+    expect(result.rows).toEqual([]);
+    const csv = writeAggregateCsv(result.rows);
+    for (const answer of ['Nice survey', 'Too long', 'Bye']) expect(csv).not.toContain(answer);
+  });
+});
+
+describe('aggregateView with weights and excluded options (analysis-frequencies.csv)', () => {
+  const data = oneWave('analysis-frequencies.csv', {
+    weight: 'w',
+    questions: {
+      id: { kind: 'meta' },
+      team: { kind: 'single', options: ['Platform', 'Product', { value: 'Prefer not to say', excludeFromBase: true }] },
+      tools: { kind: 'multi', excludeFromBase: ['Other(s):'] },
+      w: { kind: 'numeric' },
+    },
+  });
+
+  it('aggregateView(team, suppressBelow 0) → 50%, 50%, and the excluded option 1/9 of all who answered, flagged "excluded-from-base"', () => {
+    // Platform 4, Product 4 → base 8; "Prefer not to say" 1 (respondent 6) outside the base, shown over 4 + 4 + 1 = 9
+    const result = aggregateView(data, query('team', { suppressBelow: 0 }), '');
+    expect(pick(result.rows, 'option', 'count', 'base', 'percent', 'flags')).toEqual([
+      ['Platform', 4, 8, 50, 'unreliable'],
+      ['Product', 4, 8, 50, 'unreliable'],
+      ['Prefer not to say', 1, 9, 100 / 9, 'unreliable;excluded-from-base'],
+    ]);
+  });
+
+  it('aggregateView(team, weight, suppressBelow 0) → weighted percent 10/17, weighted base 8.5, Kish 289/41, R svyciprop interval', () => {
+    // worked in frequencies.test.ts: Platform Σw 5 of 8.5; Σw² 10.25; R logit interval 18.48342385 – 90.00051637
+    const result = aggregateView(data, query('team', { weight: true, suppressBelow: 0 }), '');
+    const platform = result.rows[0];
+    expect(platform.percent).toBeCloseTo((10 / 17) * 100, 10);
+    expect([platform.count, platform.weighted_count, platform.weighted_base]).toEqual([4, 5, 8.5]);
+    expect(platform.effective_base).toBeCloseTo(289 / 41, 10);
+    expect(platform.ci_low).toBeCloseTo(18.48342385, 6);
+    expect(platform.ci_high).toBeCloseTo(90.00051637, 6);
+    expect(platform.ci_method).toBe('logit (R survey svyciprop, ids = ~1)');
+    expect(result.notes).toEqual([]);
+  });
+});
+
+describe('aggregateView across waves (analysis-trend-*.csv)', () => {
+  const codebook: Codebook = {
+    questions: {
+      id: { kind: 'meta' },
+      role: { kind: 'single' },
+      arrangement: { kind: 'single', aliases: ['setup'], options: ['Office', 'Hybrid', 'Remote'] },
+      editor: { kind: 'single' },
+      years: { kind: 'numeric' },
+    },
+  };
+  const data: DatasetWaves = {
+    id: 'trend',
+    waves: ['2020', '2021', '2022'].map((id) => ({ id, survey: buildSurvey(read(`analysis-trend-${id}.csv`), { codebook }) })),
+  };
+
+  it('aggregateView(arrangement, suppressBelow 0) → every wave in order, each with its own base: 8, 12, 10 (trends.test.ts)', () => {
+    const result = aggregateView(data, query('arrangement', { suppressBelow: 0 }), '');
+    expect(result.problems).toEqual([]);
+    expect(pick(result.rows, 'wave', 'option', 'count', 'base')).toEqual([
+      ['2020', 'Office', 3, 8],
+      ['2020', 'Hybrid', 0, 8],
+      ['2020', 'Remote', 5, 8],
+      ['2021', 'Office', 4, 12],
+      ['2021', 'Hybrid', 2, 12],
+      ['2021', 'Remote', 6, 12],
+      ['2022', 'Office', 2, 10],
+      ['2022', 'Hybrid', 5, 10],
+      ['2022', 'Remote', 3, 10],
+    ]);
+  });
+
+  it('aggregateView(arrangement) with the default threshold → 2020 (base 8 < 10) suppressed, 2021 and 2022 shown', () => {
+    const result = aggregateView(data, query('arrangement'), '');
+    expect(pick(result.rows, 'wave', 'count', 'percent', 'flags')).toEqual([
+      ['2020', null, null, 'suppressed'],
+      ['2020', null, null, 'suppressed'],
+      ['2020', null, null, 'suppressed'],
+      ['2021', 4, (4 / 12) * 100, 'unreliable'],
+      ['2021', 2, (2 / 12) * 100, 'unreliable'],
+      ['2021', 6, 50, 'unreliable'],
+      ['2022', 2, 20, 'unreliable'],
+      ['2022', 5, 50, 'unreliable'],
+      ['2022', 3, 30, 'unreliable'],
+    ]);
+  });
+
+  it('aggregateView(editor) over all waves → a note for 2020 (not asked that year), rows for 2021 and 2022', () => {
+    const result = aggregateView(data, query('editor'), '');
+    expect(result.problems).toEqual([]);
+    expect(result.notes).toEqual(['wave 2020 has no question "editor"; questions are role, arrangement, years']);
+    expect([...new Set(result.rows.map((row) => row.wave))]).toEqual(['2021', '2022']);
+  });
+
+  it('aggregateView(editor, wave 2020 asked for explicitly) → a problem, not a note', () => {
+    const result = aggregateView(data, query('editor', { waves: ['2020'] }), '');
+    expect(result.problems).toEqual(['wave 2020 has no question "editor"; questions are role, arrangement, years']);
+    expect(result.rows).toEqual([]);
+  });
+
+  it('aggregateView(salary) over all waves → "no wave has a question"', () => {
+    const result = aggregateView(data, query('salary'), '');
+    expect(result.problems).toEqual(['no wave has a question "salary"']);
+    expect(result.notes).toHaveLength(3);
+  });
+
+  it('aggregateView(years, suppressBelow 0) → the 2020 row counting the answer 0.5 is not labelled "1–2"', () => {
+    // Shared edges from 2022 (1 … 10): first bin [−∞, 2). 2020 answers 0.5 and 1 fall in it (trends.test.ts).
+    const result = aggregateView(data, query('years', { suppressBelow: 0 }), '');
+    const first2020 = result.rows.find((row) => row.wave === '2020')!;
+    expect(first2020.count).toBe(2);
+    expect(first2020.option).toBe('< 2');
+  });
+});
+
+describe('aggregateView on a ranking nobody answered (analysis-rankings-unanswered.csv)', () => {
+  it('aggregateView(trend) → two suppressed rows with base 0 (AI, Cloud), not a TypeError', () => {
+    const data = oneWave('analysis-rankings-unanswered.csv', { questions: { id: { kind: 'meta' }, trend: { kind: 'ranking' } } });
+    const result = aggregateView(data, query('trend'), '');
+    expect(pick(result.rows, 'option', 'count', 'base', 'percent', 'flags')).toEqual([
+      ['AI', null, 0, null, 'suppressed'],
+      ['Cloud', null, 0, null, 'suppressed'],
+    ]);
+  });
+});
+

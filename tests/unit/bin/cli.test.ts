@@ -1,0 +1,223 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * The CLI end to end: `node bin/survey-lens.mjs` in a child process, run from the repository root
+ * on the bundled synthetic sample (data/state-of-engineers). Expected figures are counted here
+ * straight from the CSV with papaparse, not through lib/.
+ */
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const SAMPLE_2022 = 'data/state-of-engineers/2022.csv';
+
+function run(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, ['bin/survey-lens.mjs', ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, SURVEY_LENS_DATA: '' } });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+type Record2022 = Record<string, string>;
+const records: Record2022[] = Papa.parse<Record2022>(readFileSync(path.join(root, SAMPLE_2022), 'utf8'), { header: true, skipEmptyLines: true }).data;
+const answered = (value: string | undefined) => value !== undefined && value.trim() !== '';
+const parseCsvRows = (csv: string) => Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data;
+
+describe('survey-lens --help', () => {
+  it('survey-lens --help → exit 0 and the usage text on stdout', () => {
+    const { status, stdout } = run('--help');
+    expect(status).toBe(0);
+    expect(stdout).toContain('survey-lens aggregate <file or dataset id> --question <id>');
+    expect(stdout).toContain('Exit codes: 0 ok, 1 the file cannot be read as a survey, 2 bad arguments');
+  });
+
+  it('survey-lens with no command → the usage text and exit 2', () => {
+    const { status, stdout } = run();
+    expect(status).toBe(2);
+    expect(stdout).toContain('Usage:');
+  });
+});
+
+describe('survey-lens schema', () => {
+  it('survey-lens schema data/state-of-engineers/2022.csv → valid JSON, 6400 respondents (records counted by papaparse)', () => {
+    const { status, stdout } = run('schema', SAMPLE_2022);
+    expect(status).toBe(0);
+    const schema = JSON.parse(stdout);
+    expect(records).toHaveLength(6400);
+    expect(schema.respondents).toBe(6400);
+    const kinds = Object.fromEntries(schema.questions.map((q: { id: string; kind: string }) => [q.id, q.kind]));
+    expect(kinds).toMatchObject({ role: 'single', languages: 'multi', hot_trends: 'ranking', job_satisfaction: 'likert', salary_usd: 'numeric', comment: 'text', respondent_id: 'meta' });
+  });
+});
+
+describe('survey-lens aggregate on the bundled sample', () => {
+  it('aggregate state-of-engineers --question role --wave 2022 → exit 0, a CSV of 2022 role rows whose counts match the file', () => {
+    const { status, stdout, stderr } = run('aggregate', 'state-of-engineers', '--question', 'role', '--wave', '2022');
+    expect([status, stderr]).toEqual([0, '']);
+    expect(stdout.split('\r\n')[0]).toBe(
+      'dataset,wave,question_id,question_label,measure,filters,segment_question,segment,option,count,weighted_count,base,weighted_base,effective_base,base_rule,percent,ci_low,ci_high,ci_method,flags',
+    );
+    const rows = parseCsvRows(stdout);
+    // counted from the file: respondents per role, and those with any role
+    const counts = new Map<string, number>();
+    for (const record of records) if (answered(record.role)) counts.set(record.role.trim(), (counts.get(record.role.trim()) ?? 0) + 1);
+    const base = [...counts.values()].reduce((a, b) => a + b, 0);
+    expect(rows.length).toBe(counts.size);
+    for (const row of rows) {
+      expect([row.dataset, row.wave, row.question_id, row.segment, row.measure]).toEqual(['state-of-engineers', '2022', 'role', '(all)', 'share']);
+      expect(Number(row.count)).toBe(counts.get(row.option));
+      expect(Number(row.base)).toBe(base);
+    }
+    // single choice: the shares of the base add up to 100%
+    expect(rows.reduce((sum, row) => sum + Number(row.percent), 0)).toBeCloseTo(100, 9);
+  });
+
+  it('aggregate 2022.csv --question role --where company_size=1-10 --where company_size=5,001+ --by work_arrangement --weight weight --format json → counts and weighted shares as counted from the file', () => {
+    const { status, stdout } = run(
+      'aggregate',
+      SAMPLE_2022,
+      '--question',
+      'role',
+      '--where',
+      'company_size=1-10',
+      '--where',
+      'company_size=5,001+',
+      '--by',
+      'work_arrangement',
+      '--weight',
+      'weight',
+      '--format',
+      'json',
+    );
+    expect(status).toBe(0);
+    const rows = JSON.parse(stdout) as Record<string, string | number | null>[];
+    // The two --where on one question are "one of"; then, per segment, role counts and weights.
+    const kept = records.filter((record) => ['1-10', '5,001+'].includes(record.company_size.trim()) && answered(record.role));
+    const tally = (segment: string) => {
+      const inSegment = segment === '(all)' ? kept : kept.filter((record) => record.work_arrangement.trim() === segment);
+      const byRole = new Map<string, { count: number; weight: number }>();
+      for (const record of inSegment) {
+        const entry = byRole.get(record.role.trim()) ?? { count: 0, weight: 0 };
+        entry.count++;
+        entry.weight += Number(record.weight);
+        byRole.set(record.role.trim(), entry);
+      }
+      return { base: inSegment.length, weightedBase: inSegment.reduce((sum, record) => sum + Number(record.weight), 0), byRole };
+    };
+    const segments = ['(all)', 'On-site', 'Hybrid', 'Fully remote'];
+    expect([...new Set(rows.map((row) => row.segment))]).toEqual(segments); // (all) first, then the codebook order
+    for (const segment of segments) {
+      const expected = tally(segment);
+      const segmentRows = rows.filter((row) => row.segment === segment);
+      expect(segmentRows.length).toBeGreaterThan(0);
+      for (const row of segmentRows) {
+        const entry = expected.byRole.get(row.option as string) ?? { count: 0, weight: 0 };
+        expect(row.base).toBe(expected.base);
+        expect(row.weighted_base as number).toBeCloseTo(expected.weightedBase, 6);
+        expect(row.count).toBe(entry.count);
+        expect(row.weighted_count as number).toBeCloseTo(entry.weight, 6);
+        expect(row.percent as number).toBeCloseTo((100 * entry.weight) / expected.weightedBase, 9);
+        expect(row).toMatchObject({ filters: 'company_size=1-10&company_size=5%2C001%2B', segment_question: 'work_arrangement', ci_method: 'logit (R survey svyciprop, ids = ~1)' });
+      }
+    }
+  });
+
+  it('aggregate state-of-engineers --question hot_trends --wave 2022 --weight none → the share ranked first, as counted from the CSV', () => {
+    const { status, stdout } = run('aggregate', 'state-of-engineers', '--question', 'hot_trends', '--wave', '2022', '--weight', 'none');
+    expect(status).toBe(0);
+    const rows = parseCsvRows(stdout);
+    // Items are the `hot_trends[Item]` columns; a respondent is in the base if they ranked anything.
+    const columns = Object.keys(records[0]).filter((name) => name.startsWith('hot_trends['));
+    const items = columns.map((name) => name.slice('hot_trends['.length, -1));
+    const base = records.filter((record) => columns.some((column) => answered(record[column]))).length;
+    const first = columns.map((column) => records.filter((record) => record[column].trim() === '1').length);
+    expect(items).toContain('AI, Machine Learning, Big Data');
+    expect(rows.map((row) => row.option)).toEqual(items);
+    rows.forEach((row, i) => {
+      expect(row.measure).toBe('ranked_first');
+      expect(Number(row.base)).toBe(base);
+      expect(Number(row.count)).toBe(first[i]);
+      expect(Number(row.percent)).toBeCloseTo((100 * first[i]) / base, 9);
+    });
+    // every ranker ranks exactly one item first
+    expect(first.reduce((a, b) => a + b, 0)).toBe(base);
+  });
+});
+
+describe('survey-lens aggregate refusals (exit 2, a message naming what exists)', () => {
+  it("aggregate --where 'years_experience>=30' → a numeric filter; counts match the file (blank years never match)", () => {
+    const { status, stdout } = run('aggregate', SAMPLE_2022, '--question', 'role', '--where', 'years_experience>=30', '--weight', 'none');
+    expect(status).toBe(0);
+    const rows = parseCsvRows(stdout);
+    const kept = records.filter((record) => answered(record.years_experience) && Number(record.years_experience) >= 30 && answered(record.role));
+    expect(kept.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      expect(row.filters).toBe('years_experience__gte=30');
+      expect(Number(row.base)).toBe(kept.length);
+      expect(Number(row.count)).toBe(kept.filter((record) => record.role.trim() === row.option).length);
+    }
+  });
+
+  it("aggregate --where '_role=Backend Engineer' → exit 2: a --where is always a filter, never silently dropped", () => {
+    // In a URL, _-keys are view settings (_by, _wave); on the command line --where names a filter, and an id
+    // that cannot be one must be reported like any unknown question, not ignored with unfiltered figures.
+    const { status, stdout, stderr } = run('aggregate', SAMPLE_2022, '--question', 'role', '--where', '_role=Backend Engineer', '--weight', 'none');
+    expect(status).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('_role');
+  });
+
+  it('aggregate --where with a 501-character value → exit 2 saying the value is too long', () => {
+    const { status, stderr } = run('aggregate', SAMPLE_2022, '--question', 'role', '--where', `role=${'x'.repeat(501)}`);
+    expect(status).toBe(2);
+    expect(stderr).toContain('longer than 500 characters');
+  });
+
+  it('aggregate --where company_size=huge → exit 2 naming the six company sizes; nothing on stdout', () => {
+    const { status, stdout, stderr } = run('aggregate', SAMPLE_2022, '--question', 'role', '--where', 'company_size=huge');
+    expect(status).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('"company_size" has no option "huge"; its options are "1-10", "11-50", "51-200", "201-1,000", "1,001-5,000", "5,001+"');
+  });
+
+  it("aggregate --where \"role='; DROP TABLE respondents; --\" → just an unknown option, exit 2", () => {
+    const { status, stderr } = run('aggregate', SAMPLE_2022, '--question', 'role', '--where', "role='; DROP TABLE respondents; --");
+    expect(status).toBe(2);
+    expect(stderr).toContain(`"role" has no option "'; DROP TABLE respondents; --"; its options are "Full-stack Engineer", "Backend Engineer"`);
+  });
+
+  it('aggregate --question nope → exit 2 naming the questions that can be aggregated', () => {
+    const { status, stdout, stderr } = run('aggregate', SAMPLE_2022, '--question', 'nope');
+    expect(status).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('has no question "nope"; questions are role, years_experience, region, company_size, work_arrangement, languages, hot_trends, job_satisfaction, salary_usd, weight');
+  });
+
+  it('aggregate --question comment (free text) → exit 2, and no answer text anywhere in the output', () => {
+    const { status, stdout, stderr } = run('aggregate', 'state-of-engineers', '--question', 'comment', '--wave', '2022');
+    expect(status).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('"comment" is free text: it is never part of aggregated figures');
+    const someComments = records.map((record) => record.comment.trim()).filter((comment) => comment.length > 20).slice(0, 20);
+    expect(someComments.length).toBeGreaterThan(0);
+    for (const comment of someComments) expect(stderr + stdout).not.toContain(comment);
+  });
+
+  it('aggregate ../../etc/passwd → exit 2: neither a CSV file nor a dataset id', () => {
+    const { status, stderr } = run('aggregate', '../../etc/passwd', '--question', 'role');
+    expect(status).toBe(2);
+    expect(stderr).toContain('"../../etc/passwd" is neither a .csv/.csv.gz file nor a dataset id; datasets are state-of-engineers');
+  });
+
+  it('aggregate --wave 1999 → exit 2 naming the waves', () => {
+    const { status, stderr } = run('aggregate', 'state-of-engineers', '--question', 'role', '--wave', '1999');
+    expect(status).toBe(2);
+    expect(stderr).toContain('there is no wave "1999"; waves are 2020, 2021, 2022');
+  });
+
+  it('aggregate --format xml → exit 2', () => {
+    const { status, stderr } = run('aggregate', SAMPLE_2022, '--question', 'role', '--format', 'xml');
+    expect(status).toBe(2);
+    expect(stderr).toContain('--format is csv or json, not "xml"');
+  });
+});
