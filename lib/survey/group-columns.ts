@@ -107,7 +107,8 @@ function finish(pending: Pending, ordinal: number): QuestionDraft {
     if (split) [label, items] = [split.label, split.items];
   }
   const code = grouped ? pending.key.stemCode : pending.key.code;
-  return { id: chooseId(code, label, ordinal), label, text: pending.text, columns: pending.columns, items, codes: pending.codes };
+  // A group's text row is its first column's header ("…? - Selected Choice - Python"): not the question's text.
+  return { id: chooseId(code, label, ordinal), label, text: grouped ? undefined : pending.text, columns: pending.columns, items, codes: pending.codes };
 }
 
 /**

@@ -23,6 +23,8 @@ export function inferColumnKind(names: readonly string[], profile: ColumnProfile
   const distinct = profile.counts.size;
   if (profile.timestamps >= 0.9 * answered) return 'meta';
   if (profile.numeric >= 0.99 * answered) {
+    // Kaggle's `Q12_Part_1_TEXT` hold -1 or row numbers into a separate free-text file: pointers, not answers.
+    if (names.some((name) => /_TEXT$/i.test(name))) return 'meta';
     const isIdentifier = profile.integers === answered && distinct === answered && answered >= 20 && answered >= 0.9 * respondents;
     if (isIdentifier) return 'meta';
     return distinct <= 2 ? 'single' : 'numeric';

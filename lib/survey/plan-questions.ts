@@ -53,6 +53,26 @@ function looksLikeRanking(columns: string[][], isMissing: (value: string) => boo
   return answering > 0 && consistent >= 0.95 * answering;
 }
 
+/** Below this many answering respondents, "nobody chose two" says nothing about the question. */
+const MIN_FOR_SINGLE = 30;
+
+/**
+ * TODO Group 2023+ export "select one" questions one column per option, like multi-select ones.
+ * When no respondent filled two columns and enough answered, it is a single choice: one column
+ * of the chosen option's label, per respondent.
+ */
+function asSingleChoice(columns: string[][], labels: string[], isMissing: (value: string) => boolean): string[] | undefined {
+  const chosen: string[] = [];
+  let answering = 0;
+  for (let i = 0; i < columns[0].length; i++) {
+    const filled = columns.flatMap((column, c) => (isMissing(column[i]) ? [] : [c]));
+    if (filled.length > 1) return undefined;
+    if (filled.length === 1) answering++;
+    chosen.push(filled.length === 1 ? labels[filled[0]] : '');
+  }
+  return answering >= MIN_FOR_SINGLE ? chosen : undefined;
+}
+
 function groupKind(profiles: ColumnProfile[], columns: string[][], isMissing: (value: string) => boolean): 'multi' | 'ranking' | 'grid' {
   if (profiles.every((profile) => profile.counts.size <= 1)) return 'multi';
   const integers = profiles.every((profile) => profile.integers === profile.answered);
@@ -106,6 +126,10 @@ export function planQuestions(draft: QuestionDraft, entryFor: (id: string) => Co
   });
   if (options.length === 0) return textPlans;
   const kind = groupKind(options.map((c) => profiles[c]), options.map((c) => columns[c]), context.isMissing);
+  if (kind === 'multi') {
+    const single = asSingleChoice(options.map((c) => columns[c]), options.map((c) => draft.items[c] || [...profiles[c].counts.keys()][0] || ''), context.isMissing);
+    if (single) return [plan('single', options, { columns: [single], order: options.map((c) => draft.items[c]).filter(Boolean) }), ...textPlans];
+  }
   if (kind !== 'grid') return [plan(kind, options), ...textPlans];
   const rows = options.map((c) => {
     const id = /^[A-Za-z_][\w.\-]*$/.test(draft.codes[c]) && draft.codes[c] !== draft.id ? draft.codes[c] : `${draft.id}_${c + 1}`;

@@ -22,7 +22,7 @@ describe('groupColumns: one-column-per-option groups', () => {
     expect(drafts[1]).toEqual({
       id: 'Q7',
       label: stem,
-      text: `${stem} - Selected Choice - Python`, // the full header of the group's first column
+      text: undefined, // the first column's header names one option, not the question: no text for a group
       columns: [1, 2, 3],
       items: ['Python', 'R', 'SQL'],
       codes: ['Q7_Part_1', 'Q7_Part_2', 'Q7_Part_3'],
@@ -94,7 +94,7 @@ describe('groupColumns: one-column-per-option groups', () => {
     );
     expect(drafts.map(({ id, label, text, columns, items }) => ({ id, label, text, columns, items }))).toEqual([
       { id: 'respondent_id', label: 'Respondent ID', text: undefined, columns: [0], items: [''] },
-      { id: 'Q3', label: 'Which benefits?', text: 'Q3 01—Which benefits?', columns: [1, 2, 3], items: ['Compliance', 'Speed', 'Hiring'] },
+      { id: 'Q3', label: 'Which benefits?', text: undefined, columns: [1, 2, 3], items: ['Compliance', 'Speed', 'Hiring'] },
       { id: 'Q4', label: 'Org size?', text: 'Q4 01—Org size?', columns: [4], items: [''] },
     ]);
   });
