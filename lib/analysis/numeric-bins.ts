@@ -27,15 +27,19 @@ export function sortedValues(question: NumericQuestion, selection: Selection): F
 
 /**
  * Bin edges for a numeric question, fixed from one selection so that segments and waves are
- * binned alike: nice 1-2-5 steps over the 1st–99th percentile, so one $10M salary does not
- * squash everyone into one bar. The outer bins are open-ended and labelled so ("< 20k", "≥ 180").
+ * binned alike: nice 1-2-5 steps over the 1st–99th percentile (95th for heavy tails), so one
+ * $10M salary does not squash everyone into one bar. The outer bins are open-ended and labelled so ("< 20k", "≥ 180").
  * Whole numbers get whole-number bins: answer codes 1–7 must not fall into half-empty 0.5 bins.
  */
 export function numericBins(question: NumericQuestion, selection: Selection, targetBins = 12): NumericBin[] {
   const sorted = sortedValues(question, selection);
   if (sorted.length === 0) return [];
   const low = quantileSorted(sorted, 0.01);
-  const high = quantileSorted(sorted, 0.99);
+  const p95 = quantileSorted(sorted, 0.95);
+  // Incomes have tails spanning orders of magnitude: when the top 4% stretch the range more than
+  // threefold, bin up to the 95th percentile and let the open last bin hold the rest.
+  const p99 = quantileSorted(sorted, 0.99);
+  const high = p99 - low > 3 * (p95 - low) ? p95 : p99;
   const integers = sorted.every(Number.isInteger);
   const step = integers ? Math.max(1, niceStep(high - low, targetBins)) : niceStep(high - low, targetBins);
   const start = Math.floor(low / step) * step;
