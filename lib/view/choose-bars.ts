@@ -12,8 +12,9 @@ function keepsModelOrder(question: Question): boolean {
   return true;
 }
 
+/** Largest share first (weighted when the figures are), so bars never run out of order; counts break ties. */
 function compareCounts(buckets: readonly Bucket[]) {
-  return (a: number, b: number) => buckets[b].count - buckets[a].count || a - b;
+  return (a: number, b: number) => (buckets[b].share || 0) - (buckets[a].share || 0) || buckets[b].count - buckets[a].count || a - b;
 }
 
 /** Bucket indexes in display order (histogram bins and scales keep theirs). */

@@ -8,7 +8,7 @@ export type FigureFormat = 'count' | 'percent' | 'number' | 'rank';
 const COUNT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const NUMBER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 const WHOLE = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-const RAW = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
+const RAW = new Intl.NumberFormat('en-US', { maximumFractionDigits: 20 });
 
 /** `percent` expects an already-rounded percentage (lib/analysis owns the rounding rule). */
 export function formatFigure(value: number, format: FigureFormat): string {
