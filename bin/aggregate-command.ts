@@ -2,7 +2,7 @@ import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { loadSurveyFile } from '../lib/survey/load-survey-file';
 import type { Codebook } from '../lib/survey/codebook-schema';
-import { dataRootsFromEnv, discoverDatasets } from '../lib/survey/discover-datasets';
+import { dataRootsFromEnv, discoverDatasets, yearIn } from '../lib/survey/discover-datasets';
 import { aggregateView, type AggregateQuery, type DatasetWaves } from '../lib/analysis/aggregate-view';
 import { parseFilterPairs, parseWhereExpression, writeFilterText } from '../lib/view/filter-grammar';
 import { writeAggregateCsv } from '../lib/csv/write-aggregate-csv';
@@ -22,14 +22,12 @@ export interface AggregateArguments {
 
 export class UsageError extends Error {}
 
-const YEAR = /(?:^|[^0-9])((?:19|20)\d\d)(?![0-9])/;
-
 /** A file path loads as a one-wave dataset; anything else is looked up as a dataset id. */
 async function loadTarget(target: string, codebook: Codebook | undefined): Promise<DatasetWaves & { weighted: boolean }> {
   if (existsSync(target) && /\.csv(\.gz)?$/i.test(target)) {
     const survey = await loadSurveyFile(target, { codebook });
     const listed = codebook?.waves?.find((wave) => path.basename(target) === wave.file);
-    const wave = listed?.id ?? YEAR.exec(path.basename(target))?.[1] ?? path.basename(target).replace(/\.csv(\.gz)?$/i, '');
+    const wave = listed?.id ?? yearIn(path.basename(target)) ?? path.basename(target).replace(/\.csv(\.gz)?$/i, '');
     return { id: path.basename(path.dirname(path.resolve(target))), waves: [{ id: wave, survey }], weighted: Boolean(codebook?.weight) };
   }
   const datasets = discoverDatasets(dataRootsFromEnv(process.cwd(), process.env.SURVEY_LENS_DATA));

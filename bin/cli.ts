@@ -1,8 +1,9 @@
 import path from 'node:path';
-import { readFileSync, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { loadSurveyFile } from '../lib/survey/load-survey-file';
 import { describeSurvey, inferredCodebook } from '../lib/survey/describe-survey';
-import { codebookSchema, type Codebook } from '../lib/survey/codebook-schema';
+import type { Codebook } from '../lib/survey/codebook-schema';
+import { readCodebookFile } from '../lib/survey/read-codebook-file';
 import { SurveyFileError } from '../lib/survey/survey-file-error';
 import { CsvInputError } from '../lib/csv/decode-csv-bytes';
 import { runAggregate, UsageError, type AggregateArguments } from './aggregate-command';
@@ -74,12 +75,9 @@ function parseArguments(argv: string[]): Parsed {
 }
 
 function readCodebook(file: string): Codebook {
-  const result = codebookSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    throw new UsageError(`${file} is not a valid codebook at "${issue.path.join('.')}": ${issue.message}`);
-  }
-  return result.data;
+  const read = readCodebookFile(file, file);
+  if ('error' in read) throw new UsageError(read.error);
+  return read.codebook;
 }
 
 function codebookFor(parsed: Parsed): Codebook | undefined {

@@ -6,8 +6,7 @@ import { prepareView } from './prepare-view';
 import { aggregatable, questionFigures, type Measure } from './question-figures';
 import { segmentBy } from './segments';
 import { crosstab } from './crosstab';
-import { numericBins, type NumericBin } from './numeric-bins';
-import { selectAll } from './selection';
+import { latestWaveBins, numericBins, type NumericBin } from './numeric-bins';
 
 export interface AggregateQuery {
   questionId: string;
@@ -120,16 +119,6 @@ function waveRows(dataset: string, wave: { id: string; survey: Survey }, questio
   });
 }
 
-/** Histogram edges from the latest wave's respondents, so every wave, filter and segment is binned alike. */
-function sharedNumericBins(waves: readonly (string | { id: string; survey: Survey })[], questionId: string): NumericBin[] | undefined {
-  for (const wave of [...waves].reverse()) {
-    if (typeof wave === 'string') continue;
-    const question = wave.survey.questions.find((q) => q.id === questionId);
-    if (question?.kind === 'numeric') return numericBins(question, selectAll(wave.survey.size));
-  }
-  return undefined;
-}
-
 /**
  * The aggregated view behind the page, the export route and the CLI: the same query gives the
  * same rows everywhere. Free text and metadata are refused: they are never aggregated.
@@ -137,7 +126,7 @@ function sharedNumericBins(waves: readonly (string | { id: string; survey: Surve
 export function aggregateView(dataset: DatasetWaves, query: AggregateQuery, filterText: string): AggregateResult {
   const result: AggregateResult = { rows: [], problems: [], notes: [] };
   const waves = query.waves && query.waves.length > 0 ? query.waves.map((id) => dataset.waves.find((w) => w.id === id) ?? id) : dataset.waves;
-  const bins = sharedNumericBins(waves, query.questionId);
+  const bins = latestWaveBins(waves.filter((wave) => typeof wave !== 'string'), query.questionId);
   for (const wave of waves) {
     if (typeof wave === 'string') {
       result.problems.push(`there is no wave "${wave}"; waves are ${dataset.waves.map((w) => w.id).join(', ')}`);

@@ -1,7 +1,7 @@
 import type { NumericQuestion, Selection } from '../survey/types';
 import { toBucket, type Bucket } from './bucket';
 import { quantileSorted } from './quantiles';
-import { numericBins, sortedValues, type NumericBin } from './numeric-bins';
+import { binIndex, numericBins, sortedValues, type NumericBin } from './numeric-bins';
 
 export { niceStep, quantileSorted } from './quantiles';
 
@@ -21,11 +21,7 @@ export function describeNumeric(question: NumericQuestion, selection: Selection,
   const sorted = sortedValues(question, selection);
   const count = sorted.length;
   const counts = new Array<number>(bins.length).fill(0);
-  for (const value of sorted) {
-    let b = 0;
-    while (b < bins.length - 1 && value >= bins[b].to) b++;
-    if (bins.length > 0) counts[b]++;
-  }
+  if (bins.length > 0) for (const value of sorted) counts[binIndex(bins, value)]++;
   return {
     count,
     mean: count > 0 ? sorted.reduce((sum, value) => sum + value, 0) / count : NaN,

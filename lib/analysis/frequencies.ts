@@ -1,7 +1,7 @@
 import type { LikertQuestion, MultiQuestion, Selection, SingleQuestion } from '../survey/types';
 import { createBitset } from '../survey/bitset';
 import { DEFAULT_SETTINGS, makeFigure, type Figure, type FigureSettings } from './figure';
-import { andBits, orInto, tallyBits, type Tally } from './tally';
+import { andBits, effectiveBaseOf, orInto, tallyBits, type Tally } from './tally';
 import { kishEffectiveBase } from './intervals';
 
 export interface Frequencies {
@@ -13,10 +13,6 @@ export interface Frequencies {
   figures: Figure[];
   /** The base's tally (count, Σw, Σw²), for figures derived later such as a merged "Other". */
   baseTally: Tally;
-}
-
-function effectiveBase(base: Tally, settings: FigureSettings): number | null {
-  return settings.weights ? (base.sumW2 > 0 ? (base.sumW * base.sumW) / base.sumW2 : 0) : null;
 }
 
 /**
@@ -59,7 +55,7 @@ export function singleFrequencies(question: SingleQuestion | LikertQuestion, sel
   const figures = options.map((option, index) =>
     makeFigure(option.value, option.label, option.excludedFromBase === true, tallies[index + 1], option.excludedFromBase && settings.baseRule === 'answered' ? everyAnswer : base, settings),
   );
-  return { questionId: question.id, base: base.count, weightedBase: weights ? base.sumW : null, effectiveBase: effectiveBase(base, settings), figures, baseTally: base };
+  return { questionId: question.id, base: base.count, weightedBase: weights ? base.sumW : null, effectiveBase: effectiveBaseOf(base, weights !== undefined), figures, baseTally: base };
 }
 
 /**
@@ -83,7 +79,7 @@ export function multiFrequencies(question: MultiQuestion, selection: Selection, 
     const [within, over] = option.excludedFromBase ? [selection.bits, everyAnswer] : [baseBits, base];
     return makeFigure(option.value, option.label, option.excludedFromBase === true, tallyBits(andBits(question.members[index], within), settings.weights), over, settings);
   });
-  return { questionId: question.id, base: base.count, weightedBase: settings.weights ? base.sumW : null, effectiveBase: effectiveBase(base, settings), figures, baseTally: base };
+  return { questionId: question.id, base: base.count, weightedBase: settings.weights ? base.sumW : null, effectiveBase: effectiveBaseOf(base, settings.weights !== undefined), figures, baseTally: base };
 }
 
 /** Kish effective sample size of the selected respondents' weights. */

@@ -1,4 +1,5 @@
-import type { NumericQuestion, Selection } from '../survey/types';
+import type { NumericQuestion, Selection, Survey } from '../survey/types';
+import { selectAll } from './selection';
 import { hasBit } from '../survey/bitset';
 import { niceStep, quantileSorted } from './quantiles';
 
@@ -51,4 +52,23 @@ export function numericBins(question: NumericQuestion, selection: Selection, tar
     const label = count === 1 ? 'All values' : b === 0 ? `< ${formatEdge(to)}` : b === count - 1 ? `≥ ${formatEdge(from)}` : `${formatEdge(from)}–${formatEdge(to)}`;
     return { value: String(from), label, from: b === 0 ? -Infinity : from, to: b === count - 1 ? Infinity : to };
   });
+}
+
+/** The bin a value falls in: outer bins are open-ended, so every number has one. */
+export function binIndex(bins: readonly NumericBin[], value: number): number {
+  let b = 0;
+  while (b < bins.length - 1 && value >= bins[b].to) b++;
+  return b;
+}
+
+/**
+ * Edges from the latest wave that has the question (all its respondents), so every wave,
+ * filter and segment of a trend or export is binned alike.
+ */
+export function latestWaveBins(waves: readonly { survey: Survey }[], questionId: string): NumericBin[] | undefined {
+  for (const { survey } of [...waves].reverse()) {
+    const question = survey.questions.find((q) => q.id === questionId);
+    if (question?.kind === 'numeric') return numericBins(question, selectAll(survey.size));
+  }
+  return undefined;
 }

@@ -2,8 +2,8 @@ import type { Question, Selection } from '../survey/types';
 import { DEFAULT_SETTINGS, makeFigure, type Figure, type FigureSettings } from './figure';
 import { multiFrequencies, singleFrequencies } from './frequencies';
 import { rankItems } from './rankings';
-import { numericBins, type NumericBin } from './numeric-bins';
-import type { Tally } from './tally';
+import { binIndex, numericBins, type NumericBin } from './numeric-bins';
+import { effectiveBaseOf, type Tally } from './tally';
 
 /** What a figure row measures: a share of the base, the share ranked first, or a histogram bin. */
 export type Measure = 'share' | 'ranked_first' | 'bin';
@@ -35,8 +35,7 @@ function tallyNumeric(values: Float64Array, selection: Selection, bins: NumericB
       base.sumW += weight;
       base.sumW2 += weight * weight;
       if (Number.isNaN(value)) continue;
-      let b = 0;
-      while (b < bins.length - 1 && value >= bins[b].to) b++;
+      const b = binIndex(bins, value);
       counts[b]++;
       sumW[b] += weight;
       sumW2[b] += weight * weight;
@@ -70,7 +69,7 @@ export function questionFigures(question: Question, selection: Selection, settin
       const edges = bins ?? numericBins(question, selection);
       const { base, perBin } = tallyNumeric(question.values, selection, edges, settings);
       const figures = edges.map((bin, b) => makeFigure(bin.value, bin.label, false, perBin[b], base, settings));
-      const effectiveBase = settings.weights ? (base.sumW2 > 0 ? (base.sumW * base.sumW) / base.sumW2 : 0) : null;
+      const effectiveBase = effectiveBaseOf(base, settings.weights !== undefined);
       return { measure: 'bin', base: base.count, weightedBase: settings.weights ? base.sumW : null, effectiveBase, figures };
     }
     case 'text':

@@ -1,5 +1,5 @@
 import type { RankingQuestion, Selection } from '../survey/types';
-import { andBits, tallyBits, type Tally } from './tally';
+import { andBits, effectiveBaseOf, tallyBits, type Tally } from './tally';
 import { DEFAULT_SETTINGS, makeFigure, type Figure, type FigureSettings } from './figure';
 import { tCritical } from './distributions';
 
@@ -82,6 +82,6 @@ export function rankItems(question: RankingQuestion, selection: Selection, setti
     const [meanRank, meanRankLow, meanRankHigh] = meanWithInterval(distribution, settings.level);
     return { value: option.value, label: option.label, first: topK[0], topK, distribution, ranked, neverRanked: base.count - ranked, meanRank, meanRankLow, meanRankHigh };
   });
-  const effectiveBase = settings.weights ? (base.sumW2 > 0 ? (base.sumW * base.sumW) / base.sumW2 : 0) : null;
+  const effectiveBase = effectiveBaseOf(base, settings.weights !== undefined);
   return { questionId: question.id, base: base.count, weightedBase: settings.weights ? base.sumW : null, effectiveBase, maxRank: question.maxRank, items };
 }

@@ -33,6 +33,12 @@ export function tallyBits(bits: Uint32Array, weights?: Float64Array): Tally {
   return { count, sumW, sumW2 };
 }
 
+/** Kish's effective base (Σw)² / Σw² of a weighted tally; null when the figures are unweighted. */
+export function effectiveBaseOf(tally: Tally, weighted: boolean): number | null {
+  if (!weighted) return null;
+  return tally.sumW2 > 0 ? (tally.sumW * tally.sumW) / tally.sumW2 : 0;
+}
+
 export function andBits(a: Uint32Array, b: Uint32Array): Uint32Array {
   const out = new Uint32Array(a.length);
   for (let w = 0; w < a.length; w++) out[w] = a[w] & b[w];

@@ -3,8 +3,7 @@ import type { Filter } from './filters';
 import { selectRespondents } from './select-respondents';
 import { aggregatable, questionFigures, type QuestionFigures } from './question-figures';
 import type { FigureSettings } from './figure';
-import { numericBins } from './numeric-bins';
-import { selectAll } from './selection';
+import { latestWaveBins } from './numeric-bins';
 
 export interface Wave {
   id: string;
@@ -26,8 +25,7 @@ export interface TrendPoint {
  */
 export function trendAcrossWaves(waves: readonly Wave[], questionId: string, filters: readonly Filter[], settingsFor: (wave: Wave) => FigureSettings): TrendPoint[] {
   // One set of histogram edges (from the latest wave) so a numeric trend compares like with like.
-  const latest = [...waves].reverse().map((wave) => ({ wave, question: wave.survey.questions.find((q) => q.id === questionId) })).find(({ question }) => question?.kind === 'numeric');
-  const sharedBins = latest?.question?.kind === 'numeric' ? numericBins(latest.question, selectAll(latest.wave.survey.size)) : undefined;
+  const sharedBins = latestWaveBins(waves, questionId);
   return waves.map((wave) => {
     const question = wave.survey.questions.find((q) => q.id === questionId);
     if (!question) return { wave: wave.id, problems: [`wave ${wave.id} has no question "${questionId}"`] };

@@ -1,6 +1,7 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { codebookSchema, type Codebook } from './codebook-schema';
+import type { Codebook } from './codebook-schema';
+import { readCodebookFile } from './read-codebook-file';
 
 export interface WaveSource {
   id: string;
@@ -37,6 +38,11 @@ const NOT_RESPONSES = /schema|reference|filtering|readme|questions/i;
 const SAFE_ID = /^[A-Za-z0-9][\w.-]{0,79}$/;
 const YEAR = /(?:^|[^0-9])((?:19|20)\d\d)(?![0-9])/;
 
+/** The survey year a file path names (`results_2021.csv`, `2019/results.csv`), if any. */
+export function yearIn(text: string): string | undefined {
+  return YEAR.exec(text)?.[1];
+}
+
 function listCsvFiles(dir: string, depth: number): string[] {
   const found: string[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -55,7 +61,7 @@ function slug(text: string): string {
 /** Without a codebook each CSV file is a wave, named by the year in its path (or its file name when years repeat). */
 function inferWaves(dir: string): WaveSource[] {
   const files = listCsvFiles(dir, 2);
-  const years = files.map((file) => YEAR.exec(path.relative(dir, file))?.[1]);
+  const years = files.map((file) => yearIn(path.relative(dir, file)));
   return files.map((file, i) => {
     const year = years[i];
     const unique = year !== undefined && years.filter((y) => y === year).length === 1;
@@ -64,22 +70,13 @@ function inferWaves(dir: string): WaveSource[] {
   }).sort((a, b) => a.id.localeCompare(b.id));
 }
 
-function readCodebook(file: string): { codebook?: Codebook; error?: string } {
-  try {
-    const parsed = codebookSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-    if (parsed.success) return { codebook: parsed.data };
-    const first = parsed.error.issues[0];
-    return { error: `${path.basename(file)} is invalid at "${first.path.join('.') || '(top)'}": ${first.message}` };
-  } catch (error) {
-    return { error: `${path.basename(file)} cannot be read: ${(error as Error).message}` };
-  }
-}
-
 function describeDataset(dir: string, id: string, origin: DataRoot['origin'], overlays?: string): DatasetSource {
   const own = path.join(dir, 'survey.json');
   const overlay = overlays ? path.join(overlays, `${id}.json`) : undefined;
   const codebookFile = !existsSync(own) && overlay && existsSync(overlay) ? overlay : own;
-  const { codebook, error } = existsSync(codebookFile) ? readCodebook(codebookFile) : {};
+  const read = existsSync(codebookFile) ? readCodebookFile(codebookFile) : undefined;
+  const codebook: Codebook | undefined = read && 'codebook' in read ? read.codebook : undefined;
+  const error: string | undefined = read && 'error' in read ? read.error : undefined;
   const waves = error
     ? []
     : codebook?.waves
