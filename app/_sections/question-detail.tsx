@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { Question } from '@/lib/survey/types';
-import { DEFAULT_SETTINGS } from '@/lib/analysis/figure';
+import { DEFAULT_SETTINGS, INTERVAL_METHOD } from '@/lib/analysis/figure';
 import { selectionCount } from '@/lib/analysis/selection';
 import type { AnalysisRequest } from '../_server/resolve-analysis';
 import { summarizeQuestion, type QuestionSummary } from '@/lib/analysis/summarize-question';
@@ -28,7 +28,7 @@ interface QuestionDetailProps {
   exportHrefs: { csv: string; json: string };
 }
 
-function SummaryTable({ question, summary }: { question: Question; summary: QuestionSummary }) {
+function SummaryTable({ question, summary, weighted }: { question: Question; summary: QuestionSummary; weighted: boolean }) {
   if (summary.type === 'not-charted') return null;
   const order = orderBars(question, summary.buckets);
   const rows = order.map((index) => summary.buckets[index]);
@@ -46,6 +46,7 @@ function SummaryTable({ question, summary }: { question: Question; summary: Ques
       optionHeader={numeric ? 'Range' : 'Option'}
       percentHeader={numeric ? '% of answers' : '% of base'}
       intervalHeader={`${Math.round(DEFAULT_SETTINGS.level * 100)}% interval`}
+      intervalMethod={weighted ? INTERVAL_METHOD.weighted : INTERVAL_METHOD.unweighted}
       rows={rows}
     />
   );
@@ -110,7 +111,7 @@ export function QuestionDetail({ question, analysis, responsesHref, exportHrefs 
         </p>
       ) : (
         <section className="section" aria-label="Table of figures">
-          <SummaryTable question={question} summary={summary} />
+          <SummaryTable question={question} summary={summary} weighted={analysis.settings.weights !== undefined} />
           <p className="toolbar small">
             <span className="muted">Download these figures:</span>
             <a className="button" href={exportHrefs.csv} download>

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { DatasetSource, WaveSource } from '@/lib/survey/discover-datasets';
 import type { Question, Survey } from '@/lib/survey/types';
-import { selectAll } from '@/lib/analysis/selection';
+import { prepareView, type PreparedView } from '@/lib/analysis/prepare-view';
 import { summarizeQuestion } from '@/lib/analysis/summarize-question';
 import { buildChartData } from '@/lib/view/build-chart-data';
 import { describeChartNote, describeWithheld } from '@/lib/view/describe-base';
@@ -9,7 +9,7 @@ import { formatCounted, formatFigure } from '@/lib/view/format-figure';
 import type { Parsed } from '@/lib/view/parse-view-state';
 import { writeDatasetHref, writeQuestionHref, writeResponsesHref } from '@/lib/view/write-view-query';
 import { getWave } from '../_server/survey-store';
-import { UrlNotes } from '../ui/layout/notice';
+import { Notice, UrlNotes } from '../ui/layout/notice';
 import { Pager } from '../ui/layout/pager';
 import { StatList } from '../ui/layout/stat-list';
 import { IssuesPanel } from '../ui/survey/issues-panel';
@@ -30,8 +30,8 @@ interface WaveOverviewProps {
   page: Parsed<number>;
 }
 
-function describeCard(question: Question, survey: Survey, href: string): QuestionCardData {
-  const summary = summarizeQuestion(question, selectAll(survey.size));
+function describeCard(question: Question, survey: Survey, prepared: PreparedView, href: string): QuestionCardData {
+  const summary = summarizeQuestion(question, prepared.selection, prepared.settings);
   const chart = buildChartData(question, summary, OVERVIEW_BARS);
   const base = { id: question.id, label: question.label, kind: question.kind, href, answered: question.answeredCount, respondents: survey.size };
   const note = describeChartNote(summary, chart);
@@ -52,7 +52,9 @@ export async function WaveOverview({ dataset, wave, latestWave, page }: WaveOver
   const first = (shown - 1) * QUESTIONS_PER_PAGE;
   const hrefFor = (questionId: string) => writeQuestionHref(dataset.id, questionId, view, latestWave);
   const questions = survey.questions.slice(first, first + QUESTIONS_PER_PAGE);
-  const cards = questions.map((question) => describeCard(question, survey, hrefFor(question.id)));
+  // The same preparation as the question page's default view, so a card and its page show the same figures.
+  const prepared = prepareView(survey, { filters: [], baseRule: 'answered', weight: Boolean(dataset.codebook?.weight) });
+  const cards = questions.map((question) => describeCard(question, survey, prepared, hrefFor(question.id)));
   const responsesHref = writeResponsesHref(dataset.id, view, latestWave);
   const pageHref = (target: number) => writeDatasetHref(dataset.id, { ...view, page: target }, latestWave);
   const pager = pageCount > 1 && (
@@ -78,6 +80,11 @@ export async function WaveOverview({ dataset, wave, latestWave, page }: WaveOver
           Browse {survey.size === 1 ? 'the response' : `all ${formatCounted(survey.size, 'response')}`} →
         </Link>
       </div>
+      {prepared.weightColumn && (
+        <Notice>
+          <p>Percentages are weighted by “{prepared.weightColumn}”; counts are unweighted respondents.</p>
+        </Notice>
+      )}
       <IssuesPanel issues={survey.issues} />
       {pageCount > 1 && (
         <QuestionIndex items={survey.questions.map(({ id, label, kind }) => ({ id, label, kind, href: hrefFor(id) }))} open={false} />

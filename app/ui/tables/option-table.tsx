@@ -27,10 +27,12 @@ interface OptionTableProps {
   rows: readonly OptionRow[];
   /** e.g. "95% interval"; the column is left out when no row has an interval. */
   intervalHeader?: string;
+  /** How the interval was computed (Wilson, or R survey's logit for weighted shares), shown on hover. */
+  intervalMethod?: string;
 }
 
 /** Every option with its count and share of the base: the chart's numbers, in full, with full labels. */
-export function OptionTable({ caption, optionHeader, percentHeader, rows, intervalHeader }: OptionTableProps) {
+export function OptionTable({ caption, optionHeader, percentHeader, rows, intervalHeader, intervalMethod }: OptionTableProps) {
   const showInterval = intervalHeader !== undefined && rows.some(hasInterval);
   return (
     <div className="table-scroll">
@@ -46,7 +48,7 @@ export function OptionTable({ caption, optionHeader, percentHeader, rows, interv
               {percentHeader}
             </th>
             {showInterval && (
-              <th scope="col" className="num" title="Wilson score interval of the share, unweighted">
+              <th scope="col" className="num" title={intervalMethod && `Interval method: ${intervalMethod}`}>
                 {intervalHeader}
               </th>
             )}
