@@ -4,6 +4,9 @@ import { DEFAULT_SETTINGS, type Figure, type FigureSettings } from './figure';
 import { multiFrequencies, singleFrequencies } from './frequencies';
 import { rankItems } from './rankings';
 import { describeNumeric, type NumericSummary } from './describe-numeric';
+import { numericBins } from './numeric-bins';
+import { questionFigures } from './question-figures';
+import { selectAll } from './selection';
 import { roundPercent, roundSharesToHundred } from './round-shares';
 
 /** A figure with its display percentage (one decimal, the one rounding rule) and interval. */
@@ -66,9 +69,13 @@ export function summarizeQuestion(question: Question, selection: Selection, sett
       return { type: 'ranking', base: rankings.base, buckets, meanRank: rankings.items.map((item) => item.meanRank), ranked: rankings.items.map((item) => item.ranked), maxRank: question.maxRank };
     }
     case 'numeric': {
-      const { bins, ...stats } = describeNumeric(question, selection);
-      const buckets = bins.map((bin) => ({ ...bin, percent: roundPercent(bin.share), low: NaN, high: NaN, suppressed: false, unreliable: false, excludedFromBase: false }));
-      return { type: 'numeric', base: stats.count, stats, buckets };
+      // Bins as the export draws them: edges from all of this wave's respondents, shares from the
+      // engine (weighted when weighted, with intervals), so the histogram equals the download.
+      const bins = numericBins(question, selectAll(selection.size));
+      const { count, mean, min, q1, median, q3, max } = describeNumeric(question, selection, bins);
+      const stats = { count, mean, min, q1, median, q3, max };
+      const figures = questionFigures(question, selection, settings, bins);
+      return { type: 'numeric', base: figures.base, stats, buckets: shown(figures.figures, false) };
     }
     case 'text':
       return { type: 'not-charted', base: question.answeredCount, reason: 'Free-text answers are not charted or aggregated; read them in the responses table.' };
