@@ -60,6 +60,72 @@ small_weighted <- weighted_shares(small_design, small_answer, function(o) small$
 
 holm_input <- c(0.01, 0.04, 0.03, 0.005, 0.2)
 
+# Significance of a difference in shares: y = chose the option, g = in the first group, both
+# defined (never NA) on every row so that subset() keeps the whole file as the sample.
+design_t_test <- function(design, in_base, y, g) {
+  domain <- subset(update(design, y__ = as.numeric(y), g__ = g), in_base)
+  test <- svyttest(y__ ~ g__, domain)
+  model <- svyglm(y__ ~ g__, domain)
+  list(estimate = unname(test$estimate), se = unname(SE(model)[2]), t = unname(test$statistic), df = unname(test$parameter), p = unname(test$p.value))
+}
+# prop.test(correct = FALSE) of x1/n1 against x2/n2: its X-squared is the pooled z squared.
+pooled_test <- function(y, g, in_base) {
+  x <- c(sum(y & g & in_base), sum(y & !g & in_base))
+  n <- c(sum(g & in_base), sum(!g & in_base))
+  test <- prop.test(x, n, correct = FALSE)
+  list(count = x, base = n, estimate = unname(x[1] / n[1] - x[2] / n[2]), x_squared = unname(test$statistic), p = test$p.value)
+}
+
+# Each region against the rest of those who answered role (region has no blanks in 2022).
+regions <- sort(unique(na.omit(wave$region)))
+answered_role <- !is.na(wave$role)
+segment_pairs <- expand.grid(option = roles, segment = regions, stringsAsFactors = FALSE)
+segment_tests <- function(test) {
+  lapply(seq_len(nrow(segment_pairs)), function(k) {
+    option <- segment_pairs$option[k]
+    segment <- segment_pairs$segment[k]
+    c(list(segment = segment, option = option), test(wave$role %in% option, wave$region %in% segment))
+  })
+}
+segment_tests_weighted <- segment_tests(function(y, g) design_t_test(design, answered_role, y, g))
+segment_tests_unweighted <- segment_tests(function(y, g) pooled_test(y, g, answered_role))
+
+# Waves as independent samples: 2021 against 2022, stacked with the wave as stratum.
+wave_2021 <- read_wave("data/state-of-engineers/2021.csv")
+stacked <- rbind(
+  data.frame(wave = "2021", job_satisfaction = wave_2021$job_satisfaction, weight = wave_2021$weight),
+  data.frame(wave = "2022", job_satisfaction = wave$job_satisfaction, weight = wave$weight)
+)
+stacked_design <- svydesign(ids = ~1, strata = ~wave, weights = ~weight, data = stacked)
+answered_satisfaction <- !is.na(stacked$job_satisfaction)
+in_2021 <- stacked$wave == "2021"
+wave_tests_weighted <- lapply(satisfaction, function(o) {
+  c(list(option = o, first = "2021", second = "2022", sizes = c(nrow(wave_2021), nrow(wave))), design_t_test(stacked_design, answered_satisfaction, stacked$job_satisfaction %in% o, in_2021))
+})
+wave_tests_unweighted <- lapply(satisfaction, function(o) c(list(option = o), pooled_test(stacked$job_satisfaction %in% o, in_2021, answered_satisfaction)))
+
+# Means of a numeric question over a domain: svymean on subset(), confint with the domain's df
+# (t, like svyciprop's shares); unweighted, t.test's mean and interval.
+mean_cases <- list(
+  list(question = "salary_usd", region = NA),
+  list(question = "salary_usd", region = "Europe"),
+  list(question = "years_experience", region = NA),
+  list(question = "years_experience", region = "Asia")
+)
+in_region <- function(region) if (is.na(region)) rep(TRUE, nrow(wave)) else wave$region %in% region
+means_weighted <- lapply(mean_cases, function(case) {
+  x <- wave[[case$question]]
+  domain <- subset(design, !is.na(x) & in_region(case$region))
+  estimate <- svymean(as.formula(paste0("~", case$question)), domain)
+  ci <- confint(estimate, df = degf(domain))
+  list(question = case$question, region = case$region, n = sum(!is.na(x) & in_region(case$region)), mean = unname(coef(estimate)), se = as.numeric(SE(estimate)), df = degf(domain), low = ci[1], high = ci[2])
+})
+means_unweighted <- lapply(mean_cases, function(case) {
+  x <- na.omit(wave[[case$question]][in_region(case$region)])
+  test <- t.test(x)
+  list(question = case$question, region = case$region, n = length(x), mean = mean(x), se = sd(x) / sqrt(length(x)), low = test$conf.int[1], high = test$conf.int[2])
+})
+
 result <- list(
   r_version = R.version.string,
   survey_version = as.character(packageVersion("survey")),
@@ -70,7 +136,13 @@ result <- list(
   role_wilson = role_wilson,
   chisq_role_by_work = list(statistic = unname(chi$statistic), df = unname(chi$parameter), p = chi$p.value),
   small_weighted = small_weighted,
-  holm = list(input = holm_input, adjusted = p.adjust(holm_input, "holm"))
+  holm = list(input = holm_input, adjusted = p.adjust(holm_input, "holm")),
+  segment_tests_weighted = segment_tests_weighted,
+  segment_tests_unweighted = segment_tests_unweighted,
+  wave_tests_weighted = wave_tests_weighted,
+  wave_tests_unweighted = wave_tests_unweighted,
+  means_weighted = means_weighted,
+  means_unweighted = means_unweighted
 )
 writeLines(toJSON(result, auto_unbox = TRUE, digits = NA, pretty = TRUE), out)
 cat("wrote", out, "\n")

@@ -1,4 +1,5 @@
 import tQuantile from '@stdlib/stats-base-dists-t-quantile';
+import tCdf from '@stdlib/stats-base-dists-t-cdf';
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 import gammainc from '@stdlib/math-base-special-gammainc';
@@ -21,6 +22,11 @@ export function tCritical(df: number, level = 0.95): number {
 /** Two-sided p-value of a z statistic. */
 export function normalTwoSidedP(z: number): number {
   return 2 * normalCdf(-Math.abs(z), 0, 1);
+}
+
+/** Two-sided p-value of a t statistic with `df` degrees of freedom, as R's 2 · pt(−|t|, df). */
+export function tTwoSidedP(t: number, df: number): number {
+  return df > 0 ? 2 * tCdf(-Math.abs(t), df) : NaN;
 }
 
 /** P(χ²_df ≥ x): the upper regularized gamma function, precise even for tiny p-values. */

@@ -12,6 +12,11 @@ import { DEFAULT_SETTINGS, type FigureSettings } from '../../../lib/analysis/fig
 import { crosstab } from '../../../lib/analysis/crosstab';
 import { holmAdjust } from '../../../lib/analysis/multiple-comparisons';
 import { buildSurvey } from '../../../lib/survey/build-survey';
+import { segmentBy } from '../../../lib/analysis/segments';
+import { andBits, orInto, tallyBits, type Tally } from '../../../lib/analysis/tally';
+import { testIndependentSamples, testSegmentAgainstRest, type GroupTally, type ProportionTest } from '../../../lib/analysis/proportion-tests';
+import { estimateMean } from '../../../lib/analysis/weighted-mean';
+import { createBitset } from '../../../lib/survey/bitset';
 
 /**
  * Our statistics against R: survey::svyciprop(method = "logit") on subset(svydesign(ids = ~1,
@@ -29,9 +34,9 @@ interface RShare {
   high: number;
 }
 
-async function loadSample(): Promise<Survey> {
+async function loadSample(year = '2022'): Promise<Survey> {
   const codebook = codebookSchema.parse(JSON.parse(readFileSync(path.join(root, 'data/state-of-engineers/survey.json'), 'utf8')));
-  return loadSurveyFile(path.join(root, 'data/state-of-engineers/2022.csv'), { codebook });
+  return loadSurveyFile(path.join(root, `data/state-of-engineers/${year}.csv`), { codebook });
 }
 
 function question(survey: Survey, id: string): Question {
@@ -60,6 +65,166 @@ function expectMatches(ours: Frequencies, expected: RShare[]): void {
     }
   }
 }
+
+/** Largest |ours − R| per oracle entry, reported at the end. */
+const worstByEntry: Record<string, number> = {};
+function expectClose(entry: string, label: string, mine: number, theirs: number): void {
+  const difference = Math.abs(mine - theirs);
+  worstByEntry[entry] = Math.max(worstByEntry[entry] ?? 0, difference);
+  expect(difference, `${entry} ${label}: ours ${mine} vs R ${theirs}`).toBeLessThan(TOLERANCE);
+}
+
+/** Option bitsets of a single-choice or Likert question, and who answered it, over the whole file. */
+function optionBits(survey: Survey, id: string): { options: Map<string, Uint32Array>; answered: Uint32Array } {
+  const segments = segmentBy(question(survey, id), selectAll(survey.size));
+  if (typeof segments === 'string') throw new Error(segments);
+  const answered = createBitset(survey.size);
+  segments.forEach((segment) => orInto(answered, segment.selection.bits));
+  return { options: new Map(segments.map((segment) => [segment.value, segment.selection.bits])), answered };
+}
+
+function groupTally(option: Uint32Array, base: Uint32Array, within: Uint32Array, weights?: Float64Array): GroupTally {
+  return { option: tallyBits(andBits(option, within), weights), base: tallyBits(andBits(base, within), weights) };
+}
+
+const minus = (a: Tally, b: Tally): Tally => ({ count: a.count - b.count, sumW: a.sumW - b.sumW, sumW2: a.sumW2 - b.sumW2 });
+
+interface RTest {
+  option: string;
+  segment?: string;
+  estimate: number;
+  se: number;
+  t: number;
+  df: number;
+  p: number;
+}
+
+function expectTestMatches(entry: string, label: string, ours: ProportionTest, r: RTest): void {
+  expect(ours.df, `${entry} ${label} df`).toBe(r.df);
+  expectClose(entry, `${label} difference`, ours.difference, r.estimate);
+  expectClose(entry, `${label} SE`, ours.standardError, r.se);
+  expectClose(entry, `${label} t`, ours.statistic, r.t);
+  expectClose(entry, `${label} p`, ours.p, r.p);
+}
+
+interface RPooled {
+  option: string;
+  segment?: string;
+  count: number[];
+  base: number[];
+  estimate: number;
+  x_squared: number;
+  p: number;
+}
+
+function expectPooledMatches(entry: string, label: string, ours: ProportionTest, a: GroupTally, b: GroupTally, r: RPooled): void {
+  expect([a.option.count, b.option.count, a.base.count, b.base.count], `${entry} ${label} counts`).toEqual([...r.count, ...r.base]);
+  expect(ours.df).toBeNull();
+  expectClose(entry, `${label} difference`, ours.difference, r.estimate);
+  expectClose(entry, `${label} z²`, ours.statistic ** 2, r.x_squared);
+  expectClose(entry, `${label} p`, ours.p, r.p);
+}
+
+/** Each region against the rest of those who answered role, per role option (2022 sample). */
+async function segmentTests(weighted: boolean): Promise<{ segment: string; option: string; a: GroupTally; b: GroupTally; test: ProportionTest }[]> {
+  const survey = await loadSample();
+  const weights = weighted ? weightedSettings(survey).weights : undefined;
+  const role = optionBits(survey, 'role');
+  const all = selectAll(survey.size).bits;
+  const regions = optionBits(survey, 'region');
+  return [...regions.options].flatMap(([segment, inSegment]) =>
+    [...role.options].map(([option, chose]) => {
+      const total = groupTally(chose, role.answered, all, weights);
+      const a = groupTally(chose, role.answered, inSegment, weights);
+      const b = { option: minus(total.option, a.option), base: minus(total.base, a.base) };
+      return { segment, option, a, b, test: testSegmentAgainstRest(a, b, weighted, survey.size) };
+    }),
+  );
+}
+
+type WaveTally = GroupTally & { surveySize: number };
+
+/** Job satisfaction, 2021 against 2022, per option: each wave's option and answered base over its whole file. */
+async function waveTests(weighted: boolean): Promise<{ option: string; a: WaveTally; b: WaveTally; test: ProportionTest }[]> {
+  const [first, second] = await Promise.all(
+    ['2021', '2022'].map(async (year) => {
+      const survey = await loadSample(year);
+      const weights = weighted ? weightedSettings(survey).weights : undefined;
+      const satisfaction = optionBits(survey, 'job_satisfaction');
+      const all = selectAll(survey.size).bits;
+      return (option: string): WaveTally => ({ ...groupTally(satisfaction.options.get(option)!, satisfaction.answered, all, weights), surveySize: survey.size });
+    }),
+  );
+  return (oracle.wave_tests_weighted as RTest[]).map(({ option }) => {
+    const [a, b] = [first(option), second(option)];
+    return { option, a, b, test: testIndependentSamples(a, b, weighted) };
+  });
+}
+
+describe('significance tests and means agree with R survey 4.x to 1e-6', () => {
+  it('weighted segment vs rest equals svyttest(y ~ g, subset(design, answered role)) (role × region)', async () => {
+    const expected = oracle.segment_tests_weighted as RTest[];
+    const ours = await segmentTests(true);
+    expect(ours).toHaveLength(expected.length);
+    for (const r of expected) {
+      const mine = ours.find((t) => t.segment === r.segment && t.option === r.option)!;
+      expect(mine.test.method).toBe('design-based t-test (R survey svyttest)');
+      expectTestMatches('segment_tests_weighted', `${r.segment}/${r.option}`, mine.test, r);
+    }
+  });
+
+  it('unweighted segment vs rest equals prop.test(correct = FALSE): z² = X-squared, same p', async () => {
+    const expected = oracle.segment_tests_unweighted as RPooled[];
+    const ours = await segmentTests(false);
+    for (const r of expected) {
+      const mine = ours.find((t) => t.segment === r.segment && t.option === r.option)!;
+      expectPooledMatches('segment_tests_unweighted', `${r.segment}/${r.option}`, mine.test, mine.a, mine.b, r);
+    }
+  });
+
+  it('weighted wave vs wave equals svyttest on the stacked waves with the wave as stratum (job satisfaction 2021 vs 2022)', async () => {
+    const ours = await waveTests(true);
+    for (const r of oracle.wave_tests_weighted as (RTest & { sizes: number[] })[]) {
+      const mine = ours.find((t) => t.option === r.option)!;
+      expect([mine.a.surveySize, mine.b.surveySize]).toEqual(r.sizes);
+      expectTestMatches('wave_tests_weighted', r.option, mine.test, r);
+    }
+  });
+
+  it('unweighted wave vs wave equals prop.test(correct = FALSE)', async () => {
+    const ours = await waveTests(false);
+    for (const r of oracle.wave_tests_unweighted as RPooled[]) {
+      const mine = ours.find((t) => t.option === r.option)!;
+      expectPooledMatches('wave_tests_unweighted', r.option, mine.test, mine.a, mine.b, r);
+    }
+  });
+
+  it.each([
+    ['means_weighted', true],
+    ['means_unweighted', false],
+  ] as const)('%s: estimateMean equals svymean + confint(df = degf) / t.test (salary, years; overall and by region)', async (entry, weighted) => {
+    const survey = await loadSample();
+    const weights = weighted ? weightedSettings(survey).weights : undefined;
+    const regions = optionBits(survey, 'region');
+    for (const r of oracle[entry] as { question: string; region: string | null; n: number; mean: number; se: number; low: number; high: number }[]) {
+      const values = question(survey, r.question);
+      if (values.kind !== 'numeric') throw new Error(`${r.question} should be numeric`);
+      const bits = r.region === null ? selectAll(survey.size).bits : regions.options.get(r.region)!;
+      const ours = estimateMean(values.values, bits, { weights, surveySize: survey.size });
+      const label = `${r.question} in ${r.region ?? 'all'}`;
+      expect(ours.n, label).toBe(r.n);
+      expectClose(entry, `${label} mean`, ours.mean, r.mean);
+      expectClose(entry, `${label} SE`, ours.standardError, r.se);
+      expectClose(entry, `${label} low`, ours.low, r.low);
+      expectClose(entry, `${label} high`, ours.high, r.high);
+    }
+  });
+
+  it('reports the largest difference from R per entry', () => {
+    for (const [entry, difference] of Object.entries(worstByEntry)) console.log(`largest |ours − R| in ${entry}: ${difference.toExponential(2)}`);
+    expect(Object.keys(worstByEntry)).toHaveLength(6);
+  });
+});
 
 describe('figures agree with R survey 4.x to 1e-6', () => {
   it('weighted single-choice shares and logit intervals (role, 2022 sample)', async () => {
