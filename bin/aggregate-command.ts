@@ -3,9 +3,14 @@ import { existsSync } from 'node:fs';
 import { loadSurveyFile } from '../lib/survey/load-survey-file';
 import type { Codebook } from '../lib/survey/codebook-schema';
 import { dataRootsFromEnv, discoverDatasets, yearIn } from '../lib/survey/discover-datasets';
-import { aggregateView, type AggregateQuery, type DatasetWaves } from '../lib/analysis/aggregate-view';
-import { parseFilterPairs, parseWhereExpression, writeFilterText } from '../lib/view/filter-grammar';
-import { writeAggregateCsv } from '../lib/csv/write-aggregate-csv';
+import { aggregateView, type DatasetWaves } from '../lib/analysis/aggregate-view';
+import { toExportRecord, writeAggregateCsv } from '../lib/analysis/write-aggregate-csv';
+import { parseWhereExpression, writeFilterText } from '../lib/view/filter-grammar';
+import { parseViewState } from '../lib/view/parse-view-state';
+import { resolveViewState } from '../lib/view/resolve-view-state';
+import { toAggregateQuery } from '../lib/view/to-aggregate-query';
+import { viewDefaultsOf } from '../lib/view/view-defaults';
+import { wavesOf, type ViewDefaults } from '../lib/view/view-state';
 
 export interface AggregateArguments {
   target?: string;
@@ -18,64 +23,100 @@ export interface AggregateArguments {
   codebook?: Codebook;
   format?: string;
   suppressBelow?: string;
+  /** A dashboard URL's query string: the view exactly as the page reads it (leniently, with notes). */
+  view?: string;
 }
 
 export class UsageError extends Error {}
 
-/** A file path loads as a one-wave dataset; anything else is looked up as a dataset id. */
-async function loadTarget(target: string, codebook: Codebook | undefined): Promise<DatasetWaves & { weighted: boolean }> {
+interface Target {
+  id: string;
+  defaults: ViewDefaults;
+  load(waveIds: readonly string[]): Promise<DatasetWaves['waves']>;
+}
+
+/** A file path is a one-wave dataset; anything else is looked up as a dataset id. Waves are read only when needed. */
+function findTarget(target: string, codebook: Codebook | undefined): Target {
   if (existsSync(target) && /\.csv(\.gz)?$/i.test(target)) {
-    const survey = await loadSurveyFile(target, { codebook });
     const listed = codebook?.waves?.find((wave) => path.basename(target) === wave.file);
     const wave = listed?.id ?? yearIn(path.basename(target)) ?? path.basename(target).replace(/\.csv(\.gz)?$/i, '');
-    return { id: path.basename(path.dirname(path.resolve(target))), waves: [{ id: wave, survey }], weighted: Boolean(codebook?.weight) };
+    return {
+      id: path.basename(path.dirname(path.resolve(target))),
+      defaults: viewDefaultsOf({ waves: [{ id: wave }], codebook }),
+      load: async () => [{ id: wave, survey: await loadSurveyFile(target, { codebook }) }],
+    };
   }
   const datasets = discoverDatasets(dataRootsFromEnv(process.cwd(), process.env.SURVEY_LENS_DATA));
   const dataset = datasets.find((d) => d.id === target);
-  if (!dataset) {
-    throw new UsageError(`"${target}" is neither a .csv/.csv.gz file nor a dataset id; datasets are ${datasets.map((d) => d.id).join(', ') || '(none)'}`);
-  }
-  const waves = [];
-  for (const wave of dataset.waves) waves.push({ id: wave.id, survey: await loadSurveyFile(wave.path, { codebook: codebook ?? dataset.codebook }) });
-  return { id: dataset.id, waves, weighted: Boolean((codebook ?? dataset.codebook)?.weight) };
+  if (!dataset) throw new UsageError(`"${target}" is neither a .csv/.csv.gz file nor a dataset id; datasets are ${datasets.map((d) => d.id).join(', ') || '(none)'}`);
+  const used = codebook ?? dataset.codebook;
+  return {
+    id: dataset.id,
+    defaults: viewDefaultsOf({ waves: dataset.waves, codebook: used }),
+    load: async (waveIds) => {
+      const waves = [];
+      for (const wave of dataset.waves.filter((w) => waveIds.includes(w.id))) waves.push({ id: wave.id, survey: await loadSurveyFile(wave.path, { codebook: used }) });
+      return waves;
+    },
+  };
 }
 
-function buildQuery(args: AggregateArguments): { query: AggregateQuery; filterText: string } {
-  if (!args.question) throw new UsageError('--question <id> is required');
-  const pairs = args.where.map((expression) => {
+/** The command line as URL pairs: `--where` in the filter grammar, the rest as `_` settings. Without --view, no --wave means every wave. */
+function toViewPairs(args: AggregateArguments): [string, string][] {
+  const pairs: [string, string][] = args.view !== undefined ? [...new URLSearchParams(args.view).entries()] : [];
+  for (const expression of args.where) {
     const pair = parseWhereExpression(expression);
     if (typeof pair === 'string') throw new UsageError(pair);
     // In a URL `_` keys are settings; on the command line there are none, so say so rather than drop it.
     if (pair[0].startsWith('_')) throw new UsageError(`--where "${expression}": question ids cannot start with "_"`);
-    return pair;
-  });
-  const { filters, notes } = parseFilterPairs(pairs);
-  if (notes.length > 0) throw new UsageError(notes.join(' '));
-  const base = args.base ?? 'answered';
-  if (base !== 'answered' && base !== 'all') throw new UsageError(`--base is "answered" or "all", not "${base}"`);
-  const suppressBelow = args.suppressBelow === undefined ? undefined : Number(args.suppressBelow);
-  if (suppressBelow !== undefined && !(Number.isInteger(suppressBelow) && suppressBelow >= 0)) throw new UsageError('--suppress-below takes a whole number');
-  return {
-    query: { questionId: args.question, filters, by: args.by, baseRule: base, weight: args.weight === 'none' ? false : args.weight, waves: args.wave ? [args.wave] : [], suppressBelow },
-    filterText: writeFilterText(filters),
-  };
+    pairs.push(pair);
+  }
+  if (args.by) pairs.push(['_by', args.by]);
+  if (args.base !== undefined) {
+    if (args.base !== 'answered' && args.base !== 'all') throw new UsageError(`--base is "answered" or "all", not "${args.base}"`);
+    pairs.push(['_base', args.base]);
+  }
+  if (args.wave !== undefined) pairs.push(['_wave', args.wave]);
+  else if (args.view === undefined) pairs.push(['_wave', 'all']);
+  if (args.weight === 'none') pairs.push(['_weight', '0']);
+  return pairs;
 }
 
-/** `survey-lens aggregate`: the same rows as the dashboard's export, on standard output. Returns the exit code. */
+/**
+ * `survey-lens aggregate`: the same rows as the dashboard's export, on standard output, from the
+ * same view state. Flags are strict (a bad one exits 2); `--view` is read as leniently as the
+ * page reads its URL, with what it could not use printed as notes. Returns the exit code.
+ */
 export async function runAggregate(args: AggregateArguments, out: (text: string) => void, err: (text: string) => void): Promise<number> {
   if (!args.target) throw new UsageError('name a CSV file or a dataset id');
+  if (!args.question) throw new UsageError('--question <id> is required');
   const format = args.format ?? 'csv';
   if (format !== 'csv' && format !== 'json') throw new UsageError(`--format is csv or json, not "${format}"`);
-  const { query, filterText } = buildQuery(args);
-  const dataset = await loadTarget(args.target, args.codebook);
-  // Like the dashboard: a codebook that names a weight column weights the figures unless --weight none.
-  if (query.weight === undefined) query.weight = dataset.weighted;
-  const result = aggregateView(dataset, query, filterText);
-  for (const note of result.notes) err(`survey-lens: note: ${note}\n`);
+  const suppressBelow = args.suppressBelow === undefined ? undefined : Number(args.suppressBelow);
+  if (suppressBelow !== undefined && !(Number.isInteger(suppressBelow) && suppressBelow >= 0)) throw new UsageError('--suppress-below takes a whole number');
+  const target = findTarget(args.target, args.codebook);
+  const parsed = parseViewState(toViewPairs(args), target.defaults);
+  const strict = args.view === undefined;
+  if (strict && parsed.notes.length > 0) throw new UsageError(parsed.notes.join(' '));
+  const waves = await target.load(wavesOf(parsed.value, target.defaults.waveIds));
+  const reference = waves.at(-1);
+  const resolved = reference ? resolveViewState(parsed.value, reference.survey) : { value: parsed.value, notes: [] };
+  const notes = [...(strict ? [] : parsed.notes), ...resolved.notes];
+  if (strict && notes.length > 0) {
+    for (const note of notes) err(`survey-lens: ${note}\n`);
+    return 2;
+  }
+  const state = resolved.value;
+  const query = toAggregateQuery(state, args.question, target.defaults);
+  // Someone who holds the file may choose its weight column and threshold; a reader of the dashboard may not.
+  if (args.weight !== undefined && args.weight !== 'none') query.weight = args.weight;
+  if (suppressBelow !== undefined) query.suppressBelow = suppressBelow;
+  const result = aggregateView({ id: target.id, waves }, query, writeFilterText(state.filters));
+  for (const note of [...notes, ...result.notes]) err(`survey-lens: note: ${note}\n`);
   if (result.problems.length > 0) {
     for (const problem of result.problems) err(`survey-lens: ${problem}\n`);
     return 2;
   }
-  out(format === 'csv' ? writeAggregateCsv(result.rows) : `${JSON.stringify(result.rows, null, 2)}\n`);
+  out(format === 'csv' ? writeAggregateCsv(result.rows) : `${JSON.stringify(result.rows.map(toExportRecord), null, 2)}\n`);
   return 0;
 }

@@ -20,6 +20,7 @@ Usage:
         [--where <id>=<value>]... [--where <id>!=<value>]... [--where <id>>=<number>]...
         [--by <id>] [--weight <column>] [--base answered|all] [--wave <wave>]
         [--codebook <survey.json>] [--suppress-below <n>] [--format csv|json]
+        [--view '<query string of a dashboard URL>']
       Prints the aggregated figures for that view — the same CSV the dashboard downloads:
       one row per (wave, segment, option) with counts, bases, percentages and 95% intervals.
       Repeating --where on one question means "is one of"; different questions are ANDed.
@@ -28,6 +29,10 @@ Usage:
       A dataset id is a folder under data/ or under a folder listed in SURVEY_LENS_DATA.
       Without --wave, every wave of a dataset is included (a trend). When the codebook names a
       weight column, figures are weighted (unweighted counts beside); --weight none turns it off.
+      --view takes the query string of a dashboard page (e.g. 'region=Europe&_by=role&_wave=all')
+      and prints exactly that page's download: it is read as the page reads it, so unknown
+      questions or options are left out with a note instead of failing, and no _wave means the
+      latest wave. Flags given with it are added to it.
 
   survey-lens --help
 
@@ -50,6 +55,7 @@ const VALUE_FLAGS: Record<string, keyof AggregateArguments | 'codebookPath'> = {
   '--codebook': 'codebookPath',
   '--format': 'format',
   '--suppress-below': 'suppressBelow',
+  '--view': 'view',
 };
 
 function parseArguments(argv: string[]): Parsed {

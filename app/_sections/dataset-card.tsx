@@ -1,7 +1,8 @@
 import Link from 'next/link';
 import type { DatasetSource } from '@/lib/survey/discover-datasets';
 import { formatCounted, formatFigure } from '@/lib/view/format-figure';
-import { writeDatasetHref } from '@/lib/view/write-view-query';
+import { viewDefaultsOf } from '@/lib/view/view-defaults';
+import { makeViewLinks } from '@/lib/view/write-view-query';
 import { getWaves, type WaveResult } from '../_server/survey-store';
 import { Notice } from '../ui/layout/notice';
 import { DatasetBadges } from '../ui/survey/dataset-badges';
@@ -33,7 +34,7 @@ function WaveRow({ result }: { result: WaveResult }) {
 export async function DatasetCard({ dataset }: { dataset: DatasetSource }) {
   const results = await getWaves(dataset);
   const latest = results.findLast((result) => result.ok);
-  const href = writeDatasetHref(dataset.id, {});
+  const href = makeViewLinks(dataset.id, viewDefaultsOf(dataset)).paths.overview;
   return (
     <article className="card dataset-card" aria-labelledby={`dataset-${dataset.id}`}>
       <DatasetBadges dataset={dataset} />

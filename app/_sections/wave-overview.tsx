@@ -1,62 +1,54 @@
 import Link from 'next/link';
-import type { DatasetSource, WaveSource } from '@/lib/survey/discover-datasets';
-import type { Question, Survey } from '@/lib/survey/types';
-import { prepareView, type PreparedView } from '@/lib/analysis/prepare-view';
-import { summarizeQuestion } from '@/lib/analysis/summarize-question';
-import { buildChartData } from '@/lib/view/build-chart-data';
+import type { Question } from '@/lib/survey/types';
+import { aggregatable } from '@/lib/analysis/question-figures';
+import { changeView } from '@/lib/view/change-view';
 import { describeChartNote, describeWithheld } from '@/lib/view/describe-base';
-import { formatCounted, formatFigure } from '@/lib/view/format-figure';
-import type { Parsed } from '@/lib/view/parse-view-state';
-import { writeDatasetHref, writeQuestionHref, writeResponsesHref } from '@/lib/view/write-view-query';
-import { getWave } from '../_server/survey-store';
-import { Notice, UrlNotes } from '../ui/layout/notice';
+import { formatFigure } from '@/lib/view/format-figure';
+import { buildQuestionView } from '@/lib/view/question-view';
+import { suppressionOf } from '@/lib/view/view-state';
+import type { LoadedWave, OpenView } from '../_server/open-view';
+import { Notice } from '../ui/layout/notice';
 import { Pager } from '../ui/layout/pager';
 import { StatList } from '../ui/layout/stat-list';
 import { IssuesPanel } from '../ui/survey/issues-panel';
 import { QuestionCard, type QuestionCardData } from '../ui/survey/question-card';
 import { QuestionIndex } from '../ui/survey/question-index';
 import { UnchartedList } from '../ui/survey/uncharted-list';
-import { WaveError } from '../ui/survey/wave-error';
 
 /** Charts per page: recharts for 400 questions at once is too heavy, and nobody reads 400 charts in one go. */
 export const QUESTIONS_PER_PAGE = 24;
 /** Bars per overview chart; the question page shows every option. */
 const OVERVIEW_BARS = 8;
 
-interface WaveOverviewProps {
-  dataset: DatasetSource;
-  wave: WaveSource;
-  latestWave?: string;
-  page: Parsed<number>;
+const NOT_CHARTED: Partial<Record<Question['kind'], string>> = {
+  text: 'Free-text answers are not charted or aggregated; read them in the responses table.',
+  meta: 'Identifiers, timestamps and other response metadata are not charted.',
+};
+
+function describeCard(view: OpenView, reference: LoadedWave, question: Question): QuestionCardData {
+  const { state, defaults, links } = view;
+  const base = { id: question.id, label: question.label, kind: question.kind, href: links.question(question.id, state), answered: question.answeredCount };
+  if (!aggregatable(question)) return { ...base, base: null, reason: NOT_CHARTED[question.kind], note: '' };
+  // The card is its question page's default chart under the same filters (without the comparison).
+  const figures = buildQuestionView({ id: view.dataset.id, waves: [reference] }, question, state, defaults, { limit: state.top ?? OVERVIEW_BARS, withSegment: false });
+  const rows = figures.result.rows;
+  const withheld = describeWithheld(rows, suppressionOf(state, defaults));
+  const note = describeChartNote(question, rows, figures.chart);
+  const shown = rows.find((row) => row.segment === '(all)' && !row.flags.includes('excluded-from-base'));
+  if (withheld || !figures.chart) return { ...base, base: null, reason: withheld ?? figures.result.problems.join(' '), note };
+  return { ...base, base: shown?.base ?? null, chart: figures.chart, note };
 }
 
-function describeCard(question: Question, survey: Survey, prepared: PreparedView, href: string): QuestionCardData {
-  const summary = summarizeQuestion(question, prepared.selection, prepared.settings);
-  const chart = buildChartData(question, summary, OVERVIEW_BARS);
-  const base = { id: question.id, label: question.label, kind: question.kind, href, answered: question.answeredCount, respondents: survey.size };
-  const note = describeChartNote(summary, chart);
-  const withheld = describeWithheld(summary);
-  if (summary.type === 'not-charted' || withheld) return { ...base, reason: withheld ?? (summary.type === 'not-charted' ? summary.reason : ''), note };
-  return { ...base, chart, note };
-}
-
-/** Everything under the wave switcher: the wave's figures, its issues and its questions, a page at a time. */
-export async function WaveOverview({ dataset, wave, latestWave, page }: WaveOverviewProps) {
-  const result = await getWave(dataset, wave);
-  if (!result.ok) return <WaveError waveLabel={wave.label ?? wave.id} message={result.message} issues={result.issues} />;
-  const { survey } = result;
-  const view = { wave: wave.id };
+/** Everything under the filter sentence on a dataset's page: the wave in figures, its issues, and its questions a page at a time. */
+export function WaveOverview({ view, reference }: { view: OpenView; reference: LoadedWave }) {
+  const { survey } = reference;
+  const { state, links } = view;
   const pageCount = Math.max(1, Math.ceil(survey.questions.length / QUESTIONS_PER_PAGE));
-  const shown = Math.min(page.value, pageCount);
-  const notes = page.value > pageCount ? [...page.notes, `There are ${pageCount} pages of questions; showing the last one.`] : page.notes;
+  const shown = Math.min(state.page, pageCount);
   const first = (shown - 1) * QUESTIONS_PER_PAGE;
-  const hrefFor = (questionId: string) => writeQuestionHref(dataset.id, questionId, view, latestWave);
   const questions = survey.questions.slice(first, first + QUESTIONS_PER_PAGE);
-  // The same preparation as the question page's default view, so a card and its page show the same figures.
-  const prepared = prepareView(survey, { filters: [], baseRule: 'answered', weight: Boolean(dataset.codebook?.weight) });
-  const cards = questions.map((question) => describeCard(question, survey, prepared, hrefFor(question.id)));
-  const responsesHref = writeResponsesHref(dataset.id, view, latestWave);
-  const pageHref = (target: number) => writeDatasetHref(dataset.id, { ...view, page: target }, latestWave);
+  const cards = questions.map((question) => describeCard(view, reference, question));
+  const pageHref = (target: number) => links.overview(changeView(state, { page: target }));
   const pager = pageCount > 1 && (
     <Pager
       label="Question pages"
@@ -71,24 +63,24 @@ export async function WaveOverview({ dataset, wave, latestWave, page }: WaveOver
     { label: 'Records read', value: formatFigure(survey.recordsRead, 'count') },
     { label: 'Columns', value: formatFigure(survey.columnCount, 'count') },
   ];
+  const comparing = state.by ? survey.questions.find((question) => question.id === state.by) : undefined;
+  const weighted = view.defaults.weighted && state.weighted;
   return (
     <>
-      <UrlNotes notes={notes} />
-      <StatList stats={stats} label={`Wave ${wave.label ?? wave.id} in figures`} />
+      {state.page > pageCount && <Notice tone="warning"><p>There are {pageCount} pages of questions; showing the last one.</p></Notice>}
+      <StatList stats={stats} label={`Wave ${reference.source.label ?? reference.id} in figures`} />
       <div className="toolbar">
-        <Link className="button button--primary" href={responsesHref}>
-          Browse {survey.size === 1 ? 'the response' : `all ${formatCounted(survey.size, 'response')}`} →
+        <Link className="button button--primary" href={links.responses(changeView(state, { page: 1 }))}>
+          Browse the responses →
+        </Link>
+        <Link className="button button--small" href={links.overview(changeView(state, { display: state.display === 'table' ? 'chart' : 'table' }))} scroll={false} prefetch={false}>
+          {state.display === 'table' ? 'Show charts' : 'Show tables instead of charts'}
         </Link>
       </div>
-      {prepared.weightColumn && (
-        <Notice>
-          <p>Percentages are weighted by “{prepared.weightColumn}”; counts are unweighted respondents.</p>
-        </Notice>
-      )}
+      {comparing && <Notice><p>Comparing by “{comparing.label}” is shown on each question’s page: open a question to see its segments.</p></Notice>}
+      {weighted && <Notice><p>Percentages are weighted by “{view.dataset.codebook?.weight}”; counts are unweighted respondents.</p></Notice>}
       <IssuesPanel issues={survey.issues} />
-      {pageCount > 1 && (
-        <QuestionIndex items={survey.questions.map(({ id, label, kind }) => ({ id, label, kind, href: hrefFor(id) }))} open={false} />
-      )}
+      {pageCount > 1 && <QuestionIndex items={survey.questions.map(({ id, label, kind }) => ({ id, label, kind, href: links.question(id, state) }))} open={false} />}
       <section className="section" aria-labelledby="questions-heading">
         <div className="section__head">
           <h2 id="questions-heading">Questions</h2>
@@ -96,10 +88,10 @@ export async function WaveOverview({ dataset, wave, latestWave, page }: WaveOver
         </div>
         <div className="card-grid">
           {cards.filter((card) => card.chart).map((card) => (
-            <QuestionCard key={card.id} card={card} />
+            <QuestionCard key={card.id} card={card} display={state.display} />
           ))}
         </div>
-        <UnchartedList cards={cards.filter((card) => !card.chart)} responsesHref={responsesHref} />
+        <UnchartedList cards={cards.filter((card) => !card.chart)} responsesHref={links.responses(changeView(state, { page: 1 }))} />
         {pager}
       </section>
     </>

@@ -23,6 +23,9 @@ export interface Figure {
   suppressed: boolean;
   /** Base under the reliability threshold: shown, flagged. */
   unreliable: boolean;
+  /** The sums behind the share (count, Σw, Σw²) of the option and of the base, for tests between groups. */
+  optionTally: Tally;
+  baseTally: Tally;
 }
 
 export interface FigureSettings {
@@ -83,5 +86,7 @@ export function makeFigure(value: string, label: string, excludedFromBase: boole
     high: interval.high,
     suppressed,
     unreliable: !suppressed && base.count < settings.unreliableBelow,
+    optionTally: option,
+    baseTally: base,
   };
 }

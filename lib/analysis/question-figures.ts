@@ -4,16 +4,21 @@ import { multiFrequencies, singleFrequencies } from './frequencies';
 import { rankItems } from './rankings';
 import { binIndex, numericBins, type NumericBin } from './numeric-bins';
 import { effectiveBaseOf, type Tally } from './tally';
+import { questionExtras, type ExtraFigure } from './question-extras';
 
-/** What a figure row measures: a share of the base, the share ranked first, or a histogram bin. */
-export type Measure = 'share' | 'ranked_first' | 'bin';
+export type { Measure } from './question-extras';
+
+/** What the main figures measure: a share of the base, the share ranked first, or a histogram bin. */
+export type MainMeasure = 'share' | 'ranked_first' | 'bin';
 
 export interface QuestionFigures {
-  measure: Measure;
+  measure: MainMeasure;
   base: number;
   weightedBase: number | null;
   effectiveBase: number | null;
   figures: Figure[];
+  /** Figures beside the main ones, when asked for: ranked at all and mean rank, top-2/bottom-2 and mean score, mean and quartiles. */
+  extras: ExtraFigure[];
 }
 
 /** One pass over the selected respondents: the base (answered, or all) and a tally per bin. */
@@ -54,23 +59,28 @@ export function aggregatable(question: Question): boolean {
  * chart, the crosstab, the trend and the CSV export all read. `bins` fixes numeric bin edges
  * across segments and waves.
  */
-export function questionFigures(question: Question, selection: Selection, settings: FigureSettings = DEFAULT_SETTINGS, bins?: NumericBin[]): QuestionFigures {
+export function questionFigures(question: Question, selection: Selection, settings: FigureSettings = DEFAULT_SETTINGS, bins?: NumericBin[], withExtras = false): QuestionFigures {
   switch (question.kind) {
     case 'single':
-    case 'likert':
-      return { measure: 'share', ...singleFrequencies(question, selection, settings) };
+    case 'likert': {
+      const frequencies = singleFrequencies(question, selection, settings);
+      const extras = withExtras ? questionExtras(question, selection, settings, { figures: frequencies.figures, baseCount: frequencies.base }) : [];
+      return { measure: 'share', ...frequencies, extras };
+    }
     case 'multi':
-      return { measure: 'share', ...multiFrequencies(question, selection, settings) };
+      return { measure: 'share', ...multiFrequencies(question, selection, settings), extras: [] };
     case 'ranking': {
       const rankings = rankItems(question, selection, settings);
-      return { measure: 'ranked_first', base: rankings.base, weightedBase: rankings.weightedBase, effectiveBase: rankings.effectiveBase, figures: rankings.items.map((item) => item.first) };
+      const extras = withExtras ? questionExtras(question, selection, settings, { items: rankings.items, baseCount: rankings.base }) : [];
+      return { measure: 'ranked_first', base: rankings.base, weightedBase: rankings.weightedBase, effectiveBase: rankings.effectiveBase, figures: rankings.items.map((item) => item.first), extras };
     }
     case 'numeric': {
       const edges = bins ?? numericBins(question, selection);
       const { base, perBin } = tallyNumeric(question.values, selection, edges, settings);
       const figures = edges.map((bin, b) => makeFigure(bin.value, bin.label, false, perBin[b], base, settings));
       const effectiveBase = effectiveBaseOf(base, settings.weights !== undefined);
-      return { measure: 'bin', base: base.count, weightedBase: settings.weights ? base.sumW : null, effectiveBase, figures };
+      const extras = withExtras ? questionExtras(question, selection, settings, { baseCount: base.count }) : [];
+      return { measure: 'bin', base: base.count, weightedBase: settings.weights ? base.sumW : null, effectiveBase, figures, extras };
     }
     case 'text':
     case 'meta':

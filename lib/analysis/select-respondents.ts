@@ -64,8 +64,9 @@ function matchFilter(question: Question, filter: Filter, size: number): Uint32Ar
   const indexes = optionIndexes(question, filter);
   if (typeof indexes === 'string') return indexes;
   if (filter.op === 'all' && question.kind !== 'multi' && question.kind !== 'ranking') return `"${question.id}__all" only applies to multi-select and ranking questions`;
-  // Each option as a bitset of who chose (or ranked) it; then the operator is bitwise.
-  const chosen = indexes.map((index) => optionBits(question, index, size));
+  if (filter.op === 'first' && question.kind !== 'ranking') return `"${question.id}__first" only applies to ranking questions`;
+  // Each option as a bitset of who chose (or ranked, or ranked first) it; then the operator is bitwise.
+  const chosen = indexes.map((index) => optionBits(question, index, size, filter.op === 'first' ? 1 : Infinity));
   const bits = createBitset(size);
   for (let w = 0; w < bits.length; w++) {
     let any = 0;
@@ -75,17 +76,17 @@ function matchFilter(question: Question, filter: Filter, size: number): Uint32Ar
       every &= option[w];
     }
     // "is not" never matches a respondent who did not answer.
-    bits[w] = filter.op === 'in' ? any : filter.op === 'not' ? answered[w] & ~any : every;
+    bits[w] = filter.op === 'in' || filter.op === 'first' ? any : filter.op === 'not' ? answered[w] & ~any : every;
   }
   return bits;
 }
 
-function optionBits(question: Question, index: number, size: number): Uint32Array {
+function optionBits(question: Question, index: number, size: number, rankAtMost: number): Uint32Array {
   if (question.kind === 'multi') return question.members[index];
   const bits = createBitset(size);
   if (question.kind === 'ranking') {
     const ranks = question.ranks[index];
-    for (let i = 0; i < size; i++) if (ranks[i] !== 0) bits[i >>> 5] |= 1 << (i & 31);
+    for (let i = 0; i < size; i++) if (ranks[i] !== 0 && ranks[i] <= rankAtMost) bits[i >>> 5] |= 1 << (i & 31);
   } else if (question.kind === 'single' || question.kind === 'likert') {
     const code = index + 1;
     const codes = question.codes;

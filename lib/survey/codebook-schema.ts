@@ -74,6 +74,11 @@ export const codebookSchema = z
     waves: z.array(waveSchema).min(1).optional(),
     /** Column holding respondent weights. */
     weight: z.string().min(1).optional(),
+    /**
+     * Groups smaller than this are never shown (counts, shares, bases): the dataset's rule, which
+     * a reader's URL may raise but never lower. Default 10.
+     */
+    suppressBelow: z.number().int().min(0).max(1000).optional(),
     header: headerSchema.optional(),
     /** Extra strings meaning "no answer" besides '', NA and N/A. */
     missing: z.array(z.string()).optional(),

@@ -1,5 +1,4 @@
 import type { Question } from '../survey/types';
-import type { Bucket } from '../analysis/bucket';
 
 /**
  * Whether the model's option order means something. Single, Likert and `;`-joined multi-select
@@ -12,13 +11,19 @@ function keepsModelOrder(question: Question): boolean {
   return true;
 }
 
+/** What ordering bars needs to know of each option. */
+export interface BarSize {
+  share: number;
+  count: number;
+}
+
 /** Largest share first (weighted when the figures are), so bars never run out of order; counts break ties. */
-function compareCounts(buckets: readonly Bucket[]) {
+function compareCounts(buckets: readonly BarSize[]) {
   return (a: number, b: number) => (buckets[b].share || 0) - (buckets[a].share || 0) || buckets[b].count - buckets[a].count || a - b;
 }
 
 /** Bucket indexes in display order (histogram bins and scales keep theirs). */
-export function orderBars(question: Question, buckets: readonly Bucket[]): number[] {
+export function orderBars(question: Question, buckets: readonly BarSize[]): number[] {
   const indexes = buckets.map((_, index) => index);
   return keepsModelOrder(question) ? indexes : indexes.sort(compareCounts(buckets));
 }
@@ -30,7 +35,7 @@ const MIN_HIDDEN = 3;
  * The `limit` largest buckets, still in display order: a 19-range salary question keeps its
  * ranges in order and shows the most common eight, rather than the eight lowest.
  */
-export function pickLargestBars(order: readonly number[], buckets: readonly Bucket[], limit: number): number[] {
+export function pickLargestBars(order: readonly number[], buckets: readonly BarSize[], limit: number): number[] {
   if (order.length < limit + MIN_HIDDEN) return [...order];
   const kept = new Set([...order].sort(compareCounts(buckets)).slice(0, limit));
   return order.filter((index) => kept.has(index));

@@ -5,7 +5,7 @@ import type { Filter, FilterOp } from '../analysis/filters';
  * `__op` suffix picks the operator, repeated keys are "one of". Keys starting with `_` are view
  * settings, not filters. The CLI's --where turns into the same pairs and goes through here too.
  */
-const OP_SUFFIX = /^(.+?)__(not|all|gte|lte|gt|lt|answered)$/;
+const OP_SUFFIX = /^(.+?)__(not|all|first|gte|lte|gt|lt|answered)$/;
 const MAX_FILTER_VALUES = 200;
 const MAX_VALUE_LENGTH = 500;
 
@@ -54,31 +54,6 @@ export function writeFilterPairs(filters: readonly Filter[]): [string, string][]
 /** Filters as one query string (`role=Backend+Engineer&years_experience__gte=5`), for exports to say what they are. */
 export function writeFilterText(filters: readonly Filter[]): string {
   return new URLSearchParams(writeFilterPairs(filters)).toString();
-}
-
-const OP_WORDS: Record<FilterOp, string> = {
-  in: 'is',
-  not: 'is not',
-  all: 'includes all of',
-  gte: 'is at least',
-  lte: 'is at most',
-  gt: 'is more than',
-  lt: 'is less than',
-  answered: 'answered',
-};
-
-/** The plain-English sentence under the page title: “where role is Backend or Frontend and years is at least 5”. */
-export function describeFilters(filters: readonly Filter[], labelOf: (questionId: string) => string = (id) => id): string {
-  if (filters.length === 0) return 'All respondents';
-  const parts = filters.map((filter) => {
-    const name = labelOf(filter.question);
-    if (filter.op === 'answered') return `${name} ${filter.values[0] === '0' ? 'was not answered' : 'was answered'}`;
-    const quoted = filter.values.map((value) => `“${value}”`);
-    if (filter.op === 'not' && quoted.length > 1) return `${name} is neither ${quoted.join(' nor ')}`;
-    const joiner = filter.op === 'all' ? ' and ' : ' or ';
-    return `${name} ${OP_WORDS[filter.op]} ${quoted.join(joiner)}`;
-  });
-  return `Respondents where ${parts.join(' and ')}`;
 }
 
 /** CLI `--where` expressions → the same pairs as the URL: `id=v`, `id!=v`, `id>=5`, `id<=5`, `id>5`, `id<5`. */

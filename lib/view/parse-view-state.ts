@@ -1,15 +1,7 @@
 import { z } from 'zod';
-import { readParam, type SearchParams } from './search-params';
-
-/** The non-filter part of the URL this app reads so far: `_wave`, `_sort`, `_desc`, `_page`. */
-export interface ViewState {
-  wave: string;
-  /** Question id to sort the responses table by; undefined = file order. */
-  sort?: string;
-  desc: boolean;
-  /** 1-based. */
-  page: number;
-}
+import { parseFilterPairs } from './filter-grammar';
+import { type SearchParams } from './search-params';
+import { defaultViewState, MAX_TOP, type ViewDefaults, type ViewState } from './view-state';
 
 /** A parsed value plus what was wrong with the URL, in words a reader understands. */
 export interface Parsed<T> {
@@ -17,36 +9,99 @@ export interface Parsed<T> {
   notes: string[];
 }
 
-const pageSchema = z.string().regex(/^\d{1,9}$/).transform(Number).pipe(z.number().int().min(1));
-const descSchema = z.enum(['1', '0', 'true', 'false']).transform((value) => value === '1' || value === 'true');
+const countSchema = z.string().regex(/^\d{1,9}$/).transform(Number);
+const flagSchema = z.enum(['1', '0', 'true', 'false']).transform((value) => value === '1' || value === 'true');
 
-/** Unknown or missing `_wave` falls back to the latest wave (waves are listed oldest first). */
-export function parseWaveParam(params: SearchParams, waveIds: readonly string[]): Parsed<string> {
-  const latest = waveIds[waveIds.length - 1] ?? '';
-  const requested = readParam(params, '_wave');
-  if (requested === undefined || waveIds.includes(requested)) return { value: requested ?? latest, notes: [] };
-  return { value: latest, notes: [`There is no wave “${requested}” in this dataset; showing the latest wave, ${latest}.`] };
+/** Query pairs in order, whether they come from Next's searchParams object or a URLSearchParams. */
+export function toPairs(params: SearchParams | URLSearchParams | Iterable<[string, string]>): [string, string][] {
+  if (params instanceof URLSearchParams) return [...params.entries()];
+  if (Symbol.iterator in Object(params)) return [...(params as Iterable<[string, string]>)];
+  return Object.entries(params as SearchParams).flatMap(([key, value]) =>
+    value === undefined ? [] : (Array.isArray(value) ? value : [value]).map((v) => [key, v] as [string, string]),
+  );
 }
 
-/** `_page` for any paged list; the caller clamps it to the number of pages it has. */
-export function parsePageParam(params: SearchParams): Parsed<number> {
-  const raw = readParam(params, '_page');
-  if (raw === undefined) return { value: 1, notes: [] };
-  const parsed = pageSchema.safeParse(raw);
-  return parsed.success ? { value: parsed.data, notes: [] } : { value: 1, notes: [`“${raw}” is not a page number; showing page 1.`] };
+function first(pairs: readonly [string, string][], key: string): string | undefined {
+  return pairs.find(([k]) => k === key)?.[1];
 }
 
-/** `_sort` must name a question of the wave on screen; `_desc` is 1/0 (true/false accepted). */
-export function parseSortParams(params: SearchParams, questionIds: readonly string[]): Parsed<Pick<ViewState, 'sort' | 'desc'>> {
-  const notes: string[] = [];
-  const rawSort = readParam(params, '_sort');
-  let sort: string | undefined;
-  if (rawSort !== undefined && rawSort !== '') {
-    if (questionIds.includes(rawSort)) sort = rawSort;
-    else notes.push(`There is no question “${rawSort}” to sort by; showing responses in file order.`);
+type Reader<K extends keyof ViewState> = (raw: string, defaults: ViewDefaults) => { value?: ViewState[K]; note?: string };
+
+const readers: { [K in keyof ViewState]?: [string, Reader<K>] } = {
+  wave: [
+    '_wave',
+    (raw, { waveIds }) => {
+      if (raw === 'all') return waveIds.length > 1 ? { value: 'all' } : {};
+      if (waveIds.includes(raw)) return { value: raw === waveIds.at(-1) ? undefined : raw };
+      return { note: `There is no wave “${raw}” in this dataset (waves: ${waveIds.join(', ')}); showing the latest wave, ${waveIds.at(-1)}.` };
+    },
+  ],
+  by: ['_by', (raw) => (raw === '' ? {} : { value: raw })],
+  base: [
+    '_base',
+    (raw) => (raw === 'all' || raw === 'answered' ? { value: raw } : { note: `“${raw}” is not a base (answered or all); using respondents who answered.` }),
+  ],
+  weighted: [
+    '_weight',
+    (raw, { weighted }) => {
+      const flag = flagSchema.safeParse(raw);
+      if (!flag.success) return { note: `Weights are the dataset’s own: “_weight=${raw}” cannot choose another column (use _weight=0 to turn weighting off).` };
+      if (flag.data && !weighted) return { note: 'This dataset has no weight column; figures are unweighted.' };
+      return { value: flag.data };
+    },
+  ],
+  suppress: [
+    '_suppress',
+    (raw, { suppressBelow }) => {
+      const value = countSchema.safeParse(raw);
+      if (!value.success) return { note: `“${raw}” is not a suppression threshold; groups under ${suppressBelow} respondents stay hidden.` };
+      if (value.data < suppressBelow) return { note: `Groups under ${suppressBelow} respondents are always hidden in this dataset; “_suppress=${raw}” cannot lower that.` };
+      return { value: value.data === suppressBelow ? undefined : value.data };
+    },
+  ],
+  top: [
+    '_top',
+    (raw) => {
+      const value = countSchema.safeParse(raw);
+      return value.success && value.data >= 1 && value.data <= MAX_TOP ? { value: value.data } : { note: `“${raw}” is not a number of bars (1–${MAX_TOP}); showing the default.` };
+    },
+  ],
+  sort: ['_sort', (raw) => (raw === '' ? {} : { value: raw })],
+  desc: ['_desc', (raw) => {
+    const flag = flagSchema.safeParse(raw);
+    return flag.success ? { value: flag.data } : { note: `“${raw}” is not a sort direction (use _desc=1); sorting ascending.` };
+  }],
+  page: [
+    '_page',
+    (raw) => {
+      const value = countSchema.safeParse(raw);
+      return value.success && value.data >= 1 ? { value: value.data } : { note: `“${raw}” is not a page number; showing page 1.` };
+    },
+  ],
+  display: ['_view', (raw) => (raw === 'chart' || raw === 'table' ? { value: raw } : { note: `“${raw}” is not a view (chart or table); showing charts.` })],
+};
+
+/** Keys the app reads besides filters; anything else starting with `_` is named in a note. */
+const KNOWN_KEYS = new Set([...Object.values(readers).map((entry) => entry![0]), '_question', '_format', '_rows', '_cols']);
+
+/**
+ * Search params → a ViewState. Never throws and never fails: an unusable part falls back to
+ * its default and is named in `notes`. Filters are read here as written; whether their
+ * questions and options exist is checked against the survey by resolveViewState.
+ */
+export function parseViewState(params: SearchParams | URLSearchParams | Iterable<[string, string]>, defaults: ViewDefaults): Parsed<ViewState> {
+  const pairs = toPairs(params);
+  const { filters, notes } = parseFilterPairs(pairs);
+  const state: ViewState = { ...defaultViewState(defaults), filters };
+  for (const [field, [key, read]] of Object.entries(readers) as [keyof ViewState, [string, Reader<keyof ViewState>]][]) {
+    const raw = first(pairs, key);
+    if (raw === undefined) continue;
+    const { value, note } = read(raw, defaults);
+    if (note) notes.push(note);
+    else if (value !== undefined) (state as unknown as Record<string, unknown>)[field] = value;
   }
-  const rawDesc = readParam(params, '_desc');
-  const desc = rawDesc === undefined ? { success: true as const, data: false } : descSchema.safeParse(rawDesc);
-  if (!desc.success) notes.push(`“${rawDesc}” is not a sort direction (use _desc=1); sorting ascending.`);
-  return { value: { sort, desc: sort !== undefined && desc.success && desc.data }, notes };
+  if (!state.sort) state.desc = false;
+  const unknown = [...new Set(pairs.map(([key]) => key).filter((key) => key.startsWith('_') && !KNOWN_KEYS.has(key)))];
+  if (unknown.length > 0) notes.push(`Ignored ${unknown.map((key) => `“${key.slice(0, 40)}”`).join(', ')}: not a setting this page knows.`);
+  return { value: state, notes };
 }

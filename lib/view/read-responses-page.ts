@@ -1,4 +1,5 @@
-import type { QuestionKind, Survey } from '../survey/types';
+import type { QuestionKind, Selection, Survey } from '../survey/types';
+import { hasBit } from '../survey/bitset';
 import { formatAnswer } from './format-answer';
 import { sortRespondents } from './sort-respondents';
 
@@ -26,6 +27,8 @@ export interface ResponsesPageRequest {
   /** 1-based; clamped to the pages that exist. */
   page?: number;
   pageSize?: number;
+  /** Only these respondents (the view's filters); everyone when absent. */
+  selection?: Selection;
 }
 
 export interface ResponsesPage {
@@ -34,6 +37,7 @@ export interface ResponsesPage {
   /** The page actually shown (the request clamped to 1..pageCount). */
   page: number;
   pageCount: number;
+  /** Respondents listed (those selected). */
   respondents: number;
   /** The sort actually applied: an unknown question id means file order. */
   sort?: string;
@@ -46,13 +50,17 @@ export interface ResponsesPage {
  */
 export function readResponsesPage(survey: Survey, request: ResponsesPageRequest = {}): ResponsesPage {
   const pageSize = request.pageSize ?? RESPONSES_PAGE_SIZE;
-  const pageCount = Math.max(1, Math.ceil(survey.size / pageSize));
-  const page = Math.min(pageCount, Math.max(1, Math.floor(request.page ?? 1)));
   const sortQuestion = survey.questions.find((question) => question.id === request.sort);
   const desc = sortQuestion !== undefined && request.desc === true;
-  const order = sortQuestion ? sortRespondents(survey, sortQuestion, desc) : undefined;
+  const everyone = sortQuestion ? sortRespondents(survey, sortQuestion, desc) : undefined;
+  const { selection } = request;
+  // The sorted (or file) order, kept to the selected respondents.
+  const order = selection ? (everyone ?? Uint32Array.from({ length: survey.size }, (_, i) => i)).filter((i) => hasBit(selection.bits, i)) : everyone;
+  const listed = order ? order.length : survey.size;
+  const pageCount = Math.max(1, Math.ceil(listed / pageSize));
+  const page = Math.min(pageCount, Math.max(1, Math.floor(request.page ?? 1)));
   const start = (page - 1) * pageSize;
-  const end = Math.min(survey.size, start + pageSize);
+  const end = Math.min(listed, start + pageSize);
   const rows: ResponseRow[] = [];
   for (let position = start; position < end; position++) {
     const respondent = order ? order[position] : position;
@@ -67,7 +75,7 @@ export function readResponsesPage(survey: Survey, request: ResponsesPageRequest 
     rows,
     page,
     pageCount,
-    respondents: survey.size,
+    respondents: listed,
     ...(sortQuestion ? { sort: sortQuestion.id } : {}),
     desc,
   };

@@ -1,48 +1,72 @@
-import type { ViewState } from './parse-view-state';
+import { writeFilterPairs } from './filter-grammar';
+import type { ViewDefaults, ViewState } from './view-state';
+
+/** Which parts of the state a kind of page keeps in its links: a page never carries settings it ignores. */
+export type PageKind = 'overview' | 'question' | 'responses' | 'export';
+
+const KEEPS: Record<PageKind, ReadonlySet<keyof ViewState>> = {
+  overview: new Set(['filters', 'wave', 'by', 'base', 'weighted', 'suppress', 'top', 'display', 'page']),
+  question: new Set(['filters', 'wave', 'by', 'base', 'weighted', 'suppress', 'top', 'display']),
+  responses: new Set(['filters', 'wave', 'by', 'base', 'weighted', 'suppress', 'sort', 'desc', 'page']),
+  // An export is the figures of the view: paging, sorting, bar limits and chart/table are presentation.
+  export: new Set(['filters', 'wave', 'by', 'base', 'weighted', 'suppress']),
+};
 
 /**
- * The query string for a view, defaults dropped so links stay short and readable: the latest
- * wave, file order, ascending and page 1 are never written. Returns '' or '?…'.
+ * The one serialiser: a state → its query pairs, defaults dropped so links stay short and
+ * readable. Filters first, in the order they were added, then the `_` settings.
  */
-export function writeViewQuery(view: Partial<ViewState>, latestWave?: string): string {
-  const query = new URLSearchParams();
-  if (view.wave !== undefined && view.wave !== latestWave) query.set('_wave', view.wave);
-  if (view.sort) {
-    query.set('_sort', view.sort);
-    if (view.desc) query.set('_desc', '1');
-  }
-  if (view.page !== undefined && view.page > 1) query.set('_page', String(view.page));
-  const text = query.toString();
+export function writeViewPairs(state: ViewState, defaults: Pick<ViewDefaults, 'weighted' | 'suppressBelow' | 'waveIds'>, kind: PageKind): [string, string][] {
+  const keeps = KEEPS[kind];
+  const pairs: [string, string][] = keeps.has('filters') ? writeFilterPairs(state.filters) : [];
+  const add = (field: keyof ViewState, key: string, value: string | undefined) => keeps.has(field) && value !== undefined && pairs.push([key, value]);
+  add('wave', '_wave', state.wave !== undefined && state.wave !== defaults.waveIds.at(-1) ? state.wave : undefined);
+  add('by', '_by', state.by);
+  add('base', '_base', state.base !== 'answered' ? state.base : undefined);
+  add('weighted', '_weight', state.weighted !== defaults.weighted ? (state.weighted ? '1' : '0') : undefined);
+  add('suppress', '_suppress', state.suppress !== undefined && state.suppress > defaults.suppressBelow ? String(state.suppress) : undefined);
+  add('top', '_top', state.top !== undefined ? String(state.top) : undefined);
+  add('display', '_view', state.display !== 'chart' ? state.display : undefined);
+  add('sort', '_sort', state.sort);
+  add('desc', '_desc', state.sort && state.desc ? '1' : undefined);
+  add('page', '_page', state.page > 1 ? String(state.page) : undefined);
+  return pairs;
+}
+
+/** '' or '?…' */
+export function writeViewQuery(state: ViewState, defaults: Pick<ViewDefaults, 'weighted' | 'suppressBelow' | 'waveIds'>, kind: PageKind): string {
+  const text = new URLSearchParams(writeViewPairs(state, defaults, kind)).toString();
   return text === '' ? '' : `?${text}`;
 }
 
 const segment = (text: string) => encodeURIComponent(text);
 
-/** `/<dataset>` with the view's query. */
-export function writeDatasetHref(datasetId: string, view: Partial<ViewState>, latestWave?: string): string {
-  return `/${segment(datasetId)}${writeViewQuery(view, latestWave)}`;
-}
-
-/** `/<dataset>/questions/<question>` with the view's query. */
-export function writeQuestionHref(datasetId: string, questionId: string, view: Partial<ViewState>, latestWave?: string): string {
-  return `/${segment(datasetId)}/questions/${segment(questionId)}${writeViewQuery(view, latestWave)}`;
-}
-
-/** `/<dataset>/responses` with the view's query. */
-export function writeResponsesHref(datasetId: string, view: Partial<ViewState>, latestWave?: string): string {
-  return `/${segment(datasetId)}/responses${writeViewQuery(view, latestWave)}`;
-}
-
-/** Keys that shape the page (paging, sorting) rather than the figures: an export leaves them out. */
-const PAGE_ONLY_KEYS = new Set(['_page', '_sort', '_desc', '_format', '_question']);
-
 /**
- * The export link is the page's own query string on the export route: the same filters, base,
- * weight and wave, so the downloaded figures are the figures on screen.
+ * Every in-app link: the current state, changed as the link says, on the page it points to.
+ * Built once per request and handed to components, so no component assembles a URL itself.
  */
-export function writeExportHref(datasetId: string, questionId: string, pagePairs: readonly [string, string][], format: 'csv' | 'json'): string {
-  const query = new URLSearchParams(pagePairs.filter(([key]) => !PAGE_ONLY_KEYS.has(key)));
-  query.set('_question', questionId);
-  if (format === 'json') query.set('_format', 'json');
-  return `/${segment(datasetId)}/export?${query.toString()}`;
+export interface ViewLinks {
+  /** Paths without a query, for client controls that add the query themselves. */
+  paths: { overview: string; question(questionId: string): string; responses: string };
+  overview(state: ViewState): string;
+  question(questionId: string, state: ViewState): string;
+  responses(state: ViewState): string;
+  export(questionId: string, state: ViewState, format: 'csv' | 'json'): string;
+}
+
+export function makeViewLinks(datasetId: string, defaults: Pick<ViewDefaults, 'weighted' | 'suppressBelow' | 'waveIds'>): ViewLinks {
+  const root = `/${segment(datasetId)}`;
+  const paths = { overview: root, question: (questionId: string) => `${root}/questions/${segment(questionId)}`, responses: `${root}/responses` };
+  return {
+    paths,
+    overview: (state) => `${paths.overview}${writeViewQuery(state, defaults, 'overview')}`,
+    question: (questionId, state) => `${paths.question(questionId)}${writeViewQuery(state, defaults, 'question')}`,
+    responses: (state) => `${paths.responses}${writeViewQuery(state, defaults, 'responses')}`,
+    export: (questionId, state, format) => {
+      const query = new URLSearchParams(writeViewPairs(state, defaults, 'export'));
+      query.set('_question', questionId);
+      if (format === 'json') query.set('_format', 'json');
+      return `${root}/export?${query.toString()}`;
+    },
+  };
 }

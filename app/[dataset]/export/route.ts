@@ -1,29 +1,41 @@
-import { findDataset, getWaves } from '@/app/_server/survey-store';
 import { aggregateView } from '@/lib/analysis/aggregate-view';
-import { writeAggregateCsv } from '@/lib/csv/write-aggregate-csv';
-import { parseAnalysisQuery } from '@/lib/view/parse-analysis-query';
+import { toExportRecord, writeAggregateCsv } from '@/lib/analysis/write-aggregate-csv';
+import { writeDownloadName } from '@/lib/view/download-name';
 import { writeFilterText } from '@/lib/view/filter-grammar';
+import { toAggregateQuery } from '@/lib/view/to-aggregate-query';
+import { openView } from '@/app/_server/open-view';
+import { findDatasetBySegment } from '@/app/_server/resolve-dataset';
 
 function problem(status: number, message: string): Response {
-  return new Response(`${message}\n`, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+  return new Response(`${message}\n`, { status, headers: { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff' } });
 }
 
-/** The question view as CSV (or JSON): the page's own query string on this route, the same rows as the CLI. */
+/**
+ * A question's view as CSV (or JSON): the page's own query on this route. The URL is read and
+ * checked exactly as the page reads it (openView), so the file holds the rows the page shows —
+ * an unknown filter is left out here as it is there, and named in the JSON notes.
+ */
 export async function GET(request: Request, { params }: { params: Promise<{ dataset: string }> }): Promise<Response> {
-  const dataset = findDataset((await params).dataset);
-  if (!dataset) return problem(404, 'There is no such dataset.');
   const url = new URL(request.url);
-  const searchParams = Object.fromEntries([...url.searchParams.keys()].map((key) => [key, url.searchParams.getAll(key)]));
-  const loaded = (await getWaves(dataset)).flatMap((result) => (result.ok ? [{ id: result.wave.id, survey: result.survey }] : []));
-  const view = parseAnalysisQuery(searchParams, undefined, loaded.map((wave) => wave.id), Boolean(dataset.codebook?.weight));
-  if (!view.query.questionId) return problem(400, 'Name the question to export with _question=<id>.');
-  const result = aggregateView({ id: dataset.id, waves: loaded }, view.query, writeFilterText(view.query.filters));
-  if (result.problems.length > 0) return problem(400, [...view.notes, ...result.problems].join('\n'));
-  const name = `${dataset.id}-${view.query.questionId}`.replace(/[^\w.-]+/g, '_');
-  if (view.format === 'json') {
-    return Response.json({ notes: [...view.notes, ...result.notes], rows: result.rows }, { headers: { 'content-disposition': `attachment; filename="${name}.json"` } });
+  const segment = (await params).dataset;
+  if (!findDatasetBySegment(segment)) return problem(404, 'There is no such dataset.');
+  const view = await openView(segment, url.searchParams);
+  const { dataset, state, defaults, reference } = view;
+  const requestedWave = url.searchParams.get('_wave');
+  if (requestedWave !== null && requestedWave !== 'all' && !defaults.waveIds.includes(requestedWave)) {
+    return problem(404, `There is no wave "${requestedWave.slice(0, 40)}" in ${dataset.id}; waves are ${defaults.waveIds.join(', ')}.`);
   }
-  return new Response(writeAggregateCsv(result.rows), {
-    headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}.csv"` },
-  });
+  if (view.failures.length > 0) return problem(409, view.failures.map((failure) => `Wave ${failure.wave.id} could not be read: ${failure.message}`).join('\n'));
+  const questionParam = url.searchParams.get('_question') ?? '';
+  const question = reference?.survey.questions.find((candidate) => candidate.id === questionParam);
+  if (!reference || !question) return problem(questionParam ? 404 : 400, questionParam ? `There is no question "${questionParam.slice(0, 80)}" in this wave.` : 'Name the question to export with _question=<id>.');
+  const result = aggregateView({ id: dataset.id, waves: view.loaded }, toAggregateQuery(state, question.id, defaults), writeFilterText(state.filters));
+  if (result.rows.length === 0 && result.problems.length > 0) return problem(400, [...view.notes, ...result.problems].join('\n'));
+  const format = url.searchParams.get('_format') === 'json' ? 'json' : 'csv';
+  const name = writeDownloadName(dataset.id, question.id, state, defaults, format);
+  const disposition = { 'content-disposition': `attachment; filename="${name}"`, 'x-content-type-options': 'nosniff' };
+  if (format === 'json') {
+    return Response.json({ notes: [...view.notes, ...result.notes, ...result.problems], rows: result.rows.map(toExportRecord) }, { headers: disposition });
+  }
+  return new Response(writeAggregateCsv(result.rows), { headers: { 'content-type': 'text/csv; charset=utf-8', ...disposition } });
 }

@@ -1,10 +1,10 @@
 'use client';
 
-import { Bar, BarChart, CartesianGrid, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
-import type { ChartData } from '@/lib/view/build-chart-data';
+import { Bar, BarChart, CartesianGrid, Cell, ErrorBar, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
+import type { ChartCategory, ChartData } from '@/lib/view/build-chart-data';
 import { formatFigure } from '@/lib/view/format-figure';
-import { AXIS_ROOM, CHART_SERIES, CHART_SIZES, VALUE_LABEL_ROOM, type ChartVariant } from './chart-config';
 import { pickAxisTicks } from '@/lib/view/pick-axis-ticks';
+import { AXIS_ROOM, CHART_SERIES, CHART_SIZES, SERIES_COLORS, VALUE_LABEL_ROOM, type ChartVariant } from './chart-config';
 import { ChartTooltip } from './chart-tooltip';
 import { WrappedTick } from './wrapped-tick';
 import { useElementWidth } from './use-element-width';
@@ -12,54 +12,92 @@ import { useElementWidth } from './use-element-width';
 interface BarChartProps {
   data: ChartData;
   variant: ChartVariant;
+  /** A click on a bar: the option's value (toggles it as a filter). */
+  onSelect?: (category: ChartCategory) => void;
 }
 
 /** Average glyph width as a share of the font size for the system sans fonts (a little generous); used to wrap labels. */
 const GLYPH_WIDTH = 0.6;
 /** The gap between a label and the axis, plus slack for wide glyphs. */
 const LABEL_PADDING = 20;
+/** Height of one bar in a group of several, in px. */
+const GROUPED_BAR = 13;
+
+const MARK = { higher: ' ▲', lower: ' ▼' } as const;
+
+/** Recharts rows: per category the shown value, the interval as errors around it, and the mark of each series. */
+function toRows(data: ChartData) {
+  return data.categories.map((category) => {
+    const row: Record<string, unknown> = { label: category.label, category };
+    category.cells.forEach((cell, s) => {
+      row[`v${s}`] = cell.percent ?? 0;
+      const hasInterval = cell.percent !== null && cell.low !== null && cell.high !== null;
+      row[`e${s}`] = hasInterval ? [Math.max(0, cell.percent! - cell.low!), Math.max(0, cell.high! - cell.percent!)] : [0, 0];
+      row[`t${s}`] = cell.percent === null ? 'withheld' : `${formatFigure(cell.percent, 'percent')}${cell.significance ? MARK[cell.significance] : ''}`;
+    });
+    return row;
+  });
+}
+
+interface ValueLabelProps {
+  x?: number | string;
+  y?: number | string;
+  width?: number | string;
+  height?: number | string;
+  index?: number;
+  value?: unknown;
+}
+
+/** The printed value sits past the whisker's end, not on it: the whisker's length is read off the bar's own scale. */
+function ValueLabel({ x = 0, y = 0, width = 0, height = 0, index = 0, value, rows, series, whiskers, fontSize }: ValueLabelProps & { rows: Record<string, unknown>[]; series: number; whiskers: boolean; fontSize: number }) {
+  const shown = Number(rows[index]?.[`v${series}`] ?? 0);
+  const [, above] = (rows[index]?.[`e${series}`] as [number, number] | undefined) ?? [0, 0];
+  const pxPerUnit = shown > 0 ? Number(width) / shown : 0;
+  const end = Number(x) + Number(width) + (whiskers ? above * pxPerUnit : 0);
+  return (
+    <text x={end + 6} y={Number(y) + Number(height) / 2} dominantBaseline="central" fontSize={fontSize} fill="var(--chart-label)">
+      {String(value ?? '')}
+    </text>
+  );
+}
 
 /**
- * Horizontal bars, one per option, labels on the left wrapped to the space they get. The box
- * is sized from the number of bars alone, so the page does not jump when the chart mounts.
+ * Horizontal bars, one per option and series (everyone, each segment, or each wave), labels on
+ * the left wrapped to the room they get, intervals as whiskers on full charts, significant
+ * differences marked ▲▼. Bars of options the view filters on are outlined; a click toggles them.
  */
-export function HorizontalBarChart({ data, variant }: BarChartProps) {
+export function HorizontalBarChart({ data, variant, onSelect }: BarChartProps) {
   const [ref, width] = useElementWidth<HTMLDivElement>();
   const sizes = CHART_SIZES[variant];
-  const series = CHART_SERIES[data.measure];
-  const height = data.bars.length * sizes.rowHeight + AXIS_ROOM[variant];
-  // As wide as the longest label needs, within the share of the width labels may take.
+  const grouped = data.series.length > 1;
+  const rowHeight = grouped ? Math.max(sizes.rowHeight, data.series.length * GROUPED_BAR + 14) : sizes.rowHeight;
+  const height = data.categories.length * rowHeight + AXIS_ROOM[variant];
   const glyph = sizes.fontSize * GLYPH_WIDTH;
-  const longest = Math.max(1, ...data.bars.map((bar) => bar.label.length));
+  const longest = Math.max(1, ...data.categories.map((category) => category.label.length));
   const roomForLabels = Math.max(sizes.minLabelWidth, Math.min(sizes.maxLabelWidth, width * sizes.labelShare));
   const labelWidth = Math.max(LABEL_PADDING + 2 * glyph, Math.min(roomForLabels, longest * glyph + LABEL_PADDING));
   // Rounded, not floored: the glyph estimate is generous, and a label measured to fit must not wrap.
   const maxChars = Math.round((labelWidth - LABEL_PADDING) / glyph);
-  const ticks = pickAxisTicks(data.bars.map((bar) => bar.value));
-  const formatValue = (value: unknown) => formatFigure(Number(value), series.format);
+  const whiskers = variant === 'full';
+  const ticks = pickAxisTicks(data.categories.flatMap((category) => category.cells.map((cell) => (whiskers ? (cell.high ?? cell.percent ?? 0) : (cell.percent ?? 0)))));
+  const rows = toRows(data);
+  const single = CHART_SERIES[data.measure];
+  const clickable = onSelect !== undefined;
   return (
-    <div ref={ref} className="chart__canvas" role="img" aria-label={data.summary} style={{ height }}>
+    <div ref={ref} className={`chart__canvas${clickable ? ' chart__canvas--clickable' : ''}`} role="img" aria-label={data.summary} style={{ height }}>
       {width > 0 && (
         <BarChart
           layout="vertical"
           width={width}
           height={height}
-          data={data.bars}
-          margin={{ top: variant === 'full' ? 4 : 2, right: VALUE_LABEL_ROOM, bottom: 2, left: 0 }}
-          barCategoryGap={variant === 'full' ? '22%' : '18%'}
+          data={rows}
+          margin={{ top: variant === 'full' ? 4 : 2, right: VALUE_LABEL_ROOM + (grouped ? 14 : 0), bottom: 2, left: 0 }}
+          barCategoryGap={grouped ? '14%' : variant === 'full' ? '22%' : '18%'}
+          barGap={1}
           accessibilityLayer={false}
         >
           {variant === 'full' && <CartesianGrid horizontal={false} stroke="var(--chart-grid)" />}
-          <XAxis
-            type="number"
-            domain={[0, ticks[ticks.length - 1]]}
-            ticks={ticks}
-            hide={variant === 'compact'}
-            tickFormatter={(value: number) => `${value}%`}
-            tick={{ fontSize: 12, fill: 'var(--text-muted)' }}
-            axisLine={false}
-            tickLine={false}
-          />
+          <XAxis type="number" domain={[0, ticks[ticks.length - 1]]} ticks={ticks} hide={variant === 'compact'} tickFormatter={(value: number) => `${value}%`} tick={{ fontSize: 12, fill: 'var(--text-muted)' }} axisLine={false} tickLine={false} />
           <YAxis
             type="category"
             dataKey="label"
@@ -69,10 +107,28 @@ export function HorizontalBarChart({ data, variant }: BarChartProps) {
             tickLine={false}
             tick={(props) => <WrappedTick {...props} maxChars={maxChars} maxLines={sizes.maxLabelLines} fontSize={sizes.fontSize} />}
           />
-          <Tooltip content={(props) => <ChartTooltip {...props} measure={data.measure} />} cursor={{ fill: 'var(--chart-cursor)' }} />
-          <Bar dataKey="value" name={series.label} fill={series.color} radius={[0, 3, 3, 0]} isAnimationActive={false}>
-            <LabelList dataKey="value" position="right" formatter={formatValue} fontSize={12} fill="var(--chart-label)" />
-          </Bar>
+          <Tooltip content={(props) => <ChartTooltip {...props} measure={data.measure} series={data.series} clickable={clickable} />} cursor={{ fill: 'var(--chart-cursor)' }} />
+          {data.series.map((series, s) => {
+            const color = grouped ? SERIES_COLORS[s % SERIES_COLORS.length] : single.color;
+            return (
+              <Bar
+                key={series.key}
+                dataKey={`v${s}`}
+                name={series.label}
+                fill={color}
+                fillOpacity={series.unreliable ? 0.45 : 1}
+                radius={[0, 3, 3, 0]}
+                isAnimationActive={false}
+                onClick={clickable ? (item) => onSelect((item.payload as { category: ChartCategory }).category) : undefined}
+              >
+                {data.categories.map((category) => (
+                  <Cell key={category.key} stroke={category.active ? 'var(--text)' : undefined} strokeWidth={category.active ? 2 : 0} />
+                ))}
+                {whiskers && <ErrorBar dataKey={`e${s}`} width={grouped ? 2 : 4} stroke="var(--chart-whisker)" strokeWidth={1} isAnimationActive={false} />}
+                <LabelList dataKey={`t${s}`} content={(props) => <ValueLabel {...(props as ValueLabelProps)} rows={rows} series={s} whiskers={whiskers} fontSize={grouped ? 11 : 12} />} />
+              </Bar>
+            );
+          })}
         </BarChart>
       )}
     </div>

@@ -1,30 +1,42 @@
 'use client';
 
 import type { TooltipContentProps } from 'recharts';
-import type { ChartBar, ChartMeasure } from '@/lib/view/build-chart-data';
+import type { ChartCategory, ChartMeasure, ChartSeries } from '@/lib/view/build-chart-data';
+import { roundPercent } from '@/lib/analysis/round-shares';
 import { formatFigure } from '@/lib/view/format-figure';
-import { CHART_SERIES } from './chart-config';
 
 const OF_WHOM: Record<ChartMeasure, string> = {
-  share: 'respondents who answered',
-  firstRank: 'respondents who ranked any item',
-  histogram: 'respondents who answered',
+  share: 'who answered',
+  firstRank: 'who ranked any item',
+  histogram: 'who answered',
 };
 
-/** The full label (axis labels may be cut short) with the count and its base. */
-export function ChartTooltip({ active, payload, measure }: Partial<TooltipContentProps> & { measure: ChartMeasure }) {
-  const bar = payload?.[0]?.payload as ChartBar | undefined;
-  if (!active || !bar) return null;
-  const series = CHART_SERIES[measure];
+const MARK_WORDS = { higher: 'significantly higher than the rest', lower: 'significantly lower than the rest' } as const;
+
+/** The full label (axis labels may be cut short) with, per series, the share, its count and base, and its interval. */
+export function ChartTooltip({ active, payload, measure, series, clickable }: Partial<TooltipContentProps> & { measure: ChartMeasure; series: readonly ChartSeries[]; clickable: boolean }) {
+  const category = (payload?.[0]?.payload as { category?: ChartCategory } | undefined)?.category;
+  if (!active || !category) return null;
+  const interval = (low: number | null, high: number | null) => (low === null || high === null ? '' : ` (95% interval ${formatFigure(roundPercent(low / 100), 'percent')}–${formatFigure(roundPercent(high / 100), 'percent')})`);
   return (
     <div className="chart-tooltip">
-      <p className="chart-tooltip__label">{bar.label}</p>
-      <p className="chart-tooltip__value">
-        <strong>{formatFigure(bar.value, series.format)}</strong> {measure === 'firstRank' ? 'ranked it first' : ''}
-      </p>
-      <p className="chart-tooltip__value muted">
-        {formatFigure(bar.count, 'count')} of {formatFigure(bar.base, 'count')} {OF_WHOM[measure]}
-      </p>
+      <p className="chart-tooltip__label">{category.label}</p>
+      {category.cells.map((cell, s) => (
+        <p className="chart-tooltip__value" key={series[s]?.key ?? s}>
+          {series.length > 1 && <span className="muted">{series[s]?.label}: </span>}
+          {cell.percent === null ? (
+            'withheld (small base)'
+          ) : (
+            <>
+              <strong>{formatFigure(cell.percent, 'percent')}</strong>
+              {measure === 'firstRank' ? ' ranked it first' : ''} · {formatFigure(cell.count ?? NaN, 'count')} of {formatFigure(cell.base ?? NaN, 'count')} {OF_WHOM[measure]}
+              <span className="muted">{interval(cell.low, cell.high)}</span>
+              {cell.significance && <span> · {MARK_WORDS[cell.significance]}</span>}
+            </>
+          )}
+        </p>
+      ))}
+      {clickable && <p className="chart-tooltip__hint muted small">{category.active ? 'Click to remove this filter' : 'Click to filter by this'}</p>}
     </div>
   );
 }

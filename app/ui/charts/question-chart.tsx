@@ -1,4 +1,9 @@
-import type { ChartData } from '@/lib/view/build-chart-data';
+'use client';
+
+import type { ChartCategory, ChartData } from '@/lib/view/build-chart-data';
+import { binRangeOf, toggleBinFilter } from '@/lib/view/bin-range';
+import { toggleFilterValue } from '@/lib/view/change-view';
+import { useViewNavigation } from '../filters/view-navigation';
 import type { ChartVariant } from './chart-config';
 import { HorizontalBarChart } from './bar-chart';
 import { HistogramChart } from './histogram-chart';
@@ -9,11 +14,25 @@ interface QuestionChartProps {
   caption?: string;
 }
 
-/** Picks the chart for what the bars measure: columns for a numeric distribution, horizontal bars otherwise. */
+/**
+ * Picks the chart for what the bars measure — columns for one numeric distribution, horizontal
+ * bars otherwise — and makes its bars filters: a click on an option (or a ranked item, or a bin)
+ * adds it to the view, a click on a filtered one removes it.
+ */
 export function QuestionChart({ data, variant, caption }: QuestionChartProps) {
+  const navigation = useViewNavigation();
+  const onSelect = navigation
+    ? (category: ChartCategory) => {
+        const { state } = navigation.nav;
+        if (data.measure !== 'histogram') return navigation.go(toggleFilterValue(state, data.questionId, category.key, data.measure === 'firstRank' ? 'first' : 'in'));
+        const keys = data.categories.map((c) => c.key);
+        navigation.go(toggleBinFilter(state, data.questionId, binRangeOf(keys, keys.indexOf(category.key))));
+      }
+    : undefined;
+  const histogram = data.measure === 'histogram' && data.series.length === 1;
   return (
-    <figure className="chart">
-      {data.measure === 'histogram' ? <HistogramChart data={data} variant={variant} /> : <HorizontalBarChart data={data} variant={variant} />}
+    <figure className="chart" data-question={data.questionId}>
+      {histogram ? <HistogramChart data={data} variant={variant} onSelect={onSelect} /> : <HorizontalBarChart data={data} variant={variant} onSelect={onSelect} />}
       {caption && <figcaption className="chart__caption">{caption}</figcaption>}
     </figure>
   );

@@ -1,6 +1,8 @@
 export interface Stat {
   label: string;
   value: string;
+  /** An interval or a caveat, in small print under the value. */
+  detail?: string;
 }
 
 export function StatList({ stats, label }: { stats: readonly Stat[]; label: string }) {
@@ -9,7 +11,10 @@ export function StatList({ stats, label }: { stats: readonly Stat[]; label: stri
       {stats.map((stat) => (
         <div className="stat" key={stat.label}>
           <dt>{stat.label}</dt>
-          <dd>{stat.value}</dd>
+          <dd>
+            {stat.value}
+            {stat.detail && <span className="stat__detail">{stat.detail}</span>}
+          </dd>
         </div>
       ))}
     </dl>

@@ -1,15 +1,12 @@
 'use client';
 
-import { useMemo, useTransition } from 'react';
-import { useRouter } from 'next/navigation';
+import { useMemo } from 'react';
 import { createColumnHelper, flexRender, getCoreRowModel, useReactTable, type Header, type SortingState, type Updater } from '@tanstack/react-table';
 import type { ResponseColumn, ResponseRow } from '@/lib/view/read-responses-page';
-import { writeResponsesHref } from '@/lib/view/write-view-query';
+import { changeView } from '@/lib/view/change-view';
+import { useViewNavigation } from '../filters/view-navigation';
 
 interface ResponsesTableProps {
-  datasetId: string;
-  wave: string;
-  latestWave?: string;
   columns: ResponseColumn[];
   rows: ResponseRow[];
   sort?: string;
@@ -68,14 +65,14 @@ function SortHeader({ header }: { header: Header<ResponseRow, unknown> }) {
  * The raw responses, one page, sorted on the server. Sorting and paging live in the URL: a
  * header click navigates to the same page with `_sort`/`_desc` set and `_page` reset.
  */
-export function ResponsesTable({ datasetId, wave, latestWave, columns, rows, sort, desc }: ResponsesTableProps) {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
+export function ResponsesTable({ columns, rows, sort, desc }: ResponsesTableProps) {
+  const navigation = useViewNavigation();
+  const pending = navigation?.pending ?? false;
   const sorting: SortingState = sort ? [{ id: sort, desc }] : [];
   const onSortingChange = (updater: Updater<SortingState>) => {
     const [next] = typeof updater === 'function' ? updater(sorting) : updater;
-    if (!next) return;
-    startTransition(() => router.push(writeResponsesHref(datasetId, { wave, sort: next.id, desc: next.desc }, latestWave), { scroll: false }));
+    if (!next || !navigation) return;
+    navigation.go(changeView(navigation.nav.state, { sort: next.id, desc: next.desc, page: 1 }));
   };
   const columnDefs = useMemo(() => buildColumns(columns), [columns]);
   // TanStack v8 hands back fresh functions each render, so the React Compiler skips this component; it re-renders only on navigation.

@@ -85,7 +85,7 @@ describe('crosstab(remote × team) on analysis-crosstab.csv', () => {
     ['No|B', 1, 1, 2.83286497506361, 0.0046132868166852],
   ])('crosstab(remote, team) cell %s: z %s, p %s against the rest of the selection', (_, r, c, z, p) => {
     const cell = result.rows[r].cells[c];
-    expect(cell.z).toBeCloseTo(z, 10);
+    expect(cell.statistic).toBeCloseTo(z, 10);
     expect(cell.p).toBeCloseTo(p, 12);
   });
 
@@ -147,7 +147,7 @@ describe('crosstab with a multi-select banner (remote × tools)', () => {
     // p1 − p2 = 30/36 − 4/36 = 13/18 = 0.7222222
     // se = √(110/441 · 7/36) = √(770/15876) = √0.04850088 = 0.2202292; z = 0.7222222/0.2202292 = 3.2794124
     // R: (13/18)/sqrt(110/441*7/36) = 3.27941236421183
-    expect(result.rows[0].cells[0].z).toBeCloseTo(3.27941236421183, 10);
+    expect(result.rows[0].cells[0].statistic).toBeCloseTo(3.27941236421183, 10);
   });
 });
 

@@ -1,0 +1,111 @@
+import Link from 'next/link';
+import type { Question } from '@/lib/survey/types';
+import { INTERVAL_METHOD } from '@/lib/analysis/figure';
+import { PROPORTION_TEST_METHOD } from '@/lib/analysis/proportion-tests';
+import { binRangeOf, toggleBinFilter } from '@/lib/view/bin-range';
+import { changeView, toggleFilterValue } from '@/lib/view/change-view';
+import { describeBaseStatement, describeWithheld } from '@/lib/view/describe-base';
+import { writeDownloadName } from '@/lib/view/download-name';
+import { describeFilters } from '@/lib/view/describe-filters';
+import { buildQuestionView } from '@/lib/view/question-view';
+import { rankingDetails } from '@/lib/view/ranking-details';
+import { suppressionOf } from '@/lib/view/view-state';
+import type { LoadedWave, OpenView } from '../_server/open-view';
+import { ChartDownloads } from '../ui/charts/chart-downloads';
+import { ChartLegend } from '../ui/charts/chart-legend';
+import { QuestionChart } from '../ui/charts/question-chart';
+import { ComparePicker } from '../ui/filters/compare-picker';
+import { Notice } from '../ui/layout/notice';
+import { StatList } from '../ui/layout/stat-list';
+import { BaseStatement } from '../ui/survey/base-statement';
+import { FigureTable } from '../ui/tables/figure-table';
+
+/** More bars than this make a chart nobody can read; the table still lists every option. */
+const CHART_BAR_LIMIT = 40;
+
+interface QuestionFiguresProps {
+  view: OpenView;
+  reference: LoadedWave;
+  question: Question;
+}
+
+const HEADERS: Record<Question['kind'], { option: string; percent: string; chart: string }> = {
+  single: { option: 'Option', percent: '% of base', chart: 'Answers' },
+  likert: { option: 'Option', percent: '% of base', chart: 'Answers' },
+  multi: { option: 'Option', percent: '% of base', chart: 'Answers' },
+  ranking: { option: 'Item', percent: '% ranked first', chart: 'Ranked first' },
+  numeric: { option: 'Range', percent: '% of answers', chart: 'Distribution' },
+  text: { option: 'Option', percent: '%', chart: '' },
+  meta: { option: 'Option', percent: '%', chart: '' },
+};
+
+/**
+ * One question under the view: a toolbar (compare by, chart or table, downloads), who the
+ * figures are of, summary figures, the chart and the full table — all from the rows of the
+ * CSV download of this very view.
+ */
+export function QuestionFigures({ view, reference, question }: QuestionFiguresProps) {
+  const { state, defaults, links, dataset } = view;
+  const figures = buildQuestionView({ id: dataset.id, waves: view.loaded }, question, state, defaults, { limit: state.top ?? CHART_BAR_LIMIT });
+  const { result, chart, table } = figures;
+  const threshold = suppressionOf(state, defaults);
+  const latestRows = result.rows.filter((row) => row.wave === reference.id);
+  const selection = result.selections.find((entry) => entry.wave === reference.id) ?? { selected: 0, size: reference.survey.size };
+  const statement = describeBaseStatement(question, latestRows, selection, threshold);
+  const withheld = describeWithheld(latestRows, threshold);
+  const weighted = latestRows.some((row) => row.ci_method === INTERVAL_METHOD.weighted);
+  const notes = [...statement.notes, ...result.notes, ...result.problems.map((problem) => `Not shown: ${problem}.`)];
+  if (weighted) notes.push(`Percentages and intervals are weighted by “${dataset.codebook?.weight}”; counts are unweighted respondents.`);
+  const headers = HEADERS[question.kind];
+  const choices = reference.survey.questions.filter((q) => (q.kind === 'single' || q.kind === 'likert' || q.kind === 'multi') && q.id !== question.id).map((q) => ({ id: q.id, label: q.label, overlapping: q.kind === 'multi' }));
+  const keys = table?.categories.map((category) => category.key) ?? [];
+  const toggled = (key: string) => (question.kind === 'numeric' ? toggleBinFilter(state, question.id, binRangeOf(keys, keys.indexOf(key))) : toggleFilterValue(state, question.id, key, question.kind === 'ranking' ? 'first' : 'in'));
+  const filterHrefs = state.wave === 'all' ? undefined : Object.fromEntries(keys.map((key) => [key, links.question(question.id, toggled(key))]));
+  const fileBase = (extension: string) => writeDownloadName(dataset.id, question.id, state, defaults, extension);
+  const lookup = (id: string) => reference.survey.questions.find((q) => q.id === id);
+  const caption = [describeFilters(state.filters, lookup), statement.base, `${dataset.title}, ${state.wave === 'all' ? `waves ${defaults.waveIds.join(', ')}` : `wave ${reference.source.label ?? reference.id}`}.`];
+  const displayHref = links.question(question.id, changeView(state, { display: state.display === 'table' ? 'chart' : 'table' }));
+  const ranking = question.kind === 'ranking' && table?.series.length === 1 ? Object.fromEntries(rankingDetails(latestRows)) : undefined;
+  return (
+    <>
+      <div className="toolbar view-toolbar">
+        <ComparePicker choices={choices} current={state.by} />
+        <Link className="button button--small" href={displayHref} scroll={false} prefetch={false}>
+          {state.display === 'table' ? 'Show the chart' : 'Table only'}
+        </Link>
+        <span className="toolbar__downloads">
+          <span className="muted small">Download:</span>
+          <a className="button button--small" href={links.export(question.id, state, 'csv')} download={fileBase('csv')}>
+            CSV
+          </a>
+          <a className="button button--small" href={links.export(question.id, state, 'json')} download={fileBase('json')}>
+            JSON
+          </a>
+          {chart && state.display === 'chart' && !withheld && <ChartDownloads questionId={question.id} title={question.label} caption={caption} fileBase={fileBase('').slice(0, -1)} />}
+        </span>
+      </div>
+      <BaseStatement base={statement.base} notes={notes} />
+      {withheld ? (
+        <Notice tone="warning" title="Figures withheld">
+          <p>{withheld} Too few answers can identify people and say little about anyone else.</p>
+        </Notice>
+      ) : (
+        <>
+          {figures.stats.length > 0 && <StatList stats={figures.stats.map((stat) => ({ label: stat.label, value: stat.value, detail: stat.detail }))} label="Summary figures" />}
+          {chart && state.display === 'chart' && (
+            <section className="card" aria-labelledby="chart-heading">
+              <h2 id="chart-heading">{headers.chart}</h2>
+              <QuestionChart data={chart} variant="full" caption={chart.hidden > 0 ? `The chart shows the ${chart.categories.length} largest of ${chart.categories.length + chart.hidden} options; the table lists all of them.` : undefined} />
+              <ChartLegend data={chart} significanceMethod={weighted ? PROPORTION_TEST_METHOD.segment : PROPORTION_TEST_METHOD.pooled} />
+            </section>
+          )}
+          {table && (
+            <section className="section" aria-label="Table of figures">
+              <FigureTable data={table} caption={`All ${table.categories.length} ${question.kind === 'numeric' ? 'ranges' : question.kind === 'ranking' ? 'items' : 'options'}`} optionHeader={headers.option} percentHeader={headers.percent} intervalMethod={weighted ? INTERVAL_METHOD.weighted : INTERVAL_METHOD.unweighted} filterHrefs={filterHrefs} ranking={ranking} />
+            </section>
+          )}
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,56 @@
+import type { ReactNode } from 'react';
+import { selectRespondents } from '@/lib/analysis/select-respondents';
+import { selectionCount } from '@/lib/analysis/selection';
+import { buildFacets } from '@/lib/view/build-facets';
+import { changeView, clearFilters, removeFilter } from '@/lib/view/change-view';
+import { describeSelection } from '@/lib/view/describe-base';
+import { describeFilterParts } from '@/lib/view/describe-filters';
+import { suppressionOf, type ViewState } from '@/lib/view/view-state';
+import type { PageKind } from '@/lib/view/write-view-query';
+import type { LoadedWave, OpenView } from '../_server/open-view';
+import { FacetSidebar } from '../ui/filters/facet-sidebar';
+import { FilterSentence } from '../ui/filters/filter-sentence';
+import { ViewNavigationProvider } from '../ui/filters/view-navigation';
+
+interface ViewFrameProps {
+  view: OpenView;
+  reference: LoadedWave;
+  kind: PageKind;
+  /** This page's path (without the query). */
+  path: string;
+  /** This page's URL for a state: the links of the sentence. */
+  hrefFor: (state: ViewState) => string;
+  children: ReactNode;
+}
+
+/**
+ * The frame of every page that shows figures: the facet sidebar, the filters as a sentence with
+ * remove buttons, and the client-side navigation the controls share. The figures go inside.
+ */
+export function ViewFrame({ view, reference, kind, path, hrefFor, children }: ViewFrameProps) {
+  const { state, defaults } = view;
+  const { survey } = reference;
+  const threshold = suppressionOf(state, defaults);
+  const groups = buildFacets(survey, state, threshold);
+  const selected = selectionCount(selectRespondents(survey, state.filters).selection);
+  const lookup = (id: string) => survey.questions.find((question) => question.id === id);
+  const parts = describeFilterParts(state.filters, lookup).map((part) => ({ text: part.text, removeHref: hrefFor(removeFilter(state, part.question, part.op)) }));
+  const comparing = kind === 'question' && state.by ? lookup(state.by) : undefined;
+  const trend = state.wave === 'all' ? ` in ${reference.id}` : '';
+  return (
+    <ViewNavigationProvider nav={{ path, kind, state, defaults }}>
+      <div className="view-layout">
+        <FacetSidebar groups={groups} threshold={threshold} />
+        <div className="view-layout__main">
+          <FilterSentence
+            selection={`${describeSelection(selected, survey.size, threshold)}${trend}`}
+            parts={parts}
+            clearHref={parts.length > 1 ? hrefFor(clearFilters(state)) : undefined}
+            comparison={comparing ? { text: `compared by ${comparing.label}`, removeHref: hrefFor(changeView(state, { by: undefined })) } : undefined}
+          />
+          {children}
+        </div>
+      </div>
+    </ViewNavigationProvider>
+  );
+}

@@ -1,0 +1,34 @@
+'use client';
+
+import { useId } from 'react';
+import { changeView } from '@/lib/view/change-view';
+import { useViewNavigation } from './view-navigation';
+
+export interface CompareChoice {
+  id: string;
+  label: string;
+  /** Multi-select: a respondent can fall in several segments. */
+  overlapping: boolean;
+}
+
+/** “Compare by”: any single-choice, rating-scale or multiple-choice question splits the figures into segments. */
+export function ComparePicker({ choices, current }: { choices: readonly CompareChoice[]; current?: string }) {
+  const navigation = useViewNavigation();
+  const id = useId();
+  if (!navigation || choices.length === 0) return null;
+  const { nav, go } = navigation;
+  return (
+    <span className="compare-picker">
+      <label htmlFor={id}>Compare by</label>
+      <select id={id} value={current ?? ''} onChange={(event) => go(changeView(nav.state, { by: event.target.value || undefined }))}>
+        <option value="">No comparison</option>
+        {choices.map((choice) => (
+          <option key={choice.id} value={choice.id}>
+            {choice.label}
+            {choice.overlapping ? ' (multiple choice)' : ''}
+          </option>
+        ))}
+      </select>
+    </span>
+  );
+}

@@ -1,0 +1,54 @@
+'use client';
+
+import { useId, useState } from 'react';
+import type { FacetGroup } from '@/lib/view/build-facets';
+import { normaliseName } from '@/lib/view/suggest-name';
+import { OptionFacet } from './option-facet';
+import { RangeFacet } from './range-facet';
+
+interface FacetSidebarProps {
+  groups: FacetGroup[];
+  /** The dataset's suppression threshold, for “fewer than N” counts. */
+  threshold: number;
+}
+
+/** Facets open by default when there are this few; otherwise only filtered ones are. */
+const OPEN_ALL_UP_TO = 6;
+
+/**
+ * The filters, one facet per question, grouped as the survey groups them, with a search box
+ * over question labels. Counts are live: each facet counts under every other facet's filters.
+ */
+export function FacetSidebar({ groups, threshold }: FacetSidebarProps) {
+  const [query, setQuery] = useState('');
+  const searchId = useId();
+  const wanted = normaliseName(query);
+  const total = groups.reduce((sum, group) => sum + group.facets.length, 0);
+  const visible = groups
+    .map((group) => ({ ...group, facets: group.facets.filter((facet) => wanted === '' || normaliseName(`${facet.label} ${facet.id} ${group.label ?? ''}`).includes(wanted)) }))
+    .filter((group) => group.facets.length > 0);
+  return (
+    <aside className="facets" aria-label="Filters">
+      <div className="facets__head">
+        <h2 className="facets__title">Filter respondents</h2>
+        <label className="visually-hidden" htmlFor={searchId}>
+          Find a question to filter by
+        </label>
+        <input id={searchId} className="facets__search" type="search" placeholder={`Find among ${total} questions…`} value={query} onChange={(event) => setQuery(event.target.value)} />
+      </div>
+      {visible.length === 0 && <p className="muted small">No question matches “{query}”.</p>}
+      {visible.map((group, index) => (
+        <div className="facet-group" key={`${group.label ?? ''}-${index}`}>
+          {group.label && <h3 className="facet-group__label">{group.label}</h3>}
+          {group.facets.map((facet) =>
+            facet.range ? (
+              <RangeFacet key={facet.id} facet={facet} open={facet.active || total <= OPEN_ALL_UP_TO || wanted !== ''} />
+            ) : (
+              <OptionFacet key={facet.id} facet={facet} threshold={threshold} open={facet.active || total <= OPEN_ALL_UP_TO || wanted !== ''} />
+            ),
+          )}
+        </div>
+      ))}
+    </aside>
+  );
+}

@@ -1,0 +1,72 @@
+'use client';
+
+import { useId, useState, type FormEvent } from 'react';
+import type { FacetData } from '@/lib/view/build-facets';
+import { removeFilter, setNumericRange } from '@/lib/view/change-view';
+import { formatFigure } from '@/lib/view/format-figure';
+import { useViewNavigation } from './view-navigation';
+
+function readBound(text: string): number | undefined | 'invalid' {
+  if (text.trim() === '') return undefined;
+  const value = Number(text.replace(/,/g, ''));
+  return Number.isFinite(value) ? value : 'invalid';
+}
+
+/** A numeric question as a range: minimum and maximum inputs, applied together. */
+export function RangeFacet({ facet, open }: { facet: FacetData; open: boolean }) {
+  const navigation = useViewNavigation();
+  const [min, setMin] = useState(facet.range?.gte ?? '');
+  const [max, setMax] = useState(facet.range?.lte ?? '');
+  const [error, setError] = useState<string>();
+  const id = useId();
+  if (!navigation || !facet.range) return null;
+  const { nav, go } = navigation;
+  const { range } = facet;
+  const apply = (event: FormEvent) => {
+    event.preventDefault();
+    const [low, high] = [readBound(min), readBound(max)];
+    if (low === 'invalid' || high === 'invalid') return setError('Type numbers only, e.g. 5 or 120000.');
+    if (low !== undefined && high !== undefined && low > high) return setError('The minimum is above the maximum.');
+    setError(undefined);
+    go(setNumericRange(nav.state, facet.id, low, high));
+  };
+  const hint = range.min !== null && range.max !== null ? `Answers range from ${formatFigure(range.min, 'number')} to ${formatFigure(range.max, 'number')}.` : 'The range of answers is withheld for small groups.';
+  return (
+    <details className="facet" open={open} data-facet={facet.id}>
+      <summary className="facet__summary">
+        <span className="facet__label">{facet.label}</span>
+        {facet.active && <span className="facet__badge">filtered</span>}
+      </summary>
+      <form className="facet__body facet-range" onSubmit={apply} aria-describedby={`${id}-hint`}>
+        <p className="muted small" id={`${id}-hint`}>
+          {hint}
+        </p>
+        <div className="facet-range__inputs">
+          <label>
+            <span>At least</span>
+            <input inputMode="decimal" value={min} onChange={(event) => setMin(event.target.value)} placeholder={range.min === null ? 'min' : String(range.min)} />
+          </label>
+          <label>
+            <span>At most</span>
+            <input inputMode="decimal" value={max} onChange={(event) => setMax(event.target.value)} placeholder={range.max === null ? 'max' : String(range.max)} />
+          </label>
+        </div>
+        {error && (
+          <p className="facet-range__error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="facet__tools">
+          <button type="submit" className="button button--small">
+            Apply range
+          </button>
+          {facet.active && (
+            <button type="button" className="link-button small" onClick={() => go(removeFilter(nav.state, facet.id))}>
+              Clear
+            </button>
+          )}
+        </div>
+      </form>
+    </details>
+  );
+}

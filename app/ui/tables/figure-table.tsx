@@ -1,0 +1,122 @@
+import Link from 'next/link';
+import type { ChartCell, ChartData } from '@/lib/view/build-chart-data';
+import { roundPercent } from '@/lib/analysis/round-shares';
+import { formatFigure } from '@/lib/view/format-figure';
+import type { RankingDetail } from '@/lib/view/ranking-details';
+
+interface FigureTableProps {
+  data: ChartData;
+  caption: string;
+  optionHeader: string;
+  percentHeader: string;
+  intervalMethod: string;
+  /** Per option key: the view with that option toggled as a filter (keyboard users' way to click a bar). */
+  filterHrefs?: Record<string, string>;
+  /** Ranking questions: ranked at all and mean rank per item. */
+  ranking?: Record<string, RankingDetail>;
+}
+
+const MARK = { higher: '▲', lower: '▼' } as const;
+
+function interval(cell: ChartCell): string {
+  if (cell.percent === null || cell.low === null || cell.high === null) return '–';
+  return `${formatFigure(roundPercent(cell.low / 100), 'percent')} – ${formatFigure(roundPercent(cell.high / 100), 'percent')}`;
+}
+
+function Share({ cell }: { cell: ChartCell }) {
+  if (cell.percent === null) return <span className="muted">withheld</span>;
+  return (
+    <span className="share-cell">
+      <span className="share-cell__bar" aria-hidden="true">
+        <span style={{ width: `${Math.min(100, Math.max(0, cell.percent))}%` }} />
+      </span>
+      <span className="share-cell__value">
+        {formatFigure(cell.percent, 'percent')}
+        {cell.significance && (
+          <span className={`sig sig--${cell.significance}`} title={`Significantly ${cell.significance} than the rest of the selection`}>
+            {' '}
+            {MARK[cell.significance]}
+            <span className="visually-hidden"> significantly {cell.significance}</span>
+          </span>
+        )}
+      </span>
+    </span>
+  );
+}
+
+function FilterToggle({ href, active, label }: { href?: string; active: boolean; label: string }) {
+  if (!href) return null;
+  return (
+    <Link className="row-filter" href={href} scroll={false} prefetch={false} aria-label={active ? `Remove the filter on ${label}` : `Filter to ${label}`}>
+      {active ? 'Remove filter' : 'Filter'}
+    </Link>
+  );
+}
+
+/**
+ * Every option with its figures: for one series, count, share and interval (and, for rankings,
+ * ranked at all and mean rank); for a comparison or a trend, one column per series with its
+ * base. Each row can toggle its option as a filter.
+ */
+export function FigureTable({ data, caption, optionHeader, percentHeader, intervalMethod, filterHrefs, ranking }: FigureTableProps) {
+  const single = data.series.length === 1;
+  return (
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
+      <table className="data-table">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{optionHeader}</th>
+            {single ? (
+              <>
+                <th scope="col" className="num">Count</th>
+                <th scope="col" className="num">{percentHeader}</th>
+                <th scope="col" className="num" title={`Interval method: ${intervalMethod}`}>95% interval</th>
+                {ranking && <th scope="col" className="num">Ranked at all</th>}
+                {ranking && <th scope="col" className="num">Mean rank</th>}
+              </>
+            ) : (
+              data.series.map((series) => (
+                <th scope="col" className="num" key={series.key}>
+                  {series.label}
+                  <span className="th-note">n = {series.base === null ? 'withheld' : formatFigure(series.base, 'count')}{series.unreliable ? ' (small)' : ''}</span>
+                </th>
+              ))
+            )}
+            {filterHrefs && <th scope="col"><span className="visually-hidden">Filter</span></th>}
+          </tr>
+        </thead>
+        <tbody>
+          {data.categories.map((category) => {
+            const detail = ranking?.[category.key];
+            return (
+              <tr key={category.key} className={category.active ? 'row--active' : undefined}>
+                <th scope="row" className="option-cell">{category.label}</th>
+                {single ? (
+                  <>
+                    <td className="num">{formatFigure(category.cells[0].count ?? NaN, 'count')}</td>
+                    <td className="num"><Share cell={category.cells[0]} /></td>
+                    <td className="num muted">{interval(category.cells[0])}</td>
+                    {ranking && <td className="num">{formatFigure(detail?.rankedAtAll ?? NaN, 'count')}</td>}
+                    {ranking && <td className="num">{formatFigure(detail?.meanRank ?? NaN, 'rank')}</td>}
+                  </>
+                ) : (
+                  category.cells.map((cell, s) => (
+                    <td className="num" key={data.series[s].key} title={cell.percent === null ? undefined : `${formatFigure(cell.count ?? NaN, 'count')} of ${formatFigure(cell.base ?? NaN, 'count')}; 95% interval ${interval(cell)}`}>
+                      <Share cell={cell} />
+                    </td>
+                  ))
+                )}
+                {filterHrefs && (
+                  <td>
+                    <FilterToggle href={filterHrefs[category.key]} active={category.active} label={category.label} />
+                  </td>
+                )}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

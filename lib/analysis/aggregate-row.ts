@@ -1,0 +1,140 @@
+import type { BaseRule } from './bucket';
+import type { Estimate } from './estimate';
+import type { Figure } from './figure';
+import type { Measure } from './question-extras';
+import type { Significance } from './segment-significance';
+
+/** One row of the aggregated CSV: one (wave, segment, measure, option). The README documents each column. */
+export interface AggregateRow {
+  dataset: string;
+  wave: string;
+  question_id: string;
+  question_label: string;
+  measure: Measure;
+  filters: string;
+  segment_question: string;
+  segment: string;
+  option: string;
+  count: number | null;
+  weighted_count: number | null;
+  base: number | null;
+  weighted_base: number | null;
+  effective_base: number | null;
+  base_rule: BaseRule;
+  /** Share measures: the share of the base, in percent. */
+  percent: number | null;
+  /** Value measures (mean rank, mean, quartiles): the figure on its own scale. */
+  value: number | null;
+  /** The interval of `percent` (in percent) or of `value` (in its units). */
+  ci_low: number | null;
+  ci_high: number | null;
+  ci_method: string;
+  flags: string;
+  /** Not exported: the option's and segment's values as filters name them (labels may differ). */
+  keys: { option: string; segment: string };
+}
+
+/** The columns written to CSV and JSON, in order (`keys` stays inside the app). */
+export const AGGREGATE_COLUMNS = [
+  'dataset',
+  'wave',
+  'question_id',
+  'question_label',
+  'measure',
+  'filters',
+  'segment_question',
+  'segment',
+  'option',
+  'count',
+  'weighted_count',
+  'base',
+  'weighted_base',
+  'effective_base',
+  'base_rule',
+  'percent',
+  'value',
+  'ci_low',
+  'ci_high',
+  'ci_method',
+  'flags',
+] as const satisfies readonly (keyof AggregateRow)[];
+
+export type ExportRecord = Pick<AggregateRow, (typeof AGGREGATE_COLUMNS)[number]>;
+
+/**
+ * Sums of weights carry binary noise (3379.932099999999 for 3379.9321): twelve significant
+ * digits keep every real digit of survey weights and drop the noise, so the CSV, the JSON and
+ * the page show the same short number.
+ */
+export function cleanNumber(value: number | null): number | null {
+  if (value === null || !Number.isFinite(value)) return null;
+  return Number.isInteger(value) ? value : Number(value.toPrecision(12));
+}
+
+/** The fields shared by every row of one (wave, segment). */
+export interface RowContext {
+  fields: Pick<AggregateRow, 'dataset' | 'wave' | 'question_id' | 'question_label' | 'filters' | 'segment_question' | 'segment' | 'base_rule'>;
+  segmentValue: string;
+  effectiveBase: number | null;
+  ciMethod: string;
+}
+
+function joinFlags(flags: (string | false | null | undefined)[]): string {
+  return flags.filter(Boolean).join(';');
+}
+
+/**
+ * A share as a row. A suppressed figure withholds everything that could give its count away —
+ * count, share, interval, base and weighted base alike — never writing 0 for it.
+ */
+export function shareRow(context: RowContext, measure: Measure, figure: Figure, significance?: Significance): AggregateRow {
+  const hidden = figure.suppressed;
+  const percent = (value: number) => (hidden || Number.isNaN(value) ? null : cleanNumber(value * 100));
+  return {
+    ...context.fields,
+    measure,
+    option: figure.label,
+    count: hidden ? null : figure.count,
+    weighted_count: hidden ? null : cleanNumber(figure.weightedCount),
+    base: hidden ? null : figure.base,
+    weighted_base: hidden ? null : cleanNumber(figure.weightedBase),
+    effective_base: hidden ? null : cleanNumber(context.effectiveBase),
+    percent: percent(figure.share),
+    value: null,
+    ci_low: percent(figure.low),
+    ci_high: percent(figure.high),
+    ci_method: context.ciMethod,
+    flags: joinFlags([hidden && 'suppressed', figure.unreliable && 'unreliable', figure.excludedFromBase && 'excluded-from-base', significance && `significantly-${significance}`]),
+    keys: { option: figure.value, segment: context.segmentValue },
+  };
+}
+
+export const ESTIMATE_METHOD = {
+  unweighted: 'mean, t interval',
+  weighted: 'linearised (R survey svymean, ids = ~1), t interval',
+  none: '',
+} as const;
+
+/** A mean, quartile or extreme as a row; quartiles and extremes say when they are unweighted in a weighted view. */
+export function estimateRow(context: RowContext, measure: Measure, estimate: Estimate, viewWeighted: boolean): AggregateRow {
+  const hidden = estimate.suppressed;
+  const hasInterval = Number.isFinite(estimate.low) && Number.isFinite(estimate.high);
+  const shown = (value: number) => (hidden ? null : cleanNumber(value));
+  return {
+    ...context.fields,
+    measure,
+    option: estimate.label,
+    count: hidden ? null : estimate.count,
+    weighted_count: null,
+    base: hidden ? null : estimate.base,
+    weighted_base: null,
+    effective_base: null,
+    percent: null,
+    value: shown(estimate.estimate),
+    ci_low: hasInterval ? shown(estimate.low) : null,
+    ci_high: hasInterval ? shown(estimate.high) : null,
+    ci_method: hasInterval ? (estimate.weighted ? ESTIMATE_METHOD.weighted : ESTIMATE_METHOD.unweighted) : ESTIMATE_METHOD.none,
+    flags: joinFlags([hidden && 'suppressed', estimate.unreliable && 'unreliable', viewWeighted && !estimate.weighted && 'unweighted']),
+    keys: { option: estimate.value, segment: context.segmentValue },
+  };
+}

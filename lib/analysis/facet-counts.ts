@@ -1,0 +1,82 @@
+import type { Question, Selection, Survey } from '../survey/types';
+import { countIntersection, hasBit } from '../survey/bitset';
+import type { Filter } from './filters';
+import { selectRespondents } from './select-respondents';
+import { selectionCount } from './selection';
+
+/** One facet's live counts: respondents per option (or the range of a number) under the other facets' filters. */
+export type FacetCount =
+  | { questionId: string; kind: 'options'; options: { value: string; label: string; count: number }[]; within: number }
+  | { questionId: string; kind: 'range'; answered: number; min: number; max: number; within: number };
+
+/** Kinds a facet can be built for: answers from a list, ranked items ("ranked first"), and numbers as ranges. */
+export const FACET_KINDS: ReadonlySet<Question['kind']> = new Set(['single', 'likert', 'multi', 'ranking', 'numeric']);
+
+function optionCounts(question: Question, selection: Selection): { value: string; label: string; count: number }[] {
+  switch (question.kind) {
+    case 'single':
+    case 'likert': {
+      const counts = new Uint32Array(question.options.length + 1);
+      for (let w = 0; w < selection.bits.length; w++) {
+        let word = selection.bits[w];
+        while (word !== 0) {
+          counts[question.codes[(w << 5) | (31 - Math.clz32(word & -word))]]++;
+          word &= word - 1;
+        }
+      }
+      return question.options.map((option, index) => ({ value: option.value, label: option.label, count: counts[index + 1] }));
+    }
+    case 'multi':
+      return question.options.map((option, index) => ({ value: option.value, label: option.label, count: countIntersection(question.members[index], selection.bits) }));
+    case 'ranking':
+      // Ranking facets filter on "ranked first" (`__first`), so they count first places.
+      return question.options.map((option, index) => {
+        let count = 0;
+        const ranks = question.ranks[index];
+        for (let i = 0; i < selection.size; i++) if (ranks[i] === 1 && hasBit(selection.bits, i)) count++;
+        return { value: option.value, label: option.label, count };
+      });
+    default:
+      return [];
+  }
+}
+
+function rangeOf(values: Float64Array, selection: Selection): { answered: number; min: number; max: number } {
+  let answered = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (Number.isNaN(value) || !hasBit(selection.bits, i)) continue;
+    answered++;
+    if (value < min) min = value;
+    if (value > max) max = value;
+  }
+  return { answered, min, max };
+}
+
+/**
+ * Live counts for every facet, datasette's convention: each facet counts under every filter
+ * except its own, so its options show what choosing them would give. Questions without a filter
+ * share one selection; each filtered question gets its own.
+ */
+export function countFacets(survey: Survey, filters: readonly Filter[], questionIds: readonly string[]): FacetCount[] {
+  const selections = new Map<string, Selection>();
+  const selectionWithout = (questionId: string): Selection => {
+    const key = filters.some((filter) => filter.question === questionId) ? questionId : '';
+    let selection = selections.get(key);
+    if (!selection) {
+      selection = selectRespondents(survey, filters.filter((filter) => filter.question !== key)).selection;
+      selections.set(key, selection);
+    }
+    return selection;
+  };
+  return questionIds.flatMap((questionId): FacetCount[] => {
+    const question = survey.questions.find((q) => q.id === questionId);
+    if (!question || !FACET_KINDS.has(question.kind)) return [];
+    const selection = selectionWithout(questionId);
+    const within = selectionCount(selection);
+    if (question.kind === 'numeric') return [{ questionId, kind: 'range', ...rangeOf(question.values, selection), within }];
+    return [{ questionId, kind: 'options', options: optionCounts(question, selection), within }];
+  });
+}

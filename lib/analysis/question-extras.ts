@@ -1,0 +1,91 @@
+import type { LikertQuestion, NumericQuestion, Question, RankingQuestion, Selection } from '../survey/types';
+import { makeEstimate, type Estimate } from './estimate';
+import { makeFigure, type Figure, type FigureSettings } from './figure';
+import { singleFrequencies } from './frequencies';
+import { quantileSorted } from './quantiles';
+import { sortedValues } from './numeric-bins';
+import type { RankedItem } from './rankings';
+import { andBits, type Tally } from './tally';
+import { estimateMean } from './weighted-mean';
+
+/** Shares beside the main one (ranked at all, top-2 and bottom-2 box). */
+export type ShareMeasure = 'share' | 'ranked_first' | 'bin' | 'ranked_at_all' | 'top2' | 'bottom2';
+/** Figures on their own scale (mean rank, mean score, quantiles). */
+export type ValueMeasure = 'mean_rank' | 'mean' | 'median' | 'q1' | 'q3' | 'min' | 'max';
+export type Measure = ShareMeasure | ValueMeasure;
+
+export type ExtraFigure = { measure: ShareMeasure; figure: Figure } | { measure: ValueMeasure; estimate: Estimate };
+
+function meanOf(values: ArrayLike<number>, bits: Uint32Array, label: string, value: string, base: number, settings: FigureSettings, measure: ValueMeasure): ExtraFigure {
+  const mean = estimateMean(values, bits, { weights: settings.weights, surveySize: settings.surveySize ?? values.length, level: settings.level });
+  const estimate = makeEstimate({ value, label, count: mean.n, base, estimate: mean.mean, low: mean.low, high: mean.high, weighted: settings.weights !== undefined }, settings);
+  return { measure, estimate };
+}
+
+/** Per item: the share who ranked it at all, and its mean rank among them (with interval). */
+export function rankingExtras(question: RankingQuestion, items: readonly RankedItem[], baseBits: Uint32Array, settings: FigureSettings): ExtraFigure[] {
+  const atAll: ExtraFigure[] = items.map((item) => ({ measure: 'ranked_at_all', figure: item.topK[item.topK.length - 1] }));
+  const means = items.map((item, index) => {
+    const ranks = Float64Array.from(question.ranks[index], (rank) => (rank === 0 ? NaN : rank));
+    return meanOf(ranks, baseBits, item.label, item.value, item.first.base, settings, 'mean_rank');
+  });
+  return [...atAll, ...means];
+}
+
+function sumTallies(figures: readonly Figure[]): Tally {
+  return figures.reduce((sum, figure) => ({ count: sum.count + figure.optionTally.count, sumW: sum.sumW + figure.optionTally.sumW, sumW2: sum.sumW2 + figure.optionTally.sumW2 }), { count: 0, sumW: 0, sumW2: 0 });
+}
+
+/**
+ * Top-2 and bottom-2 box and the mean score, over respondents who placed themselves on the
+ * scale: "Don't know" and options left out of the base are answers but not points on it.
+ */
+export function likertExtras(question: LikertQuestion, selection: Selection, settings: FigureSettings, figures: readonly Figure[] = singleFrequencies(question, selection, settings).figures): ExtraFigure[] {
+  const onScale = figures.filter((figure) => !question.offScale.includes(figure.value) && !figure.excludedFromBase);
+  if (onScale.length < 2) return [];
+  const base = sumTallies(onScale);
+  const box = (measure: 'top2' | 'bottom2', picked: Figure[]): ExtraFigure => {
+    const label = measure === 'top2' ? `Top 2: ${picked.map((figure) => figure.label).join(' + ')}` : `Bottom 2: ${picked.map((figure) => figure.label).join(' + ')}`;
+    return { measure, figure: makeFigure(measure, label, false, sumTallies(picked), base, settings) };
+  };
+  const position = new Map(onScale.map((figure, index) => [question.options.findIndex((option) => option.value === figure.value) + 1, index + 1]));
+  const scores = Float64Array.from(question.codes, (code) => position.get(code) ?? NaN);
+  const mean = meanOf(scores, selection.bits, `Mean score (1 = ${onScale[0].label}, ${onScale.length} = ${onScale.at(-1)!.label})`, '', base.count, settings, 'mean');
+  return [box('top2', onScale.slice(-2)), box('bottom2', onScale.slice(0, 2)), mean];
+}
+
+/** Mean (weighted when weighted, with interval), and the quartiles and extremes of respondents. */
+export function numericExtras(question: NumericQuestion, selection: Selection, baseCount: number, settings: FigureSettings): ExtraFigure[] {
+  const mean = meanOf(question.values, selection.bits, 'Mean', '', baseCount, settings, 'mean');
+  const sorted = sortedValues(question, selection);
+  const n = sorted.length;
+  // Quartiles (R's type 7) and extremes are of respondents, unweighted: say so rather than mix rules.
+  const quantile = (measure: ValueMeasure, label: string, value: number): ExtraFigure => ({
+    measure,
+    estimate: makeEstimate({ value: '', label, count: n, base: baseCount, estimate: value, weighted: false }, settings),
+  });
+  return [
+    mean,
+    quantile('median', 'Median', quantileSorted(sorted, 0.5)),
+    quantile('q1', 'Lower quartile', quantileSorted(sorted, 0.25)),
+    quantile('q3', 'Upper quartile', quantileSorted(sorted, 0.75)),
+    quantile('min', 'Minimum', n > 0 ? sorted[0] : NaN),
+    quantile('max', 'Maximum', n > 0 ? sorted[n - 1] : NaN),
+  ];
+}
+
+/** The extras for any question kind (none for single choice and multi-select). */
+export function questionExtras(question: Question, selection: Selection, settings: FigureSettings, context: { items?: readonly RankedItem[]; figures?: readonly Figure[]; baseCount: number }): ExtraFigure[] {
+  switch (question.kind) {
+    case 'ranking': {
+      const baseBits = settings.baseRule === 'all' ? selection.bits : andBits(question.answered, selection.bits);
+      return rankingExtras(question, context.items ?? [], baseBits, settings);
+    }
+    case 'likert':
+      return likertExtras(question, selection, settings, context.figures);
+    case 'numeric':
+      return numericExtras(question, selection, context.baseCount, settings);
+    default:
+      return [];
+  }
+}
