@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { aggregateView, type AggregateQuery, type AggregateRow, type DatasetWaves } from '../../../lib/analysis/aggregate-view';
-import { writeAggregateCsv } from '../../../lib/csv/write-aggregate-csv';
+import { writeAggregateCsv } from '../../../lib/analysis/write-aggregate-csv';
 import { buildSurvey } from '../../../lib/survey/build-survey';
 import type { Codebook } from '../../../lib/survey/codebook-schema';
 
@@ -13,6 +13,8 @@ const query = (questionId: string, extra: Partial<AggregateQuery> = {}): Aggrega
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** The exact message, with or without the "wave 2022: " prefix. */
 const optionallyForWave2022 = (message: string) => expect.stringMatching(new RegExp(`^(wave 2022: )?${escapeRegExp(message)}$`));
+/** The export's rule for non-integers (lib/analysis/aggregate-row cleanNumber), applied to a hand-computed value. */
+const TWELVE_DIGITS = (value: number) => Number(value.toPrecision(12));
 const pick = (rows: AggregateRow[], ...keys: (keyof AggregateRow)[]) => rows.map((row) => keys.map((key) => row[key]));
 
 /**
@@ -85,15 +87,16 @@ describe('aggregateView(remote by team) on analysis-crosstab.csv', () => {
     }
   });
 
-  it('aggregateView(suppressBelow 11) → the base-10 segment rows keep their base but have null count, percent and interval, flagged "suppressed"', () => {
+  it('aggregateView(suppressBelow 11) → the base-10 segment rows withhold count, base, percent and interval (null, never 0), flagged "suppressed"', () => {
+    // A base of 10 under a threshold of 11 would give the count away with the percent: base goes too.
     const suppressed = aggregateView(crosstabData, query('remote', { by: 'team', suppressBelow: 11 }), '');
     expect(pick(suppressed.rows, 'segment', 'count', 'base', 'percent', 'ci_low', 'ci_high', 'flags')).toEqual([
-      ['(all)', 11, 21, (11 / 21) * 100, expect.any(Number), expect.any(Number), 'unreliable'],
-      ['(all)', 10, 21, (10 / 21) * 100, expect.any(Number), expect.any(Number), 'unreliable'],
-      ['A', null, 10, null, null, null, 'suppressed'],
-      ['A', null, 10, null, null, null, 'suppressed'],
-      ['B', null, 10, null, null, null, 'suppressed'],
-      ['B', null, 10, null, null, null, 'suppressed'],
+      ['(all)', 11, 21, TWELVE_DIGITS((11 / 21) * 100), expect.any(Number), expect.any(Number), 'unreliable'],
+      ['(all)', 10, 21, TWELVE_DIGITS((10 / 21) * 100), expect.any(Number), expect.any(Number), 'unreliable'],
+      ['A', null, null, null, null, null, 'suppressed'],
+      ['A', null, null, null, null, null, 'suppressed'],
+      ['B', null, null, null, null, null, 'suppressed'],
+      ['B', null, null, null, null, null, 'suppressed'],
     ]);
   });
 
@@ -101,14 +104,15 @@ describe('aggregateView(remote by team) on analysis-crosstab.csv', () => {
     const csv = writeAggregateCsv(aggregateView(crosstabData, query('remote', { by: 'team', suppressBelow: 11 }), '').rows);
     const records = Papa.parse<Record<string, string>>(csv.trim(), { header: true }).data;
     expect(records.map((record) => [record.segment, record.count, record.percent, record.ci_low, record.base])).toEqual([
-      ['(all)', '11', String((11 / 21) * 100), records[0].ci_low, '21'],
-      ['(all)', '10', String((10 / 21) * 100), records[1].ci_low, '21'],
-      ['A', '', '', '', '10'],
-      ['A', '', '', '', '10'],
-      ['B', '', '', '', '10'],
-      ['B', '', '', '', '10'],
+      // 11/21 = 52.380952380952… and 10/21 = 47.619047619047…, to twelve significant digits
+      ['(all)', '11', '52.380952381', records[0].ci_low, '21'],
+      ['(all)', '10', '47.619047619', records[1].ci_low, '21'],
+      ['A', '', '', '', ''],
+      ['A', '', '', '', ''],
+      ['B', '', '', '', ''],
+      ['B', '', '', '', ''],
     ]);
-    expect(csv.split('\r\n')[3]).toBe('fixture,2022,remote,remote,share,,team,A,Yes,,,10,,,answered,,,,wilson,suppressed');
+    expect(csv.split('\r\n')[3]).toBe('fixture,2022,remote,remote,share,,team,A,Yes,,,,,,answered,,,,,wilson,suppressed');
   });
 
   it('aggregateView(remote, team=B): filters reach the rows and the filters column carries the text it is given', () => {
@@ -191,7 +195,8 @@ describe('aggregateView with weights and excluded options (analysis-frequencies.
     expect(pick(result.rows, 'option', 'count', 'base', 'percent', 'flags')).toEqual([
       ['Platform', 4, 8, 50, 'unreliable'],
       ['Product', 4, 8, 50, 'unreliable'],
-      ['Prefer not to say', 1, 9, 100 / 9, 'unreliable;excluded-from-base'],
+      // 1/9 = 11.111…%, cleaned to twelve significant digits
+      ['Prefer not to say', 1, 9, 11.1111111111, 'unreliable;excluded-from-base'],
     ]);
   });
 
@@ -246,8 +251,9 @@ describe('aggregateView across waves (analysis-trend-*.csv)', () => {
       ['2020', null, null, 'suppressed'],
       ['2020', null, null, 'suppressed'],
       ['2020', null, null, 'suppressed'],
-      ['2021', 4, (4 / 12) * 100, 'unreliable'],
-      ['2021', 2, (2 / 12) * 100, 'unreliable'],
+      // 4/12 = 33.333…% and 2/12 = 16.666…%, to twelve significant digits
+      ['2021', 4, 33.3333333333, 'unreliable'],
+      ['2021', 2, 16.6666666667, 'unreliable'],
       ['2021', 6, 50, 'unreliable'],
       ['2022', 2, 20, 'unreliable'],
       ['2022', 5, 50, 'unreliable'],
@@ -284,13 +290,68 @@ describe('aggregateView across waves (analysis-trend-*.csv)', () => {
 });
 
 describe('aggregateView on a ranking nobody answered (analysis-rankings-unanswered.csv)', () => {
-  it('aggregateView(trend) → two suppressed rows with base 0 (AI, Cloud), not a TypeError', () => {
+  it('aggregateView(trend) → ranked first, ranked at all and mean rank of AI and Cloud, all suppressed with nothing shown, not a TypeError', () => {
     const data = oneWave('analysis-rankings-unanswered.csv', { questions: { id: { kind: 'meta' }, trend: { kind: 'ranking' } } });
     const result = aggregateView(data, query('trend'), '');
-    expect(pick(result.rows, 'option', 'count', 'base', 'percent', 'flags')).toEqual([
-      ['AI', null, 0, null, 'suppressed'],
-      ['Cloud', null, 0, null, 'suppressed'],
+    expect(pick(result.rows, 'measure', 'option', 'count', 'base', 'percent', 'value', 'flags')).toEqual([
+      ['ranked_first', 'AI', null, null, null, null, 'suppressed'],
+      ['ranked_first', 'Cloud', null, null, null, null, 'suppressed'],
+      ['ranked_at_all', 'AI', null, null, null, null, 'suppressed'],
+      ['ranked_at_all', 'Cloud', null, null, null, null, 'suppressed'],
+      ['mean_rank', 'AI', null, null, null, null, 'suppressed'],
+      ['mean_rank', 'Cloud', null, null, null, null, 'suppressed'],
     ]);
   });
 });
 
+
+/**
+ * tests/fixtures/analysis-select.csv, trends (ranking of AI, Cloud, Security), counted by hand:
+ *   r1 AI1 Cloud2 · r2 AI2 Cloud1 · r4 AI1 Sec2 · r5 Cloud1 · r6 AI3 Cloud2 Sec1 · r7 AI1 Cloud3 Sec2
+ *   r9 AI2 Sec1 · r11 AI1 Cloud2 Sec3; r3, r8, r10, r12 ranked nothing → base 8 who ranked any.
+ *   ranked first: AI 4 (r1 r4 r7 r11), Cloud 2 (r2 r5), Security 2 (r6 r9)
+ *   ranked at all: AI 7, Cloud 6, Security 5
+ *   mean rank: AI (1+2+1+3+1+2+1)/7 = 11/7, Cloud (2+1+1+2+3+2)/6 = 11/6, Security (2+1+2+1+3)/5 = 9/5
+ * role: Backend r1 r3 r6 r9 r12 (of whom r1, r6, r9 ranked: AI first 1, Security first 2),
+ *   Frontend r2 r7 r10, Data r4 r8 r11, r5 blank.
+ */
+describe('aggregateView(trends by role) on analysis-select.csv: measure rows beside the main ones', () => {
+  const selectData = oneWave('analysis-select.csv', {
+    questions: { id: { kind: 'meta' }, role: { kind: 'single', options: ['Backend', 'Frontend', 'Data'] }, trends: { kind: 'ranking' }, languages: { kind: 'multi' } },
+  });
+  const result = aggregateView(selectData, query('trends', { by: 'role', suppressBelow: 0 }), '');
+
+  it('aggregateView → for each segment, the three ranked_first rows, then ranked_at_all, then mean_rank, before the next segment', () => {
+    const block = ['ranked_first', 'ranked_first', 'ranked_first', 'ranked_at_all', 'ranked_at_all', 'ranked_at_all', 'mean_rank', 'mean_rank', 'mean_rank'];
+    expect(result.problems).toEqual([]);
+    expect(pick(result.rows, 'segment', 'measure')).toEqual(['(all)', 'Backend', 'Frontend', 'Data'].flatMap((segment) => block.map((measure) => [segment, measure])));
+  });
+
+  it('aggregateView → everyone: ranked first 4, 2, 2 of 8; ranked at all 7, 6, 5 of 8; mean ranks 11/7, 11/6, 9/5', () => {
+    const all = result.rows.filter((row) => row.segment === '(all)');
+    expect(pick(all, 'measure', 'option', 'count', 'base', 'percent')).toEqual([
+      ['ranked_first', 'AI', 4, 8, 50],
+      ['ranked_first', 'Cloud', 2, 8, 25],
+      ['ranked_first', 'Security', 2, 8, 25],
+      ['ranked_at_all', 'AI', 7, 8, 87.5],
+      ['ranked_at_all', 'Cloud', 6, 8, 75],
+      ['ranked_at_all', 'Security', 5, 8, 62.5],
+      ['mean_rank', 'AI', 7, 8, null],
+      ['mean_rank', 'Cloud', 6, 8, null],
+      ['mean_rank', 'Security', 5, 8, null],
+    ]);
+    expect(all.slice(6).map((row) => row.value)).toEqual([TWELVE_DIGITS(11 / 7), TWELVE_DIGITS(11 / 6), 1.8]);
+    expect(all.slice(6).map((row) => row.ci_method)).toEqual(['mean, t interval', 'mean, t interval', 'mean, t interval']);
+  });
+
+  it('aggregateView → Backend: AI ranked first by 1 of 3, Security by 2 of 3; `keys` carry the option and segment values', () => {
+    const backend = result.rows.filter((row) => row.segment === 'Backend' && row.measure === 'ranked_first');
+    expect(pick(backend, 'option', 'count', 'base')).toEqual([
+      ['AI', 1, 3],
+      ['Cloud', 0, 3],
+      ['Security', 2, 3],
+    ]);
+    expect(backend.map((row) => row.keys)).toEqual(['AI', 'Cloud', 'Security'].map((option) => ({ option, segment: 'Backend' })));
+    expect(result.rows.filter((row) => row.segment === '(all)').every((row) => row.keys.segment === '')).toBe(true);
+  });
+});

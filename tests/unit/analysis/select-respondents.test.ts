@@ -88,6 +88,12 @@ describe('selectRespondents on analysis-select.csv (valid filters)', () => {
     ['trends__all Cloud, Security', [f('trends', 'all', 'Cloud', 'Security')], [6, 7, 11]],
     // answered trends {1,2,4,5,6,7,9,11} minus AI {1,2,4,6,7,9,11} = {5}
     ['trends__not=AI (only answerers who left AI out)', [f('trends', 'not', 'AI')], [5]],
+    // __first = ranked the item first: AI at rank 1 by {1,4,7,11} (2 and 9 ranked it 2nd, 6 3rd)
+    ['trends__first=AI (rank 1 only)', [f('trends', 'first', 'AI')], [1, 4, 7, 11]],
+    // ranked first: Cloud {2,5} ∪ Security {6,9}
+    ['trends__first Cloud, Security (either first)', [f('trends', 'first', 'Cloud', 'Security')], [2, 5, 6, 9]],
+    // first AI {1,4,7,11} ∩ ranked Security at all {4,6,7,9,11} = {4,7,11}
+    ['trends__first=AI and trends=Security', [f('trends', 'first', 'AI'), f('trends', 'in', 'Security')], [4, 7, 11]],
     // single with unicode values: 日本 {2,3,8,12}
     ['country=日本 (unicode value matches exactly)', [f('country', 'in', '日本')], [2, 3, 8, 12]],
     ['country=Côte d’Ivoire (curly apostrophe)', [f('country', 'in', 'Côte d’Ivoire')], [1, 6]],
@@ -156,8 +162,8 @@ describe('selectRespondents on analysis-select.csv (valid filters)', () => {
     expect([one, two]).toEqual([8, 4]);
   });
 
-  it('FILTER_OPS lists the eight operators the grammar knows', () => {
-    expect([...FILTER_OPS].sort()).toEqual(['all', 'answered', 'gt', 'gte', 'in', 'lt', 'lte', 'not']);
+  it('FILTER_OPS lists the nine operators the grammar knows', () => {
+    expect([...FILTER_OPS].sort()).toEqual(['all', 'answered', 'first', 'gt', 'gte', 'in', 'lt', 'lte', 'not']);
   });
 });
 
@@ -176,6 +182,9 @@ describe('selectRespondents on analysis-select.csv (invalid filters are reported
     ['a range with a blank number', f('years', 'lte', ' '), '"years__lte" needs one number, not " "'],
     ['a range with two numbers', f('years', 'gt', '1', '2'), '"years__gt" needs one number, not "1, 2"'],
     ['__all on a single-choice question', f('role', 'all', 'Backend'), '"role__all" only applies to multi-select and ranking questions'],
+    ['__first on a single-choice question', f('role', 'first', 'Backend'), '"role__first" only applies to ranking questions'],
+    ['__first on a multi-select question', f('languages', 'first', 'Go'), '"languages__first" only applies to ranking questions'],
+    ['__first with an unknown ranking item', f('trends', 'first', 'Blockchain'), '"trends" has no option "Blockchain"; its options are "AI", "Cloud", "Security"'],
     ['__all on a numeric question', f('years', 'all', '5'), '"years" is numeric: it can only be filtered with __answered or a range'],
     ['__answered with a value other than 1/0', f('role', 'answered', 'yes'), '"role__answered" takes 1 or 0, not "yes"'],
     ['a value filter on free text', f('comment', 'in', 'Bye'), '"comment" is free text: it can only be filtered with __answered'],

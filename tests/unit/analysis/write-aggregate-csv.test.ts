@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { AGGREGATE_COLUMNS, writeAggregateCsv } from '../../../lib/csv/write-aggregate-csv';
+import { AGGREGATE_COLUMNS, toExportRecord, writeAggregateCsv } from '../../../lib/analysis/write-aggregate-csv';
 import type { AggregateRow } from '../../../lib/analysis/aggregate-view';
 
 const row = (overrides: Partial<AggregateRow> = {}): AggregateRow => ({
@@ -20,18 +20,20 @@ const row = (overrides: Partial<AggregateRow> = {}): AggregateRow => ({
   effective_base: null,
   base_rule: 'answered',
   percent: 30,
+  value: null,
   ci_low: 18.1,
   ci_high: 45.4,
   ci_method: 'wilson',
   flags: '',
+  keys: { option: 'backend', segment: '' },
   ...overrides,
 });
 
 const HEADER =
-  'dataset,wave,question_id,question_label,measure,filters,segment_question,segment,option,count,weighted_count,base,weighted_base,effective_base,base_rule,percent,ci_low,ci_high,ci_method,flags';
+  'dataset,wave,question_id,question_label,measure,filters,segment_question,segment,option,count,weighted_count,base,weighted_base,effective_base,base_rule,percent,value,ci_low,ci_high,ci_method,flags';
 
 describe('writeAggregateCsv', () => {
-  it('AGGREGATE_COLUMNS lists the 20 export columns in order', () => {
+  it('AGGREGATE_COLUMNS lists the 21 export columns in order', () => {
     expect(AGGREGATE_COLUMNS.join(',')).toBe(HEADER);
   });
 
@@ -42,12 +44,24 @@ describe('writeAggregateCsv', () => {
   });
 
   it('writeAggregateCsv(one row) → header and one line; null cells empty, numbers as written', () => {
-    expect(writeAggregateCsv([row()])).toBe(`${HEADER}\r\nstate-of-engineers,2022,role,Primary role,share,company_size=1-10,,(all),Backend Engineer,12,,40,,,answered,30,18.1,45.4,wilson,\r\n`);
+    expect(writeAggregateCsv([row()])).toBe(`${HEADER}\r\nstate-of-engineers,2022,role,Primary role,share,company_size=1-10,,(all),Backend Engineer,12,,40,,,answered,30,,18.1,45.4,wilson,\r\n`);
   });
 
-  it('writeAggregateCsv(a suppressed row) → empty count, percent and interval, not 0; the base stays', () => {
-    const line = writeAggregateCsv([row({ count: null, percent: null, ci_low: null, ci_high: null, base: 7, flags: 'suppressed' })]).split('\r\n')[1];
-    expect(line).toBe('state-of-engineers,2022,role,Primary role,share,company_size=1-10,,(all),Backend Engineer,,,7,,,answered,,,,wilson,suppressed');
+  it('writeAggregateCsv(a suppressed row) → empty count, base, percent and interval, never 0', () => {
+    const line = writeAggregateCsv([row({ count: null, percent: null, ci_low: null, ci_high: null, base: null, flags: 'suppressed' })]).split('\r\n')[1];
+    expect(line).toBe('state-of-engineers,2022,role,Primary role,share,company_size=1-10,,(all),Backend Engineer,,,,,,answered,,,,,wilson,suppressed');
+  });
+
+  it('writeAggregateCsv(a mean-rank row) → the figure in `value`, `percent` empty', () => {
+    const line = writeAggregateCsv([row({ measure: 'mean_rank', percent: null, value: 1.57142857143, ci_low: 1.1, ci_high: 2.04, ci_method: 'mean, t interval' })]).split('\r\n')[1];
+    expect(line).toBe('state-of-engineers,2022,role,Primary role,mean_rank,company_size=1-10,,(all),Backend Engineer,12,,40,,,answered,,1.57142857143,1.1,2.04,"mean, t interval",');
+  });
+
+  it('writeAggregateCsv and toExportRecord leave out `keys` (the app-only option and segment values)', () => {
+    const keyed = row({ keys: { option: 'secret-option-key', segment: 'secret-segment-key' } });
+    expect(writeAggregateCsv([keyed])).not.toContain('secret-');
+    expect(Object.keys(toExportRecord(keyed))).toEqual([...AGGREGATE_COLUMNS]);
+    expect(JSON.stringify(toExportRecord(keyed))).not.toContain('secret-');
   });
 
   it.each<[string, string]>([
@@ -57,13 +71,13 @@ describe('writeAggregateCsv', () => {
     ['-1 or less', `'-1 or less`],
   ])('writeAggregateCsv neutralises an option label %s → %s', (label, cell) => {
     const line = writeAggregateCsv([row({ option: label })]).split('\r\n')[1];
-    expect(line).toBe(`state-of-engineers,2022,role,Primary role,share,company_size=1-10,,(all),${cell},12,,40,,,answered,30,18.1,45.4,wilson,`);
+    expect(line).toBe(`state-of-engineers,2022,role,Primary role,share,company_size=1-10,,(all),${cell},12,,40,,,answered,30,,18.1,45.4,wilson,`);
   });
 
   it('writeAggregateCsv neutralises labels and segments as well as options, and leaves negative numbers alone', () => {
     const csv = writeAggregateCsv([row({ question_label: '=1+1', segment: '@me', percent: 0, ci_low: -1 })]);
     const [, line] = csv.split('\r\n');
-    expect(line).toBe("state-of-engineers,2022,role,'=1+1,share,company_size=1-10,,'@me,Backend Engineer,12,,40,,,answered,0,-1,45.4,wilson,");
+    expect(line).toBe("state-of-engineers,2022,role,'=1+1,share,company_size=1-10,,'@me,Backend Engineer,12,,40,,,answered,0,,-1,45.4,wilson,");
   });
 
   it('writeAggregateCsv round-trips through papaparse with a header: every column back, hostile labels with their apostrophe', () => {

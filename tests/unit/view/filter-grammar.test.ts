@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeFilters, parseFilterPairs, parseWhereExpression, searchParamPairs, writeFilterPairs, writeFilterText } from '../../../lib/view/filter-grammar';
-import type { Filter } from '../../../lib/analysis/filters';
+import { parseFilterPairs, parseWhereExpression, searchParamPairs, writeFilterPairs, writeFilterText } from '../../../lib/view/filter-grammar';
+import { FILTER_OPS, type Filter } from '../../../lib/analysis/filters';
 
 const SO_ANSWER = 'I am not primarily a developer, but I write code sometimes as part of my work';
 
@@ -25,6 +25,7 @@ describe('parseFilterPairs', () => {
       ['years__gt', '1'],
       ['country__not', 'UK'],
       ['country', 'FR'],
+      ['trends__first', 'AI'],
     ]);
     expect(notes).toEqual([]);
     expect(filters).toEqual([
@@ -36,6 +37,7 @@ describe('parseFilterPairs', () => {
       { question: 'years', op: 'lte', values: ['9'] },
       { question: 'years', op: 'gt', values: ['1'] },
       { question: 'country', op: 'in', values: ['FR'] }, // "is" and "is not" on one question stay two filters
+      { question: 'trends', op: 'first', values: ['AI'] },
     ]);
   });
 
@@ -107,8 +109,19 @@ describe('writeFilterPairs and writeFilterText', () => {
   });
 
   it('parseFilterPairs(writeFilterPairs(filters)) → the same filters (round trip)', () => {
-    const tricky: Filter[] = [...filters, { question: 'MainBranch', op: 'in', values: [SO_ANSWER] }, { question: 'langs', op: 'all', values: ['C#', 'F#'] }, { question: 'salary', op: 'answered', values: ['1'] }];
+    const tricky: Filter[] = [
+      ...filters,
+      { question: 'MainBranch', op: 'in', values: [SO_ANSWER] },
+      { question: 'langs', op: 'all', values: ['C#', 'F#'] },
+      { question: 'salary', op: 'answered', values: ['1'] },
+      { question: 'trends', op: 'first', values: ['AI', 'Cloud'] },
+    ];
     expect(parseFilterPairs(writeFilterPairs(tricky))).toEqual({ filters: tricky, notes: [] });
+  });
+
+  it.each(FILTER_OPS.map((op) => [op]))('parseFilterPairs(writeFilterPairs(a "%s" filter)) → the same filter: every one of the nine operators has a URL form', (op) => {
+    const filter: Filter = { question: 'q', op, values: ['1'] };
+    expect(parseFilterPairs(writeFilterPairs([filter])).filters).toEqual([filter]);
   });
 
   it('writeFilterText → a form-encoded query string: spaces as +, "/" "," "+" percent-encoded', () => {
@@ -121,37 +134,6 @@ describe('writeFilterPairs and writeFilterText', () => {
 
   it('writeFilterText([]) → ""', () => {
     expect(writeFilterText([])).toBe('');
-  });
-});
-
-describe('describeFilters', () => {
-  it('describeFilters([]) → "All respondents"', () => {
-    expect(describeFilters([])).toBe('All respondents');
-  });
-
-  it('describeFilters(role in Backend, Frontend; years ≥ 5) → one sentence joined by "and"', () => {
-    const filters: Filter[] = [
-      { question: 'role', op: 'in', values: ['Backend', 'Frontend'] },
-      { question: 'years', op: 'gte', values: ['5'] },
-    ];
-    expect(describeFilters(filters)).toBe('Respondents where role is “Backend” or “Frontend” and years is at least “5”');
-  });
-
-  it.each<[Filter, string]>([
-    [{ question: 'country', op: 'not', values: ['US', 'UK'] }, 'Respondents where country is neither “US” nor “UK”'],
-    [{ question: 'languages', op: 'all', values: ['Go', 'Rust'] }, 'Respondents where languages includes all of “Go” and “Rust”'],
-    [{ question: 'years', op: 'lte', values: ['3'] }, 'Respondents where years is at most “3”'],
-    [{ question: 'years', op: 'gt', values: ['3'] }, 'Respondents where years is more than “3”'],
-    [{ question: 'years', op: 'lt', values: ['3'] }, 'Respondents where years is less than “3”'],
-    [{ question: 'salary', op: 'answered', values: ['0'] }, 'Respondents where salary was not answered'],
-    [{ question: 'salary', op: 'answered', values: ['1'] }, 'Respondents where salary was answered'],
-  ])('describeFilters(%j) → %s', (filter, sentence) => {
-    expect(describeFilters([filter])).toBe(sentence);
-  });
-
-  it('describeFilters uses question labels when given: "Primary role is “Backend”"', () => {
-    const labels: Record<string, string> = { role: 'Primary role' };
-    expect(describeFilters([{ question: 'role', op: 'in', values: ['Backend'] }], (id) => labels[id] ?? id)).toBe('Respondents where Primary role is “Backend”');
   });
 });
 
