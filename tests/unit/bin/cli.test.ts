@@ -55,7 +55,7 @@ describe('survey-lens aggregate on the bundled sample', () => {
     const { status, stdout, stderr } = run('aggregate', 'state-of-engineers', '--question', 'role', '--wave', '2022');
     expect([status, stderr]).toEqual([0, '']);
     expect(stdout.split('\r\n')[0]).toBe(
-      'dataset,wave,question_id,question_label,measure,filters,segment_question,segment,option,count,weighted_count,base,weighted_base,effective_base,base_rule,percent,ci_low,ci_high,ci_method,flags',
+      'dataset,wave,question_id,question_label,measure,filters,segment_question,segment,option,count,weighted_count,base,weighted_base,effective_base,base_rule,percent,value,ci_low,ci_high,ci_method,flags',
     );
     const rows = parseCsvRows(stdout);
     // counted from the file: respondents per role, and those with any role
@@ -122,7 +122,7 @@ describe('survey-lens aggregate on the bundled sample', () => {
     }
   });
 
-  it('aggregate state-of-engineers --question hot_trends --wave 2022 --weight none → the share ranked first, as counted from the CSV', () => {
+  it('aggregate state-of-engineers --question hot_trends --wave 2022 --weight none → ranked first, ranked at all and mean rank per item, as counted from the CSV', () => {
     const { status, stdout } = run('aggregate', 'state-of-engineers', '--question', 'hot_trends', '--wave', '2022', '--weight', 'none');
     expect(status).toBe(0);
     const rows = parseCsvRows(stdout);
@@ -130,17 +130,64 @@ describe('survey-lens aggregate on the bundled sample', () => {
     const columns = Object.keys(records[0]).filter((name) => name.startsWith('hot_trends['));
     const items = columns.map((name) => name.slice('hot_trends['.length, -1));
     const base = records.filter((record) => columns.some((column) => answered(record[column]))).length;
-    const first = columns.map((column) => records.filter((record) => record[column].trim() === '1').length);
+    const ranks = columns.map((column) => records.filter((record) => answered(record[column])).map((record) => Number(record[column])));
+    const first = ranks.map((list) => list.filter((rank) => rank === 1).length);
     expect(items).toContain('AI, Machine Learning, Big Data');
-    expect(rows.map((row) => row.option)).toEqual(items);
-    rows.forEach((row, i) => {
-      expect(row.measure).toBe('ranked_first');
+    // the main rows, then the measure rows beside them, item by item in column order
+    expect(rows.map((row) => row.measure)).toEqual([...items.map(() => 'ranked_first'), ...items.map(() => 'ranked_at_all'), ...items.map(() => 'mean_rank')]);
+    const byMeasure = (measure: string) => rows.filter((row) => row.measure === measure);
+    expect(byMeasure('ranked_first').map((row) => row.option)).toEqual(items);
+    byMeasure('ranked_first').forEach((row, i) => {
       expect(Number(row.base)).toBe(base);
       expect(Number(row.count)).toBe(first[i]);
       expect(Number(row.percent)).toBeCloseTo((100 * first[i]) / base, 9);
     });
+    byMeasure('ranked_at_all').forEach((row, i) => {
+      expect([row.option, Number(row.count), Number(row.base)]).toEqual([items[i], ranks[i].length, base]);
+      expect(Number(row.percent)).toBeCloseTo((100 * ranks[i].length) / base, 9);
+    });
+    byMeasure('mean_rank').forEach((row, i) => {
+      const mean = ranks[i].reduce((a, b) => a + b, 0) / ranks[i].length;
+      expect([row.option, Number(row.count), row.percent, row.ci_method]).toEqual([items[i], ranks[i].length, '', 'mean, t interval']);
+      expect(Number(row.value)).toBeCloseTo(mean, 9);
+      expect(Number(row.ci_low)).toBeLessThan(mean);
+      expect(Number(row.ci_high)).toBeGreaterThan(mean);
+    });
     // every ranker ranks exactly one item first
     expect(first.reduce((a, b) => a + b, 0)).toBe(base);
+  });
+});
+
+describe('survey-lens aggregate --view (a dashboard query string, read as leniently as the page)', () => {
+  const europeRoles = (rows: Record<string, string>[]) => {
+    const kept = records.filter((record) => record.region.trim() === 'Europe' && answered(record.role));
+    expect(kept.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      expect([row.wave, row.filters, Number(row.base)]).toEqual(['2022', 'region=Europe', kept.length]);
+      expect(Number(row.count)).toBe(kept.filter((record) => record.role.trim() === row.option).length);
+    }
+  };
+
+  it("aggregate state-of-engineers --question role --view 'region=europe' → exit 0, the latest wave only, “europe” read as Europe, no note", () => {
+    const { status, stdout, stderr } = run('aggregate', 'state-of-engineers', '--question', 'role', '--view', 'region=europe');
+    expect([status, stderr]).toEqual([0, '']);
+    europeRoles(parseCsvRows(stdout));
+  });
+
+  it("aggregate state-of-engineers --question role --wave 2022 --where 'region= EUROPE ' → the strict flags match options leniently too", () => {
+    const { status, stdout, stderr } = run('aggregate', 'state-of-engineers', '--question', 'role', '--wave', '2022', '--where', 'region= EUROPE ');
+    expect([status, stderr]).toEqual([0, '']);
+    europeRoles(parseCsvRows(stdout));
+  });
+
+  it("aggregate --view 'company_size=huge&_wave=1999' → exit 0 with both left out and printed as notes: unfiltered 2022 figures", () => {
+    const { status, stdout, stderr } = run('aggregate', 'state-of-engineers', '--question', 'role', '--view', 'company_size=huge&_wave=1999');
+    expect(status).toBe(0);
+    expect(stderr).toContain('survey-lens: note: There is no wave “1999” in this dataset (waves: 2020, 2021, 2022); showing the latest wave, 2022.');
+    expect(stderr).toContain('survey-lens: note: “Company size (employees)” has no option “huge”');
+    const rows = parseCsvRows(stdout);
+    const base = records.filter((record) => answered(record.role)).length;
+    expect(rows.map((row) => [row.wave, row.filters, Number(row.base)])).toEqual(rows.map(() => ['2022', '', base]));
   });
 });
 
@@ -177,13 +224,14 @@ describe('survey-lens aggregate refusals (exit 2, a message naming what exists)'
     const { status, stdout, stderr } = run('aggregate', SAMPLE_2022, '--question', 'role', '--where', 'company_size=huge');
     expect(status).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toContain('"company_size" has no option "huge"; its options are "1-10", "11-50", "51-200", "201-1,000", "1,001-5,000", "5,001+"');
+    expect(stderr).toContain('survey-lens: “Company size (employees)” has no option “huge”; its options are “1-10”, “11-50”, “51-200”, “201-1,000”, “1,001-5,000”, “5,001+”.');
   });
 
   it("aggregate --where \"role='; DROP TABLE respondents; --\" → just an unknown option, exit 2", () => {
-    const { status, stderr } = run('aggregate', SAMPLE_2022, '--question', 'role', '--where', "role='; DROP TABLE respondents; --");
+    const { status, stdout, stderr } = run('aggregate', SAMPLE_2022, '--question', 'role', '--where', "role='; DROP TABLE respondents; --");
     expect(status).toBe(2);
-    expect(stderr).toContain(`"role" has no option "'; DROP TABLE respondents; --"; its options are "Full-stack Engineer", "Backend Engineer"`);
+    expect(stdout).toBe('');
+    expect(stderr).toContain(`survey-lens: “Primary role” has no option “'; DROP TABLE respondents; --”; its options are “Full-stack Engineer”, “Backend Engineer”`);
   });
 
   it('aggregate --question nope → exit 2 naming the questions that can be aggregated', () => {
@@ -209,10 +257,24 @@ describe('survey-lens aggregate refusals (exit 2, a message naming what exists)'
     expect(stderr).toContain('"../../etc/passwd" is neither a .csv/.csv.gz file nor a dataset id; datasets are state-of-engineers');
   });
 
-  it('aggregate --wave 1999 → exit 2 naming the waves', () => {
-    const { status, stderr } = run('aggregate', 'state-of-engineers', '--question', 'role', '--wave', '1999');
-    expect(status).toBe(2);
-    expect(stderr).toContain('there is no wave "1999"; waves are 2020, 2021, 2022');
+  it('aggregate --wave 1999 → exit 2 naming the waves; nothing on stdout', () => {
+    const { status, stdout, stderr } = run('aggregate', 'state-of-engineers', '--question', 'role', '--wave', '1999');
+    expect([status, stdout]).toEqual([2, '']);
+    expect(stderr).toMatch(/1999.*2020, 2021, 2022/);
+  });
+
+  it.each<[string, string[], string]>([
+    ['an unknown option', ['--colour', 'red'], 'survey-lens: unknown option --colour'],
+    ['a bad --base', ['--base', 'everyone'], 'survey-lens: --base is "answered" or "all", not "everyone"'],
+    ['a bad --suppress-below', ['--suppress-below', 'ten'], 'survey-lens: --suppress-below takes a whole number'],
+    ['a --where without an operator', ['--where', 'role'], 'survey-lens: --where "role" is not of the form <question>=<value> (or !=, >=, <=, >, <)'],
+    ['an unknown --by question', ['--by', 'nope'], 'survey-lens: There is no question “nope” to compare by. Showing no comparison.'],
+    ['a numeric --by question', ['--by', 'salary_usd'], 'survey-lens: “Annual base salary (USD)” is numeric: compare by a single-choice, rating-scale or multiple-choice question.'],
+    ['a range on a single-choice question', ['--where', 'role>=3'], 'survey-lens: “Primary role” (single) cannot be filtered with __gte'],
+  ])('aggregate with %s → exit 2 with the message, nothing on stdout', (_, flags, message) => {
+    const { status, stdout, stderr } = run('aggregate', 'state-of-engineers', '--question', 'role', '--wave', '2022', ...flags);
+    expect([status, stdout]).toEqual([2, '']);
+    expect(stderr).toContain(message);
   });
 
   it('aggregate --format xml → exit 2', () => {
