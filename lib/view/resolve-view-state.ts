@@ -80,7 +80,8 @@ export function resolveFilters(filters: readonly Filter[], survey: Survey): Pars
     if (values.length === 0) continue;
     const key = `${question.id}\u0000${filter.op}`;
     const merged = resolved.get(key);
-    if (merged) merged.values.push(...values.filter((value) => !merged.values.includes(value)));
+    // A range keeps one bound (the last written), merged or not: two would be refused by selectRespondents.
+    if (merged) merged.values = RANGE_OPS.includes(filter.op) ? values.slice(-1) : [...merged.values, ...values.filter((value) => !merged.values.includes(value))];
     else resolved.set(key, { question: question.id, op: filter.op, values: RANGE_OPS.includes(filter.op) ? values.slice(-1) : values });
   }
   return { value: [...resolved.values()], notes };
