@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { countFacets, FACET_KINDS, type FacetCount } from '../../../lib/analysis/facet-counts';
 import type { Filter } from '../../../lib/analysis/filters';
 import { selectSurvey } from '../helpers/fixture-survey';
+import { f } from '../helpers/view-fixtures';
 
 /** analysis-select.csv; the table and the sets are in tests/unit/helpers/fixture-survey.ts. */
 const survey = selectSurvey();
-const f = (question: string, op: Filter['op'], ...values: string[]): Filter => ({ question, op, values });
 const ALL_FACETS = ['role', 'languages', 'trends', 'years', 'country', 'comment', 'id'];
 
 function byId(filters: Filter[]): Map<string, FacetCount> {

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Filter } from '../../../lib/analysis/filters';
 import { binRangeOf, isBinFiltered, toggleBinFilter, type BinRange } from '../../../lib/view/bin-range';
 import type { ViewState } from '../../../lib/view/view-state';
+import { f, viewState } from '../helpers/view-fixtures';
 
-const f = (question: string, op: Filter['op'], ...values: string[]): Filter => ({ question, op, values });
-const STATE: ViewState = { filters: [], base: 'answered', weighted: false, desc: false, page: 3, display: 'chart' };
+const STATE = viewState({ page: 3 });
 const withFilters = (...filters: Filter[]): ViewState => ({ ...STATE, filters });
 /** Bins keyed by lower edge: < 10, 10–20, 20–30, ≥ 30 (the outer bins are open). */
 const KEYS = ['0', '10', '20', '30'];

@@ -128,15 +128,32 @@ const mixedCodebook: Codebook = {
 const mixed = buildSurvey(mixedCsv, { codebook: mixedCodebook, name: 'inline.csv' });
 
 describe('buildChartData on likert, multi-select and ranking questions', () => {
-  it('buildChartData(sat (likert)) keeps scale order and rounds to 100 by largest remainder; top-2 and mean rows are not bars', () => {
+  it.each<[string, string, (string | number)[][]]>([
     // Of 7 who answered: SD 1, D 0, A 4, SA 2. Tenths 142.857, 0, 571.429, 285.714 floor to
     // 142 + 0 + 571 + 285 = 998; the two missing go to the largest remainders (.857 SD, .714 SA).
-    expect(barsOf(chartOf(mixed, 'sat'))).toEqual([
-      ['Strongly disagree', 14.3, 1, 7],
-      ['Disagree', 0, 0, 7],
-      ['Agree', 57.1, 4, 7],
-      ['Strongly agree', 28.6, 2, 7],
-    ]);
+    [
+      'sat',
+      'a rating scale keeps scale order and rounds to 100 by largest remainder; top-2 and mean rows are not bars',
+      [
+        ['Strongly disagree', 14.3, 1, 7],
+        ['Disagree', 0, 0, 7],
+        ['Agree', 57.1, 4, 7],
+        ['Strongly agree', 28.6, 2, 7],
+      ],
+    ],
+    // Of 5 who answered: Svn 3 (60%), Hg 2 (40%), then Git 1 and Cvs 1 (20% each) in column order.
+    [
+      'tools',
+      'one column per option puts the largest first, ties in column order',
+      [
+        ['Svn', 60, 3, 5],
+        ['Hg', 40, 2, 5],
+        ['Git', 20, 1, 5],
+        ['Cvs', 20, 1, 5],
+      ],
+    ],
+  ])('buildChartData(%s): %s', (id, _, bars) => {
+    expect(barsOf(chartOf(mixed, id))).toEqual(bars);
   });
 
   it('buildChartData(langs (multi, joined)) keeps the codebook order, shows labels and keeps values as keys', () => {
@@ -149,16 +166,6 @@ describe('buildChartData on likert, multi-select and ranking questions', () => {
     ]);
     expect(chart!.categories.map((category) => category.key)).toEqual(['Go', 'Rust', 'Python']);
     expect(chart!.summary).toBe('Bar chart of “Languages”, percentage of respondents who answered that chose each option: Golang 25.0%; Rust 75.0%; Python 50.0%.');
-  });
-
-  it('buildChartData(tools (multi, one column per option)) puts the largest first, ties in column order', () => {
-    // Of 5 who answered: Svn 3 (60%), Hg 2 (40%), then Git 1 and Cvs 1 (20% each) in column order.
-    expect(barsOf(chartOf(mixed, 'tools'))).toEqual([
-      ['Svn', 60, 3, 5],
-      ['Hg', 40, 2, 5],
-      ['Git', 20, 1, 5],
-      ['Cvs', 20, 1, 5],
-    ]);
   });
 
   it('buildChartData(rank (ranking)) charts the share who ranked each item first, largest first; ranked-at-all rows are not bars', () => {

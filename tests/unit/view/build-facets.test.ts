@@ -2,13 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { Filter } from '../../../lib/analysis/filters';
 import { buildSurvey } from '../../../lib/survey/build-survey';
 import { buildFacets, type FacetData } from '../../../lib/view/build-facets';
-import type { ViewState } from '../../../lib/view/view-state';
 import { selectSurvey } from '../helpers/fixture-survey';
+import { f, viewState } from '../helpers/view-fixtures';
 
 /** analysis-select.csv; the table and the sets are in tests/unit/helpers/fixture-survey.ts. */
 const survey = selectSurvey();
-const f = (question: string, op: Filter['op'], ...values: string[]): Filter => ({ question, op, values });
-const STATE: ViewState = { filters: [], base: 'answered', weighted: false, desc: false, page: 1, display: 'chart' };
+const STATE = viewState();
 const facetsOf = (filters: Filter[], threshold: number): Map<string, FacetData> =>
   new Map(buildFacets(survey, { ...STATE, filters }, threshold).flatMap((group) => group.facets.map((facet) => [facet.id, facet] as [string, FacetData])));
 const countsOf = (facet: FacetData | undefined) => facet!.options.map((option) => [option.value, option.count]);

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Filter } from '../../../lib/analysis/filters';
 import { changeView, clearFilters, removeFilter, setNumericRange, switchFilterOp, toggleFilterValue } from '../../../lib/view/change-view';
 import type { ViewState } from '../../../lib/view/view-state';
+import { f } from '../helpers/view-fixtures';
 
-const f = (question: string, op: Filter['op'], ...values: string[]): Filter => ({ question, op, values });
 /** On page 4 of a filtered selection, compared by region. */
 const STATE: ViewState = {
   filters: [f('role', 'in', 'Backend'), f('years', 'gte', '5'), f('years', 'lte', '10'), f('years', 'answered', '1')],

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { Filter } from '../../../lib/analysis/filters';
 import { describeFilter, describeFilterParts, describeFilters } from '../../../lib/view/describe-filters';
 import { selectSurvey } from '../helpers/fixture-survey';
+import { f } from '../helpers/view-fixtures';
 
 const survey = selectSurvey();
 /** The survey's own labels: role "Primary role" (Backend labelled "Backend engineer"), languages "Languages used", trends "Hot trends", years "Years of experience". */
 const lookup = (id: string) => survey.questions.find((question) => question.id === id);
-const f = (question: string, op: Filter['op'], ...values: string[]): Filter => ({ question, op, values });
 
 describe('describeFilter with the survey’s labels', () => {
   it.each<[Filter, string]>([

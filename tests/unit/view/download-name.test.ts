@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Filter } from '../../../lib/analysis/filters';
 import { writeDownloadName } from '../../../lib/view/download-name';
 import type { ViewState } from '../../../lib/view/view-state';
+import { f, viewState } from '../helpers/view-fixtures';
 
-const f = (question: string, op: Filter['op'], ...values: string[]): Filter => ({ question, op, values });
-const STATE: ViewState = { filters: [], base: 'answered', weighted: true, desc: false, page: 1, display: 'chart' };
+const STATE = viewState({ weighted: true });
 const WAVES = { waveIds: ['2020', '2021', '2022'] };
 /** What a file system and a Content-Disposition token take without quoting. */
 const SAFE = /^[A-Za-z0-9._+-]+$/;

@@ -1,15 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { Filter } from '../../../lib/analysis/filters';
 import { activeValuesOf, buildQuestionView } from '../../../lib/view/question-view';
-import type { ViewDefaults, ViewState } from '../../../lib/view/view-state';
+import type { ViewDefaults } from '../../../lib/view/view-state';
 import { questionOf, selectSurvey } from '../helpers/fixture-survey';
+import { f, viewState } from '../helpers/view-fixtures';
 
 /** analysis-select.csv as a one-wave dataset; no threshold, so the small fixture is shown. */
 const survey = selectSurvey();
 const dataset = { id: 'fixture', waves: [{ id: '2022', survey }] };
 const DEFAULTS: ViewDefaults = { waveIds: ['2022'], weighted: false, suppressBelow: 0 };
-const STATE: ViewState = { filters: [], base: 'answered', weighted: false, desc: false, page: 1, display: 'chart' };
-const f = (question: string, op: Filter['op'], ...values: string[]): Filter => ({ question, op, values });
+const STATE = viewState();
 
 describe('activeValuesOf', () => {
   it('activeValuesOf(role in Backend, role__not Data, trends__first AI) → the option values drawn highlighted: “is”, “all of” and “ranked first”, not “is not”', () => {

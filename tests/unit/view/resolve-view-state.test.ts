@@ -4,11 +4,11 @@ import { selectRespondents } from '../../../lib/analysis/select-respondents';
 import { resolveFilters, resolveViewState, SEGMENT_KINDS } from '../../../lib/view/resolve-view-state';
 import type { ViewState } from '../../../lib/view/view-state';
 import { idsOf, selectSurvey } from '../helpers/fixture-survey';
+import { f, viewState } from '../helpers/view-fixtures';
 
 /** analysis-select.csv: role (single: Backend, Frontend, Data), languages (multi), trends (ranking), years (numeric), country (single), comment (text), id (meta). */
 const survey = selectSurvey();
-const STATE: ViewState = { filters: [], base: 'answered', weighted: false, desc: false, page: 1, display: 'chart' };
-const f = (question: string, op: Filter['op'], ...values: string[]): Filter => ({ question, op, values });
+const STATE = viewState();
 const resolve = (...filters: Filter[]) => resolveFilters(filters, survey);
 
 describe('resolveFilters: options matched leniently (case, spacing, NBSP)', () => {

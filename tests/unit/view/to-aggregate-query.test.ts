@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { AggregateQuery } from '../../../lib/analysis/aggregate-view';
 import { toAggregateQuery } from '../../../lib/view/to-aggregate-query';
 import type { ViewDefaults, ViewState } from '../../../lib/view/view-state';
+import { viewState } from '../helpers/view-fixtures';
 
-const STATE: ViewState = { filters: [], base: 'answered', weighted: true, desc: false, page: 1, display: 'chart' };
+const STATE = viewState({ weighted: true });
 const WEIGHTED: ViewDefaults = { waveIds: ['2020', '2021', '2022'], weighted: true, suppressBelow: 10 };
 const PLAIN: ViewDefaults = { waveIds: ['2022'], weighted: false, suppressBelow: 10 };
 const DEFAULT_QUERY: AggregateQuery = { questionId: 'role', filters: [], baseRule: 'answered', weight: true, waves: ['2022'], suppressBelow: 10 };
