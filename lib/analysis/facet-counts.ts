@@ -12,7 +12,19 @@ export type FacetCount =
 /** Kinds a facet can be built for: answers from a list, ranked items ("ranked first"), and numbers as ranges. */
 export const FACET_KINDS: ReadonlySet<Question['kind']> = new Set(['single', 'likert', 'multi', 'ranking', 'numeric']);
 
-function optionCounts(question: Question, selection: Selection): { value: string; label: string; count: number }[] {
+/** Option filters, in the order buildFacets picks a facet's operator from. */
+const OPTION_OPS: readonly Filter['op'][] = ['in', 'not', 'all', 'first'];
+
+/**
+ * A ranking facet counts what its own operator selects: first places for "ranked first" (the
+ * default, `__first`), any rank once it filters "ranked at all" (plain `id=…`, `__all`, `__not`).
+ */
+function rankAtMostFor(filters: readonly Filter[], questionId: string): number {
+  const own = filters.find((filter) => filter.question === questionId && OPTION_OPS.includes(filter.op));
+  return own === undefined || own.op === 'first' ? 1 : Infinity;
+}
+
+function optionCounts(question: Question, selection: Selection, rankAtMost: number): { value: string; label: string; count: number }[] {
   switch (question.kind) {
     case 'single':
     case 'likert': {
@@ -29,11 +41,10 @@ function optionCounts(question: Question, selection: Selection): { value: string
     case 'multi':
       return question.options.map((option, index) => ({ value: option.value, label: option.label, count: countIntersection(question.members[index], selection.bits) }));
     case 'ranking':
-      // Ranking facets filter on "ranked first" (`__first`), so they count first places.
       return question.options.map((option, index) => {
         let count = 0;
         const ranks = question.ranks[index];
-        for (let i = 0; i < selection.size; i++) if (ranks[i] === 1 && hasBit(selection.bits, i)) count++;
+        for (let i = 0; i < selection.size; i++) if (ranks[i] !== 0 && ranks[i] <= rankAtMost && hasBit(selection.bits, i)) count++;
         return { value: option.value, label: option.label, count };
       });
     default:
@@ -77,6 +88,6 @@ export function countFacets(survey: Survey, filters: readonly Filter[], question
     const selection = selectionWithout(questionId);
     const within = selectionCount(selection);
     if (question.kind === 'numeric') return [{ questionId, kind: 'range', ...rangeOf(question.values, selection), within }];
-    return [{ questionId, kind: 'options', options: optionCounts(question, selection), within }];
+    return [{ questionId, kind: 'options', options: optionCounts(question, selection, rankAtMostFor(filters, questionId)), within }];
   });
 }

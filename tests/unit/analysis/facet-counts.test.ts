@@ -81,6 +81,16 @@ describe('countFacets with range and ranking filters', () => {
     expect(optionCounts(counts.get('role'))).toEqual([['Backend', 1], ['Frontend', 1], ['Data', 2]]);
   });
 
+  it.each<[string, Filter, [string, number][]]>([
+    // "ranked at all": AI {1,2,4,6,7,9,11} 7, Cloud {1,2,5,6,7,11} 6, Security {4,6,7,9,11} 5
+    ['trends=Cloud (ranked at all)', f('trends', 'in', 'Cloud'), [['AI', 7], ['Cloud', 6], ['Security', 5]]],
+    // "did not rank": the counts are those of ranking it, as "is not" shows those of "is"
+    ['trends__not=Cloud', f('trends', 'not', 'Cloud'), [['AI', 7], ['Cloud', 6], ['Security', 5]]],
+    ['trends__first=Cloud', f('trends', 'first', 'Cloud'), [['AI', 4], ['Cloud', 2], ['Security', 2]]],
+  ])('countFacets(%s) → the trends facet counts what its own operator would select: %j', (_, filter, expected) => {
+    expect(optionCounts(byId([filter]).get('trends'))).toEqual(expected);
+  });
+
   it('countFacets(a filter on free text, comment__answered=1 {2,6,12}) → applies to every facet', () => {
     // 2 Frontend, 6 Backend, 12 Backend
     expect(optionCounts(byId([f('comment', 'answered', '1')]).get('role'))).toEqual([['Backend', 2], ['Frontend', 1], ['Data', 0]]);

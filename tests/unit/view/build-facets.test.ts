@@ -87,6 +87,18 @@ describe('buildFacets: operators, selection and order', () => {
     ]);
   });
 
+  it('buildFacets(trends=AI, "ranked at all") → the facet in that mode counts any rank: AI 7, Cloud 6, Security 5', () => {
+    const trends = facetsOf([f('trends', 'in', 'AI')], 0).get('trends')!;
+    expect([trends.op, trends.options.map((option) => [option.value, option.count, option.selected])]).toEqual([
+      'in',
+      [
+        ['AI', 7, true],
+        ['Cloud', 6, false],
+        ['Security', 5, false],
+      ],
+    ]);
+  });
+
   it('buildFacets(years__answered=1) → the years facet is active although no range is set', () => {
     expect(facetsOf([f('years', 'answered', '1')], 0).get('years')!.active).toBe(true);
   });
