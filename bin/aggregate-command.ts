@@ -61,25 +61,30 @@ function findTarget(target: string, codebook: Codebook | undefined): Target {
   };
 }
 
-/** The command line as URL pairs: `--where` in the filter grammar, the rest as `_` settings. Without --view, no --wave means every wave. */
+/**
+ * The command line as URL pairs: `--where` in the filter grammar, the rest as `_` settings.
+ * Flags come first, so a flag wins over the same setting in --view (the first value is read).
+ * Without --view, no --wave means every wave.
+ */
 function toViewPairs(args: AggregateArguments): [string, string][] {
-  const pairs: [string, string][] = args.view !== undefined ? [...new URLSearchParams(args.view).entries()] : [];
-  for (const expression of args.where) {
+  const settings: [string, string][] = [];
+  if (args.by) settings.push(['_by', args.by]);
+  if (args.base !== undefined) {
+    if (args.base !== 'answered' && args.base !== 'all') throw new UsageError(`--base is "answered" or "all", not "${args.base}"`);
+    settings.push(['_base', args.base]);
+  }
+  if (args.wave !== undefined) settings.push(['_wave', args.wave]);
+  else if (args.view === undefined) settings.push(['_wave', 'all']);
+  if (args.weight === 'none') settings.push(['_weight', '0']);
+  const filters = args.where.map((expression): [string, string] => {
     const pair = parseWhereExpression(expression);
     if (typeof pair === 'string') throw new UsageError(pair);
     // In a URL `_` keys are settings; on the command line there are none, so say so rather than drop it.
     if (pair[0].startsWith('_')) throw new UsageError(`--where "${expression}": question ids cannot start with "_"`);
-    pairs.push(pair);
-  }
-  if (args.by) pairs.push(['_by', args.by]);
-  if (args.base !== undefined) {
-    if (args.base !== 'answered' && args.base !== 'all') throw new UsageError(`--base is "answered" or "all", not "${args.base}"`);
-    pairs.push(['_base', args.base]);
-  }
-  if (args.wave !== undefined) pairs.push(['_wave', args.wave]);
-  else if (args.view === undefined) pairs.push(['_wave', 'all']);
-  if (args.weight === 'none') pairs.push(['_weight', '0']);
-  return pairs;
+    return pair;
+  });
+  const view: [string, string][] = args.view !== undefined ? [...new URLSearchParams(args.view).entries()] : [];
+  return [...settings, ...view, ...filters];
 }
 
 /**
@@ -95,6 +100,9 @@ export async function runAggregate(args: AggregateArguments, out: (text: string)
   const suppressBelow = args.suppressBelow === undefined ? undefined : Number(args.suppressBelow);
   if (suppressBelow !== undefined && !(Number.isInteger(suppressBelow) && suppressBelow >= 0)) throw new UsageError('--suppress-below takes a whole number');
   const target = findTarget(args.target, args.codebook);
+  if (args.wave !== undefined && args.wave !== 'all' && !target.defaults.waveIds.includes(args.wave)) {
+    throw new UsageError(`there is no wave "${args.wave}"; waves are ${target.defaults.waveIds.join(', ')}`);
+  }
   const parsed = parseViewState(toViewPairs(args), target.defaults);
   const strict = args.view === undefined;
   if (strict && parsed.notes.length > 0) throw new UsageError(parsed.notes.join(' '));

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { Question } from '@/lib/survey/types';
 import { INTERVAL_METHOD } from '@/lib/analysis/figure';
+import { aggregatable } from '@/lib/analysis/question-figures';
 import { PROPORTION_TEST_METHOD } from '@/lib/analysis/proportion-tests';
 import { binRangeOf, toggleBinFilter } from '@/lib/view/bin-range';
 import { changeView, toggleFilterValue } from '@/lib/view/change-view';
@@ -39,12 +40,28 @@ const HEADERS: Record<Question['kind'], { option: string; percent: string; chart
   meta: { option: 'Option', percent: '%', chart: '' },
 };
 
+/** Free text and metadata: never charted or in aggregated downloads; the answers are in the responses table. */
+function NotAggregated({ view, question }: { view: OpenView; question: Question }) {
+  const why = question.kind === 'text' ? 'Free-text answers are not charted or aggregated: respondents are people, and their own words are read, not counted.' : 'Identifiers, timestamps and other response metadata are not charted.';
+  return (
+    <Notice title="Not charted">
+      <p>{why}</p>
+      <p>
+        <Link className="button button--primary" href={view.links.responses(changeView(view.state, { sort: question.id, desc: false, page: 1 }))}>
+          Read the answers in the responses table →
+        </Link>
+      </p>
+    </Notice>
+  );
+}
+
 /**
  * One question under the view: a toolbar (compare by, chart or table, downloads), who the
  * figures are of, summary figures, the chart and the full table — all from the rows of the
  * CSV download of this very view.
  */
 export function QuestionFigures({ view, reference, question }: QuestionFiguresProps) {
+  if (!aggregatable(question)) return <NotAggregated view={view} question={question} />;
   const { state, defaults, links, dataset } = view;
   const figures = buildQuestionView({ id: dataset.id, waves: view.loaded }, question, state, defaults, { limit: state.top ?? CHART_BAR_LIMIT });
   const { result, chart, table } = figures;

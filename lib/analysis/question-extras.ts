@@ -43,6 +43,8 @@ function sumTallies(figures: readonly Figure[]): Tally {
 export function likertExtras(question: LikertQuestion, selection: Selection, settings: FigureSettings, figures: readonly Figure[] = singleFrequencies(question, selection, settings).figures): ExtraFigure[] {
   const onScale = figures.filter((figure) => !question.offScale.includes(figure.value) && !figure.excludedFromBase);
   if (onScale.length < 2) return [];
+  // Top-2 and bottom-2 boxes mean something from four points up: on three, the middle point would be in both.
+  const boxes = onScale.length >= 4;
   const base = sumTallies(onScale);
   const box = (measure: 'top2' | 'bottom2', picked: Figure[]): ExtraFigure => {
     const label = measure === 'top2' ? `Top 2: ${picked.map((figure) => figure.label).join(' + ')}` : `Bottom 2: ${picked.map((figure) => figure.label).join(' + ')}`;
@@ -51,7 +53,7 @@ export function likertExtras(question: LikertQuestion, selection: Selection, set
   const position = new Map(onScale.map((figure, index) => [question.options.findIndex((option) => option.value === figure.value) + 1, index + 1]));
   const scores = Float64Array.from(question.codes, (code) => position.get(code) ?? NaN);
   const mean = meanOf(scores, selection.bits, `Mean score (1 = ${onScale[0].label}, ${onScale.length} = ${onScale.at(-1)!.label})`, '', base.count, settings, 'mean');
-  return [box('top2', onScale.slice(-2)), box('bottom2', onScale.slice(0, 2)), mean];
+  return boxes ? [box('top2', onScale.slice(-2)), box('bottom2', onScale.slice(0, 2)), mean] : [mean];
 }
 
 /** Mean (weighted when weighted, with interval), and the quartiles and extremes of respondents. */

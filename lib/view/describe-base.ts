@@ -40,9 +40,10 @@ export function describeBaseStatement(question: Question, rows: readonly Aggrega
   const kindNote = question.kind === 'ranking' ? `Bars show the share who ranked each item first. Mean rank is among respondents who ranked that item (1 = top; up to ${question.maxRank}).` : KIND_NOTES[question.kind];
   if (kindNote) notes.push(kindNote);
   if (!figures || figures.base === null) return { base: `Selection: ${describeSelection(selection.selected, selection.size, threshold)}.`, notes };
-  const ofSelection = `of ${describeSelection(selection.selected, selection.size, threshold)}`;
   const who = question.kind === 'ranking' ? 'who ranked at least one item' : question.kind === 'numeric' ? 'who gave a number' : 'who answered';
-  const base = rows[0]?.base_rule === 'all' ? `Base: all ${formatCount(figures.base)} selected respondents, whether they answered or not.` : `Base: ${formatCount(figures.base)} respondents ${who} (${ofSelection}).`;
+  const share = selection.size > 0 ? formatFigure(Math.round((figures.base / selection.size) * 1000) / 10, 'percent') : '–';
+  const of = selection.selected === selection.size ? `${share} of ${formatCounted(selection.size, 'respondent')}` : `of ${describeSelection(selection.selected, selection.size, threshold).replace(/ of /, ' selected; ')} in this wave`;
+  const base = rows[0]?.base_rule === 'all' ? `Base: all ${formatCount(figures.base)} selected respondents, whether they answered or not.` : `Base: ${formatCount(figures.base)} respondents ${who} (${of}).`;
   if (figures.unreliable) notes.push('Small base: fewer than 30 respondents, so these figures are unreliable; read them with care.');
   return { base, notes };
 }

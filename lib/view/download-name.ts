@@ -3,12 +3,12 @@ import { wavesOf, type ViewDefaults, type ViewState } from './view-state';
 
 const MAX_LENGTH = 150;
 
-/** Letters, digits, dot, dash and underscore only: safe in every file system and in a Content-Disposition header. */
+/** Letters, digits, dot, dash, plus and underscore only: safe in every file system and in a Content-Disposition header. */
 function safe(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/[^A-Za-z0-9._+-]+/g, '-')
     .replace(/-{2,}/g, '-')
     .replace(/^[-.]+|[-.]+$/g, '');
 }
@@ -26,6 +26,6 @@ export function writeDownloadName(datasetId: string, subject: string, state: Vie
   const waves = wavesOf(state, defaults.waveIds);
   const wave = waves.length > 1 ? `${waves[0]}-${waves.at(-1)}` : (waves[0] ?? '');
   const parts = [datasetId, wave, subject, ...state.filters.map(filterPart), ...(state.by ? [`by-${state.by}`] : [])].map(safe).filter(Boolean);
-  const name = parts.join('_').slice(0, MAX_LENGTH).replace(/[-._]+$/, '');
+  const name = parts.join('_').slice(0, MAX_LENGTH).replace(/[-._+]+$/, '');
   return `${name || 'survey-lens'}.${extension}`;
 }

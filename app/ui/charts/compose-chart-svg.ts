@@ -26,6 +26,8 @@ function inlineStyles(source: Element, target: Element): void {
     const value = style.getPropertyValue(property);
     if (value) target.setAttribute(property, value);
   }
+  // Inline styles (recharts writes `fill: var(--…)` there) would win over the attributes just set.
+  target.removeAttribute('style');
   const sourceChildren = source.children;
   const targetChildren = target.children;
   for (let i = 0; i < sourceChildren.length; i++) inlineStyles(sourceChildren[i], targetChildren[i]);

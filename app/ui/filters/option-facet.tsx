@@ -2,8 +2,10 @@
 
 import { useState } from 'react';
 import type { FacetData, FacetOp } from '@/lib/view/build-facets';
-import { removeFilter, switchFilterOp, toggleFilterValue } from '@/lib/view/change-view';
+import { switchFilterOp, toggleFilterValue } from '@/lib/view/change-view';
 import { formatFigure } from '@/lib/view/format-figure';
+import { FacetCheckbox } from './facet-checkbox';
+import { ClearFacetButton, FacetDetails } from './facet-details';
 import { useViewNavigation } from './view-navigation';
 
 /** Long option lists show this many (plus any selected) until “show all”. */
@@ -51,11 +53,7 @@ export function OptionFacet({ facet, threshold, open }: { facet: FacetData; thre
   const shown = showAll || sorted.length <= COLLAPSED + 2 ? sorted : sorted.filter((option, index) => index < COLLAPSED || option.selected);
   const choices = OP_CHOICES[facet.kind];
   return (
-    <details className="facet" open={open} data-facet={facet.id}>
-      <summary className="facet__summary">
-        <span className="facet__label">{facet.label}</span>
-        {facet.active && <span className="facet__badge">filtered</span>}
-      </summary>
+    <FacetDetails id={facet.id} label={facet.label} active={facet.active} initiallyOpen={open}>
       <fieldset className="facet__body">
         <legend className="visually-hidden">{facet.label}</legend>
         <div className="facet__tools">
@@ -73,20 +71,12 @@ export function OptionFacet({ facet, threshold, open }: { facet: FacetData; thre
               {byCount ? 'In order' : 'By count'}
             </button>
           )}
-          {facet.active && (
-            <button type="button" className="link-button small" onClick={() => go(removeFilter(nav.state, facet.id))}>
-              Clear
-            </button>
-          )}
+          {facet.active && <ClearFacetButton questionId={facet.id} />}
         </div>
         <ul className="facet__options">
           {shown.map((option) => (
             <li key={option.value}>
-              <label className={`facet-option${option.selected ? ' facet-option--selected' : ''}`}>
-                <input type="checkbox" checked={option.selected} onChange={() => go(toggleFilterValue(nav.state, facet.id, option.value, op))} />
-                <span className="facet-option__label">{option.label}</span>
-                <span className="facet-option__count">{formatCount(option.count, threshold)}</span>
-              </label>
+              <FacetCheckbox label={option.label} count={formatCount(option.count, threshold)} selected={option.selected} onToggle={() => go(toggleFilterValue(nav.state, facet.id, option.value, op))} />
             </li>
           ))}
         </ul>
@@ -96,6 +86,6 @@ export function OptionFacet({ facet, threshold, open }: { facet: FacetData; thre
           </button>
         )}
       </fieldset>
-    </details>
+    </FacetDetails>
   );
 }

@@ -2,8 +2,9 @@
 
 import { useId, useState, type FormEvent } from 'react';
 import type { FacetData } from '@/lib/view/build-facets';
-import { removeFilter, setNumericRange } from '@/lib/view/change-view';
+import { setNumericRange } from '@/lib/view/change-view';
 import { formatFigure } from '@/lib/view/format-figure';
+import { ClearFacetButton, FacetDetails } from './facet-details';
 import { useViewNavigation } from './view-navigation';
 
 function readBound(text: string): number | undefined | 'invalid' {
@@ -32,11 +33,7 @@ export function RangeFacet({ facet, open }: { facet: FacetData; open: boolean })
   };
   const hint = range.min !== null && range.max !== null ? `Answers range from ${formatFigure(range.min, 'number')} to ${formatFigure(range.max, 'number')}.` : 'The range of answers is withheld for small groups.';
   return (
-    <details className="facet" open={open} data-facet={facet.id}>
-      <summary className="facet__summary">
-        <span className="facet__label">{facet.label}</span>
-        {facet.active && <span className="facet__badge">filtered</span>}
-      </summary>
+    <FacetDetails id={facet.id} label={facet.label} active={facet.active} initiallyOpen={open}>
       <form className="facet__body facet-range" onSubmit={apply} aria-describedby={`${id}-hint`}>
         <p className="muted small" id={`${id}-hint`}>
           {hint}
@@ -60,13 +57,9 @@ export function RangeFacet({ facet, open }: { facet: FacetData; open: boolean })
           <button type="submit" className="button button--small">
             Apply range
           </button>
-          {facet.active && (
-            <button type="button" className="link-button small" onClick={() => go(removeFilter(nav.state, facet.id))}>
-              Clear
-            </button>
-          )}
+          {facet.active && <ClearFacetButton questionId={facet.id} />}
         </div>
       </form>
-    </details>
+    </FacetDetails>
   );
 }

@@ -23,13 +23,15 @@ function interval(cell: ChartCell): string {
   return `${formatFigure(roundPercent(cell.low / 100), 'percent')} – ${formatFigure(roundPercent(cell.high / 100), 'percent')}`;
 }
 
-function Share({ cell }: { cell: ChartCell }) {
+function Share({ cell, bar = true }: { cell: ChartCell; bar?: boolean }) {
   if (cell.percent === null) return <span className="muted">withheld</span>;
   return (
     <span className="share-cell">
-      <span className="share-cell__bar" aria-hidden="true">
-        <span style={{ width: `${Math.min(100, Math.max(0, cell.percent))}%` }} />
-      </span>
+      {bar && (
+        <span className="share-cell__bar" aria-hidden="true">
+          <span style={{ width: `${Math.min(100, Math.max(0, cell.percent))}%` }} />
+        </span>
+      )}
       <span className="share-cell__value">
         {formatFigure(cell.percent, 'percent')}
         {cell.significance && (
@@ -103,7 +105,7 @@ export function FigureTable({ data, caption, optionHeader, percentHeader, interv
                 ) : (
                   category.cells.map((cell, s) => (
                     <td className="num" key={data.series[s].key} title={cell.percent === null ? undefined : `${formatFigure(cell.count ?? NaN, 'count')} of ${formatFigure(cell.base ?? NaN, 'count')}; 95% interval ${interval(cell)}`}>
-                      <Share cell={cell} />
+                      <Share cell={cell} bar={false} />
                     </td>
                   ))
                 )}

@@ -1,0 +1,42 @@
+import type { ReactNode } from 'react';
+import type { SearchParams } from '@/lib/view/search-params';
+import { changeView } from '@/lib/view/change-view';
+import type { ViewState } from '@/lib/view/view-state';
+import type { PageKind } from '@/lib/view/write-view-query';
+import { listWaveLinks } from '../_server/list-wave-links';
+import { openView, type LoadedWave, type OpenView } from '../_server/open-view';
+import { UrlNotes } from '../ui/layout/notice';
+import { WaveError } from '../ui/survey/wave-error';
+import { WaveSwitcher } from '../ui/survey/wave-switcher';
+import { ViewFrame } from './view-frame';
+
+interface ViewBodyProps {
+  segment: string;
+  query: SearchParams;
+  kind: Extract<PageKind, 'overview' | 'responses'>;
+  children: (view: OpenView, reference: LoadedWave) => ReactNode;
+}
+
+/**
+ * The part of a dataset-wide page that needs the wave read (so it streams in behind a skeleton):
+ * the wave switcher, what the URL could not use, a wave that failed, and the view's frame.
+ */
+export async function ViewBody({ segment, query, kind, children }: ViewBodyProps) {
+  const view = await openView(segment, query);
+  const { dataset, state, links, reference } = view;
+  const hrefFor = (next: ViewState) => (kind === 'overview' ? links.overview(next) : links.responses(next));
+  const waves = listWaveLinks(dataset, state.wave === 'all' ? undefined : state.wave, (id) => hrefFor(changeView(state, { wave: id, page: 1 })));
+  const failure = view.failures[0];
+  return (
+    <>
+      <WaveSwitcher waves={waves} />
+      <UrlNotes notes={view.notes} />
+      {failure && <WaveError waveLabel={failure.wave.label ?? failure.wave.id} message={failure.message} issues={failure.issues} />}
+      {reference && (
+        <ViewFrame view={view} reference={reference} kind={kind} path={kind === 'overview' ? links.paths.overview : links.paths.responses} hrefFor={hrefFor}>
+          {children(view, reference)}
+        </ViewFrame>
+      )}
+    </>
+  );
+}

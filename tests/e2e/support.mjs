@@ -1,0 +1,102 @@
+/**
+ * What every browser journey shares: where the data is, how to wait for streamed sections and
+ * drawn charts, screenshots, reading tables, downloads, and running the CLI for comparison.
+ * Expected figures are computed here from the CSV files with papaparse, never read from the app.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import Papa from 'papaparse';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const screenshots = path.join(root, 'test-results', 'screenshots');
+export const formatCount = (value) => new Intl.NumberFormat('en-US').format(value);
+
+export const dataEnv = process.env.SURVEY_LENS_DATA ?? (existsSync(path.join(root, '../shared/data')) ? '../shared/data' : undefined);
+const dataDirs = (dataEnv ?? '').split(path.delimiter).filter(Boolean).map((dir) => path.resolve(root, dir));
+export const findShared = (name) => dataDirs.map((dir) => path.join(dir, name)).find((dir) => existsSync(dir));
+export const sharedAvailable = findShared('stackoverflow-2019') !== undefined && findShared('stackoverflow-samples') !== undefined;
+
+const journeys = [];
+/** Registers a journey: `shared` ones need ../shared/data, `allowConsole` lists expected console errors. */
+export const addJourney = (name, fn, options = {}) => journeys.push({ name, fn, ...options });
+export const listJourneys = () => journeys;
+
+/** `survey-lens` in a child process with the server's data folders: the CLI's bytes for a view. */
+export function runCli(...args) {
+  const result = spawnSync(process.execPath, [path.join(root, 'bin/survey-lens.mjs'), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, ...(dataEnv ? { SURVEY_LENS_DATA: dataEnv } : {}) },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (result.status !== 0) throw new Error(`survey-lens ${args.join(' ')} exited ${result.status}: ${result.stderr}`);
+  return { stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Clicks a download link or button and returns the file's name and bytes. */
+export async function download(page, locator) {
+  const [file] = await Promise.all([page.waitForEvent('download'), locator.click()]);
+  const stream = await file.createReadStream();
+  const chunks = [];
+  for await (const chunk of stream) chunks.push(chunk);
+  return { name: file.suggestedFilename(), bytes: Buffer.concat(chunks) };
+}
+
+// ---------- independent expectations (parsed here with papaparse, never copied from the app) ----------
+
+export function parseCsv(text) {
+  return Papa.parse(text, { header: false, skipEmptyLines: true }).data;
+}
+
+/** % of respondents who ranked anything that ranked "AI, Machine Learning, Big Data" first, 2022 wave. */
+export function countAiRankedFirst() {
+  const [header, ...rows] = parseCsv(readFileSync(path.join(root, 'data/state-of-engineers/2022.csv'), 'utf8'));
+  const trendColumns = header.flatMap((name, index) => (name.startsWith('hot_trends[') ? [index] : []));
+  const ai = header.indexOf('hot_trends[AI, Machine Learning, Big Data]');
+  const answered = rows.filter((row) => trendColumns.some((column) => (row[column] ?? '').trim() !== ''));
+  const first = answered.filter((row) => row[ai].trim() === '1').length;
+  const percent = Math.round((first / answered.length) * 1000) / 10;
+  return { first, base: answered.length, percent: `${percent.toFixed(1)}%` };
+}
+
+/** Respondents whose LanguageWorkedWith includes JavaScript, Stack Overflow 2019 (88,883 rows). */
+export function countJavaScriptUsers() {
+  const file = path.join(findShared('stackoverflow-2019'), 'survey_results_public_2019_subset21cols.csv.gz');
+  const [header, ...rows] = parseCsv(gunzipSync(readFileSync(file)).toString('utf8'));
+  const column = header.indexOf('LanguageWorkedWith');
+  const cells = rows.map((row) => (row[column] ?? '').trim()).filter((cell) => cell !== '' && cell !== 'NA');
+  const javascript = cells.filter((cell) => cell.split(';').map((part) => part.trim()).includes('JavaScript')).length;
+  // data/_codebooks/stackoverflow-2019.json leaves a lone "Other(s):" out of the base, as Stack Overflow did.
+  const base = cells.filter((cell) => cell !== 'Other(s):').length;
+  return { javascript, base, percent: `${(Math.round((javascript / base) * 1000) / 10).toFixed(1)}%` };
+}
+
+
+
+/** Streamed sections have replaced their skeletons, and every chart box has drawn its SVG (charts mount after hydration). */
+export async function waitForStreamedContent(page) {
+  await page.waitForFunction(
+    () => document.querySelectorAll('[aria-busy="true"]').length === 0 && [...document.querySelectorAll('.chart__canvas')].every((box) => box.querySelector('svg')),
+    null,
+    { timeout: 120_000 },
+  );
+}
+
+/** Full-page screenshot once streamed sections have replaced their skeletons. */
+export async function takeScreenshot(page, name) {
+  await waitForStreamedContent(page);
+  await page.screenshot({ path: path.join(screenshots, `${name}.png`), fullPage: true });
+}
+
+export async function readColumnValues(page, columnId) {
+  const index = await page.$$eval('thead th', (cells, id) => cells.findIndex((cell) => cell.querySelector('.sort-button__id')?.textContent?.replace(/[▲▼↕]/g, '').trim() === id), columnId);
+  assert.ok(index >= 0, `column ${columnId} not found`);
+  return page.$$eval(`tbody tr`, (rows, i) => rows.map((row) => row.children[i]?.textContent ?? ''), index);
+}
+
+export const parseCellNumber = (text) => (text === '' ? NaN : Number(text.replace(/,/g, '')));
+
