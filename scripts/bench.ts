@@ -16,6 +16,11 @@ import { segmentBy } from '../lib/analysis/segments';
 import { aggregateView } from '../lib/analysis/aggregate-view';
 import { DEFAULT_SETTINGS } from '../lib/analysis/figure';
 import type { Filter } from '../lib/analysis/filters';
+import { aggregatable } from '../lib/analysis/question-figures';
+import { buildFacets } from '../lib/view/build-facets';
+import { buildQuestionView } from '../lib/view/question-view';
+import { parseViewState } from '../lib/view/parse-view-state';
+import { resolveViewState } from '../lib/view/resolve-view-state';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const FILE = path.resolve(root, '../shared/data/stackoverflow-2019/survey_results_public_2019_subset21cols.csv.gz');
@@ -69,6 +74,21 @@ async function main(): Promise<void> {
   const weights = Float64Array.from({ length: survey.size }, (_, i) => 0.5 + ((i * 2654435761) % 1000) / 666);
   const weighted = { ...DEFAULT_SETTINGS, weights, surveySize: survey.size };
   const languages = question(survey, 'LanguageWorkedWith');
+  // What the server computes for one filter change: the view parsed and checked, the facets' live counts, and the figures.
+  const dataset = { id: 'so', waves: [{ id: '2019', survey }] };
+  const defaults = { waveIds: ['2019'], weighted: false, suppressBelow: 10 };
+  const viewOf = (query: string) => resolveViewState(parseViewState(new URLSearchParams(query), defaults).value, survey).value;
+  const pageQuery = 'MainBranch=I+am+a+developer+by+profession&LanguageWorkedWith=Python&_by=Gender';
+  const questionPage = () => {
+    const state = viewOf(pageQuery);
+    buildFacets(survey, state, 10);
+    return buildQuestionView(dataset, languages, state, defaults, { limit: 40 });
+  };
+  const overviewPage = () => {
+    const state = viewOf(pageQuery);
+    buildFacets(survey, state, 10);
+    return survey.questions.filter(aggregatable).map((q) => buildQuestionView(dataset, q, state, defaults, { limit: 8, withSegment: false }));
+  };
   const queries: [string, () => unknown][] = [
     ['floor: count one column of codes', () => countCodes(country.codes, country.options.length)],
     ['single-choice frequencies (Country, 179 options)', () => questionFigures(country, everyone)],
@@ -83,6 +103,8 @@ async function main(): Promise<void> {
     ['weighted multi frequencies (logit intervals)', () => questionFigures(languages, everyone, weighted)],
     ['numeric histogram (ConvertedComp)', () => questionFigures(question(survey, 'ConvertedComp'), everyone)],
     ['full export view: languages by Gender, 2 filters', () => aggregateView({ id: 'so', waves: [{ id: '2019', survey }] }, { questionId: 'LanguageWorkedWith', filters: twoFilters, by: 'Gender', baseRule: 'answered' }, '')],
+    ['filter change, question page: view + facets + figures', questionPage],
+    ['filter change, overview: view + facets + 20 cards', overviewPage],
   ];
   const floor = time(queries[0][1]);
   console.log(`Stack Overflow 2019: ${survey.size.toLocaleString('en-US')} respondents, ${survey.questions.length} questions; load ${loadMs.toFixed(0)} ms`);
@@ -94,7 +116,7 @@ async function main(): Promise<void> {
     slowest = Math.max(slowest, ms);
     console.log(`${name.padEnd(52)} ${ms.toFixed(3).padStart(9)} ${(ms / floor).toFixed(1).padStart(9)}`);
   }
-  console.log(`\nslowest query: ${slowest.toFixed(2)} ms (target: every query under 20 ms at 100k respondents)`);
+  console.log(`\nslowest: ${slowest.toFixed(2)} ms (targets: a query under 20 ms, a page's figures under 100 ms, at 100k respondents)`);
 }
 
 main().catch((error) => {

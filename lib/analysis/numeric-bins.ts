@@ -19,11 +19,32 @@ function formatEdge(value: number): string {
   return `${+value.toFixed(4)}`;
 }
 
+// Respondents who answered, in order of their answer: sorted once per question, so every later
+// selection's sorted values (for quartiles and bin edges) are one pass, not a sort.
+const answerOrder = new WeakMap<NumericQuestion, Uint32Array>();
+
+function orderOfAnswers(question: NumericQuestion): Uint32Array {
+  let order = answerOrder.get(question);
+  if (!order) {
+    const { values } = question;
+    const answered: number[] = [];
+    for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) answered.push(i);
+    order = Uint32Array.from(answered).sort((a, b) => values[a] - values[b] || a - b);
+    answerOrder.set(question, order);
+  }
+  return order;
+}
+
 /** Values of the question within the selection, blanks skipped, sorted. */
 export function sortedValues(question: NumericQuestion, selection: Selection): Float64Array {
-  const picked: number[] = [];
-  question.values.forEach((value, i) => !Number.isNaN(value) && hasBit(selection.bits, i) && picked.push(value));
-  return Float64Array.from(picked).sort();
+  const order = orderOfAnswers(question);
+  const picked = new Float64Array(order.length);
+  let n = 0;
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k];
+    if (hasBit(selection.bits, i)) picked[n++] = question.values[i];
+  }
+  return picked.subarray(0, n);
 }
 
 /**

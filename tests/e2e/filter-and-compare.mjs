@@ -44,7 +44,10 @@ async function tableRow(page, label) {
   return page.locator('.data-table tbody tr', { has: page.getByRole('rowheader', { name: label, exact: true }) }).locator('td').allInnerTexts();
 }
 
-/** The centre of the bar drawn for a category in one chart (matched to its axis label by height). */
+/**
+ * Where to click for a category in one chart: the middle of its bar, or — for a bar too thin to
+ * hit (0%) — a little right of its axis label, on the category's band.
+ */
 async function barCentre(page, questionId, label) {
   return page.evaluate(
     ({ questionId, label }) => {
@@ -52,12 +55,22 @@ async function barCentre(page, questionId, label) {
       figure.scrollIntoView({ block: 'center' });
       const tick = [...figure.querySelectorAll('.recharts-yAxis-tick-labels text, .recharts-xAxis-tick-labels text')].find((text) => text.querySelector('title')?.textContent === label || text.textContent === label);
       const tickBox = tick.getBoundingClientRect();
-      const bars = [...figure.querySelectorAll('.recharts-bar-rectangle path')].map((bar) => bar.getBoundingClientRect());
-      const bar = bars.sort((a, b) => Math.abs(a.y + a.height / 2 - (tickBox.y + tickBox.height / 2)) - Math.abs(b.y + b.height / 2 - (tickBox.y + tickBox.height / 2)))[0];
-      return { x: bar.x + Math.max(2, bar.width / 2), y: bar.y + bar.height / 2 };
+      const middle = tickBox.y + tickBox.height / 2;
+      const bar = [...figure.querySelectorAll('.recharts-bar-rectangle path')].map((path) => path.getBoundingClientRect()).find((box) => box.width > 4 && box.y <= middle && box.y + box.height >= middle);
+      return bar ? { x: bar.x + bar.width / 2, y: middle } : { x: tickBox.right + 30, y: middle };
     },
     { questionId, label },
   );
+}
+
+/** Points at the bar (its tooltip appears), then clicks; or, as a tap does, clicks at once. */
+async function clickBar(page, questionId, label, { hover = true } = {}) {
+  const { x, y } = await barCentre(page, questionId, label);
+  if (hover) {
+    await page.mouse.move(x, y);
+    await page.locator(`figure.chart[data-question="${questionId}"] .chart-tooltip__label`, { hasText: label }).waitFor();
+  }
+  await page.mouse.click(x, y);
 }
 
 addJourney('filter from the sidebar: live counts, a sentence with remove buttons, Back restores', async (page, base) => {
@@ -104,18 +117,20 @@ addJourney('click a bar to filter, click it again to remove; keyboard users filt
   const records = readSample2022();
   await page.goto(`${base}/state-of-engineers`);
   await waitForStreamedContent(page);
-  const { x, y } = await barCentre(page, 'region', 'Europe');
-  await page.mouse.click(x, y);
+  await clickBar(page, 'region', 'Europe', { hover: false });
   await page.waitForURL(/\/state-of-engineers\?region=Europe$/);
   await waitForStreamedContent(page);
   assert.match(await sentenceText(page), new RegExp(`^${formatCount(count(records, (r) => r.region === 'Europe'))} of 6,400 respondents where Region is “Europe”`));
   // The question links keep the filter.
   assert.match(await page.getByRole('link', { name: 'Primary role', exact: true }).getAttribute('href'), /\/questions\/role\?region=Europe$/);
   await takeScreenshot(page, '12-overview-bar-clicked');
-  const again = await barCentre(page, 'region', 'Europe');
-  await page.mouse.click(again.x, again.y);
-  await page.waitForURL(/\/state-of-engineers$/);
-  await waitForStreamedContent(page);
+  // Asia's bar is now 0% wide: its band still takes the click, and adds Asia (“is Europe or Asia”).
+  await clickBar(page, 'region', 'Asia');
+  await page.waitForURL(/\?region=Europe&region=Asia$/);
+  await waitForSentence(page, /where Region is “Europe” or “Asia”$/);
+  await clickBar(page, 'region', 'Europe');
+  await page.waitForURL(/\?region=Asia$/);
+  await waitForSentence(page, new RegExp(`^${formatCount(count(records, (r) => r.region === 'Asia'))} of 6,400 respondents where Region is “Asia”$`));
   // Keyboard: the table row's filter link, reached with Tab and followed with Enter.
   await page.goto(`${base}/state-of-engineers/questions/work_arrangement`);
   await waitForStreamedContent(page);

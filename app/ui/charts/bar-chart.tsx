@@ -6,6 +6,7 @@ import { formatFigure } from '@/lib/view/format-figure';
 import { pickAxisTicks } from '@/lib/view/pick-axis-ticks';
 import { AXIS_ROOM, CHART_SERIES, CHART_SIZES, SERIES_COLORS, VALUE_LABEL_ROOM, type ChartVariant } from './chart-config';
 import { ChartTooltip } from './chart-tooltip';
+import { useCategoryClick } from './use-category-click';
 import { WrappedTick } from './wrapped-tick';
 import { useElementWidth } from './use-element-width';
 
@@ -68,6 +69,7 @@ function ValueLabel({ x = 0, y = 0, width = 0, height = 0, index = 0, value, row
  */
 export function HorizontalBarChart({ data, variant, onSelect }: BarChartProps) {
   const [ref, width] = useElementWidth<HTMLDivElement>();
+  const { onBarClick, onChartClick } = useCategoryClick(data, onSelect);
   const sizes = CHART_SIZES[variant];
   const grouped = data.series.length > 1;
   const rowHeight = grouped ? Math.max(sizes.rowHeight, data.series.length * GROUPED_BAR + 14) : sizes.rowHeight;
@@ -95,6 +97,7 @@ export function HorizontalBarChart({ data, variant, onSelect }: BarChartProps) {
           barCategoryGap={grouped ? '14%' : variant === 'full' ? '22%' : '18%'}
           barGap={1}
           accessibilityLayer={false}
+          onClick={onChartClick}
         >
           {variant === 'full' && <CartesianGrid horizontal={false} stroke="var(--chart-grid)" />}
           <XAxis type="number" domain={[0, ticks[ticks.length - 1]]} ticks={ticks} hide={variant === 'compact'} tickFormatter={(value: number) => `${value}%`} tick={{ fontSize: 12, fill: 'var(--text-muted)' }} axisLine={false} tickLine={false} />
@@ -119,7 +122,7 @@ export function HorizontalBarChart({ data, variant, onSelect }: BarChartProps) {
                 fillOpacity={series.unreliable ? 0.45 : 1}
                 radius={[0, 3, 3, 0]}
                 isAnimationActive={false}
-                onClick={clickable ? (item) => onSelect((item.payload as { category: ChartCategory }).category) : undefined}
+                onClick={onBarClick}
               >
                 {data.categories.map((category) => (
                   <Cell key={category.key} stroke={category.active ? 'var(--text)' : undefined} strokeWidth={category.active ? 2 : 0} />

@@ -5,6 +5,7 @@ import type { ChartCategory, ChartData } from '@/lib/view/build-chart-data';
 import { CHART_SERIES, type ChartVariant } from './chart-config';
 import { pickAxisTicks } from '@/lib/view/pick-axis-ticks';
 import { ChartTooltip } from './chart-tooltip';
+import { useCategoryClick } from './use-category-click';
 import { useElementWidth } from './use-element-width';
 
 interface HistogramChartProps {
@@ -20,6 +21,7 @@ const LABEL_SPACING = 64;
 /** Columns for a numeric question's bins, lowest values on the left; open-ended end bins are labelled "< x" / "≥ x". */
 export function HistogramChart({ data, variant, onSelect }: HistogramChartProps) {
   const [ref, width] = useElementWidth<HTMLDivElement>();
+  const { onBarClick, onChartClick } = useCategoryClick(data, onSelect);
   const series = CHART_SERIES[data.measure];
   const height = HEIGHT[variant];
   const plotWidth = Math.max(1, width - 60);
@@ -30,12 +32,12 @@ export function HistogramChart({ data, variant, onSelect }: HistogramChartProps)
   return (
     <div ref={ref} className={`chart__canvas${onSelect ? ' chart__canvas--clickable' : ''}`} role="img" aria-label={data.summary} style={{ height }}>
       {width > 0 && (
-        <BarChart width={width} height={height} data={rows} margin={{ top: 8, right: 8, bottom: 4, left: 0 }} barCategoryGap="8%" accessibilityLayer={false}>
+        <BarChart width={width} height={height} data={rows} margin={{ top: 8, right: 8, bottom: 4, left: 0 }} barCategoryGap="8%" accessibilityLayer={false} onClick={onChartClick}>
           <CartesianGrid vertical={false} stroke="var(--chart-grid)" />
           <XAxis dataKey="label" interval={every - 1} tick={{ fontSize: 11, fill: 'var(--chart-label)' }} tickLine={false} axisLine={{ stroke: 'var(--border-strong)' }} height={24} />
           <YAxis width={44} domain={[0, ticks[ticks.length - 1]]} ticks={ticks} tickFormatter={(value: number) => `${value}%`} tick={{ fontSize: 11, fill: 'var(--text-muted)' }} axisLine={false} tickLine={false} />
           <Tooltip content={(props) => <ChartTooltip {...props} measure={data.measure} series={data.series} clickable={onSelect !== undefined} />} cursor={{ fill: 'var(--chart-cursor)' }} />
-          <Bar dataKey="value" name={series.label} fill={series.color} radius={[3, 3, 0, 0]} isAnimationActive={false} onClick={onSelect ? (item) => onSelect((item.payload as { category: ChartCategory }).category) : undefined}>
+          <Bar dataKey="value" name={series.label} fill={series.color} radius={[3, 3, 0, 0]} isAnimationActive={false} onClick={onBarClick}>
             {data.categories.map((category) => (
               <Cell key={category.key} stroke={category.active ? 'var(--text)' : undefined} strokeWidth={category.active ? 2 : 0} />
             ))}
