@@ -9,6 +9,8 @@ import { parseWhereExpression, writeFilterText } from '../lib/view/filter-gramma
 import { parseViewState } from '../lib/view/parse-view-state';
 import { resolveViewState } from '../lib/view/resolve-view-state';
 import { toAggregateQuery } from '../lib/view/to-aggregate-query';
+import { homeWaveOf, trendOf } from '../lib/view/trend-links';
+import { linkWaves } from '../lib/survey/link-waves';
 import { viewDefaultsOf } from '../lib/view/view-defaults';
 import { wavesOf, type ViewDefaults } from '../lib/view/view-state';
 
@@ -32,6 +34,7 @@ export class UsageError extends Error {}
 interface Target {
   id: string;
   defaults: ViewDefaults;
+  codebook?: Codebook;
   load(waveIds: readonly string[]): Promise<DatasetWaves['waves']>;
 }
 
@@ -43,6 +46,7 @@ function findTarget(target: string, codebook: Codebook | undefined): Target {
     return {
       id: path.basename(path.dirname(path.resolve(target))),
       defaults: viewDefaultsOf({ waves: [{ id: wave }], codebook }),
+      codebook,
       load: async () => [{ id: wave, survey: await loadSurveyFile(target, { codebook }) }],
     };
   }
@@ -53,6 +57,7 @@ function findTarget(target: string, codebook: Codebook | undefined): Target {
   return {
     id: dataset.id,
     defaults: viewDefaultsOf({ waves: dataset.waves, codebook: used }),
+    codebook: used,
     load: async (waveIds) => {
       const waves = [];
       for (const wave of dataset.waves.filter((w) => waveIds.includes(w.id))) waves.push({ id: wave.id, survey: await loadSurveyFile(wave.path, { codebook: used }) });
@@ -116,6 +121,9 @@ export async function runAggregate(args: AggregateArguments, out: (text: string)
   }
   const state = resolved.value;
   const query = toAggregateQuery(state, args.question, target.defaults);
+  // A trend joins a question's waves only where it is the same question, as the page does.
+  const home = homeWaveOf(waves, args.question, state.asIn);
+  if (waves.length > 1 && home) query.links = trendOf(linkWaves(waves, target.codebook), waves.map((wave) => wave.id), home.id, args.question, target.codebook, { filterWave: reference!.id, filters: state.filters, by: state.by }).links;
   // Someone who holds the file may choose its weight column and threshold; a reader of the dashboard may not.
   if (args.weight !== undefined && args.weight !== 'none') query.weight = args.weight;
   if (suppressBelow !== undefined) query.suppressBelow = suppressBelow;

@@ -28,6 +28,8 @@ interface QuestionFiguresProps {
   view: OpenView;
   reference: LoadedWave;
   question: Question;
+  /** The question's trend, when it is the same question in two waves or more (lib/survey/link-waves). */
+  trend?: { href: string; waves: number };
 }
 
 const HEADERS: Record<Question['kind'], { option: string; percent: string; chart: string }> = {
@@ -60,7 +62,7 @@ function NotAggregated({ view, question }: { view: OpenView; question: Question 
  * figures are of, summary figures, the chart and the full table — all from the rows of the
  * CSV download of this very view.
  */
-export function QuestionFigures({ view, reference, question }: QuestionFiguresProps) {
+export function QuestionFigures({ view, reference, question, trend }: QuestionFiguresProps) {
   if (!aggregatable(question)) return <NotAggregated view={view} question={question} />;
   const { state, defaults, links, dataset } = view;
   const figures = buildQuestionView({ id: dataset.id, waves: view.loaded }, question, state, defaults, { limit: state.top ?? CHART_BAR_LIMIT });
@@ -90,6 +92,11 @@ export function QuestionFigures({ view, reference, question }: QuestionFiguresPr
         <Link className="button button--small" href={displayHref} scroll={false} prefetch={false}>
           {state.display === 'table' ? 'Show the chart' : 'Table only'}
         </Link>
+        {trend && (
+          <Link className="button button--small" href={trend.href} prefetch={false}>
+            Trend across {trend.waves} waves →
+          </Link>
+        )}
         <span className="toolbar__downloads">
           <span className="muted small">Download:</span>
           <a className="button button--small" href={links.export(question.id, state, 'csv')} download={fileBase('csv')}>

@@ -7,6 +7,7 @@ import { formatFigure } from '@/lib/view/format-figure';
 import { buildQuestionView } from '@/lib/view/question-view';
 import { suppressionOf } from '@/lib/view/view-state';
 import type { LoadedWave, OpenView } from '../_server/open-view';
+import { HeadlineTrend } from './headline-trend';
 import { Notice } from '../ui/layout/notice';
 import { Pager } from '../ui/layout/pager';
 import { StatList } from '../ui/layout/stat-list';
@@ -67,6 +68,7 @@ export function WaveOverview({ view, reference }: { view: OpenView; reference: L
   const weighted = view.defaults.weighted && state.weighted;
   return (
     <>
+      {state.page === 1 && <HeadlineTrend dataset={view.dataset} filterWave={reference.id} state={state} defaults={view.defaults} links={links} />}
       {state.page > pageCount && <Notice tone="warning"><p>There are {pageCount} pages of questions; showing the last one.</p></Notice>}
       <StatList stats={stats} label={`Wave ${reference.source.label ?? reference.id} in figures`} />
       <div className="toolbar">

@@ -9,7 +9,8 @@ import { viewDefaultsOf } from '@/lib/view/view-defaults';
 import { wavesOf, type ViewDefaults, type ViewState } from '@/lib/view/view-state';
 import { makeViewLinks, type ViewLinks } from '@/lib/view/write-view-query';
 import { findDatasetBySegment } from './resolve-dataset';
-import { getWave, type WaveResult } from './survey-store';
+import { getWave, getWaveLinks, type WaveResult } from './survey-store';
+import type { WaveLinks } from '@/lib/survey/link-waves';
 
 export interface LoadedWave {
   id: string;
@@ -30,6 +31,8 @@ export interface OpenView {
   /** The wave whose questions filters and segments are checked against: the one shown, or the latest of a trend. */
   reference?: LoadedWave;
   failures: Extract<WaveResult, { ok: false }>[];
+  /** For a trend (`_wave=all`): which questions of the waves are the same question. */
+  waveLinks?: WaveLinks;
 }
 
 /**
@@ -56,5 +59,6 @@ export async function openView(datasetSegment: string, params: SearchParams | UR
     loaded,
     reference,
     failures,
+    ...(parsed.value.wave === 'all' ? { waveLinks: getWaveLinks(dataset, loaded) } : {}),
   };
 }

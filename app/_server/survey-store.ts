@@ -4,6 +4,7 @@ import path from 'node:path';
 import { dataRootsFromEnv, discoverDatasets, type DatasetSource, type WaveSource } from '@/lib/survey/discover-datasets';
 import { loadSurveyFile } from '@/lib/survey/load-survey-file';
 import type { IngestIssue, Survey } from '@/lib/survey/types';
+import { linkWaves, type WaveLinks } from '@/lib/survey/link-waves';
 
 export type WaveResult =
   | { wave: WaveSource; ok: true; survey: Survey }
@@ -55,4 +56,19 @@ export function getWave(dataset: DatasetSource, wave: WaveSource): Promise<WaveR
 
 export function getWaves(dataset: DatasetSource): Promise<WaveResult[]> {
   return Promise.all(dataset.waves.map((wave) => getWave(dataset, wave)));
+}
+
+// Linking compares every question of every wave: done once per set of parsed waves.
+const linkCache = new WeakMap<Survey, { surveys: Survey[]; links: WaveLinks }>();
+
+/** Which questions of the dataset's loaded waves are the same question (lib/survey/link-waves), cached. */
+export function getWaveLinks(dataset: DatasetSource, loaded: readonly { id: string; survey: Survey }[]): WaveLinks {
+  const surveys = loaded.map((wave) => wave.survey);
+  const latest = surveys.at(-1);
+  if (!latest) return { questions: [], refused: [] };
+  const cached = linkCache.get(latest);
+  if (cached && cached.surveys.length === surveys.length && cached.surveys.every((survey, i) => survey === surveys[i])) return cached.links;
+  const links = linkWaves(loaded, dataset.codebook);
+  linkCache.set(latest, { surveys, links });
+  return links;
 }

@@ -3,6 +3,7 @@ import type { Estimate } from './estimate';
 import type { Figure } from './figure';
 import type { Measure } from './question-extras';
 import type { Significance } from './segment-significance';
+import type { Tally } from './tally';
 
 /** One row of the aggregated CSV: one (wave, segment, measure, option). The README documents each column. */
 export interface AggregateRow {
@@ -30,8 +31,19 @@ export interface AggregateRow {
   ci_high: number | null;
   ci_method: string;
   flags: string;
-  /** Not exported: the option's and segment's values as filters name them (labels may differ). */
-  keys: { option: string; segment: string };
+  /** Trends: the change from the previous wave that has the figure, in percentage points, and its two-sided p. */
+  change_from: string;
+  change_points: number | null;
+  change_p: number | null;
+  /** Trends: the change since the first wave that has the figure. */
+  change_since: string;
+  change_since_points: number | null;
+  change_since_p: number | null;
+  /**
+   * Not exported: the option's and segment's values as filters name them (labels may differ), and
+   * for a share the sums behind it, for tests between waves.
+   */
+  keys: { option: string; segment: string; sample?: { option: Tally; base: Tally; surveySize: number } };
 }
 
 /** The columns written to CSV and JSON, in order (`keys` stays inside the app). */
@@ -57,6 +69,12 @@ export const AGGREGATE_COLUMNS = [
   'ci_high',
   'ci_method',
   'flags',
+  'change_from',
+  'change_points',
+  'change_p',
+  'change_since',
+  'change_since_points',
+  'change_since_p',
 ] as const satisfies readonly (keyof AggregateRow)[];
 
 export type ExportRecord = Pick<AggregateRow, (typeof AGGREGATE_COLUMNS)[number]>;
@@ -77,7 +95,12 @@ export interface RowContext {
   segmentValue: string;
   effectiveBase: number | null;
   ciMethod: string;
+  /** Respondents in the wave's file (for tests between waves). */
+  surveySize: number;
 }
+
+/** A row before any trend: no change yet. */
+const NO_CHANGE = { change_from: '', change_points: null, change_p: null, change_since: '', change_since_points: null, change_since_p: null } as const;
 
 function joinFlags(flags: (string | false | null | undefined)[]): string {
   return flags.filter(Boolean).join(';');
@@ -105,7 +128,8 @@ export function shareRow(context: RowContext, measure: Measure, figure: Figure, 
     ci_high: percent(figure.high),
     ci_method: context.ciMethod,
     flags: joinFlags([hidden && 'suppressed', figure.unreliable && 'unreliable', figure.excludedFromBase && 'excluded-from-base', significance && `significantly-${significance}`]),
-    keys: { option: figure.value, segment: context.segmentValue },
+    ...NO_CHANGE,
+    keys: { option: figure.value, segment: context.segmentValue, sample: hidden ? undefined : { option: figure.optionTally, base: figure.baseTally, surveySize: context.surveySize } },
   };
 }
 
@@ -135,6 +159,7 @@ export function estimateRow(context: RowContext, measure: Measure, estimate: Est
     ci_high: hasInterval ? shown(estimate.high) : null,
     ci_method: hasInterval ? (estimate.weighted ? ESTIMATE_METHOD.weighted : ESTIMATE_METHOD.unweighted) : ESTIMATE_METHOD.none,
     flags: joinFlags([hidden && 'suppressed', estimate.unreliable && 'unreliable', viewWeighted && !estimate.weighted && 'unweighted']),
+    ...NO_CHANGE,
     keys: { option: estimate.value, segment: context.segmentValue },
   };
 }

@@ -8,6 +8,7 @@ import { segmentBy } from './segments';
 import { markSegments, type SegmentMark } from './segment-significance';
 import { latestWaveBins, type NumericBin } from './numeric-bins';
 import { selectionCount } from './selection';
+import { withTrendChanges } from './trend-changes';
 import { estimateRow, shareRow, type AggregateRow, type RowContext } from './aggregate-row';
 
 export type { AggregateRow } from './aggregate-row';
@@ -22,6 +23,20 @@ export interface AggregateQuery {
   weight?: boolean | string;
   /** Wave ids to include, in order; all waves when empty. */
   waves?: string[];
+  /**
+   * For a trend: the question's id in each wave where it is the same question (lib/survey/
+   * link-waves), and why the others are left out. Without it, waves are matched by id.
+   */
+  links?: {
+    ids: Record<string, string>;
+    notLinked: Record<string, string>;
+    optionAliases?: Record<string, string>;
+    /**
+     * Filters and segment as each wave names them (ids change between years), or why a wave
+     * cannot apply them (a filter question it did not ask): then it is left out, and said so.
+     */
+    perWave?: Record<string, { filters: Filter[]; by?: string } | { skip: string }>;
+  };
   suppressBelow?: number;
   unreliableBelow?: number;
 }
@@ -66,6 +81,7 @@ function waveRows(dataset: string, wave: { id: string; survey: Survey }, questio
     segmentValue,
     effectiveBase: figures.effectiveBase,
     ciMethod: viewWeighted ? INTERVAL_METHOD.weighted : INTERVAL_METHOD.unweighted,
+    surveySize: wave.survey.size,
   });
   result.rows.push(...figureRows(context(query.by ?? '', '(all)', '', overall), overall, viewWeighted));
   if (!query.by) return;
@@ -76,6 +92,15 @@ function waveRows(dataset: string, wave: { id: string; survey: Survey }, questio
   const perSegment = segments.map((segment) => questionFigures(question, segment.selection, settings, bins, true));
   const marks = markSegments(overall.figures, perSegment.map((figures) => figures.figures), settings);
   segments.forEach((segment, s) => result.rows.push(...figureRows(context(byQuestion.id, segment.label, segment.value, perSegment[s]), perSegment[s], viewWeighted, marks[s])));
+}
+
+/** An option renamed between waves (codebook option aliases) is one option in a trend: its current value and label. */
+function renameAliasedOptions(rows: readonly AggregateRow[], aliases: Record<string, string>): AggregateRow[] {
+  if (Object.keys(aliases).length === 0) return [...rows];
+  return rows.map((row) => {
+    const canonical = aliases[row.keys.option];
+    return canonical === undefined ? row : { ...row, option: canonical, keys: { ...row.keys, option: canonical } };
+  });
 }
 
 /**
@@ -92,7 +117,17 @@ export function aggregateView(dataset: DatasetWaves, query: AggregateQuery, filt
       result.problems.push(`there is no wave "${wave}"; waves are ${dataset.waves.map((w) => w.id).join(', ')}`);
       continue;
     }
-    const question = wave.survey.questions.find((q) => q.id === query.questionId);
+    const linkedId = query.links ? query.links.ids[wave.id] : query.questionId;
+    if (linkedId === undefined) {
+      result.notes.push(`wave ${wave.id}: ${query.links?.notLinked[wave.id] ?? 'not asked'}`);
+      continue;
+    }
+    const own = query.links?.perWave?.[wave.id];
+    if (own && 'skip' in own) {
+      result.notes.push(`wave ${wave.id} is left out: ${own.skip}`);
+      continue;
+    }
+    const question = wave.survey.questions.find((q) => q.id === linkedId);
     if (!question) {
       const names = wave.survey.questions.filter(aggregatable).map((q) => q.id);
       const message = `wave ${wave.id} has no question "${query.questionId}"; questions are ${names.slice(0, 30).join(', ')}${names.length > 30 ? ', …' : ''}`;
@@ -103,8 +138,11 @@ export function aggregateView(dataset: DatasetWaves, query: AggregateQuery, filt
       result.problems.push(`"${question.id}" is ${question.kind === 'text' ? 'free text' : 'metadata'}: it is never part of aggregated figures`);
       continue;
     }
-    waveRows(dataset.id, wave, question, query, filterText, bins, result, multiWave);
+    waveRows(dataset.id, wave, question, own ? { ...query, filters: own.filters, by: own.by } : query, filterText, bins, result, multiWave);
   }
   if (result.rows.length === 0 && result.problems.length === 0) result.problems.push(`no wave has a question "${query.questionId}"`);
-  return result;
+  if (!multiWave) return result;
+  const weighted = result.rows.some((row) => row.ci_method === INTERVAL_METHOD.weighted);
+  const rows = renameAliasedOptions(result.rows, query.links?.optionAliases ?? {});
+  return { ...result, rows: withTrendChanges(rows, waves.flatMap((wave) => (typeof wave === 'string' ? [] : [wave.id])), weighted) };
 }

@@ -13,6 +13,8 @@ const optionSchema = z.union([
     value: z.string().min(1),
     label: z.string().min(1).optional(),
     excludeFromBase: z.boolean().optional(),
+    /** Earlier wordings of this option in other waves (`United States` for `United States of America`): one line in a trend. */
+    aliases: z.array(z.string().min(1)).optional(),
   }).strict(),
 ]);
 
@@ -37,11 +39,11 @@ export const codebookQuestionSchema = z
 export const waveSchema = z
   .object({
     id: z.string().regex(/^[\w.-]{1,40}$/, 'wave ids are letters, digits, dot, dash, underscore'),
-    /** File name relative to the codebook's folder; no path separators or `..`. */
+    /** File path relative to the dataset's folder, up to three subfolders deep; no `..`, no absolute paths, no dot-names. */
     file: z
       .string()
-      .regex(/^[\w.-]+\.csv(\.gz)?$/i, 'a wave file is a plain .csv or .csv.gz name in the same folder')
-      .refine((name) => !name.startsWith('.'), 'a wave file name cannot start with a dot'),
+      .regex(/^(?:[\w.-]+\/){0,3}[\w.-]+\.csv(\.gz)?$/i, 'a wave file is a .csv or .csv.gz path inside the dataset folder, e.g. 2024/results.csv')
+      .refine((name) => name.split('/').every((part) => !part.startsWith('.')), 'a wave file path cannot contain `..` or names starting with a dot'),
     label: z.string().optional(),
   })
   .strict();
@@ -74,6 +76,8 @@ export const codebookSchema = z
     waves: z.array(waveSchema).min(1).optional(),
     /** Column holding respondent weights. */
     weight: z.string().min(1).optional(),
+    /** The question whose trend opens the dataset's page (default: the first ranking asked in two waves or more). */
+    headline: z.string().min(1).optional(),
     /**
      * Groups smaller than this are never shown (counts, shares, bases): the dataset's rule, which
      * a reader's URL may raise but never lower. Default 10.

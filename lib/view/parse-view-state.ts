@@ -36,6 +36,7 @@ const readers: { [K in keyof ViewState]?: [string, Reader<K>] } = {
       return { note: `There is no wave “${raw}” in this dataset (waves: ${waveIds.join(', ')}); showing the latest wave, ${waveIds.at(-1)}.` };
     },
   ],
+  asIn: ['_as', (raw, { waveIds }) => (waveIds.includes(raw) ? { value: raw } : { note: `There is no wave “${raw}” to read the question in; using the latest wave that asks it.` })],
   by: ['_by', (raw) => (raw === '' ? {} : { value: raw })],
   base: [
     '_base',
@@ -101,6 +102,7 @@ export function parseViewState(params: SearchParams | URLSearchParams | Iterable
     else if (value !== undefined) (state as unknown as Record<string, unknown>)[field] = value;
   }
   if (!state.sort) state.desc = false;
+  if (state.wave !== 'all') state.asIn = undefined;
   const unknown = [...new Set(pairs.map(([key]) => key).filter((key) => key.startsWith('_') && !KNOWN_KEYS.has(key)))];
   if (unknown.length > 0) notes.push(`Ignored ${unknown.map((key) => `“${key.slice(0, 40)}”`).join(', ')}: not a setting this page knows.`);
   return { value: state, notes };

@@ -6,6 +6,7 @@ import { buildStats, type StatItem } from './build-stats';
 import { binRangeOf, isBinFiltered } from './bin-range';
 import { writeFilterText } from './filter-grammar';
 import { toAggregateQuery } from './to-aggregate-query';
+import type { TrendLinks } from './trend-links';
 import type { ViewDefaults, ViewState } from './view-state';
 
 /** Everything a question's page (or overview card) shows, derived from the rows its download holds. */
@@ -29,8 +30,8 @@ export function activeValuesOf(state: ViewState, questionId: string): Set<string
  * A question under a view: the aggregate rows (the same call as the export route and the CLI),
  * then the chart, the table and the summary figures built from those rows.
  */
-export function buildQuestionView(dataset: DatasetWaves, question: Question, state: ViewState, defaults: ViewDefaults, options: { limit: number; withSegment?: boolean }): QuestionView {
-  const query = toAggregateQuery(state, question.id, defaults, { withSegment: options.withSegment });
+export function buildQuestionView(dataset: DatasetWaves, question: Question, state: ViewState, defaults: ViewDefaults, options: { limit: number; withSegment?: boolean; links?: TrendLinks }): QuestionView {
+  const query = { ...toAggregateQuery(state, question.id, defaults, { withSegment: options.withSegment }), ...(options.links ? { links: options.links } : {}) };
   const result = aggregateView(dataset, query, writeFilterText(state.filters));
   const seriesBy = (query.waves?.length ?? 0) > 1 ? 'wave' : 'segment';
   const overlapping = seriesBy === 'segment' && query.by !== undefined && dataset.waves.at(-1)?.survey.questions.find((q) => q.id === query.by)?.kind === 'multi';

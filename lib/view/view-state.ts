@@ -14,6 +14,11 @@ export interface ViewState {
   filters: Filter[];
   /** A wave id, or 'all' for every wave (a trend); undefined = the latest wave. */
   wave?: string;
+  /**
+   * In a trend, the wave whose question the page's id names, when that is not the latest wave
+   * asking a question of that id (`_as=2023`: ids are reused for other questions across years).
+   */
+  asIn?: string;
   /** "Compare by": a single-choice, Likert or multi-select question id. */
   by?: string;
   base: BaseRule;

@@ -6,10 +6,10 @@ export type PageKind = 'overview' | 'question' | 'responses' | 'export';
 
 const KEEPS: Record<PageKind, ReadonlySet<keyof ViewState>> = {
   overview: new Set(['filters', 'wave', 'by', 'base', 'weighted', 'suppress', 'top', 'display', 'page']),
-  question: new Set(['filters', 'wave', 'by', 'base', 'weighted', 'suppress', 'top', 'display']),
+  question: new Set(['filters', 'wave', 'asIn', 'by', 'base', 'weighted', 'suppress', 'top', 'display']),
   responses: new Set(['filters', 'wave', 'by', 'base', 'weighted', 'suppress', 'sort', 'desc', 'page']),
   // An export is the figures of the view: paging, sorting, bar limits and chart/table are presentation.
-  export: new Set(['filters', 'wave', 'by', 'base', 'weighted', 'suppress']),
+  export: new Set(['filters', 'wave', 'asIn', 'by', 'base', 'weighted', 'suppress']),
 };
 
 /**
@@ -21,6 +21,7 @@ export function writeViewPairs(state: ViewState, defaults: Pick<ViewDefaults, 'w
   const pairs: [string, string][] = keeps.has('filters') ? writeFilterPairs(state.filters) : [];
   const add = (field: keyof ViewState, key: string, value: string | undefined) => keeps.has(field) && value !== undefined && pairs.push([key, value]);
   add('wave', '_wave', state.wave !== undefined && state.wave !== defaults.waveIds.at(-1) ? state.wave : undefined);
+  add('asIn', '_as', state.wave === 'all' ? state.asIn : undefined);
   add('by', '_by', state.by);
   add('base', '_base', state.base !== 'answered' ? state.base : undefined);
   add('weighted', '_weight', state.weighted !== defaults.weighted ? (state.weighted ? '1' : '0') : undefined);

@@ -3,6 +3,7 @@ import { toExportRecord, writeAggregateCsv } from '@/lib/analysis/write-aggregat
 import { writeDownloadName } from '@/lib/view/download-name';
 import { writeFilterText } from '@/lib/view/filter-grammar';
 import { toAggregateQuery } from '@/lib/view/to-aggregate-query';
+import { homeWaveOf, trendOf } from '@/lib/view/trend-links';
 import { openView } from '@/app/_server/open-view';
 import { findDatasetBySegment } from '@/app/_server/resolve-dataset';
 
@@ -27,9 +28,13 @@ export async function GET(request: Request, { params }: { params: Promise<{ data
   }
   if (view.failures.length > 0) return problem(409, view.failures.map((failure) => `Wave ${failure.wave.id} could not be read: ${failure.message}`).join('\n'));
   const questionParam = url.searchParams.get('_question') ?? '';
-  const question = reference?.survey.questions.find((candidate) => candidate.id === questionParam);
-  if (!reference || !question) return problem(questionParam ? 404 : 400, questionParam ? `There is no question "${questionParam.slice(0, 80)}" in this wave.` : 'Name the question to export with _question=<id>.');
-  const result = aggregateView({ id: dataset.id, waves: view.loaded }, toAggregateQuery(state, question.id, defaults), writeFilterText(state.filters));
+  // A trend's question may be one the latest wave no longer asks: the latest wave that has it, as the page finds it.
+  const home = state.wave === 'all' ? homeWaveOf(view.loaded, questionParam, state.asIn) : reference;
+  const question = home?.survey.questions.find((candidate) => candidate.id === questionParam);
+  if (!home || !question) return problem(questionParam ? 404 : 400, questionParam ? `There is no question "${questionParam.slice(0, 80)}" in this wave.` : 'Name the question to export with _question=<id>.');
+  const query = toAggregateQuery(state, question.id, defaults);
+  if (state.wave === 'all' && view.waveLinks) query.links = trendOf(view.waveLinks, view.loaded.map((wave) => wave.id), home.id, question.id, dataset.codebook, { filterWave: reference!.id, filters: state.filters, by: state.by }).links;
+  const result = aggregateView({ id: dataset.id, waves: view.loaded }, query, writeFilterText(state.filters));
   if (result.rows.length === 0 && result.problems.length > 0) return problem(400, [...view.notes, ...result.problems].join('\n'));
   const format = url.searchParams.get('_format') === 'json' ? 'json' : 'csv';
   const name = writeDownloadName(dataset.id, question.id, state, defaults, format);

@@ -19,7 +19,7 @@ export function QuestionHeading({ question, waveLabel }: { question: Question; w
       <div className="question-card__meta">
         <code>{question.id}</code>
         <KindBadge kind={question.kind} />
-        <span>Wave {waveLabel}</span>
+        <span>{waveLabel === 'all waves' ? 'All waves' : `Wave ${waveLabel}`}</span>
       </div>
       <h1>{question.label}</h1>
       {text && <p className="question-text lead">{text}</p>}

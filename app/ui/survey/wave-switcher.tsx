@@ -4,8 +4,8 @@ export interface WaveLink {
   id: string;
   label: string;
   href: string;
-  /** failed: the file could not be read; missing: this question was not asked in that wave. */
-  state: 'current' | 'available' | 'failed' | 'missing';
+  /** failed: the file could not be read; missing: not asked in that wave; different: that wave's question of this id is another question. */
+  state: 'current' | 'available' | 'failed' | 'missing' | 'different';
 }
 
 const STATE_NOTE: Record<WaveLink['state'], string> = {
@@ -13,6 +13,7 @@ const STATE_NOTE: Record<WaveLink['state'], string> = {
   available: '',
   failed: ' (could not be loaded)',
   missing: ' (not asked)',
+  different: ' (a different question under this number)',
 };
 
 export function WaveSwitcher({ waves }: { waves: readonly WaveLink[] }) {
@@ -31,9 +32,9 @@ export function WaveSwitcher({ waves }: { waves: readonly WaveLink[] }) {
             ) : (
               <Link
                 href={wave.href}
-                className={`wave-pill${wave.state === 'failed' ? ' wave-pill--failed' : ''}`}
+                className={`wave-pill${wave.state === 'failed' ? ' wave-pill--failed' : wave.state === 'different' ? ' wave-pill--missing' : ''}`}
                 aria-current={wave.state === 'current' ? 'page' : undefined}
-                title={wave.state === 'failed' ? 'This wave could not be loaded' : undefined}
+                title={wave.state === 'failed' ? 'This wave could not be loaded' : wave.state === 'different' ? 'In this wave the same number is a different question' : undefined}
                 prefetch={false}
               >
                 {wave.label}

@@ -25,15 +25,21 @@ const row = (overrides: Partial<AggregateRow> = {}): AggregateRow => ({
   ci_high: 45.4,
   ci_method: 'wilson',
   flags: '',
+  change_from: '',
+  change_points: null,
+  change_p: null,
+  change_since: '',
+  change_since_points: null,
+  change_since_p: null,
   keys: { option: 'backend', segment: '' },
   ...overrides,
 });
 
 const HEADER =
-  'dataset,wave,question_id,question_label,measure,filters,segment_question,segment,option,count,weighted_count,base,weighted_base,effective_base,base_rule,percent,value,ci_low,ci_high,ci_method,flags';
+  'dataset,wave,question_id,question_label,measure,filters,segment_question,segment,option,count,weighted_count,base,weighted_base,effective_base,base_rule,percent,value,ci_low,ci_high,ci_method,flags,change_from,change_points,change_p,change_since,change_since_points,change_since_p';
 
 describe('writeAggregateCsv', () => {
-  it('AGGREGATE_COLUMNS lists the 21 export columns in order', () => {
+  it('AGGREGATE_COLUMNS lists the 27 export columns in order', () => {
     expect(AGGREGATE_COLUMNS.join(',')).toBe(HEADER);
   });
 

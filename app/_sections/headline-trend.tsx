@@ -1,0 +1,61 @@
+import type { DatasetSource } from '@/lib/survey/discover-datasets';
+import { changeView } from '@/lib/view/change-view';
+import { buildTrendData } from '@/lib/view/build-trend-data';
+import { formatFigure } from '@/lib/view/format-figure';
+import { pickHeadline } from '@/lib/view/pick-headline';
+import { activeValuesOf, buildQuestionView } from '@/lib/view/question-view';
+import { trendAnchorFor, trendOf } from '@/lib/view/trend-links';
+import type { ViewDefaults, ViewState } from '@/lib/view/view-state';
+import type { ViewLinks } from '@/lib/view/write-view-query';
+import { getWaveLinks, getWaves } from '../_server/survey-store';
+import { TrendChart } from '../ui/charts/trend-chart';
+import { TREND_LINES } from './trend-figures';
+
+const MEASURE_WORDS: Record<string, string> = {
+  share: 'share of respondents who answered',
+  ranked_first: 'share who ranked it first',
+};
+
+interface HeadlineTrendProps {
+  dataset: DatasetSource;
+  /** The wave the page's filters name their questions in. */
+  filterWave: string;
+  state: ViewState;
+  defaults: ViewDefaults;
+  links: ViewLinks;
+}
+
+/**
+ * The top of a multi-wave dataset's page: its headline question through the waves, under the
+ * page's filters — one line per option, the leader labelled, the base of every wave stated, and
+ * each line leading to the question's own trend.
+ */
+export async function HeadlineTrend({ dataset, filterWave, state, defaults, links }: HeadlineTrendProps) {
+  if (dataset.waves.length < 2) return null;
+  const loaded = (await getWaves(dataset)).flatMap((result) => (result.ok ? [{ id: result.wave.id, survey: result.survey }] : []));
+  const waveLinks = getWaveLinks(dataset, loaded);
+  const headline = pickHeadline(waveLinks, dataset.codebook?.headline);
+  if (!headline || loaded.length < 2) return null;
+  const home = headline.waves.at(-1)!;
+  const question = loaded.find((wave) => wave.id === home.waveId)?.survey.questions.find((q) => q.id === home.questionId);
+  if (!question) return null;
+  const trendState = changeView(state, { wave: 'all', by: undefined, page: 1, asIn: trendAnchorFor(loaded, question.id, home.waveId) });
+  const trend = trendOf(waveLinks, loaded.map((wave) => wave.id), home.waveId, question.id, dataset.codebook, { filterWave, filters: state.filters });
+  const figures = buildQuestionView({ id: dataset.id, waves: loaded }, question, trendState, defaults, { limit: Infinity, links: trend.links });
+  const data = buildTrendData(question, figures.result.rows, { limit: TREND_LINES, activeValues: activeValuesOf(state, question.id) });
+  if (!data || data.waves.length < 2) return null;
+  const href = links.question(question.id, trendState);
+  const bases = data.waves.map((wave, w) => `${wave}: ${data.bases[w] === null ? 'withheld' : formatFigure(data.bases[w] ?? NaN, 'count')}`).join(' · ');
+  return (
+    <section className="card headline-trend" aria-labelledby="headline-heading">
+      <p className="muted small">Headline trend, {data.waves[0]}–{data.waves.at(-1)}</p>
+      <h2 id="headline-heading">
+        <a href={href}>{question.label}</a>
+      </h2>
+      <p className="small muted">
+        {MEASURE_WORDS[data.measure] ?? 'share'} in each wave, with 95% intervals; the {data.lines.length} options largest in {data.waves.at(-1)}. Base per wave — {bases}.
+      </p>
+      <TrendChart data={data} variant="headline" lineHref={href} />
+    </section>
+  );
+}

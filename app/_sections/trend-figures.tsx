@@ -1,0 +1,179 @@
+import Link from 'next/link';
+import type { Question } from '@/lib/survey/types';
+import { INTERVAL_METHOD } from '@/lib/analysis/figure';
+import { PROPORTION_TEST_METHOD } from '@/lib/analysis/proportion-tests';
+import { buildTrendData } from '@/lib/view/build-trend-data';
+import { buildWaveSummary } from '@/lib/view/build-wave-summary';
+import { changeView } from '@/lib/view/change-view';
+import { describeFilters } from '@/lib/view/describe-filters';
+import { writeDownloadName } from '@/lib/view/download-name';
+import { formatFigure } from '@/lib/view/format-figure';
+import { activeValuesOf, buildQuestionView } from '@/lib/view/question-view';
+import type { QuestionTrend } from '@/lib/view/trend-links';
+import type { LoadedWave, OpenView } from '../_server/open-view';
+import { ChartDownloads } from '../ui/charts/chart-downloads';
+import { ChartLegend } from '../ui/charts/chart-legend';
+import { QuestionChart } from '../ui/charts/question-chart';
+import { TrendChart } from '../ui/charts/trend-chart';
+import { ComparePicker } from '../ui/filters/compare-picker';
+import { Notice } from '../ui/layout/notice';
+import { BaseStatement } from '../ui/survey/base-statement';
+import { TrendTable } from '../ui/tables/trend-table';
+
+/** Lines drawn by default; the rest are one click away (`_top`). */
+export const TREND_LINES = 5;
+/** Panels of a compared trend: one per segment, the largest first. */
+const MAX_PANELS = 6;
+
+interface TrendFiguresProps {
+  view: OpenView;
+  reference: LoadedWave;
+  question: Question;
+  trend: QuestionTrend;
+}
+
+const MEASURE_WORDS: Record<string, string> = {
+  share: '% of respondents who answered',
+  ranked_first: '% who ranked it first',
+  bin: '% of respondents who answered, by range',
+};
+
+/** Where a wave's question was a different one, or not asked: said, with a link to that wave's own page. */
+function TrendNotes({ view, trend, waves }: { view: OpenView; trend: QuestionTrend; waves: string[] }) {
+  const notAsked = view.defaults.waveIds.filter((wave) => !waves.includes(wave) && !trend.askedDifferently.some((entry) => entry.waveId === wave));
+  if (trend.askedDifferently.length === 0 && notAsked.length === 0) return null;
+  return (
+    <Notice title="Not every wave is in this trend">
+      {trend.askedDifferently.map((entry) => (
+        <p key={entry.waveId}>
+          Asked differently in {entry.waveId}: “{entry.label}” ({entry.why}), so it is a different question and not part of this trend.{' '}
+          <Link href={view.links.question(entry.questionId, changeView(view.state, { wave: entry.waveId, filters: [], by: undefined }))} prefetch={false}>
+            See {entry.waveId}’s question →
+          </Link>
+        </p>
+      ))}
+      {notAsked.length > 0 && <p>Not asked in {notAsked.join(', ')}.</p>}
+    </Notice>
+  );
+}
+
+/**
+ * A question across waves: the waves where it is the same question, one line per option with
+ * intervals, the change between waves tested, small multiples when compared by a segment, and
+ * the table and download of the very same rows.
+ */
+export function TrendFigures({ view, reference, question, trend }: TrendFiguresProps) {
+  const { state, defaults, links, dataset } = view;
+  const figures = buildQuestionView({ id: dataset.id, waves: view.loaded }, question, state, defaults, { limit: Infinity, links: trend.links });
+  const rows = figures.result.rows;
+  const active = activeValuesOf(state, question.id);
+  const overall = buildTrendData(question, rows, { limit: state.top ?? TREND_LINES, activeValues: active });
+  const table = buildTrendData(question, rows, { limit: Infinity, activeValues: active });
+  const waves = overall?.waves ?? [];
+  const weighted = rows.some((row) => row.ci_method === INTERVAL_METHOD.weighted);
+  const fileBase = writeDownloadName(dataset.id, question.id, state, defaults, 'x').slice(0, -2);
+  const choices = reference.survey.questions.filter((q) => (q.kind === 'single' || q.kind === 'likert' || q.kind === 'multi') && q.id !== question.id).map((q) => ({ id: q.id, label: q.label, overlapping: q.kind === 'multi' }));
+  const segments = state.by ? [...new Set(rows.filter((row) => row.segment !== '(all)').map((row) => row.segment))].slice(0, MAX_PANELS) : [];
+  const summary = buildWaveSummary(rows, waves);
+  const panels = segments.flatMap((segment) => buildTrendData(question, rows, { limit: Infinity, activeValues: active, segment, order: overall?.lines.map((line) => line.key) }) ?? []);
+  const yMax = Math.max(0, ...panels.flatMap((panel) => panel.lines.flatMap((line) => line.points.map((point) => point?.percent ?? 0))));
+  const testMethod = weighted ? PROPORTION_TEST_METHOD.waves : PROPORTION_TEST_METHOD.pooled;
+  const rankedAtAll = question.kind === 'ranking' ? buildTrendData(question, rows, { limit: Infinity, activeValues: active, measure: 'ranked_at_all' }) : undefined;
+  const bases = overall ? waves.map((wave, w) => `${wave}: ${overall.bases[w] === null ? 'withheld' : formatFigure(overall.bases[w] ?? NaN, 'count')}`).join(' · ') : '';
+  const caption = [describeFilters(state.filters, (id) => reference.survey.questions.find((q) => q.id === id)), `Base per wave — ${bases}.`, `${dataset.title}, waves ${waves.join(', ')}.`];
+  return (
+    <>
+      <div className="toolbar view-toolbar">
+        <ComparePicker choices={choices} current={state.by} />
+        <span className="toolbar__downloads">
+          <span className="muted small">Download:</span>
+          <a className="button button--small" href={links.export(question.id, state, 'csv')} download={`${fileBase}.csv`}>
+            CSV
+          </a>
+          <a className="button button--small" href={links.export(question.id, state, 'json')} download={`${fileBase}.json`}>
+            JSON
+          </a>
+          {overall && waves.length > 1 && <ChartDownloads questionId={question.id} title={question.label} caption={caption} fileBase={fileBase} />}
+        </span>
+      </div>
+      <TrendNotes view={view} trend={trend} waves={waves} />
+      {waves.length < 2 ? (
+        <Notice title="No trend to show">
+          <p>
+            This question has figures in {waves.length === 1 ? `${waves[0]} only` : 'no wave under these filters'}.{' '}
+            <Link href={links.question(question.id, changeView(state, { wave: undefined }))}>Show the latest wave →</Link>
+          </p>
+        </Notice>
+      ) : (
+        <>
+          <BaseStatement base={`${MEASURE_WORDS[overall?.measure ?? 'share'] ?? ''}, per wave. Base per wave — ${bases}.`} notes={[...figures.result.notes.filter((note) => !/^wave \S+: (not asked|asked differently)/.test(note)), ...(weighted ? [`Percentages and intervals are weighted by “${dataset.codebook?.weight}”; counts are unweighted respondents.`] : [])]} />
+          {segments.length === 0 && overall && (
+            <section className="card" aria-labelledby="trend-heading">
+              <h2 id="trend-heading">Trend, {waves[0]}–{waves.at(-1)}</h2>
+              {question.kind === 'numeric' && figures.chart ? (
+                <>
+                  <QuestionChart data={figures.chart} variant="full" />
+                  <ChartLegend data={figures.chart} />
+                </>
+              ) : (
+                <TrendChart data={overall} variant="full" />
+              )}
+              {overall.hidden > 0 && (
+                <p className="small">
+                  The {overall.lines.length} options largest in {waves.at(-1)} are drawn.{' '}
+                  <Link href={links.question(question.id, changeView(state, { top: overall.lines.length + overall.hidden }))} scroll={false}>
+                    Draw all {overall.lines.length + overall.hidden}
+                  </Link>
+                </p>
+              )}
+            </section>
+          )}
+          {segments.length > 0 && (
+            <section className="card" aria-labelledby="trend-heading">
+              <h2 id="trend-heading">Trend by segment</h2>
+              <p className="small muted">One panel per segment (the {segments.length} largest), same scale, so each segment’s change reads on its own and panels compare side by side.</p>
+              <div className="small-multiples">
+                {panels.map((data) => (
+                  <TrendChart key={data.segment} data={data} variant="compact" title={data.segment} yMax={yMax} />
+                ))}
+              </div>
+            </section>
+          )}
+          {table && <TrendTable data={table} caption={`All ${table.lines.length} ${question.kind === 'ranking' ? 'items: % ranked first' : question.kind === 'numeric' ? 'ranges' : 'options'}, by wave`} optionHeader={question.kind === 'ranking' ? 'Item' : 'Option'} testMethod={testMethod} />}
+          {rankedAtAll && <TrendTable data={rankedAtAll} caption={`All ${rankedAtAll.lines.length} items: % who ranked it at all (top ${question.kind === 'ranking' ? question.maxRank : ''}), by wave`} optionHeader="Item" testMethod={testMethod} />}
+          {summary.length > 0 && (
+            <div className="table-scroll">
+              <table className="data-table">
+                <caption>Summary figures by wave</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Figure</th>
+                    {waves.map((wave) => (
+                      <th scope="col" className="num" key={wave}>
+                        {wave}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {summary.map((row) => (
+                    <tr key={row.label}>
+                      <th scope="row" className="option-cell">
+                        {row.label}
+                      </th>
+                      {row.values.map((value, w) => (
+                        <td className="num" key={waves[w]}>
+                          {value}
+                        </td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </>
+      )}
+    </>
+  );
+}
