@@ -112,7 +112,8 @@ describe('aggregateView(remote by team) on analysis-crosstab.csv', () => {
       ['B', '', '', '', ''],
       ['B', '', '', '', ''],
     ]);
-    expect(csv.split('\r\n')[3]).toBe('fixture,2022,remote,remote,share,,team,A,Yes,,,,,,answered,,,,,wilson,suppressed');
+    // …and one wave has no change columns to fill: the six after `flags` are empty too
+    expect(csv.split('\r\n')[3]).toBe('fixture,2022,remote,remote,share,,team,A,Yes,,,,,,answered,,,,,wilson,suppressed,,,,,,');
   });
 
   it('aggregateView(remote, team=B): filters reach the rows and the filters column carries the text it is given', () => {
@@ -351,7 +352,11 @@ describe('aggregateView(trends by role) on analysis-select.csv: measure rows bes
       ['Cloud', 0, 3],
       ['Security', 2, 3],
     ]);
-    expect(backend.map((row) => row.keys)).toEqual(['AI', 'Cloud', 'Security'].map((option) => ({ option, segment: 'Backend' })));
+    // and the sums behind each share for a test between waves: 1, 0, 2 of Backend's 3, in a file of 12
+    const unweighted = (count: number) => ({ count, sumW: count, sumW2: count });
+    expect(backend.map((row) => row.keys)).toEqual(
+      [['AI', 1], ['Cloud', 0], ['Security', 2]].map(([option, count]) => ({ option, segment: 'Backend', sample: { option: unweighted(count as number), base: unweighted(3), surveySize: 12 } })),
+    );
     expect(result.rows.filter((row) => row.segment === '(all)').every((row) => row.keys.segment === '')).toBe(true);
   });
 });

@@ -55,7 +55,7 @@ describe('survey-lens aggregate on the bundled sample', () => {
     const { status, stdout, stderr } = run('aggregate', 'state-of-engineers', '--question', 'role', '--wave', '2022');
     expect([status, stderr]).toEqual([0, '']);
     expect(stdout.split('\r\n')[0]).toBe(
-      'dataset,wave,question_id,question_label,measure,filters,segment_question,segment,option,count,weighted_count,base,weighted_base,effective_base,base_rule,percent,value,ci_low,ci_high,ci_method,flags',
+      'dataset,wave,question_id,question_label,measure,filters,segment_question,segment,option,count,weighted_count,base,weighted_base,effective_base,base_rule,percent,value,ci_low,ci_high,ci_method,flags,change_from,change_points,change_p,change_since,change_since_points,change_since_p',
     );
     const rows = parseCsvRows(stdout);
     // counted from the file: respondents per role, and those with any role
@@ -65,6 +65,8 @@ describe('survey-lens aggregate on the bundled sample', () => {
     expect(rows.length).toBe(counts.size);
     for (const row of rows) {
       expect([row.dataset, row.wave, row.question_id, row.segment, row.measure]).toEqual(['state-of-engineers', '2022', 'role', '(all)', 'share']);
+      // one wave: nothing to change from
+      expect([row.change_from, row.change_points, row.change_p, row.change_since, row.change_since_points, row.change_since_p]).toEqual(['', '', '', '', '', '']);
       expect(Number(row.count)).toBe(counts.get(row.option));
       expect(Number(row.base)).toBe(base);
     }
