@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { loadSurveyFile } from '../lib/survey/load-survey-file';
 import { describeSurvey, inferredCodebook } from '../lib/survey/describe-survey';
 import type { Codebook } from '../lib/survey/codebook-schema';
@@ -7,6 +7,7 @@ import { readCodebookFile } from '../lib/survey/read-codebook-file';
 import { SurveyFileError } from '../lib/survey/survey-file-error';
 import { CsvInputError } from '../lib/csv/decode-csv-bytes';
 import { runAggregate, UsageError, type AggregateArguments } from './aggregate-command';
+import { describeWaveLinks, findDatasetTarget } from './schema-links-command';
 
 const HELP = `survey-lens — survey CSV exports in, figures out
 
@@ -15,6 +16,11 @@ Usage:
       Prints the inferred schema as JSON: header layout, respondent count, and for each
       question its id, label, kind, options in order, respondents and answered counts.
       --as-codebook prints a survey.json to start your own codebook from instead.
+
+  survey-lens schema <dataset id or folder>
+      Prints how the dataset's waves are linked for trends, as JSON: each question asked in two
+      waves or more with its id in every wave and why (codebook, same id and text, or same text
+      under another id), and each same-id question NOT linked because it asks something else.
 
   survey-lens aggregate <file or dataset id> --question <id>
         [--where <id>=<value>]... [--where <id>!=<value>]... [--where <id>>=<number>]...
@@ -95,6 +101,13 @@ function codebookFor(parsed: Parsed): Codebook | undefined {
 
 async function schema(parsed: Parsed): Promise<number> {
   if (!parsed.target) throw new UsageError('schema: name a CSV file, e.g. survey-lens schema data/state-of-engineers/2022.csv');
+  const isFile = existsSync(parsed.target) && statSync(parsed.target).isFile();
+  if (!isFile) {
+    const dataset = findDatasetTarget(parsed.target, process.cwd());
+    if (!dataset) throw new UsageError(`"${parsed.target}" is neither a CSV file, a dataset id nor a dataset folder`);
+    process.stdout.write(`${JSON.stringify(await describeWaveLinks(dataset), null, 2)}\n`);
+    return 0;
+  }
   const survey = await loadSurveyFile(path.resolve(parsed.target), { codebook: codebookFor(parsed) });
   const output = parsed.asCodebook ? inferredCodebook(survey, path.basename(parsed.target)) : describeSurvey(survey, parsed.target);
   process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);

@@ -20,6 +20,7 @@ import { dataEnv, listJourneys, root, screenshots, sharedAvailable } from '../te
 import '../tests/e2e/browse.mjs';
 import '../tests/e2e/filter-and-compare.mjs';
 import '../tests/e2e/downloads.mjs';
+import '../tests/e2e/trends.mjs';
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const only = process.argv[2];

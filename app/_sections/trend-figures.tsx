@@ -106,7 +106,7 @@ export function TrendFigures({ view, reference, question, trend }: TrendFiguresP
         </Notice>
       ) : (
         <>
-          <BaseStatement base={`${MEASURE_WORDS[overall?.measure ?? 'share'] ?? ''}, per wave. Base per wave — ${bases}.`} notes={[...figures.result.notes.filter((note) => !/^wave \S+: (not asked|asked differently)/.test(note)), ...(weighted ? [`Percentages and intervals are weighted by “${dataset.codebook?.weight}”; counts are unweighted respondents.`] : [])]} />
+          <BaseStatement base={`${MEASURE_WORDS[overall?.measure ?? 'share'] ?? ''}, per wave. Base per wave — ${bases}.`} notes={[...(question.kind === 'multi' ? ['Respondents could choose several options; percentages can add up to more than 100%.'] : []), ...figures.result.notes.filter((note) => !/^wave \S+: (not asked|asked differently)/.test(note)), ...(weighted ? [`Percentages and intervals are weighted by “${dataset.codebook?.weight}”; counts are unweighted respondents.`] : [])]} />
           {segments.length === 0 && overall && (
             <section className="card" aria-labelledby="trend-heading">
               <h2 id="trend-heading">Trend, {waves[0]}–{waves.at(-1)}</h2>

@@ -42,7 +42,7 @@ addJourney('overview: click into the dataset, questions and bar charts render', 
 addJourney('question: hot_trends shows the share who ranked AI first in 2022, and the export agrees', async (page, base) => {
   const expected = countAiRankedFirst();
   await page.goto(`${base}/state-of-engineers`);
-  await page.getByRole('link', { name: 'Rank the three tech trends you think are hottest' }).first().click();
+  await page.locator('article.question-card').getByRole('link', { name: 'Rank the three tech trends you think are hottest', exact: true }).click();
   await page.waitForURL(/\/state-of-engineers\/questions\/hot_trends$/);
   const row = page.locator('tr', { has: page.getByRole('rowheader', { name: 'AI, Machine Learning, Big Data', exact: true }) });
   let cells = await row.locator('td').allInnerTexts();

@@ -70,12 +70,18 @@ export function TrendChart({ data, variant, lineHref, title, yMax }: TrendChartP
     });
     return row;
   });
-  const ticks = pickAxisTicks([...(yMax === undefined ? [] : [yMax]), ...data.lines.flatMap((line) => line.points.map((point) => point?.high ?? point?.percent ?? 0))]);
+  // Panels of small multiples share the scale they are given; a chart on its own fits its whiskers.
+  const ticks = pickAxisTicks(yMax !== undefined ? [yMax] : data.lines.flatMap((line) => line.points.map((point) => point?.high ?? point?.percent ?? 0)));
   const leader = data.lines[0];
   const last = data.waves.length - 1;
   return (
     <figure className={`chart trend-chart trend-chart--${variant}`} data-question={data.questionId} data-segment={data.segment}>
-      {title && <figcaption className="trend-chart__title">{title}</figcaption>}
+      {title && (
+        <figcaption className="trend-chart__title">
+          {title}{' '}
+          <span className="muted small">(n = {data.bases.map((base) => (base === null ? 'withheld' : formatFigure(base, 'count'))).join(' · ')})</span>
+        </figcaption>
+      )}
       <div ref={ref} className="chart__canvas" role="img" aria-label={data.summary} style={{ height }}>
         {width > 0 && (
           <LineChart width={width} height={height} data={rows} margin={{ top: 16, right: variant === 'compact' ? 16 : 150, bottom: 4, left: 0 }} accessibilityLayer={false}>
