@@ -79,6 +79,7 @@ export function TrendFigures({ view, reference, question, trend }: TrendFiguresP
   const yMax = Math.max(0, ...panels.flatMap((panel) => panel.lines.flatMap((line) => line.points.map((point) => point?.percent ?? 0))));
   const testMethod = weighted ? PROPORTION_TEST_METHOD.waves : PROPORTION_TEST_METHOD.pooled;
   const rankedAtAll = question.kind === 'ranking' ? buildTrendData(question, rows, { limit: Infinity, activeValues: active, measure: 'ranked_at_all' }) : undefined;
+  const rankedTop3 = question.kind === 'ranking' && question.maxRank > 3 ? buildTrendData(question, rows, { limit: Infinity, activeValues: active, measure: 'ranked_top3' }) : undefined;
   const bases = overall ? waves.map((wave, w) => `${wave}: ${overall.bases[w] === null ? 'withheld' : formatFigure(overall.bases[w] ?? NaN, 'count')}`).join(' · ') : '';
   const caption = [describeFilters(state.filters, (id) => reference.survey.questions.find((q) => q.id === id)), `Base per wave — ${bases}.`, `${dataset.title}, waves ${waves.join(', ')}.`];
   return (
@@ -140,6 +141,7 @@ export function TrendFigures({ view, reference, question, trend }: TrendFiguresP
             </section>
           )}
           {table && <TrendTable data={table} caption={`All ${table.lines.length} ${question.kind === 'ranking' ? 'items: % ranked first' : question.kind === 'numeric' ? 'ranges' : 'options'}, by wave`} optionHeader={question.kind === 'ranking' ? 'Item' : 'Option'} testMethod={testMethod} />}
+          {rankedTop3 && <TrendTable data={rankedTop3} caption={`All ${rankedTop3.lines.length} items: % who ranked it in their top 3, by wave`} optionHeader="Item" testMethod={testMethod} />}
           {rankedAtAll && <TrendTable data={rankedAtAll} caption={`All ${rankedAtAll.lines.length} items: % who ranked it at all (top ${question.kind === 'ranking' ? question.maxRank : ''}), by wave`} optionHeader="Item" testMethod={testMethod} />}
           {summary.length > 0 && (
             <div className="table-scroll">

@@ -9,7 +9,7 @@ import { andBits, type Tally } from './tally';
 import { estimateMean } from './weighted-mean';
 
 /** Shares beside the main one (ranked at all, top-2 and bottom-2 box). */
-export type ShareMeasure = 'share' | 'ranked_first' | 'bin' | 'ranked_at_all' | 'top2' | 'bottom2';
+export type ShareMeasure = 'share' | 'ranked_first' | 'bin' | 'ranked_top3' | 'ranked_at_all' | 'top2' | 'bottom2';
 /** Figures on their own scale (mean rank, mean score, quantiles). */
 export type ValueMeasure = 'mean_rank' | 'mean' | 'median' | 'q1' | 'q3' | 'min' | 'max';
 export type Measure = ShareMeasure | ValueMeasure;
@@ -24,7 +24,9 @@ function meanOf(values: ArrayLike<number>, bits: Uint32Array, label: string, val
 
 /** Per item: the share who ranked it at all, and its mean rank among them (with interval). */
 export function rankingExtras(question: RankingQuestion, items: readonly RankedItem[], baseBits: Uint32Array, settings: FigureSettings): ExtraFigure[] {
-  const atAll: ExtraFigure[] = items.map((item) => ({ measure: 'ranked_at_all', figure: item.topK[item.topK.length - 1] }));
+  // "Ranked in the top 3" is its own figure only when more than three places were ranked.
+  const topThree: ExtraFigure[] = question.maxRank > 3 ? items.map((item) => ({ measure: 'ranked_top3', figure: item.topK[2] })) : [];
+  const atAll: ExtraFigure[] = [...topThree, ...items.map((item): ExtraFigure => ({ measure: 'ranked_at_all', figure: item.topK[item.topK.length - 1] }))];
   const means = items.map((item, index) => {
     const ranks = Float64Array.from(question.ranks[index], (rank) => (rank === 0 ? NaN : rank));
     return meanOf(ranks, baseBits, item.label, item.value, item.first.base, settings, 'mean_rank');
