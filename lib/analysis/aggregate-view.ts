@@ -94,13 +94,37 @@ function waveRows(dataset: string, wave: { id: string; survey: Survey }, questio
   segments.forEach((segment, s) => result.rows.push(...figureRows(context(byQuestion.id, segment.label, segment.value, perSegment[s]), perSegment[s], viewWeighted, marks[s])));
 }
 
-/** An option renamed between waves (codebook option aliases) is one option in a trend: its current value and label. */
+/**
+ * An option renamed between waves (codebook option aliases) is one option in a trend: its current
+ * value and label. The codebook lists the current value, so a wave that used the old wording also
+ * holds the current one, chosen by nobody: that empty row gives way to the renamed one (else the
+ * wave would have the option twice). A wave whose answers use both wordings keeps both apart.
+ */
 function renameAliasedOptions(rows: readonly AggregateRow[], aliases: Record<string, string>): AggregateRow[] {
   if (Object.keys(aliases).length === 0) return [...rows];
-  return rows.map((row) => {
+  const keyOf = (row: AggregateRow, option: string) => `${row.wave}\u0000${row.segment}\u0000${row.measure}\u0000${option}`;
+  const current = new Map(rows.filter((row) => aliases[row.keys.option] === undefined).map((row) => [keyOf(row, row.keys.option), row]));
+  const replaced = new Set<AggregateRow>();
+  const renamed = rows.map((row) => {
     const canonical = aliases[row.keys.option];
-    return canonical === undefined ? row : { ...row, option: canonical, keys: { ...row.keys, option: canonical } };
+    if (canonical === undefined) return row;
+    const placeholder = current.get(keyOf(row, canonical));
+    if (placeholder && placeholder.count !== null && placeholder.count > 0) return row;
+    if (placeholder) replaced.add(placeholder);
+    return { ...row, option: placeholder?.option ?? canonical, keys: { ...row.keys, option: canonical } };
   });
+  return renamed.filter((row) => !replaced.has(row));
+}
+
+/**
+ * A numeric trend's bin edges, from the latest wave it joins: under links, a later wave's
+ * question of the same id can be another question, whose answers must not set the edges.
+ */
+function trendBins(waves: readonly { id: string; survey: Survey }[], query: AggregateQuery): NumericBin[] | undefined {
+  const { links } = query;
+  if (!links) return latestWaveBins(waves, query.questionId);
+  const latest = waves.filter((wave) => links.ids[wave.id] !== undefined).at(-1);
+  return latest ? latestWaveBins([latest], links.ids[latest.id]) : undefined;
 }
 
 /**
@@ -111,7 +135,7 @@ export function aggregateView(dataset: DatasetWaves, query: AggregateQuery, filt
   const result: AggregateResult = { rows: [], problems: [], notes: [], selections: [] };
   const waves = query.waves && query.waves.length > 0 ? query.waves.map((id) => dataset.waves.find((w) => w.id === id) ?? id) : dataset.waves;
   const multiWave = waves.length > 1;
-  const bins = latestWaveBins(waves.filter((wave) => typeof wave !== 'string'), query.questionId);
+  const bins = trendBins(waves.filter((wave) => typeof wave !== 'string'), query);
   for (const wave of waves) {
     if (typeof wave === 'string') {
       result.problems.push(`there is no wave "${wave}"; waves are ${dataset.waves.map((w) => w.id).join(', ')}`);
@@ -138,6 +162,7 @@ export function aggregateView(dataset: DatasetWaves, query: AggregateQuery, filt
       result.problems.push(`"${question.id}" is ${question.kind === 'text' ? 'free text' : 'metadata'}: it is never part of aggregated figures`);
       continue;
     }
+    if (own && query.by !== undefined && own.by === undefined) result.notes.push(`wave ${wave.id}: it did not ask “${query.by}” (or asked it differently), so it is not compared by it`);
     waveRows(dataset.id, wave, question, own ? { ...query, filters: own.filters, by: own.by } : query, filterText, bins, result, multiWave);
   }
   if (result.rows.length === 0 && result.problems.length === 0) result.problems.push(`no wave has a question "${query.questionId}"`);

@@ -6,6 +6,7 @@ import { aggregateView, type AggregateQuery, type AggregateRow, type DatasetWave
 import { writeAggregateCsv } from '../../../lib/analysis/write-aggregate-csv';
 import { buildSurvey } from '../../../lib/survey/build-survey';
 import type { Codebook } from '../../../lib/survey/codebook-schema';
+import { trendLinkDataset } from '../helpers/trend-links-fixture';
 
 const read = (name: string) => readFileSync(fileURLToPath(new URL(`../../fixtures/${name}`, import.meta.url)), 'utf8');
 const oneWave = (name: string, codebook: Codebook, wave = '2022'): DatasetWaves => ({ id: 'fixture', waves: [{ id: wave, survey: buildSurvey(read(name), { codebook }) }] });
@@ -358,5 +359,178 @@ describe('aggregateView(trends by role) on analysis-select.csv: measure rows bes
       [['AI', 1], ['Cloud', 0], ['Security', 2]].map(([option, count]) => ({ option, segment: 'Backend', sample: { option: unweighted(count as number), base: unweighted(3), surveySize: 12 } })),
     );
     expect(result.rows.filter((row) => row.segment === '(all)').every((row) => row.keys.segment === '')).toBe(true);
+  });
+});
+
+describe('aggregateView with links (tests/fixtures/trend-links-*.csv, counted in helpers/trend-links-fixture.ts)', () => {
+  const data = trendLinkDataset();
+  type Links = NonNullable<AggregateQuery['links']>;
+  const linked = (questionId: string, links: Links, extra: Partial<AggregateQuery> = {}) => aggregateView(data, query(questionId, { suppressBelow: 0, links, ...extra }), '');
+  const EDITOR_IDS = { '2020': 'Q2', '2021': 'Q2', '2022': 'Q3' };
+  const EVERY_WAVE = { '2020': 'arrangement', '2021': 'arrangement', '2022': 'arrangement' };
+
+  it('aggregateView(editor, links Q2/Q2/Q3) → each wave’s own question under its own id: 3, 2, 1 of 6; 3, 2, 1 of 6; 5, 2, 1 of 8', () => {
+    const result = linked('Q3', { ids: EDITOR_IDS, notLinked: {} });
+    expect(result.problems).toEqual([]);
+    expect(pick(result.rows, 'wave', 'question_id', 'option', 'count', 'base')).toEqual([
+      ['2020', 'Q2', 'VS Code', 3, 6],
+      ['2020', 'Q2', 'Vim', 2, 6],
+      ['2020', 'Q2', 'Emacs', 1, 6],
+      ['2021', 'Q2', 'VS Code', 3, 6],
+      ['2021', 'Q2', 'Vim', 2, 6],
+      ['2021', 'Q2', 'Emacs', 1, 6],
+      ['2022', 'Q3', 'VS Code', 5, 8],
+      ['2022', 'Q3', 'Vim', 2, 8],
+      ['2022', 'Q3', 'Emacs', 1, 8],
+    ]);
+  });
+
+  it('aggregateView(team size Q2, linked in 2022 only) → 2022’s rows, and why 2020 and 2021 are left out', () => {
+    const why = 'asked differently (“Which editor do you use most?”: the question is worded differently), so it is not part of this trend';
+    const result = linked('Q2', { ids: { '2022': 'Q2' }, notLinked: { '2020': why, '2021': why } });
+    expect(result.notes).toEqual([`wave 2020: ${why}`, `wave 2021: ${why}`]);
+    expect(pick(result.rows, 'wave', 'option', 'count', 'base')).toEqual([
+      ['2022', '1-5', 3, 8],
+      ['2022', '6-20', 3, 8],
+      ['2022', '21+', 2, 8],
+    ]);
+  });
+
+  it('aggregateView(team size Q2, no links) → matched by id, 2020 and 2021 bring the editor question: what links are for', () => {
+    const result = aggregateView(data, query('Q2', { suppressBelow: 0 }), '');
+    expect([...new Set(result.rows.map((row) => `${row.wave} ${row.question_label}`))]).toEqual(['2020 Which editor do you use most?', '2021 Which editor do you use most?', '2022 How many people are on your team?']);
+  });
+
+  it('aggregateView(a grid row, links 2021:Q5_2 2022:Q5_1) → Jira in both waves, never 2021’s Git under the same number', () => {
+    const result = linked('Q5_1', { ids: { '2021': 'Q5_2', '2022': 'Q5_1' }, notLinked: { '2020': 'not asked' } });
+    expect(result.notes).toEqual(['wave 2020: not asked']);
+    // options by how many chose them, ties in order of first answer
+    expect(pick(result.rows, 'wave', 'question_label', 'option', 'count', 'base')).toEqual([
+      ['2021', 'How often do you use each of these tools at work?: Jira', 'Never', 2, 6],
+      ['2021', 'How often do you use each of these tools at work?: Jira', 'Weekly', 2, 6],
+      ['2021', 'How often do you use each of these tools at work?: Jira', 'Daily', 2, 6],
+      ['2022', 'How often do you use each of these tools at work?: Jira', 'Weekly', 3, 8],
+      ['2022', 'How often do you use each of these tools at work?: Jira', 'Daily', 3, 8],
+      ['2022', 'How often do you use each of these tools at work?: Jira', 'Never', 2, 8],
+    ]);
+  });
+
+  it('aggregateView(arrangement, option alias Fully remote → Remote) → one Remote row per wave: 3 of 6, 2 of 6, 4 of 8', () => {
+    const result = linked('arrangement', { ids: EVERY_WAVE, notLinked: {}, optionAliases: { 'Fully remote': 'Remote' } });
+    expect(pick(result.rows, 'wave', 'option', 'count', 'base', 'change_from', 'change_points')).toEqual([
+      ['2020', 'Office', 2, 6, '', null],
+      ['2020', 'Hybrid', 1, 6, '', null],
+      ['2020', 'Remote', 3, 6, '', null],
+      // 2/6 − 2/6 = 0; 2/6 − 1/6 = +16.67; 2/6 − 3/6 = −16.67 points
+      ['2021', 'Office', 2, 6, '2020', 0],
+      ['2021', 'Hybrid', 2, 6, '2020', TWELVE_DIGITS((2 / 6 - 1 / 6) * 100)],
+      ['2021', 'Remote', 2, 6, '2020', TWELVE_DIGITS((2 / 6 - 3 / 6) * 100)],
+      // 2/8 − 2/6 = −8.33; 2/8 − 2/6; 4/8 − 2/6 = +16.67 points
+      ['2022', 'Office', 2, 8, '2021', TWELVE_DIGITS((2 / 8 - 2 / 6) * 100)],
+      ['2022', 'Hybrid', 2, 8, '2021', TWELVE_DIGITS((2 / 8 - 2 / 6) * 100)],
+      ['2022', 'Remote', 4, 8, '2021', TWELVE_DIGITS((4 / 8 - 2 / 6) * 100)],
+    ]);
+    expect(result.rows.filter((row) => row.option === 'Remote').map((row) => row.keys.option)).toEqual(['Remote', 'Remote', 'Remote']);
+  });
+
+  it('aggregateView(an option alias, one wave answering with both wordings) → renamed (with the current label) where the old wording stands alone, kept apart where both were answered', () => {
+    const codebook: Codebook = { questions: { id: { kind: 'meta' }, arrangement: { kind: 'single', options: [{ value: 'Remote', label: 'Remote (any)', aliases: ['Fully remote'] }, 'Office'] } } };
+    const waves = [
+      // 2020: Fully remote {1,2}, Office {3}: "Remote" is listed by the codebook, chosen by nobody
+      { id: '2020', survey: buildSurvey('id,arrangement\n1,Fully remote\n2,Fully remote\n3,Office', { codebook }) },
+      // 2021: Remote {1}, Fully remote {2}, Office {3}: both wordings answered
+      { id: '2021', survey: buildSurvey('id,arrangement\n1,Remote\n2,Fully remote\n3,Office', { codebook }) },
+    ];
+    const ids = { '2020': 'arrangement', '2021': 'arrangement' };
+    const result = aggregateView({ id: 'alias', waves }, query('arrangement', { suppressBelow: 0, links: { ids, notLinked: {}, optionAliases: { 'Fully remote': 'Remote' } } }), '');
+    expect(pick(result.rows, 'wave', 'option', 'count', 'base')).toEqual([
+      ['2020', 'Office', 1, 3],
+      ['2020', 'Remote (any)', 2, 3],
+      ['2021', 'Remote (any)', 1, 3],
+      ['2021', 'Office', 1, 3],
+      ['2021', 'Fully remote', 1, 3],
+    ]);
+  });
+
+  it('aggregateView(arrangement, editor = VS Code named per wave Q2/Q2/Q3) → each wave filtered by its own editor question', () => {
+    const filters = (id: string) => ({ filters: [{ question: id, op: 'in' as const, values: ['VS Code'] }] });
+    const result = linked('arrangement', { ids: EVERY_WAVE, notLinked: {}, perWave: { '2020': filters('Q2'), '2021': filters('Q2'), '2022': filters('Q3') } });
+    // VS Code: 2020 {1,3,5} → Office 1, Remote 2 (Fully remote, no alias given here); 2021 {1,2,4}; 2022 {1,2,4,6,8}
+    expect(result.selections).toEqual([
+      { wave: '2020', selected: 3, size: 6 },
+      { wave: '2021', selected: 3, size: 6 },
+      { wave: '2022', selected: 5, size: 8 },
+    ]);
+    expect(pick(result.rows.filter((row) => row.count! > 0), 'wave', 'option', 'count', 'base')).toEqual([
+      ['2020', 'Office', 1, 3],
+      ['2020', 'Fully remote', 2, 3],
+      ['2021', 'Office', 1, 3],
+      ['2021', 'Remote', 2, 3],
+      ['2022', 'Office', 1, 5],
+      ['2022', 'Hybrid', 2, 5],
+      ['2022', 'Remote', 2, 5],
+    ]);
+  });
+
+  it('aggregateView(arrangement, mentor = Yes; 2021 did not ask it) → 2021 left out and said so; 2020 and 2022 filtered', () => {
+    const yes = { filters: [{ question: 'Q6', op: 'in' as const, values: ['Yes'] }] };
+    const skip = 'it did not ask “Q6” (or asked it differently), so its figures could not be filtered the same way';
+    const result = linked('arrangement', { ids: EVERY_WAVE, notLinked: {}, optionAliases: { 'Fully remote': 'Remote' }, perWave: { '2020': yes, '2021': { skip }, '2022': yes } });
+    expect(result.notes).toEqual([`wave 2021 is left out: ${skip}`]);
+    // mentors: 2020 {1,3,6} → Office 1, Remote 1, Hybrid 1; 2022 {1,3,5,7} → Remote 3, Office 1
+    expect(pick(result.rows, 'wave', 'option', 'count', 'base')).toEqual([
+      ['2020', 'Office', 1, 3],
+      ['2020', 'Hybrid', 1, 3],
+      ['2020', 'Remote', 1, 3],
+      ['2022', 'Office', 1, 4],
+      ['2022', 'Hybrid', 0, 4],
+      ['2022', 'Remote', 3, 4],
+    ]);
+  });
+
+  it('aggregateView(arrangement by editor, named Q2/Q2/Q3) → each wave compared by its own editor question', () => {
+    const result = linked('arrangement', { ids: EVERY_WAVE, notLinked: {}, perWave: { '2020': { filters: [], by: 'Q2' }, '2021': { filters: [], by: 'Q2' }, '2022': { filters: [], by: 'Q3' } } }, { by: 'Q3' });
+    expect([...new Set(result.rows.filter((row) => row.segment !== '(all)').map((row) => `${row.wave} ${row.segment_question} ${row.segment}`))]).toEqual([
+      '2020 Q2 VS Code',
+      '2020 Q2 Vim',
+      '2020 Q2 Emacs',
+      '2021 Q2 VS Code',
+      '2021 Q2 Vim',
+      '2021 Q2 Emacs',
+      '2022 Q3 VS Code',
+      '2022 Q3 Vim',
+      '2022 Q3 Emacs',
+    ]);
+    // 2022 Vim {3,7}: Office 1 (3), Remote 1 (7)
+    expect(pick(result.rows.filter((row) => row.wave === '2022' && row.segment === 'Vim'), 'option', 'count', 'base')).toEqual([
+      ['Office', 1, 2],
+      ['Hybrid', 0, 2],
+      ['Remote', 1, 2],
+    ]);
+  });
+
+  it('aggregateView(arrangement by team size, which 2020 and 2021 did not ask) → those waves everyone only, and said so', () => {
+    const result = linked('arrangement', { ids: EVERY_WAVE, notLinked: {}, perWave: { '2020': { filters: [] }, '2021': { filters: [] }, '2022': { filters: [], by: 'Q2' } } }, { by: 'Q2' });
+    expect([...new Set(result.rows.map((row) => `${row.wave} ${row.segment}`))]).toEqual(['2020 (all)', '2021 (all)', '2022 (all)', '2022 1-5', '2022 6-20', '2022 21+']);
+    expect(result.notes).toEqual([
+      'wave 2020: it did not ask “Q2” (or asked it differently), so it is not compared by it',
+      'wave 2021: it did not ask “Q2” (or asked it differently), so it is not compared by it',
+    ]);
+  });
+
+  it('aggregateView(years Q7 as asked in 2020 and 2021) → binned by 2021’s years, not by 2022’s Q7 (hours a week)', () => {
+    // 2021 years 1…6: type-7 1st percentile 1.05, 99th 5.95; whole numbers → step 1 from 1, five bins.
+    // 2020 years 1…6 and 2021 years 2,3,4,5,6,1: one answer in each bin but the last (5 and 6).
+    const result = linked('Q7', { ids: { '2020': 'Q7', '2021': 'Q7' }, notLinked: { '2022': 'asked differently' } });
+    const bins = result.rows.filter((row) => row.measure === 'bin');
+    expect(pick(bins, 'wave', 'option', 'count', 'base')).toEqual(
+      ['2020', '2021'].flatMap((wave) => [
+        [wave, '< 2', 1, 6],
+        [wave, '2–3', 1, 6],
+        [wave, '3–4', 1, 6],
+        [wave, '4–5', 1, 6],
+        [wave, '≥ 5', 2, 6],
+      ]),
+    );
   });
 });
