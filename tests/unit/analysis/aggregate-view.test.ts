@@ -6,6 +6,7 @@ import { aggregateView, type AggregateQuery, type AggregateRow, type DatasetWave
 import { writeAggregateCsv } from '../../../lib/analysis/write-aggregate-csv';
 import { buildSurvey } from '../../../lib/survey/build-survey';
 import type { Codebook } from '../../../lib/survey/codebook-schema';
+import { analysisTrendWaves } from '../helpers/fixture-survey';
 import { trendLinkDataset } from '../helpers/trend-links-fixture';
 
 const read = (name: string) => readFileSync(fileURLToPath(new URL(`../../fixtures/${name}`, import.meta.url)), 'utf8');
@@ -217,19 +218,7 @@ describe('aggregateView with weights and excluded options (analysis-frequencies.
 });
 
 describe('aggregateView across waves (analysis-trend-*.csv)', () => {
-  const codebook: Codebook = {
-    questions: {
-      id: { kind: 'meta' },
-      role: { kind: 'single' },
-      arrangement: { kind: 'single', aliases: ['setup'], options: ['Office', 'Hybrid', 'Remote'] },
-      editor: { kind: 'single' },
-      years: { kind: 'numeric' },
-    },
-  };
-  const data: DatasetWaves = {
-    id: 'trend',
-    waves: ['2020', '2021', '2022'].map((id) => ({ id, survey: buildSurvey(read(`analysis-trend-${id}.csv`), { codebook }) })),
-  };
+  const data: DatasetWaves = { id: 'trend', waves: analysisTrendWaves() };
 
   it('aggregateView(arrangement, suppressBelow 0) → every wave in order, each with its own base: 8, 12, 10 (trends.test.ts)', () => {
     const result = aggregateView(data, query('arrangement', { suppressBelow: 0 }), '');

@@ -63,3 +63,23 @@ export const SELECT_CODEBOOK: Codebook = {
 };
 
 export const selectSurvey = (): Survey => fixtureSurvey('analysis-select.csv', SELECT_CODEBOOK);
+
+/**
+ * tests/fixtures/analysis-trend-2020.csv, -2021.csv, -2022.csv as three waves (counted by hand in
+ * tests/unit/analysis/trends.test.ts): `setup` in 2020 is `arrangement` by its codebook alias;
+ * `editor` was first asked in 2021.
+ *   arrangement  2020 Office 3, Hybrid 0, Remote 5 of 8;  2021 4, 2, 6 of 12;  2022 2, 5, 3 of 10
+ *   years        2020 0.5 1 3 3 3 12 15 20;  2021 1…12;  2022 1…10 (one blank)
+ */
+export const ANALYSIS_TREND_CODEBOOK: Codebook = {
+  questions: {
+    id: { kind: 'meta' },
+    role: { kind: 'single' },
+    arrangement: { kind: 'single', aliases: ['setup'], options: ['Office', 'Hybrid', 'Remote'] },
+    editor: { kind: 'single' },
+    years: { kind: 'numeric' },
+  },
+};
+
+export const analysisTrendWaves = (): { id: string; survey: Survey }[] =>
+  ['2020', '2021', '2022'].map((id) => ({ id, survey: fixtureSurvey(`analysis-trend-${id}.csv`, ANALYSIS_TREND_CODEBOOK) }));
