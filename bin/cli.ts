@@ -7,6 +7,7 @@ import { readCodebookFile } from '../lib/survey/read-codebook-file';
 import { SurveyFileError } from '../lib/survey/survey-file-error';
 import { CsvInputError } from '../lib/csv/decode-csv-bytes';
 import { runAggregate, UsageError, type AggregateArguments } from './aggregate-command';
+import { runCrosstab } from './crosstab-command';
 import { describeWaveLinks, findDatasetTarget } from './schema-links-command';
 
 const HELP = `survey-lens — survey CSV exports in, figures out
@@ -40,6 +41,13 @@ Usage:
       questions or options are left out with a note instead of failing, and no _wave means the
       latest wave. Flags given with it are added to it.
 
+  survey-lens crosstab <file or dataset id> --rows <id> [--rows <id>]... --cols <id>
+        [--where …]... [--wave <wave>] [--weight <column>|none] [--base answered|all]
+        [--suppress-below <n>] [--format csv|json] [--view '<query string>']
+      Prints the crosstab page's download: each row question against the column question in
+      one wave (the latest unless --wave), with counts, column, row and total percentages, the
+      column-% interval, significance marks and the test of independence on every row.
+
   survey-lens --help
 
 A survey.json next to the file is used unless --codebook names another.
@@ -62,10 +70,11 @@ const VALUE_FLAGS: Record<string, keyof AggregateArguments | 'codebookPath'> = {
   '--format': 'format',
   '--suppress-below': 'suppressBelow',
   '--view': 'view',
+  '--cols': 'cols',
 };
 
 function parseArguments(argv: string[]): Parsed {
-  const parsed: Parsed = { asCodebook: false, help: false, where: [] };
+  const parsed: Parsed = { asCodebook: false, help: false, where: [], rows: [] };
   for (let i = 0; i < argv.length; i++) {
     const argument = argv[i];
     const [flag, inline] = argument.startsWith('--') && argument.includes('=') ? [argument.slice(0, argument.indexOf('=')), argument.slice(argument.indexOf('=') + 1)] : [argument, undefined];
@@ -77,6 +86,7 @@ function parseArguments(argv: string[]): Parsed {
     if (flag === '--help' || flag === '-h') parsed.help = true;
     else if (flag === '--as-codebook') parsed.asCodebook = true;
     else if (flag === '--where') parsed.where.push(value());
+    else if (flag === '--rows') parsed.rows.push(value());
     else if (flag in VALUE_FLAGS) (parsed as unknown as Record<string, string>)[VALUE_FLAGS[flag]] = value();
     else if (flag.startsWith('--')) throw new UsageError(`unknown option ${flag}`);
     else if (!parsed.command) parsed.command = argument;
@@ -130,10 +140,9 @@ export async function main(argv: string[]): Promise<number> {
       return parsed.help ? 0 : 2;
     }
     if (parsed.command === 'schema') return await schema(parsed);
-    if (parsed.command === 'aggregate') {
-      const write = (stream: NodeJS.WriteStream) => (text: string) => void stream.write(text);
-      return await runAggregate({ ...parsed, codebook: codebookFor(parsed) }, write(process.stdout), write(process.stderr));
-    }
+    const write = (stream: NodeJS.WriteStream) => (text: string) => void stream.write(text);
+    if (parsed.command === 'aggregate') return await runAggregate({ ...parsed, codebook: codebookFor(parsed) }, write(process.stdout), write(process.stderr));
+    if (parsed.command === 'crosstab') return await runCrosstab({ ...parsed, codebook: codebookFor(parsed) }, write(process.stdout), write(process.stderr));
     throw new UsageError(`unknown command "${parsed.command}"`);
   } catch (error) {
     if (error instanceof UsageError) {

@@ -92,6 +92,11 @@ export function QuestionFigures({ view, reference, question, trend }: QuestionFi
         <Link className="button button--small" href={displayHref} scroll={false} prefetch={false}>
           {state.display === 'table' ? 'Show the chart' : 'Table only'}
         </Link>
+        {question.kind !== 'ranking' && question.kind !== 'numeric' && (
+          <Link className="button button--small" href={links.crosstab(changeView(state, { rows: [question.id], cols: state.by }))} prefetch={false}>
+            Crosstab →
+          </Link>
+        )}
         {trend && (
           <Link className="button button--small" href={trend.href} prefetch={false}>
             Trend across {trend.waves} waves →

@@ -1,35 +1,58 @@
-import { selectRespondents } from '@/lib/analysis/select-respondents';
 import { changeView } from '@/lib/view/change-view';
+import { describeSelection } from '@/lib/view/describe-base';
 import { formatFigure } from '@/lib/view/format-figure';
 import { readResponsesPage, RESPONSES_PAGE_SIZE } from '@/lib/view/read-responses-page';
+import { buildResponsesView } from '@/lib/view/responses-view';
+import { defaultColumns } from '@/lib/view/search-responses';
+import { suppressionOf } from '@/lib/view/view-state';
 import type { LoadedWave, OpenView } from '../_server/open-view';
 import { Notice } from '../ui/layout/notice';
 import { Pager } from '../ui/layout/pager';
 import { ResponsesTable } from '../ui/tables/responses-table';
+import { ResponsesTools } from '../ui/tables/responses-tools';
 
-/** One page of the raw responses the view selects, sorted on the server, read from the columnar survey. */
+/**
+ * One page of the raw responses the view selects (filters, then searches), sorted on the server,
+ * read from the columnar survey; the columns chosen; and the selected rows as a download.
+ * Paged rather than virtualised: a page is a URL to share and return to, works with the keyboard
+ * and screen readers as a plain table, and the browser never holds more than 50 rows.
+ */
 export function ResponsesSection({ view, reference }: { view: OpenView; reference: LoadedWave }) {
-  const { state, links } = view;
+  const { state, links, dataset } = view;
   const { survey } = reference;
-  const { selection } = selectRespondents(survey, state.filters);
-  const page = readResponsesPage(survey, { sort: state.sort, desc: state.desc, page: state.page, selection });
+  const responses = buildResponsesView(survey, state, dataset.codebook);
+  const page = readResponsesPage(survey, { sort: state.sort, desc: state.desc, page: state.page, selection: responses.selection, columns: responses.shown });
   const first = page.respondents === 0 ? 0 : (page.page - 1) * RESPONSES_PAGE_SIZE + 1;
   const last = first + page.rows.length - (page.rows.length > 0 ? 1 : 0);
   const sortedBy = page.sort ? survey.questions.find((question) => question.id === page.sort) : undefined;
   const status = `Respondents ${formatFigure(first, 'count')}–${formatFigure(last, 'count')} of ${formatFigure(page.respondents, 'count')} · page ${formatFigure(page.page, 'count')} of ${formatFigure(page.pageCount, 'count')}`;
   const pageHref = (target: number) => links.responses(changeView(state, { page: target }));
   const pager = <Pager label="Response pages" status={status} previousHref={page.page > 1 ? pageHref(page.page - 1) : undefined} nextHref={page.page < page.pageCount ? pageHref(page.page + 1) : undefined} />;
+  const searching = state.search !== undefined || Object.keys(state.matches).length > 0;
   return (
     <section className="responses" aria-label="Responses">
+      <ResponsesTools columns={responses.available.map(({ id, label, kind }) => ({ id, label, kind }))} shown={responses.shown} defaults={defaultColumns(responses.available)} />
       {state.page > page.pageCount && <Notice tone="warning"><p>There are {page.pageCount} pages; showing page {page.page}.</p></Notice>}
       <div className="section__head">
-        <p className="muted">
-          {sortedBy ? `Sorted by ${sortedBy.label} (${page.desc ? 'descending' : 'ascending'}), blanks last.` : 'In file order.'} Click a column heading to sort.
+        <p className="muted" role="status">
+          <strong>{describeSelection(responses.listed, survey.size, suppressionOf(state, view.defaults)).replace(/ of .*/, '')} matching respondents</strong>
+          {searching ? ' (filters and search)' : ''}. {sortedBy ? `Sorted by ${sortedBy.label} (${page.desc ? 'descending' : 'ascending'}), blanks last.` : 'In file order.'} Click a column heading to sort.
         </p>
-        {pager}
+        <span className="toolbar__downloads">
+          <span className="muted small">Download these rows:</span>
+          <a className="button button--small" href={links.responsesExport(state, false)} download>
+            CSV, shown columns
+          </a>
+          <a className="button button--small" href={links.responsesExport(state, true)} download>
+            CSV, all columns
+          </a>
+        </span>
       </div>
+      {pager}
       {page.respondents === 0 ? (
-        <Notice><p>No respondent matches these filters.</p></Notice>
+        <Notice>
+          <p>No respondent matches these filters{searching ? ' and searches' : ''}.</p>
+        </Notice>
       ) : (
         <ResponsesTable columns={page.columns} rows={page.rows} sort={page.sort} desc={page.desc} />
       )}

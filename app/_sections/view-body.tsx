@@ -13,7 +13,7 @@ import { ViewFrame } from './view-frame';
 interface ViewBodyProps {
   segment: string;
   query: SearchParams;
-  kind: Extract<PageKind, 'overview' | 'responses'>;
+  kind: Extract<PageKind, 'overview' | 'responses' | 'crosstab'>;
   children: (view: OpenView, reference: LoadedWave) => ReactNode;
 }
 
@@ -24,7 +24,7 @@ interface ViewBodyProps {
 export async function ViewBody({ segment, query, kind, children }: ViewBodyProps) {
   const view = await openView(segment, query);
   const { dataset, state, links, reference } = view;
-  const hrefFor = (next: ViewState) => (kind === 'overview' ? links.overview(next) : links.responses(next));
+  const hrefFor = (next: ViewState) => (kind === 'overview' ? links.overview(next) : kind === 'crosstab' ? links.crosstab(next) : links.responses(next));
   const waves = listWaveLinks(dataset, state.wave === 'all' ? undefined : state.wave, (id) => hrefFor(changeView(state, { wave: id, page: 1 })));
   const failure = view.failures[0];
   return (
@@ -33,7 +33,7 @@ export async function ViewBody({ segment, query, kind, children }: ViewBodyProps
       <UrlNotes notes={view.notes} />
       {failure && <WaveError waveLabel={failure.wave.label ?? failure.wave.id} message={failure.message} issues={failure.issues} />}
       {reference && (
-        <ViewFrame view={view} reference={reference} kind={kind} path={kind === 'overview' ? links.paths.overview : links.paths.responses} hrefFor={hrefFor}>
+        <ViewFrame view={view} reference={reference} kind={kind} path={links.paths[kind]} hrefFor={hrefFor}>
           {children(view, reference)}
         </ViewFrame>
       )}

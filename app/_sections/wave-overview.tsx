@@ -75,6 +75,9 @@ export function WaveOverview({ view, reference }: { view: OpenView; reference: L
         <Link className="button button--primary" href={links.responses(changeView(state, { page: 1 }))}>
           Browse the responses →
         </Link>
+        <Link className="button" href={links.crosstab(changeView(state, { page: 1 }))} prefetch={false}>
+          Crosstab →
+        </Link>
         <Link className="button button--small" href={links.overview(changeView(state, { display: state.display === 'table' ? 'chart' : 'table' }))} scroll={false} prefetch={false}>
           {state.display === 'table' ? 'Show charts' : 'Show tables instead of charts'}
         </Link>

@@ -3,6 +3,7 @@ import tCdf from '@stdlib/stats-base-dists-t-cdf';
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 import gammainc from '@stdlib/math-base-special-gammainc';
+import betainc from '@stdlib/math-base-special-betainc';
 
 /**
  * Distribution functions come from stdlib-js (accurate, maintained) rather than hand-rolled
@@ -34,4 +35,16 @@ export function chiSquareUpperP(x: number, df: number): number {
   if (!(df > 0)) return NaN;
   if (x <= 0) return 1;
   return gammainc(x / 2, df / 2, true, true);
+}
+
+/**
+ * P(F_(d1, d2) ≥ x), R's pf(x, d1, d2, lower.tail = FALSE), for real (non-integer) df as
+ * Rao–Scott's. As R does, the regularized incomplete beta is taken on whichever side keeps the
+ * argument away from 1, so that p-values far in the tail stay precise (not 1 − cdf).
+ */
+export function fUpperP(x: number, d1: number, d2: number): number {
+  if (!(d1 > 0) || !(d2 > 0) || Number.isNaN(x)) return NaN;
+  if (x <= 0) return 1;
+  if (x === Infinity) return 0;
+  return d1 * x > d2 ? betainc(d2 / (d2 + d1 * x), d2 / 2, d1 / 2, true, false) : betainc((d1 * x) / (d2 + d1 * x), d1 / 2, d2 / 2, true, true);
 }

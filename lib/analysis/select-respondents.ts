@@ -1,27 +1,13 @@
 import type { Question, Selection, Survey } from '../survey/types';
 import { createBitset, fullBitset, setBit } from '../survey/bitset';
 import type { Filter, FilterProblem } from './filters';
+import { answeredBits } from './answered';
 
 const NUMERIC_OPS = { gte: (a: number, b: number) => a >= b, lte: (a: number, b: number) => a <= b, gt: (a: number, b: number) => a > b, lt: (a: number, b: number) => a < b };
 
 function listNames(names: readonly string[], max = 12): string {
   const shown = names.slice(0, max).map((name) => `"${name}"`).join(', ');
   return names.length > max ? `${shown} and ${names.length - max} more` : shown;
-}
-
-function answeredBits(question: Question, size: number): Uint32Array {
-  if (question.kind === 'multi' || question.kind === 'ranking') return question.answered;
-  const bits = createBitset(size);
-  for (let i = 0; i < size; i++) {
-    const answered =
-      question.kind === 'single' || question.kind === 'likert'
-        ? question.codes[i] !== 0
-        : question.kind === 'numeric'
-          ? !Number.isNaN(question.values[i])
-          : question.values[i] !== '';
-    if (answered) setBit(bits, i);
-  }
-  return bits;
 }
 
 /** Option indexes for the filter's values, or a message naming the options that exist. */

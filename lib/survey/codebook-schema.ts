@@ -33,6 +33,8 @@ export const codebookQuestionSchema = z
     separator: z.string().min(1).max(3).optional(),
     /** Earlier ids of the same question in other waves (a column renamed between years). */
     aliases: z.array(z.string().min(1)).optional(),
+    /** Personal data (names, e-mail addresses…): never in the responses table, its search or its download. */
+    private: z.boolean().optional(),
   })
   .strict();
 

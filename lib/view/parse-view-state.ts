@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parseFilterPairs } from './filter-grammar';
 import { type SearchParams } from './search-params';
-import { defaultViewState, MAX_TOP, type ViewDefaults, type ViewState } from './view-state';
+import { defaultViewState, MAX_CROSSTAB_ROWS, MAX_SEARCH, MAX_TOP, type ViewDefaults, type ViewState } from './view-state';
 
 /** A parsed value plus what was wrong with the URL, in words a reader understands. */
 export interface Parsed<T> {
@@ -80,10 +80,14 @@ const readers: { [K in keyof ViewState]?: [string, Reader<K>] } = {
     },
   ],
   display: ['_view', (raw) => (raw === 'chart' || raw === 'table' ? { value: raw } : { note: `“${raw}” is not a view (chart or table); showing charts.` })],
+  cols: ['_cols', (raw) => (raw === '' ? {} : { value: raw })],
+  search: ['_search', (raw) => (raw.trim() === '' ? {} : { value: raw.slice(0, MAX_SEARCH) })],
+  pct: ['_pct', (raw) => (raw === 'column' || raw === 'row' || raw === 'total' ? { value: raw } : { note: `“${raw}” is not a percentage (column, row or total); showing column percentages.` })],
 };
 
 /** Keys the app reads besides filters; anything else starting with `_` is named in a note. */
-const KNOWN_KEYS = new Set([...Object.values(readers).map((entry) => entry![0]), '_question', '_format', '_rows', '_cols']);
+const KNOWN_KEYS = new Set([...Object.values(readers).map((entry) => entry![0]), '_question', '_format', '_rows', '_columns', '_all']);
+const MATCH_PREFIX = '_match.';
 
 /**
  * Search params → a ViewState. Never throws and never fails: an unusable part falls back to
@@ -93,7 +97,7 @@ const KNOWN_KEYS = new Set([...Object.values(readers).map((entry) => entry![0]),
 export function parseViewState(params: SearchParams | URLSearchParams | Iterable<[string, string]>, defaults: ViewDefaults): Parsed<ViewState> {
   const pairs = toPairs(params);
   const { filters, notes } = parseFilterPairs(pairs);
-  const state: ViewState = { ...defaultViewState(defaults), filters };
+  const state: ViewState = { ...defaultViewState(defaults), filters, matches: {} };
   for (const [field, [key, read]] of Object.entries(readers) as [keyof ViewState, [string, Reader<keyof ViewState>]][]) {
     const raw = first(pairs, key);
     if (raw === undefined) continue;
@@ -101,9 +105,15 @@ export function parseViewState(params: SearchParams | URLSearchParams | Iterable
     if (note) notes.push(note);
     else if (value !== undefined) (state as unknown as Record<string, unknown>)[field] = value;
   }
+  const rows = [...new Set(pairs.filter(([key, value]) => key === '_rows' && value !== '').map(([, value]) => value))];
+  if (rows.length > MAX_CROSSTAB_ROWS) notes.push(`A crosstab stacks at most ${MAX_CROSSTAB_ROWS} row questions; the first ${MAX_CROSSTAB_ROWS} are shown.`);
+  state.rows = rows.slice(0, MAX_CROSSTAB_ROWS);
+  for (const [key, value] of pairs) if (key.startsWith(MATCH_PREFIX) && key.length > MATCH_PREFIX.length && value.trim() !== '') state.matches[key.slice(MATCH_PREFIX.length)] = value.slice(0, MAX_SEARCH);
+  const columns = pairs.filter(([key]) => key === '_columns').map(([, value]) => value);
+  if (columns.length > 0) state.columns = [...new Set(columns.filter((value) => value !== ''))];
   if (!state.sort) state.desc = false;
   if (state.wave !== 'all') state.asIn = undefined;
-  const unknown = [...new Set(pairs.map(([key]) => key).filter((key) => key.startsWith('_') && !KNOWN_KEYS.has(key)))];
+  const unknown = [...new Set(pairs.map(([key]) => key).filter((key) => key.startsWith('_') && !KNOWN_KEYS.has(key) && !key.startsWith(MATCH_PREFIX)))];
   if (unknown.length > 0) notes.push(`Ignored ${unknown.map((key) => `“${key.slice(0, 40)}”`).join(', ')}: not a setting this page knows.`);
   return { value: state, notes };
 }

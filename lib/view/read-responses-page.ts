@@ -29,6 +29,8 @@ export interface ResponsesPageRequest {
   pageSize?: number;
   /** Only these respondents (the view's filters); everyone when absent. */
   selection?: Selection;
+  /** Only these columns, in survey order; every column when absent. */
+  columns?: readonly string[];
 }
 
 export interface ResponsesPage {
@@ -61,17 +63,18 @@ export function readResponsesPage(survey: Survey, request: ResponsesPageRequest 
   const page = Math.min(pageCount, Math.max(1, Math.floor(request.page ?? 1)));
   const start = (page - 1) * pageSize;
   const end = Math.min(listed, start + pageSize);
+  const shown = request.columns ? survey.questions.filter((question) => request.columns!.includes(question.id)) : survey.questions;
   const rows: ResponseRow[] = [];
   for (let position = start; position < end; position++) {
     const respondent = order ? order[position] : position;
     rows.push({
       respondent: respondent + 1,
       line: survey.lines[respondent],
-      cells: survey.questions.map((question) => formatAnswer(question, respondent)),
+      cells: shown.map((question) => formatAnswer(question, respondent)),
     });
   }
   return {
-    columns: survey.questions.map(({ id, label, kind }) => ({ id, label, kind })),
+    columns: shown.map(({ id, label, kind }) => ({ id, label, kind })),
     rows,
     page,
     pageCount,

@@ -101,6 +101,27 @@ export function resolveViewState(state: ViewState, survey: Survey): Parsed<ViewS
     else if (!SEGMENT_KINDS.has(by.kind)) notes.push(`“${by.label}” is ${by.kind}: compare by a single-choice, rating-scale or multiple-choice question. Showing no comparison.`);
     resolved.by = by && SEGMENT_KINDS.has(by.kind) ? by.id : undefined;
   }
+  const crosstabbable = (id: string, role: string) => {
+    const question = findQuestion(survey, id);
+    if (!question) notes.push(`${unknownQuestion(id, survey, role)} It was left out.`);
+    else if (!SEGMENT_KINDS.has(question.kind)) notes.push(`“${question.label}” is ${question.kind}: crosstabs take single-choice, rating-scale or multiple-choice questions. It was left out.`);
+    return question && SEGMENT_KINDS.has(question.kind) ? question.id : undefined;
+  };
+  resolved.rows = [...new Set(state.rows.flatMap((id) => crosstabbable(id, 'for the rows') ?? []))];
+  resolved.cols = state.cols === undefined ? undefined : crosstabbable(state.cols, 'for the columns');
+  const matches: Record<string, string> = {};
+  for (const [id, text] of Object.entries(state.matches)) {
+    const question = findQuestion(survey, id);
+    if (question) matches[question.id] = text;
+    else notes.push(`${unknownQuestion(id, survey, 'to search in')} That column search was not applied.`);
+  }
+  resolved.matches = matches;
+  if (state.columns !== undefined) {
+    const known = state.columns.flatMap((id) => findQuestion(survey, id)?.id ?? []);
+    const unknownColumns = state.columns.filter((id) => !findQuestion(survey, id));
+    if (unknownColumns.length > 0) notes.push(`There is no column ${listNames(unknownColumns, 5)}; the other columns are shown.`);
+    resolved.columns = known;
+  }
   if (state.sort !== undefined) {
     const sort = findQuestion(survey, state.sort);
     if (!sort) notes.push(`${unknownQuestion(state.sort, survey, 'to sort by')} Showing responses in file order.`);

@@ -34,7 +34,21 @@ export interface ViewState {
   /** 1-based page of questions (overview) or responses. */
   page: number;
   display: DisplayMode;
+  /** Crosstab: the row questions (stub), stacked, and the column question (banner). */
+  rows: string[];
+  cols?: string;
+  /** Crosstab: which percentage the cells show. */
+  pct: CrosstabPercent;
+  /** Responses: text any cell of a row must contain (case and spacing forgiven). */
+  search?: string;
+  /** Responses: per column, text its cell must contain. */
+  matches: Record<string, string>;
+  /** Responses: the columns shown (and downloaded); undefined = answers only, metadata and free text hidden. */
+  columns?: string[];
 }
+
+/** Of the column (default), of the row, or of everyone who answered both questions. */
+export type CrosstabPercent = 'column' | 'row' | 'total';
 
 /** What "default" means for one dataset: defaults are never written into a URL. */
 export interface ViewDefaults {
@@ -47,9 +61,13 @@ export interface ViewDefaults {
 
 export const DEFAULT_SUPPRESS_BELOW = 10;
 export const MAX_TOP = 100;
+/** Longest search text kept from a URL. */
+export const MAX_SEARCH = 200;
+/** Row questions stacked in one crosstab, at most. */
+export const MAX_CROSSTAB_ROWS = 6;
 
 export function defaultViewState(defaults: Pick<ViewDefaults, 'weighted'>): ViewState {
-  return { filters: [], base: 'answered', weighted: defaults.weighted, desc: false, page: 1, display: 'chart' };
+  return { filters: [], base: 'answered', weighted: defaults.weighted, desc: false, page: 1, display: 'chart', rows: [], pct: 'column', matches: {} };
 }
 
 /** The wave ids a state covers, oldest first. */

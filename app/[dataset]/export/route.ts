@@ -4,12 +4,7 @@ import { writeDownloadName } from '@/lib/view/download-name';
 import { writeFilterText } from '@/lib/view/filter-grammar';
 import { toAggregateQuery } from '@/lib/view/to-aggregate-query';
 import { homeWaveOf, trendOf } from '@/lib/view/trend-links';
-import { openView } from '@/app/_server/open-view';
-import { findDatasetBySegment } from '@/app/_server/resolve-dataset';
-
-function problem(status: number, message: string): Response {
-  return new Response(`${message}\n`, { status, headers: { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff' } });
-}
+import { downloadHeaders, openExportView, problem } from '@/app/_server/open-export-view';
 
 /**
  * A question's view as CSV (or JSON): the page's own query on this route. The URL is read and
@@ -17,30 +12,21 @@ function problem(status: number, message: string): Response {
  * an unknown filter is left out here as it is there, and named in the JSON notes.
  */
 export async function GET(request: Request, { params }: { params: Promise<{ dataset: string }> }): Promise<Response> {
-  const url = new URL(request.url);
-  const segment = (await params).dataset;
-  if (!findDatasetBySegment(segment)) return problem(404, 'There is no such dataset.');
-  const view = await openView(segment, url.searchParams);
+  const opened = await openExportView(request, params);
+  if (opened instanceof Response) return opened;
+  const { url, view } = opened;
   const { dataset, state, defaults, reference } = view;
-  const requestedWave = url.searchParams.get('_wave');
-  if (requestedWave !== null && requestedWave !== 'all' && !defaults.waveIds.includes(requestedWave)) {
-    return problem(404, `There is no wave "${requestedWave.slice(0, 40)}" in ${dataset.id}; waves are ${defaults.waveIds.join(', ')}.`);
-  }
-  if (view.failures.length > 0) return problem(409, view.failures.map((failure) => `Wave ${failure.wave.id} could not be read: ${failure.message}`).join('\n'));
   const questionParam = url.searchParams.get('_question') ?? '';
   // A trend's question may be one the latest wave no longer asks: the latest wave that has it, as the page finds it.
   const home = state.wave === 'all' ? homeWaveOf(view.loaded, questionParam, state.asIn) : reference;
   const question = home?.survey.questions.find((candidate) => candidate.id === questionParam);
   if (!home || !question) return problem(questionParam ? 404 : 400, questionParam ? `There is no question "${questionParam.slice(0, 80)}" in this wave.` : 'Name the question to export with _question=<id>.');
   const query = toAggregateQuery(state, question.id, defaults);
-  if (state.wave === 'all' && view.waveLinks) query.links = trendOf(view.waveLinks, view.loaded.map((wave) => wave.id), home.id, question.id, dataset.codebook, { filterWave: reference!.id, filters: state.filters, by: state.by }).links;
+  if (state.wave === 'all' && view.waveLinks) query.links = trendOf(view.waveLinks, view.loaded.map((wave) => wave.id), home.id, question.id, dataset.codebook, { filterWave: reference.id, filters: state.filters, by: state.by }).links;
   const result = aggregateView({ id: dataset.id, waves: view.loaded }, query, writeFilterText(state.filters));
   if (result.rows.length === 0 && result.problems.length > 0) return problem(400, [...view.notes, ...result.problems].join('\n'));
   const format = url.searchParams.get('_format') === 'json' ? 'json' : 'csv';
   const name = writeDownloadName(dataset.id, question.id, state, defaults, format);
-  const disposition = { 'content-disposition': `attachment; filename="${name}"`, 'x-content-type-options': 'nosniff' };
-  if (format === 'json') {
-    return Response.json({ notes: [...view.notes, ...result.notes, ...result.problems], rows: result.rows.map(toExportRecord) }, { headers: disposition });
-  }
-  return new Response(writeAggregateCsv(result.rows), { headers: { 'content-type': 'text/csv; charset=utf-8', ...disposition } });
+  if (format === 'json') return Response.json({ notes: [...view.notes, ...result.notes, ...result.problems], rows: result.rows.map(toExportRecord) }, { headers: downloadHeaders(name) });
+  return new Response(writeAggregateCsv(result.rows), { headers: downloadHeaders(name, 'text/csv; charset=utf-8') });
 }

@@ -3,10 +3,7 @@ import { notFound } from 'next/navigation';
 import { Suspense } from 'react';
 import { RESPONSES_PAGE_SIZE } from '@/lib/view/read-responses-page';
 import type { SearchParams } from '@/lib/view/search-params';
-import { changeView } from '@/lib/view/change-view';
-import { parseViewState } from '@/lib/view/parse-view-state';
-import { viewDefaultsOf } from '@/lib/view/view-defaults';
-import { makeViewLinks } from '@/lib/view/write-view-query';
+import { overviewHrefFor } from '../../_server/overview-href';
 import { findDatasetBySegment } from '../../_server/resolve-dataset';
 import { DatasetHeading } from '../../_sections/dataset-heading';
 import { ResponsesSection } from '../../_sections/responses-section';
@@ -27,9 +24,7 @@ export default async function ResponsesPage({ params, searchParams }: Props) {
   const [{ dataset: segment }, query] = await Promise.all([params, searchParams]);
   const dataset = findDatasetBySegment(segment);
   if (!dataset) notFound();
-  // The breadcrumb keeps the view (as written; the body checks it against the survey).
-  const defaults = viewDefaultsOf(dataset);
-  const overviewHref = makeViewLinks(dataset.id, defaults).overview(changeView(parseViewState(query, defaults).value, { page: 1, sort: undefined, desc: false }));
+  const overviewHref = overviewHrefFor(dataset, query);
   const title = (
     <>
       <h1>Responses</h1>

@@ -2,6 +2,8 @@
 
 import { useState } from 'react';
 import { composeChartSvg, type LegendEntry } from './compose-chart-svg';
+import { InlineError } from '../layout/inline-error';
+import { saveDownload } from './save-download';
 
 interface ChartDownloadsProps {
   /** Finds the chart on the page: its <figure data-question=…>. */
@@ -11,17 +13,6 @@ interface ChartDownloadsProps {
   caption: string[];
   /** File name without extension. */
   fileBase: string;
-}
-
-function save(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 function readLegend(figure: Element): LegendEntry[] {
@@ -60,8 +51,8 @@ export function ChartDownloads({ questionId, title, caption, fileBase }: ChartDo
       const chart = figure?.querySelector('svg.recharts-surface');
       if (!figure || !chart) throw new Error('the chart has not been drawn yet');
       const composed = composeChartSvg(chart as SVGSVGElement, { title, caption, legend: readLegend(figure) });
-      if (format === 'svg') save(new Blob([composed.text], { type: 'image/svg+xml' }), `${fileBase}.svg`);
-      else save(await toPng(composed.text, composed.width, composed.height), `${fileBase}.png`);
+      if (format === 'svg') saveDownload(new Blob([composed.text], { type: 'image/svg+xml' }), `${fileBase}.svg`);
+      else saveDownload(await toPng(composed.text, composed.width, composed.height), `${fileBase}.png`);
     } catch (problem) {
       setError(`Could not make the ${format.toUpperCase()}: ${(problem as Error).message}.`);
     }
@@ -74,11 +65,7 @@ export function ChartDownloads({ questionId, title, caption, fileBase }: ChartDo
       <button type="button" className="button button--small" onClick={() => download('svg')}>
         SVG
       </button>
-      {error && (
-        <span className="small error-text" role="alert">
-          {error}
-        </span>
-      )}
+      <InlineError message={error} />
     </>
   );
 }

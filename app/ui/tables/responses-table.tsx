@@ -1,6 +1,6 @@
 'use client';
 
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { createColumnHelper, flexRender, getCoreRowModel, useReactTable, type Header, type SortingState, type Updater } from '@tanstack/react-table';
 import type { ResponseColumn, ResponseRow } from '@/lib/view/read-responses-page';
 import { changeView } from '@/lib/view/change-view';
@@ -34,6 +34,29 @@ interface ColumnMeta {
   rowHead?: boolean;
 }
 
+/** The header button the reader last sorted by: the page re-renders, and focus must not fall to <body>. */
+const FOCUS_KEY = 'survey-lens:sorted-by';
+
+/** A column's own search, under its heading: Enter applies it (and Escape-clears it by emptying). */
+function ColumnFilter({ column }: { column: ResponseColumn }) {
+  const navigation = useViewNavigation();
+  const current = navigation?.nav.state.matches[column.id] ?? '';
+  const [text, setText] = useState(current);
+  if (!navigation) return null;
+  const apply = (event: FormEvent) => {
+    event.preventDefault();
+    const matches = { ...navigation.nav.state.matches };
+    if (text.trim() === '') delete matches[column.id];
+    else matches[column.id] = text.trim();
+    navigation.go(changeView(navigation.nav.state, { matches, page: 1 }));
+  };
+  return (
+    <form className="column-filter" onSubmit={apply}>
+      <input type="search" value={text} onChange={(event) => setText(event.target.value)} placeholder="Filter…" aria-label={`Rows whose ${column.label} contains…`} />
+    </form>
+  );
+}
+
 function SortHeader({ header }: { header: Header<ResponseRow, unknown> }) {
   const meta = header.column.columnDef.meta as ColumnMeta | undefined;
   const sorted = header.column.getIsSorted();
@@ -47,7 +70,15 @@ function SortHeader({ header }: { header: Header<ResponseRow, unknown> }) {
   const next = sorted === 'asc' ? 'descending' : 'ascending';
   return (
     <th scope="col" aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'} title={meta.column.label}>
-      <button type="button" className="sort-button" onClick={header.column.getToggleSortingHandler()}>
+      <button
+        type="button"
+        className="sort-button"
+        data-column={meta.column.id}
+        onClick={(event) => {
+          sessionStorage.setItem(FOCUS_KEY, meta.column!.id);
+          header.column.getToggleSortingHandler()?.(event);
+        }}
+      >
         <span className="sort-button__id">
           {meta.column.id}
           <span className="sort-button__icon" aria-hidden="true">
@@ -57,6 +88,7 @@ function SortHeader({ header }: { header: Header<ResponseRow, unknown> }) {
         {meta.column.label !== meta.column.id && <span className="sort-button__label">{meta.column.label}</span>}
         <span className="visually-hidden">, sort {next}</span>
       </button>
+      <ColumnFilter column={meta.column} />
     </th>
   );
 }
@@ -75,6 +107,13 @@ export function ResponsesTable({ columns, rows, sort, desc }: ResponsesTableProp
     navigation.go(changeView(navigation.nav.state, { sort: next.id, desc: next.desc, page: 1 }));
   };
   const columnDefs = useMemo(() => buildColumns(columns), [columns]);
+  // After a sort navigates, focus goes back to the heading that was activated.
+  useEffect(() => {
+    const column = sessionStorage.getItem(FOCUS_KEY);
+    if (!column || column !== sort) return;
+    sessionStorage.removeItem(FOCUS_KEY);
+    document.querySelector<HTMLButtonElement>(`.sort-button[data-column="${CSS.escape(column)}"]`)?.focus();
+  }, [sort, desc]);
   // TanStack v8 hands back fresh functions each render, so the React Compiler skips this component; it re-renders only on navigation.
   // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({

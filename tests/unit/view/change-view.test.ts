@@ -13,6 +13,9 @@ const STATE: ViewState = {
   desc: false,
   page: 4,
   display: 'chart',
+  rows: [],
+  pct: 'column',
+  matches: {},
 };
 
 describe('changeView', () => {

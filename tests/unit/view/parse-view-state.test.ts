@@ -8,7 +8,7 @@ const WEIGHTED: ViewDefaults = { waveIds: ['2020', '2021', '2022'], weighted: tr
 const PLAIN: ViewDefaults = { waveIds: ['2022'], weighted: false, suppressBelow: 20 };
 
 /** The state of a URL with nothing in it, written out by hand (not taken from defaultViewState). */
-const DEFAULT_WEIGHTED: ViewState = { filters: [], base: 'answered', weighted: true, desc: false, page: 1, display: 'chart' };
+const DEFAULT_WEIGHTED: ViewState = { filters: [], base: 'answered', weighted: true, desc: false, page: 1, display: 'chart', rows: [], pct: 'column', matches: {} };
 
 const parse = (query: string, defaults = WEIGHTED) => parseViewState(new URLSearchParams(query), defaults);
 

@@ -4,7 +4,7 @@ import { makeViewLinks, writeViewPairs, writeViewQuery, type PageKind } from '..
 import type { ViewDefaults, ViewState } from '../../../lib/view/view-state';
 
 const DEFAULTS: ViewDefaults = { waveIds: ['2020', '2021', '2022'], weighted: true, suppressBelow: 10 };
-const BASE_STATE: ViewState = { filters: [], base: 'answered', weighted: true, desc: false, page: 1, display: 'chart' };
+const BASE_STATE: ViewState = { filters: [], base: 'answered', weighted: true, desc: false, page: 1, display: 'chart', rows: [], pct: 'column', matches: {} };
 const state = (change: Partial<ViewState>): ViewState => ({ ...BASE_STATE, ...change });
 
 /** Every setting away from its default, and two filters. */

@@ -1,0 +1,45 @@
+import Papa from 'papaparse';
+import { neutraliseCell } from '@/lib/csv/write-safe-csv';
+import { writeDownloadName } from '@/lib/view/download-name';
+import { formatAnswer } from '@/lib/view/format-answer';
+import { buildResponsesView } from '@/lib/view/responses-view';
+import { sortRespondents } from '@/lib/view/sort-respondents';
+import { hasBit } from '@/lib/survey/bitset';
+import { downloadHeaders, openExportView } from '@/app/_server/open-export-view';
+
+/** Rows written per chunk of the stream: small enough to start at once, large enough to be quick. */
+const CHUNK = 2000;
+
+/**
+ * The responses the page lists — its filters, searches and sort — as CSV, streamed a chunk at a
+ * time (88,883 rows never sit in memory as one string). The shown columns, or all with `_all=1`;
+ * private columns never. Cells a spreadsheet would run as a formula are neutralised.
+ */
+export async function GET(request: Request, { params }: { params: Promise<{ dataset: string }> }): Promise<Response> {
+  const opened = await openExportView(request, params);
+  if (opened instanceof Response) return opened;
+  const { url, view } = opened;
+  const { dataset, state, defaults, reference } = view;
+  const { survey } = reference;
+  const responses = buildResponsesView(survey, url.searchParams.get('_all') === '1' ? { ...state, columns: undefined } : state, dataset.codebook);
+  const columns = url.searchParams.get('_all') === '1' ? responses.available : survey.questions.filter((question) => responses.shown.includes(question.id));
+  const sortQuestion = state.sort ? survey.questions.find((question) => question.id === state.sort) : undefined;
+  const order = sortQuestion ? sortRespondents(survey, sortQuestion, state.desc) : Uint32Array.from({ length: survey.size }, (_, i) => i);
+  const respondents = order.filter((i) => hasBit(responses.selection.bits, i));
+  const encoder = new TextEncoder();
+  const header = ['respondent', 'line', ...columns.map((question) => question.id)].map(neutraliseCell);
+  let next = 0;
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(encoder.encode(`${Papa.unparse([header], { newline: '\r\n' })}\r\n`));
+    },
+    pull(controller) {
+      if (next >= respondents.length) return controller.close();
+      const rows = Array.from(respondents.subarray(next, next + CHUNK), (i) => [String(i + 1), String(survey.lines[i]), ...columns.map((question) => neutraliseCell(formatAnswer(question, i)))]);
+      next += CHUNK;
+      controller.enqueue(encoder.encode(`${Papa.unparse(rows, { newline: '\r\n' })}\r\n`));
+    },
+  });
+  const name = writeDownloadName(dataset.id, 'responses', state, defaults, 'csv');
+  return new Response(stream, { headers: { ...downloadHeaders(name, 'text/csv; charset=utf-8'), 'x-respondents': String(respondents.length) } });
+}

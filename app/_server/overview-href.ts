@@ -1,0 +1,16 @@
+import 'server-only';
+import type { DatasetSource } from '@/lib/survey/discover-datasets';
+import { changeView } from '@/lib/view/change-view';
+import { parseViewState } from '@/lib/view/parse-view-state';
+import type { SearchParams } from '@/lib/view/search-params';
+import { viewDefaultsOf } from '@/lib/view/view-defaults';
+import { makeViewLinks } from '@/lib/view/write-view-query';
+
+/**
+ * The dataset's overview with the request's view, for a breadcrumb drawn before the survey is
+ * read: the state as written (the page body checks it against the survey and says what it drops).
+ */
+export function overviewHrefFor(dataset: DatasetSource, query: SearchParams): string {
+  const defaults = viewDefaultsOf(dataset);
+  return makeViewLinks(dataset.id, defaults).overview(changeView(parseViewState(query, defaults).value, { page: 1, sort: undefined, desc: false }));
+}

@@ -1,0 +1,130 @@
+import path from 'node:path';
+import { existsSync } from 'node:fs';
+import { loadSurveyFile } from '../lib/survey/load-survey-file';
+import type { Codebook } from '../lib/survey/codebook-schema';
+import { dataRootsFromEnv, discoverDatasets, yearIn } from '../lib/survey/discover-datasets';
+import type { DatasetWaves } from '../lib/analysis/aggregate-view';
+import { parseWhereExpression } from '../lib/view/filter-grammar';
+import { parseViewState } from '../lib/view/parse-view-state';
+import { resolveViewState } from '../lib/view/resolve-view-state';
+import { viewDefaultsOf } from '../lib/view/view-defaults';
+import { wavesOf, type ViewDefaults, type ViewState } from '../lib/view/view-state';
+
+/** The view flags every figures command takes. */
+export interface ViewArguments {
+  target?: string;
+  where: string[];
+  by?: string;
+  weight?: string;
+  base?: string;
+  wave?: string;
+  codebook?: Codebook;
+  format?: string;
+  suppressBelow?: string;
+  /** A dashboard URL's query string: the view exactly as the page reads it (leniently, with notes). */
+  view?: string;
+  /** Crosstab row questions (repeatable) and column question. */
+  rows: string[];
+  cols?: string;
+}
+
+export class UsageError extends Error {}
+
+interface Target {
+  id: string;
+  defaults: ViewDefaults;
+  codebook?: Codebook;
+  load(waveIds: readonly string[]): Promise<DatasetWaves['waves']>;
+}
+
+/** A file path is a one-wave dataset; anything else is looked up as a dataset id. Waves are read only when needed. */
+export function findTarget(target: string, codebook: Codebook | undefined): Target {
+  if (existsSync(target) && /\.csv(\.gz)?$/i.test(target)) {
+    const listed = codebook?.waves?.find((wave) => path.basename(target) === wave.file);
+    const wave = listed?.id ?? yearIn(path.basename(target)) ?? path.basename(target).replace(/\.csv(\.gz)?$/i, '');
+    return {
+      id: path.basename(path.dirname(path.resolve(target))),
+      defaults: viewDefaultsOf({ waves: [{ id: wave }], codebook }),
+      codebook,
+      load: async () => [{ id: wave, survey: await loadSurveyFile(target, { codebook }) }],
+    };
+  }
+  const datasets = discoverDatasets(dataRootsFromEnv(process.cwd(), process.env.SURVEY_LENS_DATA));
+  const dataset = datasets.find((d) => d.id === target);
+  if (!dataset) throw new UsageError(`"${target}" is neither a .csv/.csv.gz file nor a dataset id; datasets are ${datasets.map((d) => d.id).join(', ') || '(none)'}`);
+  const used = codebook ?? dataset.codebook;
+  return {
+    id: dataset.id,
+    defaults: viewDefaultsOf({ waves: dataset.waves, codebook: used }),
+    codebook: used,
+    load: async (waveIds) => {
+      const waves = [];
+      for (const wave of dataset.waves.filter((w) => waveIds.includes(w.id))) waves.push({ id: wave.id, survey: await loadSurveyFile(wave.path, { codebook: used }) });
+      return waves;
+    },
+  };
+}
+
+/**
+ * The command line as URL pairs: `--where` in the filter grammar, the rest as `_` settings.
+ * Flags come first, so a flag wins over the same setting in --view (the first value is read).
+ * Without --view and --wave, `aggregate` takes every wave (a trend), `crosstab` the latest.
+ */
+function toViewPairs(args: ViewArguments, allWaves: boolean): [string, string][] {
+  const settings: [string, string][] = [];
+  if (args.by) settings.push(['_by', args.by]);
+  if (args.base !== undefined) {
+    if (args.base !== 'answered' && args.base !== 'all') throw new UsageError(`--base is "answered" or "all", not "${args.base}"`);
+    settings.push(['_base', args.base]);
+  }
+  if (args.wave !== undefined) settings.push(['_wave', args.wave]);
+  else if (args.view === undefined && allWaves) settings.push(['_wave', 'all']);
+  for (const row of args.rows) settings.push(['_rows', row]);
+  if (args.cols) settings.push(['_cols', args.cols]);
+  if (args.weight === 'none') settings.push(['_weight', '0']);
+  const filters = args.where.map((expression): [string, string] => {
+    const pair = parseWhereExpression(expression);
+    if (typeof pair === 'string') throw new UsageError(pair);
+    // In a URL `_` keys are settings; on the command line there are none, so say so rather than drop it.
+    if (pair[0].startsWith('_')) throw new UsageError(`--where "${expression}": question ids cannot start with "_"`);
+    return pair;
+  });
+  const view: [string, string][] = args.view !== undefined ? [...new URLSearchParams(args.view).entries()] : [];
+  return [...settings, ...view, ...filters];
+}
+
+export interface CliView {
+  target: Target;
+  state: ViewState;
+  waves: DatasetWaves['waves'];
+  reference?: DatasetWaves['waves'][number];
+  /** What --view could not use (printed as notes); strict flags never get here with notes. */
+  notes: string[];
+  format: 'csv' | 'json';
+  suppressBelow?: number;
+}
+
+/**
+ * The command line's view, read as the page reads its URL: flags are strict (a bad one is a
+ * usage error, exit 2), `--view` lenient (what it cannot use is returned as notes).
+ */
+export async function openCliView(args: ViewArguments, options: { allWaves: boolean }): Promise<CliView | { exit: number; messages: string[] }> {
+  if (!args.target) throw new UsageError('name a CSV file or a dataset id');
+  const format = args.format ?? 'csv';
+  if (format !== 'csv' && format !== 'json') throw new UsageError(`--format is csv or json, not "${format}"`);
+  const suppressBelow = args.suppressBelow === undefined ? undefined : Number(args.suppressBelow);
+  if (suppressBelow !== undefined && !(Number.isInteger(suppressBelow) && suppressBelow >= 0)) throw new UsageError('--suppress-below takes a whole number');
+  const target = findTarget(args.target, args.codebook);
+  if (args.wave !== undefined && args.wave !== 'all' && !target.defaults.waveIds.includes(args.wave)) {
+    throw new UsageError(`there is no wave "${args.wave}"; waves are ${target.defaults.waveIds.join(', ')}`);
+  }
+  const parsed = parseViewState(toViewPairs(args, options.allWaves), target.defaults);
+  const strict = args.view === undefined;
+  if (strict && parsed.notes.length > 0) throw new UsageError(parsed.notes.join(' '));
+  const waves = await target.load(wavesOf(parsed.value, target.defaults.waveIds));
+  const reference = waves.at(-1);
+  const resolved = reference ? resolveViewState(parsed.value, reference.survey) : { value: parsed.value, notes: [] };
+  const notes = [...(strict ? [] : parsed.notes), ...resolved.notes];
+  if (strict && notes.length > 0) return { exit: 2, messages: notes };
+  return { target, state: resolved.value, waves, reference, notes, format, suppressBelow };
+}

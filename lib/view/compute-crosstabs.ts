@@ -1,0 +1,39 @@
+import { crosstabRows, type CrosstabTable } from '../analysis/crosstab-rows';
+import { prepareView } from '../analysis/prepare-view';
+import type { Survey } from '../survey/types';
+import { writeFilterText } from './filter-grammar';
+import { suppressionOf, type ViewDefaults, type ViewState } from './view-state';
+
+export interface CrosstabResult {
+  tables: CrosstabTable[];
+  problems: string[];
+  notes: string[];
+}
+
+/**
+ * The crosstabs of a view — each row question against the column question, in one wave, under
+ * the view's filters, base, weight and threshold: what the crosstab page shows, its download and
+ * `survey-lens crosstab` print.
+ */
+export function computeCrosstabs(datasetId: string, wave: { id: string; survey: Survey }, state: ViewState, defaults: ViewDefaults, overrides: { weight?: string; suppressBelow?: number } = {}): CrosstabResult {
+  const result: CrosstabResult = { tables: [], problems: [], notes: [] };
+  const columnQuestion = state.cols ? wave.survey.questions.find((question) => question.id === state.cols) : undefined;
+  if (!columnQuestion || state.rows.length === 0) return result;
+  // The CLI, run by whoever holds the file, may choose the weight column and threshold; a URL may not.
+  const prepared = prepareView(wave.survey, { filters: state.filters, baseRule: state.base, weight: overrides.weight ?? (defaults.weighted && state.weighted), suppressBelow: overrides.suppressBelow ?? suppressionOf(state, defaults) });
+  result.problems.push(...prepared.problems);
+  result.notes.push(...prepared.notes);
+  const context = { dataset: datasetId, wave: wave.id, filters: writeFilterText(state.filters) };
+  for (const id of state.rows) {
+    const rowQuestion = wave.survey.questions.find((question) => question.id === id);
+    if (!rowQuestion) continue;
+    if (rowQuestion.id === columnQuestion.id) {
+      result.notes.push(`“${rowQuestion.label}” against itself says nothing; it was left out.`);
+      continue;
+    }
+    const table = crosstabRows(context, rowQuestion, columnQuestion, prepared.selection, prepared.settings);
+    if (typeof table === 'string') result.problems.push(table);
+    else result.tables.push(table);
+  }
+  return result;
+}
