@@ -160,6 +160,52 @@ describe('survey-lens aggregate on the bundled sample', () => {
   });
 });
 
+/** The records of one wave of the sample, parsed by papaparse. */
+const sampleWave = (wave: string): Record<string, string>[] => Papa.parse<Record<string, string>>(readFileSync(path.join(root, `data/state-of-engineers/${wave}.csv`), 'utf8'), { header: true, skipEmptyLines: true }).data;
+
+/**
+ * Two-sided p of a standard normal z, 2·∫_|z|^∞ φ, by Simpson's rule over 12 standard deviations
+ * past |z| (the rest is below 1e-30 of it): written here so the check does not use lib's normal CDF.
+ */
+function normalTwoSidedP(z: number): number {
+  const density = (t: number) => Math.exp((-t * t) / 2) / Math.sqrt(2 * Math.PI);
+  const [from, steps, width] = [Math.abs(z), 120_000, 12];
+  const h = width / steps;
+  let sum = density(from) + density(from + width);
+  for (let k = 1; k < steps; k++) sum += (k % 2 === 1 ? 4 : 2) * density(from + k * h);
+  return 2 * (sum * h) / 3;
+}
+
+describe('survey-lens aggregate across waves (a trend)', () => {
+  it('normalTwoSidedP(1.959964) → 0.05 and (2√2) → erfc(2) = 0.004677735: the check’s own normal tail is right', () => {
+    expect(normalTwoSidedP(1.959963984540054)).toBeCloseTo(0.05, 12);
+    expect(normalTwoSidedP(2 * Math.SQRT2)).toBeCloseTo(0.00467773498104727, 12);
+  });
+
+  it('aggregate state-of-engineers --question work_arrangement --weight none (no --wave) → 2020, 2021, 2022 with changes; Hybrid 2021 vs 2020 as counted from the files, pooled z', () => {
+    const { status, stdout, stderr } = run('aggregate', 'state-of-engineers', '--question', 'work_arrangement', '--weight', 'none');
+    expect([status, stderr]).toEqual([0, '']);
+    const rows = parseCsvRows(stdout);
+    expect([...new Set(rows.map((row) => row.wave))]).toEqual(['2020', '2021', '2022']);
+    // no change in the first wave; from the previous in every later one; since the first only from the third
+    expect([...new Set(rows.map((row) => `${row.wave} ${row.change_from}>${row.change_since}`))]).toEqual(['2020 >', '2021 2020>', '2022 2021>2020']);
+    // 2020 asked it as `work_setup` (the codebook's alias): counted from each file's own column
+    const count = (records: Record<string, string>[], column: string) => {
+      const answered = records.filter((record) => (record[column] ?? '').trim() !== '');
+      return { hybrid: answered.filter((record) => record[column].trim() === 'Hybrid').length, base: answered.length };
+    };
+    const before = count(sampleWave('2020'), 'work_setup');
+    const after = count(sampleWave('2021'), 'work_arrangement');
+    const pooled = (before.hybrid + after.hybrid) / (before.base + after.base);
+    const difference = after.hybrid / after.base - before.hybrid / before.base;
+    const z = difference / Math.sqrt(pooled * (1 - pooled) * (1 / before.base + 1 / after.base));
+    const hybrid2021 = rows.find((row) => row.wave === '2021' && row.option === 'Hybrid')!;
+    expect([Number(hybrid2021.count), Number(hybrid2021.base)]).toEqual([after.hybrid, after.base]);
+    expect(Number(hybrid2021.change_points)).toBeCloseTo(100 * difference, 8);
+    expect(Number(hybrid2021.change_p)).toBeCloseTo(normalTwoSidedP(z), 10);
+  });
+});
+
 describe('survey-lens aggregate --view (a dashboard query string, read as leniently as the page)', () => {
   const europeRoles = (rows: Record<string, string>[]) => {
     const kept = records.filter((record) => record.region.trim() === 'Europe' && answered(record.role));
