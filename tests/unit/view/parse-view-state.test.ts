@@ -178,3 +178,24 @@ describe('toPairs', () => {
     expect(toPairs({ a: ['1', '3'], b: '2', c: undefined })).toEqual([['a', '1'], ['a', '3'], ['b', '2']]);
   });
 });
+
+describe('parseViewState: _as (which wave’s question a trend’s id names) is kept only in a trend, and must name a wave', () => {
+  it.each<[string, Partial<ViewState>]>([
+    ['_wave=all&_as=2021', { wave: 'all', asIn: '2021' }],
+    ['_as=2020&_wave=all', { wave: 'all', asIn: '2020' }],
+    ['_wave=all&_as=2022', { wave: 'all', asIn: '2022' }],
+    // one wave shown: its own question is shown, _as means nothing
+    ['_as=2021', {}],
+    ['_wave=2021&_as=2020', { wave: '2021' }],
+  ])('parseViewState(%s) → the default state with %j, no notes', (query, change) => {
+    expect(parse(query)).toEqual({ value: { ...DEFAULT_WEIGHTED, ...change }, notes: [] });
+  });
+
+  it('parseViewState(_wave=all&_as=1999) → a trend read as the latest wave that asks it, and a note', () => {
+    expect(parse('_wave=all&_as=1999')).toEqual({ value: { ...DEFAULT_WEIGHTED, wave: 'all' }, notes: ['There is no wave “1999” to read the question in; using the latest wave that asks it.'] });
+  });
+
+  it('parseViewState(_wave=all&_as=2022) on a one-wave dataset → no trend, so no _as', () => {
+    expect(parse('_wave=all&_as=2022', PLAIN).value.asIn).toBeUndefined();
+  });
+});

@@ -132,3 +132,30 @@ describe('makeViewLinks', () => {
     expect(makeViewLinks('my data/2', DEFAULTS).overview(BASE_STATE)).toBe('/my%20data%2F2');
   });
 });
+
+describe('writeViewPairs: _as', () => {
+  const asIn2021 = state({ wave: 'all', asIn: '2021' });
+
+  it.each<[PageKind, [string, string][]]>([
+    ['question', [['_wave', 'all'], ['_as', '2021']]],
+    ['export', [['_wave', 'all'], ['_as', '2021']]],
+    // the overview and the responses table show no one question’s trend
+    ['overview', [['_wave', 'all']]],
+    ['responses', [['_wave', 'all']]],
+  ])('writeViewPairs(a trend as asked in 2021, %s) → %j', (kind, pairs) => {
+    expect(writeViewPairs(asIn2021, DEFAULTS, kind)).toEqual(pairs);
+  });
+
+  it.each<[string, ViewState]>([
+    ['one wave shown', state({ wave: '2021', asIn: '2021' })],
+    ['the latest wave shown', state({ asIn: '2021' })],
+  ])('writeViewPairs(_as with %s) → no _as: it only means something in a trend', (_, view) => {
+    expect(writeViewPairs(view, DEFAULTS, 'question').map(([key]) => key)).not.toContain('_as');
+  });
+
+  it('parseViewState(writeViewQuery(a trend as asked in 2021)) → the same state', () => {
+    const query = writeViewQuery(asIn2021, DEFAULTS, 'question');
+    expect(query).toBe('?_wave=all&_as=2021');
+    expect(parseViewState(new URLSearchParams(query.slice(1)), DEFAULTS)).toEqual({ value: asIn2021, notes: [] });
+  });
+});
