@@ -21,6 +21,7 @@ import '../tests/e2e/browse.mjs';
 import '../tests/e2e/filter-and-compare.mjs';
 import '../tests/e2e/downloads.mjs';
 import '../tests/e2e/trends.mjs';
+import '../tests/e2e/crosstab-responses.mjs';
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const only = process.argv[2];
@@ -30,8 +31,9 @@ if (!existsSync(chromiumPath)) {
   console.error(`Chromium not found at ${chromiumPath}: install it with \`sudo apt-get install -y chromium\`, or set CHROMIUM_PATH`);
   process.exit(1);
 }
-if (!existsSync(path.join(root, '.next', 'BUILD_ID'))) {
-  console.error('No production build in .next/: run `npx next build` first.');
+const distDir = process.env.SURVEY_LENS_DIST_DIR || '.next';
+if (!existsSync(path.join(root, distDir, 'BUILD_ID'))) {
+  console.error(`No production build in ${distDir}/: run \`npx next build\` first.`);
   process.exit(1);
 }
 if (!sharedAvailable) {

@@ -27,7 +27,16 @@ export function ResponsesSection({ view, reference }: { view: OpenView; referenc
   const sortedBy = page.sort ? survey.questions.find((question) => question.id === page.sort) : undefined;
   const status = `Respondents ${formatFigure(first, 'count')}–${formatFigure(last, 'count')} of ${formatFigure(page.respondents, 'count')} · page ${formatFigure(page.page, 'count')} of ${formatFigure(page.pageCount, 'count')}`;
   const pageHref = (target: number) => links.responses(changeView(state, { page: target }));
-  const pager = <Pager label="Response pages" status={status} previousHref={page.page > 1 ? pageHref(page.page - 1) : undefined} nextHref={page.page < page.pageCount ? pageHref(page.page + 1) : undefined} />;
+  const pager = (
+    <Pager
+      label="Response pages"
+      status={status}
+      firstHref={page.page > 1 ? pageHref(1) : undefined}
+      previousHref={page.page > 1 ? pageHref(page.page - 1) : undefined}
+      nextHref={page.page < page.pageCount ? pageHref(page.page + 1) : undefined}
+      lastHref={page.page < page.pageCount ? pageHref(page.pageCount) : undefined}
+    />
+  );
   const searching = state.search !== undefined || Object.keys(state.matches).length > 0;
   return (
     <section className="responses" aria-label="Responses">
