@@ -126,6 +126,49 @@ means_unweighted <- lapply(mean_cases, function(case) {
   list(question = case$question, region = case$region, n = length(x), mean = mean(x), se = sd(x) / sqrt(length(x)), low = test$conf.int[1], high = test$conf.int[2])
 })
 
+# Design-based (Rao-Scott) chi-square of independence on a weighted crosstab: svychisq on the
+# domain of respondents in the selection who answered both questions, second order (statistic =
+# "F", the default) and first order ("Chisq", whose statistic is the unadjusted Pearson X^2 of
+# the weighted table scaled to the domain's n, as svychisq builds it). Filters use our grammar:
+# "in" is one of, "not" answered and is none of; `I()` keeps one-value lists as JSON arrays.
+# Where svychisq stops (empty cells on a cycle make its solve() singular) the error is kept.
+rao_scott_cases <- list(
+  list(name = "role x work arrangement", rows = "role", cols = "work_arrangement", filters = list()),
+  list(name = "role x region, region not Oceania (an empty column)", rows = "role", cols = "region", filters = list(list(question = "region", op = "not", values = I("Oceania")))),
+  list(name = "job satisfaction x company size", rows = "job_satisfaction", cols = "company_size", filters = list()),
+  list(name = "job satisfaction x work arrangement (associated)", rows = "job_satisfaction", cols = "work_arrangement", filters = list()),
+  list(name = "job satisfaction x company size in Europe", rows = "job_satisfaction", cols = "company_size", filters = list(list(question = "region", op = "in", values = I("Europe")))),
+  list(name = "role x work arrangement, four roles (six empty rows)", rows = "role", cols = "work_arrangement", filters = list(list(question = "role", op = "in", values = I(c("Backend Engineer", "Frontend Engineer", "Full-stack Engineer", "Mobile Engineer"))))),
+  list(name = "2 x 2: remote or on-site x Europe or Asia", rows = "work_arrangement", cols = "region", filters = list(list(question = "work_arrangement", op = "in", values = I(c("Fully remote", "On-site"))), list(question = "region", op = "in", values = I(c("Europe", "Asia"))))),
+  list(name = "role x region, company size 1-10 (empty cells)", rows = "role", cols = "region", filters = list(list(question = "company_size", op = "in", values = I("1-10")))),
+  list(name = "job satisfaction x role in Africa (empty cells)", rows = "job_satisfaction", cols = "role", filters = list(list(question = "region", op = "in", values = I("Africa")))),
+  list(name = "role x region, 11-50 fully remote (empty cells on a cycle: svychisq stops)", rows = "role", cols = "region", filters = list(list(question = "company_size", op = "in", values = I("11-50")), list(question = "work_arrangement", op = "in", values = I("Fully remote"))))
+)
+matches_filter <- function(filter) {
+  x <- wave[[filter$question]]
+  if (filter$op == "in") x %in% filter$values else !is.na(x) & !(x %in% filter$values)
+}
+rao_scott <- lapply(rao_scott_cases, function(case) {
+  in_domain <- !is.na(wave[[case$rows]]) & !is.na(wave[[case$cols]])
+  for (filter in case$filters) in_domain <- in_domain & matches_filter(filter)
+  domain <- subset(design, in_domain)
+  formula <- as.formula(paste0("~", case$rows, " + ", case$cols))
+  table <- svytable(formula, domain, Ntotal = sum(in_domain))
+  pearson <- unname(suppressWarnings(chisq.test(table, correct = FALSE))$statistic)
+  known <- c(case, list(n = sum(in_domain), empty_cells = sum(table == 0), pearson = pearson))
+  tests <- tryCatch(
+    list(second = svychisq(formula, domain, statistic = "F"), first = svychisq(formula, domain, statistic = "Chisq")),
+    error = function(e) conditionMessage(e)
+  )
+  if (is.character(tests)) return(c(known, list(error = tests)))
+  stopifnot(isTRUE(all.equal(unname(tests$first$statistic), pearson)))
+  c(known, list(
+    statistic = unname(tests$second$statistic), ndf = unname(tests$second$parameter["ndf"]),
+    ddf = unname(tests$second$parameter["ddf"]), p = tests$second$p.value,
+    first_df = unname(tests$first$parameter), first_p = tests$first$p.value
+  ))
+})
+
 result <- list(
   r_version = R.version.string,
   survey_version = as.character(packageVersion("survey")),
@@ -142,7 +185,8 @@ result <- list(
   wave_tests_weighted = wave_tests_weighted,
   wave_tests_unweighted = wave_tests_unweighted,
   means_weighted = means_weighted,
-  means_unweighted = means_unweighted
+  means_unweighted = means_unweighted,
+  rao_scott = rao_scott
 )
 writeLines(toJSON(result, auto_unbox = TRUE, digits = NA, pretty = TRUE), out)
 cat("wrote", out, "\n")

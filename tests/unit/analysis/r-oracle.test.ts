@@ -17,6 +17,8 @@ import { andBits, orInto, tallyBits, type Tally } from '../../../lib/analysis/ta
 import { testIndependentSamples, testSegmentAgainstRest, type GroupTally, type ProportionTest } from '../../../lib/analysis/proportion-tests';
 import { estimateMean } from '../../../lib/analysis/weighted-mean';
 import { createBitset } from '../../../lib/survey/bitset';
+import { raoScottTest } from '../../../lib/analysis/rao-scott';
+import type { Filter } from '../../../lib/analysis/filters';
 
 /**
  * Our statistics against R: survey::svyciprop(method = "logit") on subset(svydesign(ids = ~1,
@@ -298,5 +300,65 @@ describe('figures agree with R survey 4.x to 1e-6', () => {
   it('reports the largest difference from R', () => {
     console.log(`largest |ours − R| over shares and interval bounds: ${worst.toExponential(2)}`);
     expect(worst).toBeLessThan(TOLERANCE);
+  });
+});
+
+interface RRaoScott {
+  name: string;
+  rows: string;
+  cols: string;
+  filters: Filter[];
+  n: number;
+  empty_cells: number;
+  pearson: number;
+  /** svychisq's message where it stops (C'D⁻¹C singular); the figures below are then absent. */
+  error?: string;
+  statistic: number;
+  ndf: number;
+  ddf: number;
+  p: number;
+  first_df: number;
+  first_p: number;
+}
+
+describe('the Rao–Scott chi-square agrees with R survey svychisq to 1e-6', () => {
+  let sample: Promise<Survey> | undefined;
+  const worstByCase: Record<string, number> = {};
+  const expectNear = (name: string, label: string, mine: number, theirs: number) => {
+    worstByCase[name] = Math.max(worstByCase[name] ?? 0, Math.abs(mine - theirs));
+    expect(Math.abs(mine - theirs), `${name} ${label}: ours ${mine} vs R ${theirs}`).toBeLessThan(TOLERANCE);
+  };
+  const cases = (oracle.rao_scott as RRaoScott[]).map((r) => [r.name, r] as const);
+
+  it.each(cases)('raoScottTest equals svychisq(~row + col, subset(design, in domain), statistic = "F" / "Chisq") or is NaN where it stops: %s', async (name, r) => {
+    const survey = await (sample ??= loadSample());
+    const weights = surveyWeights(survey);
+    if (typeof weights === 'string') throw new Error(weights);
+    const { selection, problems } = selectRespondents(survey, r.filters);
+    expect(problems).toEqual([]);
+    const [rows, cols] = [question(survey, r.rows), question(survey, r.cols)];
+    if (!('codes' in rows) || !('codes' in cols)) throw new Error(`${r.rows} and ${r.cols} should be single-choice`);
+    const ours = raoScottTest(rows.codes, cols.codes, rows.options.length, cols.options.length, selection.bits, weights.weights, survey.size);
+    expect(ours.method).toBe('Rao–Scott F (R survey svychisq, second order)');
+    expectNear(name, 'Pearson X²', ours.pearson, r.pearson);
+    if (r.error) {
+      // R stops ("system is computationally singular"); we give NaN, never a number from rounding.
+      for (const value of [ours.statistic, ours.ndf, ours.ddf, ours.p, ours.firstOrder!.statistic, ours.firstOrder!.p]) expect(value, `${name}: R stopped with ${r.error}`).toBeNaN();
+      return;
+    }
+    expect(ours.ddf / ours.ndf, `${name}: degf = n − 1`).toBeCloseTo(r.n - 1, 6);
+    expectNear(name, 'F', ours.statistic, r.statistic);
+    expectNear(name, 'ndf', ours.ndf, r.ndf);
+    expectNear(name, 'ddf', ours.ddf, r.ddf);
+    expectNear(name, 'p', ours.p, r.p);
+    // R's "Chisq" prints X² and refers X²/mean(δ) = df · F to χ²(df).
+    expect(ours.firstOrder?.df).toBe(r.first_df);
+    expectNear(name, 'first-order statistic', ours.firstOrder!.statistic, r.statistic * r.first_df);
+    expectNear(name, 'first-order p', ours.firstOrder!.p, r.first_p);
+  });
+
+  it('reports the largest difference from R per case', () => {
+    for (const [name, difference] of Object.entries(worstByCase)) console.log(`largest |ours − R| in rao_scott ${name}: ${difference.toExponential(2)}`);
+    expect(Object.keys(worstByCase)).toHaveLength(cases.length);
   });
 });
