@@ -14,8 +14,66 @@ export interface RecordCheck {
 const MAX_RAGGED_SHARE = 0.05;
 const MAX_LISTED = 20;
 
-function isBlankRecord(record: string[]): boolean {
+function isBlankRecord(record: readonly string[]): boolean {
   return record.every((field) => field.trim() === '');
+}
+
+/**
+ * The same check one record at a time, for a file read as a stream: each data record is judged
+ * as it comes (one held back, because only the last record can be a cut-off download) and the
+ * kept ones are handed on at once, so no list of records is ever built.
+ */
+export class RecordWidthCheck {
+  readonly issues: IngestIssue[] = [];
+  ragged = 0;
+  records = 0;
+  private blank = 0;
+  private minSeen = Infinity;
+  private maxSeen = 0;
+  private pending?: { record: string[]; line: number; index: number };
+
+  constructor(
+    private readonly width: number,
+    private readonly keep: (record: string[], line: number, index: number) => void,
+  ) {}
+
+  /** A data record (`broken`: papaparse could not read its quotes; it is already reported). */
+  add(record: string[], line: number, broken = false): void {
+    const index = this.records++;
+    if (this.pending) this.judge(this.pending, false, true);
+    this.pending = broken ? undefined : { record, line, index };
+  }
+
+  private judge({ record, line, index }: { record: string[]; line: number; index: number }, last: boolean, endsWithNewline: boolean): void {
+    if (isBlankRecord(record)) {
+      this.blank++;
+      return;
+    }
+    const extraAreEmpty = record.length > this.width && record.slice(this.width).every((field) => field.trim() === '');
+    if (record.length === this.width || extraAreEmpty) return this.keep(record, line, index);
+    this.ragged++;
+    this.minSeen = Math.min(this.minSeen, record.length);
+    this.maxSeen = Math.max(this.maxSeen, record.length);
+    const isCutOff = last && !endsWithNewline && record.length < this.width;
+    const message = isCutOff
+      ? `the last record is incomplete (${record.length} of ${this.width} fields) and the file has no final line break: the file looks truncated; record skipped`
+      : `expected ${this.width} fields, found ${record.length}; record skipped`;
+    if (this.issues.length < MAX_LISTED) this.issues.push({ severity: 'error', line, message });
+  }
+
+  /** After the last record: judges the one held back, adds the totals, and says whether the file is too broken. */
+  finish(endsWithNewline: boolean): { fatal?: string } {
+    if (this.pending) this.judge(this.pending, true, endsWithNewline);
+    this.pending = undefined;
+    if (this.ragged > MAX_LISTED) this.issues.push({ severity: 'error', message: `${this.ragged - MAX_LISTED} more records with the wrong number of fields were skipped` });
+    if (this.blank > 0) this.issues.push({ severity: 'warning', message: `${this.blank} blank line${this.blank === 1 ? '' : 's'} ignored` });
+    const fatal =
+      this.ragged > 2 && this.ragged > MAX_RAGGED_SHARE * this.records
+        ? `${this.ragged} of ${this.records} records have the wrong number of fields (${this.minSeen}–${this.maxSeen} instead of ${this.width}). ` +
+          'The columns cannot be trusted to line up: was the file re-saved by a spreadsheet with a different delimiter or quoting?'
+        : undefined;
+    return { fatal };
+  }
 }
 
 /**
@@ -33,41 +91,8 @@ export function checkRecordWidths(
   brokenRecords: ReadonlySet<number> = new Set(),
 ): RecordCheck {
   const kept: number[] = [];
-  const issues: IngestIssue[] = [];
-  let ragged = 0;
-  let minSeen = Infinity;
-  let maxSeen = 0;
-  let blank = 0;
-  for (let r = firstDataRecord; r < records.length; r++) {
-    const record = records[r];
-    if (brokenRecords.has(r)) continue;
-    if (isBlankRecord(record)) {
-      blank++;
-      continue;
-    }
-    const extraAreEmpty = record.length > width && record.slice(width).every((field) => field.trim() === '');
-    if (record.length === width || extraAreEmpty) {
-      kept.push(r);
-      continue;
-    }
-    ragged++;
-    minSeen = Math.min(minSeen, record.length);
-    maxSeen = Math.max(maxSeen, record.length);
-    const isCutOff = r === records.length - 1 && !endsWithNewline && record.length < width;
-    const message = isCutOff
-      ? `the last record is incomplete (${record.length} of ${width} fields) and the file has no final line break: the file looks truncated; record skipped`
-      : `expected ${width} fields, found ${record.length}; record skipped`;
-    if (issues.length < MAX_LISTED) issues.push({ severity: 'error', line: lines[r], message });
-  }
-  if (ragged > MAX_LISTED) {
-    issues.push({ severity: 'error', message: `${ragged - MAX_LISTED} more records with the wrong number of fields were skipped` });
-  }
-  if (blank > 0) issues.push({ severity: 'warning', message: `${blank} blank line${blank === 1 ? '' : 's'} ignored` });
-  const dataRecords = records.length - firstDataRecord;
-  const fatal =
-    ragged > 2 && ragged > MAX_RAGGED_SHARE * dataRecords
-      ? `${ragged} of ${dataRecords} records have the wrong number of fields (${minSeen}–${maxSeen} instead of ${width}). ` +
-        'The columns cannot be trusted to line up: was the file re-saved by a spreadsheet with a different delimiter or quoting?'
-      : undefined;
-  return { kept, issues, ragged, fatal };
+  const check = new RecordWidthCheck(width, (_, __, index) => kept.push(firstDataRecord + index));
+  for (let r = firstDataRecord; r < records.length; r++) check.add(records[r], lines[r], brokenRecords.has(r));
+  const { fatal } = check.finish(endsWithNewline);
+  return { kept, issues: check.issues, ragged: check.ragged, ...(fatal ? { fatal } : {}) };
 }

@@ -3,6 +3,7 @@ import { createBitset, countBits, setBit } from './bitset';
 import { isNumberText } from './profile-column';
 import { matchLikertScale, isOffScale } from './likert-scales';
 import { mergeOrder } from './order-options';
+import type { EncodedColumn } from './column-encoder';
 
 /** Everything needed to turn a question's columns into typed arrays. */
 export interface QuestionPlan {
@@ -13,8 +14,8 @@ export interface QuestionPlan {
   kind: QuestionKind;
   /** Header names of the columns, in file order. */
   columnNames: string[];
-  /** Cleaned cell values per column (outer) per respondent (inner). */
-  columns: string[][];
+  /** The question's columns, dictionary-encoded (cleaned values, a code per respondent). */
+  columns: EncodedColumn[];
   /** Option or item label per column, for one-column-per-option questions. */
   items: string[];
   separator: string;
@@ -38,10 +39,18 @@ function toOptions(values: readonly string[], plan: QuestionPlan): Option[] {
   });
 }
 
-function countValues(values: readonly string[], isMissing: (value: string) => boolean): Map<string, number> {
+/** Respondents per answered value of a column (no answer left out), from its dictionary: no pass over respondents. */
+function countValues(column: EncodedColumn, isMissing: (value: string) => boolean): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const value of values) if (!isMissing(value)) counts.set(value, (counts.get(value) ?? 0) + 1);
+  column.values.forEach((value, code) => {
+    if (!isMissing(value) && column.counts[code] > 0) counts.set(value, (counts.get(value) ?? 0) + column.counts[code]);
+  });
   return counts;
+}
+
+/** A table from a column's value codes to something per value, computed once per distinct value. */
+function perValue<T>(column: EncodedColumn, compute: (value: string) => T): T[] {
+  return column.values.map(compute);
 }
 
 function base(plan: QuestionPlan, answeredCount: number) {
@@ -56,20 +65,20 @@ function base(plan: QuestionPlan, answeredCount: number) {
 }
 
 function buildChoice(plan: QuestionPlan, kind: 'single' | 'likert'): Built {
-  const values = plan.columns[0];
-  const counts = countValues(values, plan.isMissing);
+  const column = plan.columns[0];
+  const counts = countValues(column, plan.isMissing);
   const scale = kind === 'likert' && !plan.order ? matchLikertScale([...counts.keys()]) : undefined;
   const ordered = scale ? [...scale.ordered, ...scale.offScale] : mergeOrder(plan.order, counts);
   if (ordered.length > 65_535) throw new Error(`${plan.id}: too many distinct answers for a choice question`);
   const codeOf = new Map(ordered.map((value, index) => [value, index + 1]));
-  const codes = new Uint16Array(values.length);
+  // Each distinct value's option code once; then one array lookup per respondent.
+  const optionCode = Uint16Array.from(perValue(column, (value) => (plan.isMissing(value) ? 0 : (codeOf.get(value) ?? 0))));
+  const codes = new Uint16Array(column.codes.length);
   let answered = 0;
-  for (let i = 0; i < values.length; i++) {
-    const code = codeOf.get(values[i]);
-    if (code !== undefined) {
-      codes[i] = code;
-      answered++;
-    }
+  for (let i = 0; i < codes.length; i++) {
+    const code = optionCode[column.codes[i]];
+    codes[i] = code;
+    if (code !== 0) answered++;
   }
   const options = toOptions(ordered, plan);
   const question: Question =
@@ -79,69 +88,72 @@ function buildChoice(plan: QuestionPlan, kind: 'single' | 'likert'): Built {
   return { question, issues: [] };
 }
 
+/** Respondents whose cell in the column is an answer (not blank, NA…), as a bitset. */
+function answeredIn(column: EncodedColumn, isMissing: (value: string) => boolean): Uint32Array {
+  const filled = perValue(column, (value) => !isMissing(value));
+  const bits = createBitset(column.codes.length);
+  for (let i = 0; i < column.codes.length; i++) if (filled[column.codes[i]]) setBit(bits, i);
+  return bits;
+}
+
 function buildMulti(plan: QuestionPlan): Built {
-  const size = plan.columns[0]?.length ?? 0;
+  const size = plan.columns[0]?.codes.length ?? 0;
   const answered = createBitset(size);
   if (plan.columns.length > 1) {
     // One column per option: any non-blank cell means "chosen"; the option is the column's item.
     const labels = plan.columns.map((column, c) => plan.items[c] || [...countValues(column, plan.isMissing).keys()][0] || plan.columnNames[c]);
     const members = plan.columns.map((column) => {
-      const bits = createBitset(size);
-      column.forEach((value, i) => {
-        if (!plan.isMissing(value)) {
-          setBit(bits, i);
-          setBit(answered, i);
-        }
-      });
+      const bits = answeredIn(column, plan.isMissing);
+      for (let w = 0; w < bits.length; w++) answered[w] |= bits[w];
       return bits;
     });
     const question: Question = { ...base(plan, countBits(answered)), kind: 'multi', options: toOptions(labels, plan), members, answered, layout: 'columns' };
     return { question, issues: [] };
   }
-  // Answer combinations repeat a lot, so each distinct cell is split once.
-  const cells = plan.columns[0];
-  const splitCache = new Map<string, string[]>();
+  // Each distinct cell (an answer combination) is split once; respondents are then bit-set by code.
+  const column = plan.columns[0];
+  const tokensOf = perValue(column, (cell) => (plan.isMissing(cell) ? [] : [...new Set(cell.split(plan.separator).map((t) => t.trim()).filter(Boolean))]));
   const counts = new Map<string, number>();
-  const tokensOf = (cell: string): string[] => {
-    let tokens = splitCache.get(cell);
-    if (!tokens) {
-      tokens = plan.isMissing(cell) ? [] : [...new Set(cell.split(plan.separator).map((t) => t.trim()).filter(Boolean))];
-      splitCache.set(cell, tokens);
-    }
-    return tokens;
-  };
-  for (const cell of cells) for (const token of tokensOf(cell)) counts.set(token, (counts.get(token) ?? 0) + 1);
+  tokensOf.forEach((tokens, code) => {
+    for (const token of tokens) counts.set(token, (counts.get(token) ?? 0) + column.counts[code]);
+  });
   const ordered = mergeOrder(plan.order, counts);
   const indexOf = new Map(ordered.map((value, index) => [value, index]));
   const members = ordered.map(() => createBitset(size));
-  const indexesOf = new Map([...splitCache].map(([cell, tokens]) => [cell, tokens.map((token) => indexOf.get(token)!)]));
-  cells.forEach((cell, i) => {
-    const indexes = indexesOf.get(cell)!;
-    if (indexes.length > 0) setBit(answered, i);
+  const indexesOf = tokensOf.map((tokens) => tokens.map((token) => indexOf.get(token)!));
+  for (let i = 0; i < size; i++) {
+    const indexes = indexesOf[column.codes[i]];
+    if (indexes.length === 0) continue;
+    setBit(answered, i);
     for (const index of indexes) setBit(members[index], i);
-  });
+  }
   const question: Question = { ...base(plan, countBits(answered)), kind: 'multi', options: toOptions(ordered, plan), members, answered, layout: 'joined' };
   return { question, issues: [] };
 }
 
 function buildRanking(plan: QuestionPlan): Built {
-  const size = plan.columns[0]?.length ?? 0;
+  const size = plan.columns[0]?.codes.length ?? 0;
   const answered = createBitset(size);
   const issues: IngestIssue[] = [];
   let maxRank = 0;
   let invalid = 0;
   if (plan.columns.length > 1) {
     const ranks = plan.columns.map((column) => {
-      const out = new Uint8Array(size);
-      column.forEach((value, i) => {
-        if (plan.isMissing(value)) return;
+      // Per distinct cell: its rank, 0 for no answer, -1 for something that is not a rank.
+      const rankOf = perValue(column, (value) => {
+        if (plan.isMissing(value)) return 0;
         const rank = Number(value);
-        if (Number.isInteger(rank) && rank >= 1 && rank <= 255) {
+        return Number.isInteger(rank) && rank >= 1 && rank <= 255 ? rank : -1;
+      });
+      const out = new Uint8Array(size);
+      for (let i = 0; i < size; i++) {
+        const rank = rankOf[column.codes[i]];
+        if (rank > 0) {
           out[i] = rank;
           setBit(answered, i);
-          maxRank = Math.max(maxRank, rank);
-        } else invalid++;
-      });
+          if (rank > maxRank) maxRank = rank;
+        } else if (rank < 0) invalid++;
+      }
       return out;
     });
     if (invalid > 0) issues.push({ severity: 'warning', message: `${plan.id}: ${invalid} cells are not ranks 1–255 and were treated as no answer` });
@@ -150,39 +162,42 @@ function buildRanking(plan: QuestionPlan): Built {
     return { question, issues };
   }
   // An ordered list in one cell: position in the list is the rank.
-  const lists = plan.columns[0].map((cell) => (plan.isMissing(cell) ? [] : cell.split(plan.separator).map((t) => t.trim()).filter(Boolean)));
+  const column = plan.columns[0];
+  const listOf = perValue(column, (cell) => (plan.isMissing(cell) ? [] : cell.split(plan.separator).map((t) => t.trim()).filter(Boolean)));
   const counts = new Map<string, number>();
-  for (const list of lists) for (const item of list) counts.set(item, (counts.get(item) ?? 0) + 1);
+  listOf.forEach((list, code) => {
+    for (const item of list) counts.set(item, (counts.get(item) ?? 0) + column.counts[code]);
+  });
   const ordered = mergeOrder(plan.order, counts);
   const indexOf = new Map(ordered.map((value, index) => [value, index]));
   const ranks = ordered.map(() => new Uint8Array(size));
-  lists.forEach((list, i) => {
-    if (list.length > 0) setBit(answered, i);
-    list.slice(0, 255).forEach((item, position) => {
-      const r = ranks[indexOf.get(item)!];
-      if (r[i] === 0) r[i] = position + 1;
-      maxRank = Math.max(maxRank, position + 1);
+  const positionsOf = listOf.map((list) => list.slice(0, 255).map((item) => indexOf.get(item)!));
+  for (let i = 0; i < size; i++) {
+    const items = positionsOf[column.codes[i]];
+    if (items.length > 0) setBit(answered, i);
+    items.forEach((item, position) => {
+      if (ranks[item][i] === 0) ranks[item][i] = position + 1;
+      if (position + 1 > maxRank) maxRank = position + 1;
     });
-  });
+  }
   const question: Question = { ...base(plan, countBits(answered)), kind: 'ranking', options: toOptions(ordered, plan), ranks, answered, maxRank, layout: 'ordered-list' };
   return { question, issues };
 }
 
 function buildNumeric(plan: QuestionPlan): Built {
-  const cells = plan.columns[0];
-  const values = new Float64Array(cells.length);
+  const column = plan.columns[0];
+  // Each distinct cell parsed once: NaN for no answer, and for text (counted, with an example).
+  const parsed = Float64Array.from(perValue(column, (cell) => (!plan.isMissing(cell) && isNumberText(cell) ? Number(cell) : NaN)));
+  const values = new Float64Array(column.codes.length);
+  for (let i = 0; i < values.length; i++) values[i] = parsed[column.codes[i]];
   let answered = 0;
   let invalid = 0;
   let example = '';
-  cells.forEach((cell, i) => {
-    if (plan.isMissing(cell)) values[i] = NaN;
-    else if (isNumberText(cell)) {
-      values[i] = Number(cell);
-      answered++;
-    } else {
-      values[i] = NaN;
-      invalid++;
-      example ||= cell;
+  column.values.forEach((cell, code) => {
+    if (!Number.isNaN(parsed[code])) answered += column.counts[code];
+    else if (!plan.isMissing(cell)) {
+      invalid += column.counts[code];
+      if (column.counts[code] > 0) example ||= cell;
     }
   });
   const issues: IngestIssue[] =
@@ -191,8 +206,10 @@ function buildNumeric(plan: QuestionPlan): Built {
 }
 
 function buildStrings(plan: QuestionPlan, kind: 'text' | 'meta'): Built {
-  const values = plan.columns[0].map((cell) => (plan.isMissing(cell) ? '' : cell));
-  const answered = values.reduce((n, value) => n + (value === '' ? 0 : 1), 0);
+  const column = plan.columns[0];
+  const shown = perValue(column, (cell) => (plan.isMissing(cell) ? '' : cell));
+  const values = Array.from(column.codes, (code) => shown[code]);
+  const answered = column.values.reduce((n, value, code) => n + (shown[code] === '' ? 0 : column.counts[code]), 0);
   return { question: { ...base(plan, answered), kind, values }, issues: [] };
 }
 

@@ -1,49 +1,19 @@
-import { parseCsvText } from '../csv/parse-csv';
-import { checkRecordWidths } from '../csv/check-record-widths';
+import { parseCsvPieces, parseCsvStream } from '../csv/parse-csv-stream';
 import type { Codebook } from './codebook-schema';
-import type { HeaderLayout, IngestIssue, Question, Survey } from './types';
-import { detectHeaderLayout } from './detect-header-layout';
+import type { IngestIssue, Question, Survey } from './types';
 import { readColumnHeaders, type ColumnHeader } from './read-column-headers';
 import { groupColumns } from './group-columns';
 import { applyCodebookStructure, codebookEntry } from './apply-codebook';
 import { planQuestions } from './plan-questions';
 import { buildQuestion } from './build-question';
-import { cleanCell, createMissingTest } from './missing-values';
-import { SurveyFileError } from './survey-file-error';
+import { createMissingTest } from './missing-values';
+import { SurveyIngest, type IngestedFile } from './survey-ingest';
 
 export interface BuildSurveyOptions {
   codebook?: Codebook;
   /** File name for messages. */
   name?: string;
   delimiter?: string;
-}
-
-const OTHER_DELIMITERS: Record<string, string[]> = { ',': [';', '\t'], ';': [',', '\t'], '\t': [',', ';'] };
-
-/**
- * A spreadsheet re-save on a semicolon locale leaves a header that is one cell full of commas
- * (Stack Overflow's mangled 2019 sample). Refuse it before anything is counted.
- */
-function assertDelimiterFits(header: string[], delimiter: string, name: string): void {
-  const filled = header.filter((cell) => cell.trim() !== '');
-  if (filled.length !== 1) return;
-  for (const other of OTHER_DELIMITERS[delimiter] ?? []) {
-    const parts = filled[0].split(other).length;
-    if (parts >= 3) {
-      throw new SurveyFileError(
-        `${name}: the header is a single column holding ${parts} names separated by "${other === '\t' ? 'tab' : other}", ` +
-          `but the records are split by "${delimiter === '\t' ? 'tab' : delimiter}". The file looks re-saved by a spreadsheet with another delimiter; export it again from the survey tool.`,
-        [{ severity: 'error', line: 1, message: 'header and records use different delimiters' }],
-      );
-    }
-  }
-}
-
-function resolveLayout(records: string[][], codebook: Codebook | undefined): HeaderLayout {
-  const detected = detectHeaderLayout(records);
-  const override = codebook?.header;
-  if (!override) return detected;
-  return { kind: override.layout ?? detected.kind, skip: override.skip ?? detected.skip, rows: override.rows ?? detected.rows };
 }
 
 /** Columns with no name at all cannot be asked about; say so instead of inventing a question. */
@@ -83,40 +53,20 @@ function uniqueIds(questions: Question[]): IngestIssue[] {
   return issues;
 }
 
-/** CSV text → columnar survey. Throws SurveyFileError when the file cannot give trustworthy figures. */
-export function buildSurvey(text: string, options: BuildSurveyOptions = {}): Survey {
-  const name = options.name ?? 'The file';
-  const { codebook } = options;
-  const parsed = parseCsvText(text, { delimiter: options.delimiter });
-  const { records } = parsed;
-  if (records.length === 0) throw new SurveyFileError(`${name} has no records.`);
-  assertDelimiterFits(records[0], parsed.delimiter, name);
-  const layout = resolveLayout(records, codebook);
-  const firstData = layout.skip + layout.rows;
-  const width = records[layout.skip]?.length ?? 0;
-  const check = checkRecordWidths(records, parsed.lines, firstData, width, parsed.endsWithNewline, parsed.brokenRecords);
-  const issues: IngestIssue[] = [...parsed.issues, ...check.issues];
-  if (check.fatal) throw new SurveyFileError(`${name}: ${check.fatal}`, issues);
-  if (check.kept.length === 0) throw new SurveyFileError(`${name} has a header but no usable records.`, issues);
+/** The file's records, read into columns → the columnar survey: questions grouped, kinds inferred, codebook applied. */
+function assembleSurvey(file: IngestedFile, codebook: Codebook | undefined): Survey {
+  const { headerRecords, layout, columns } = file;
+  const issues: IngestIssue[] = [...file.issues];
   const isMissing = createMissingTest(codebook?.missing);
-  const cache = new Map<number, string[]>();
-  const columnValues = (index: number) => {
-    let values = cache.get(index);
-    if (!values) {
-      values = check.kept.map((r) => cleanCell(records[r][index] ?? ''));
-      cache.set(index, values);
-    }
-    return values;
-  };
-  const headers = readColumnHeaders(records, layout);
-  const named = namedColumns(headers, (index) => columnValues(index).filter((value) => value !== '').length);
+  const headers = readColumnHeaders(headerRecords, layout);
+  const named = namedColumns(headers, (index) => columns[index].values.reduce((filled, value, code) => filled + (value === '' ? 0 : columns[index].counts[code]), 0));
   issues.push(...named.issues);
   const structured = applyCodebookStructure(groupColumns(named.kept), named.kept, codebook);
   issues.push(...structured.issues);
   const context = {
-    respondents: check.kept.length,
+    respondents: file.lines.length,
     isMissing,
-    columnValues,
+    column: (index: number) => columns[index],
     columnName: (index: number) => headers[index].name,
   };
   const questions: Question[] = [];
@@ -126,7 +76,6 @@ export function buildSurvey(text: string, options: BuildSurveyOptions = {}): Sur
       questions.push(built.question);
       issues.push(...built.issues);
     }
-    for (const index of draft.columns) cache.delete(index);
   }
   issues.push(...uniqueIds(questions));
   const weight = codebook?.weight;
@@ -135,14 +84,35 @@ export function buildSurvey(text: string, options: BuildSurveyOptions = {}): Sur
     issues.push({ severity: 'warning', message: `codebook weight column "${weight}" ${weightQuestion ? 'is not numeric' : 'is not in this file'}; figures are unweighted` });
   }
   return {
-    size: check.kept.length,
+    size: file.lines.length,
     questions,
     ...(weightQuestion?.kind === 'numeric' ? { weightQuestionId: weightQuestion.id } : {}),
     layout,
-    delimiter: parsed.delimiter,
+    delimiter: file.delimiter,
     issues,
-    recordsRead: records.length - firstData,
-    columnCount: width,
-    lines: Uint32Array.from(check.kept, (r) => parsed.lines[r]),
+    recordsRead: file.recordsRead,
+    columnCount: file.columnCount,
+    lines: file.lines,
   };
+}
+
+/** CSV text in memory → columnar survey. Throws SurveyFileError when the file cannot give trustworthy figures. */
+export function buildSurvey(text: string, options: BuildSurveyOptions = {}): Survey {
+  const name = options.name ?? 'The file';
+  let delimiter = options.delimiter ?? ',';
+  const ingest = new SurveyIngest({ codebook: options.codebook, name, delimiter: () => delimiter });
+  const summary = parseCsvPieces(text, (batch) => ingest.add(batch), { delimiter: options.delimiter, onDelimiter: (chosen) => (delimiter = chosen) });
+  return assembleSurvey(ingest.finish(summary), options.codebook);
+}
+
+/**
+ * CSV text arriving in pieces (a file being read, an upload) → columnar survey, with no
+ * whole-file string and no list of records: each batch of records goes into the columns' dictionaries.
+ */
+export async function buildSurveyFromStream(pieces: AsyncIterable<string>, options: BuildSurveyOptions = {}): Promise<Survey> {
+  const name = options.name ?? 'The file';
+  let delimiter = options.delimiter ?? ',';
+  const ingest = new SurveyIngest({ codebook: options.codebook, name, delimiter: () => delimiter });
+  const summary = await parseCsvStream(pieces, (batch) => ingest.add(batch), { delimiter: options.delimiter, onDelimiter: (chosen) => (delimiter = chosen) });
+  return assembleSurvey(ingest.finish(summary), options.codebook);
 }

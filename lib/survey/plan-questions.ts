@@ -4,12 +4,13 @@ import type { QuestionPlan } from './build-question';
 import type { QuestionKind } from './types';
 import { profileColumn, type ColumnProfile } from './profile-column';
 import { inferColumnKind, isMetaName } from './infer-kind';
+import type { EncodedColumn } from './column-encoder';
 
 export interface PlanContext {
   respondents: number;
   isMissing: (value: string) => boolean;
-  /** Cleaned values of one CSV column for every kept respondent. */
-  columnValues: (index: number) => string[];
+  /** One CSV column, dictionary-encoded, for every kept respondent. */
+  column: (index: number) => EncodedColumn;
   columnName: (index: number) => string;
 }
 
@@ -30,25 +31,34 @@ function optionSettings(entry: CodebookQuestion | undefined) {
 }
 
 /** True when every answering respondent's ranks across the columns are whole numbers 1..k without repeats. */
-function looksLikeRanking(columns: string[][], isMissing: (value: string) => boolean): boolean {
+function looksLikeRanking(columns: EncodedColumn[], isMissing: (value: string) => boolean): boolean {
   const k = columns.length;
+  // Per column, each distinct cell read once: 0 = no answer, -1 = not a rank 1..k.
+  const rankOf = columns.map((column) =>
+    column.values.map((value) => {
+      if (isMissing(value)) return 0;
+      const rank = Number(value);
+      return Number.isInteger(rank) && rank >= 1 && rank <= k ? rank : -1;
+    }),
+  );
+  const size = columns[0].codes.length;
+  const seen = new Uint8Array(k + 1);
   let answering = 0;
   let consistent = 0;
-  for (let i = 0; i < columns[0].length; i++) {
-    const seen = new Set<number>();
+  for (let i = 0; i < size; i++) {
+    seen.fill(0);
     let valid = true;
     let any = false;
-    for (const column of columns) {
-      const value = column[i];
-      if (isMissing(value)) continue;
+    for (let c = 0; c < k; c++) {
+      const rank = rankOf[c][columns[c].codes[i]];
+      if (rank === 0) continue;
       any = true;
-      const rank = Number(value);
-      if (!Number.isInteger(rank) || rank < 1 || rank > k || seen.has(rank)) valid = false;
-      seen.add(rank);
+      if (rank < 0 || seen[rank]) valid = false;
+      else seen[rank] = 1;
     }
     if (!any) continue;
     answering++;
-    if (valid && seen.size >= 1) consistent++;
+    if (valid) consistent++;
   }
   return answering > 0 && consistent >= 0.95 * answering;
 }
@@ -61,19 +71,28 @@ const MIN_FOR_SINGLE = 30;
  * When no respondent filled two columns and enough answered, it is a single choice: one column
  * of the chosen option's label, per respondent.
  */
-function asSingleChoice(columns: string[][], labels: string[], isMissing: (value: string) => boolean): string[] | undefined {
-  const chosen: string[] = [];
+function asSingleChoice(columns: EncodedColumn[], labels: string[], isMissing: (value: string) => boolean): EncodedColumn | undefined {
+  const filledOf = columns.map((column) => column.values.map((value) => !isMissing(value)));
+  const size = columns[0].codes.length;
+  // Code 0 is "no answer"; code c + 1 is the label of column c.
+  const codes = new Uint16Array(size);
+  const counts = new Array<number>(labels.length + 1).fill(0);
   let answering = 0;
-  for (let i = 0; i < columns[0].length; i++) {
-    const filled = columns.flatMap((column, c) => (isMissing(column[i]) ? [] : [c]));
-    if (filled.length > 1) return undefined;
-    if (filled.length === 1) answering++;
-    chosen.push(filled.length === 1 ? labels[filled[0]] : '');
+  for (let i = 0; i < size; i++) {
+    let chosen = 0;
+    for (let c = 0; c < columns.length; c++) {
+      if (!filledOf[c][columns[c].codes[i]]) continue;
+      if (chosen !== 0) return undefined;
+      chosen = c + 1;
+    }
+    if (chosen !== 0) answering++;
+    codes[i] = chosen;
+    counts[chosen]++;
   }
-  return answering >= MIN_FOR_SINGLE ? chosen : undefined;
+  return answering >= MIN_FOR_SINGLE ? { values: ['', ...labels], codes, counts } : undefined;
 }
 
-function groupKind(profiles: ColumnProfile[], columns: string[][], isMissing: (value: string) => boolean): 'multi' | 'ranking' | 'grid' {
+function groupKind(profiles: ColumnProfile[], columns: EncodedColumn[], isMissing: (value: string) => boolean): 'multi' | 'ranking' | 'grid' {
   if (profiles.every((profile) => profile.counts.size <= 1)) return 'multi';
   const integers = profiles.every((profile) => profile.integers === profile.answered);
   if (integers && looksLikeRanking(columns, isMissing)) return 'ranking';
@@ -89,7 +108,7 @@ function groupKind(profiles: ColumnProfile[], columns: string[][], isMissing: (v
  */
 export function planQuestions(draft: QuestionDraft, entryFor: (id: string) => CodebookQuestion | undefined, context: PlanContext): QuestionPlan[] {
   const entry = entryFor(draft.id);
-  const columns = draft.columns.map(context.columnValues);
+  const columns = draft.columns.map(context.column);
   const settings = optionSettings(entry);
   const plan = (kind: QuestionKind, picked: number[], overrides: Partial<QuestionPlan> = {}): QuestionPlan => ({
     id: draft.id,

@@ -1,3 +1,5 @@
+import { encodeValues, type EncodedColumn } from './column-encoder';
+
 /** What the values of one column look like, to infer a question kind from. */
 export interface ColumnProfile {
   answered: number;
@@ -34,7 +36,8 @@ function addValueStats(profile: ColumnProfile, value: string, times: number, sep
 }
 
 /** Stats are computed once per distinct answer and weighted by its count: answers repeat a lot. */
-export function profileColumn(values: readonly string[], isMissing: (value: string) => boolean, separator = ';'): ColumnProfile {
+export function profileColumn(column: EncodedColumn | readonly string[], isMissing: (value: string) => boolean, separator = ';'): ColumnProfile {
+  const { values, counts } = 'codes' in column ? column : encodeValues(column);
   const profile: ColumnProfile = {
     answered: 0,
     counts: new Map(),
@@ -46,17 +49,16 @@ export function profileColumn(values: readonly string[], isMissing: (value: stri
     totalLength: 0,
     timestamps: 0,
   };
-  for (const value of values) {
-    if (isMissing(value)) continue;
-    profile.answered++;
-    const seen = profile.counts.get(value);
-    if (seen !== undefined) profile.counts.set(value, seen + 1);
-    else if (profile.counts.size < MAX_DISTINCT) profile.counts.set(value, 1);
+  values.forEach((value, code) => {
+    const times = counts[code];
+    if (times === 0 || isMissing(value)) return;
+    profile.answered += times;
+    if (profile.counts.size < MAX_DISTINCT) profile.counts.set(value, times);
     else {
       profile.truncated = true;
-      addValueStats(profile, value, 1, separator);
+      addValueStats(profile, value, times, separator);
     }
-  }
+  });
   for (const [value, times] of profile.counts) {
     addValueStats(profile, value, times, separator);
     if (profile.tokenCounts.size >= MAX_DISTINCT) continue;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildQuestion, type QuestionPlan } from '../../../lib/survey/build-question';
 import { hasBit } from '../../../lib/survey/bitset';
 import { createMissingTest } from '../../../lib/survey/missing-values';
+import { encodeValues } from '../../../lib/survey/column-encoder';
 import type { Question, QuestionKind } from '../../../lib/survey/types';
 
 function plan(kind: QuestionKind, columns: string[][], extra: Partial<QuestionPlan> = {}): QuestionPlan {
@@ -10,7 +11,8 @@ function plan(kind: QuestionKind, columns: string[][], extra: Partial<QuestionPl
     label: 'Question',
     kind,
     columnNames: columns.map((_, i) => `col${i}`),
-    columns,
+    // The cells as the ingest hands them over: cleaned (trimmed) and dictionary-encoded.
+    columns: columns.map((cells) => encodeValues(cells)),
     items: columns.map(() => ''),
     separator: ';',
     isMissing: createMissingTest(),

@@ -3,13 +3,14 @@ import { planQuestions, type PlanContext } from '../../../lib/survey/plan-questi
 import type { QuestionDraft } from '../../../lib/survey/group-columns';
 import { codebookQuestionSchema } from '../../../lib/survey/codebook-schema';
 import { createMissingTest } from '../../../lib/survey/missing-values';
+import { encodeValues } from '../../../lib/survey/column-encoder';
 
 /** A draft over `columns` (one array of cells per column) with the given items. */
 function setup(columns: string[][], items: string[], draft: Partial<QuestionDraft> = {}) {
   const context: PlanContext = {
     respondents: columns[0].length,
     isMissing: createMissingTest(),
-    columnValues: (index) => columns[index],
+    column: (index) => encodeValues(columns[index]),
     columnName: (index) => `col${index}`,
   };
   const full: QuestionDraft = {

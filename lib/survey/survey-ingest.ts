@@ -1,0 +1,115 @@
+import type { CsvStreamSummary, RecordBatch } from '../csv/parse-csv-stream';
+import { RecordWidthCheck } from '../csv/check-record-widths';
+import type { Codebook } from './codebook-schema';
+import { ColumnEncoder, type EncodedColumn } from './column-encoder';
+import { detectHeaderLayout } from './detect-header-layout';
+import { SurveyFileError } from './survey-file-error';
+import type { HeaderLayout, IngestIssue } from './types';
+
+/** Records read before the header layout is decided: the header rows and a sample of answers under them. */
+const HEAD_RECORDS = 256;
+
+const OTHER_DELIMITERS: Record<string, string[]> = { ',': [';', '\t'], ';': [',', '\t'], '\t': [',', ';'] };
+
+/**
+ * A spreadsheet re-save on a semicolon locale leaves a header that is one cell full of commas
+ * (Stack Overflow's mangled 2019 sample). Refuse it before anything is counted.
+ */
+function assertDelimiterFits(header: string[], delimiter: string, name: string): void {
+  const filled = header.filter((cell) => cell.trim() !== '');
+  if (filled.length !== 1) return;
+  for (const other of OTHER_DELIMITERS[delimiter] ?? []) {
+    const parts = filled[0].split(other).length;
+    if (parts >= 3) {
+      throw new SurveyFileError(
+        `${name}: the header is a single column holding ${parts} names separated by "${other === '\t' ? 'tab' : other}", ` +
+          `but the records are split by "${delimiter === '\t' ? 'tab' : delimiter}". The file looks re-saved by a spreadsheet with another delimiter; export it again from the survey tool.`,
+        [{ severity: 'error', line: 1, message: 'header and records use different delimiters' }],
+      );
+    }
+  }
+}
+
+function resolveLayout(records: string[][], codebook: Codebook | undefined): HeaderLayout {
+  const detected = detectHeaderLayout(records);
+  const override = codebook?.header;
+  if (!override) return detected;
+  return { kind: override.layout ?? detected.kind, skip: override.skip ?? detected.skip, rows: override.rows ?? detected.rows };
+}
+
+/** What a file's records give once read: its header, its answers column by column, and what was wrong. */
+export interface IngestedFile {
+  layout: HeaderLayout;
+  /** The records up to and including the header rows (title lines, header rows). */
+  headerRecords: string[][];
+  columns: EncodedColumn[];
+  /** 1-based line where each kept respondent's record starts. */
+  lines: Uint32Array;
+  delimiter: string;
+  recordsRead: number;
+  columnCount: number;
+  issues: IngestIssue[];
+}
+
+/**
+ * Records in, columns out, one batch at a time: the first records are held until the header
+ * layout is known, then every data record is checked for its width and its cells go straight
+ * into the columns' dictionaries. No record outlives its batch.
+ */
+export class SurveyIngest {
+  private head: { record: string[]; line: number; broken: boolean }[] = [];
+  private decided?: { layout: HeaderLayout; width: number; check: RecordWidthCheck };
+  private encoders: ColumnEncoder[] = [];
+  private lines: number[] = [];
+
+  constructor(private readonly options: { codebook?: Codebook; name: string; delimiter: () => string }) {}
+
+  add(batch: RecordBatch): void {
+    batch.records.forEach((record, k) => {
+      const line = batch.lines[k];
+      const broken = batch.broken.has(k);
+      if (this.decided) this.decided.check.add(record, line, broken);
+      else {
+        this.head.push({ record, line, broken });
+        if (this.head.length >= HEAD_RECORDS) this.decide();
+      }
+    });
+  }
+
+  private decide(): void {
+    const records = this.head.map((entry) => entry.record);
+    if (records.length === 0) throw new SurveyFileError(`${this.options.name} has no records.`);
+    assertDelimiterFits(records[0], this.options.delimiter(), this.options.name);
+    const layout = resolveLayout(records, this.options.codebook);
+    const firstData = layout.skip + layout.rows;
+    const width = records[layout.skip]?.length ?? 0;
+    this.encoders = Array.from({ length: width }, () => new ColumnEncoder());
+    const check = new RecordWidthCheck(width, (record, line) => {
+      for (let c = 0; c < width; c++) this.encoders[c].push(record[c] ?? '');
+      this.lines.push(line);
+    });
+    this.decided = { layout, width, check };
+    const head = this.head;
+    this.head = head.slice(0, firstData);
+    for (const entry of head.slice(firstData)) check.add(entry.record, entry.line, entry.broken);
+  }
+
+  finish(summary: CsvStreamSummary): IngestedFile {
+    if (!this.decided) this.decide();
+    const { layout, width, check } = this.decided!;
+    const { fatal } = check.finish(summary.endsWithNewline);
+    const issues: IngestIssue[] = [...summary.issues, ...check.issues];
+    if (fatal) throw new SurveyFileError(`${this.options.name}: ${fatal}`, issues);
+    if (this.lines.length === 0) throw new SurveyFileError(`${this.options.name} has a header but no usable records.`, issues);
+    return {
+      layout,
+      headerRecords: this.head.map((entry) => entry.record),
+      columns: this.encoders.map((encoder) => encoder.finish()),
+      lines: Uint32Array.from(this.lines),
+      delimiter: summary.delimiter,
+      recordsRead: check.records,
+      columnCount: width,
+      issues,
+    };
+  }
+}
