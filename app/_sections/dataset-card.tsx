@@ -3,13 +3,13 @@ import type { DatasetSource } from '@/lib/survey/discover-datasets';
 import { formatCounted, formatFigure } from '@/lib/view/format-figure';
 import { viewDefaultsOf } from '@/lib/view/view-defaults';
 import { makeViewLinks } from '@/lib/view/write-view-query';
-import { getWaves, type WaveResult } from '../_server/survey-store';
+import { getWaveSummary, type WaveSummaryResult } from '../_server/survey-store';
 import { Notice } from '../ui/layout/notice';
 import { DatasetBadges } from '../ui/survey/dataset-badges';
 
 const formatCount = (value: number) => formatFigure(value, 'count');
 
-function WaveRow({ result }: { result: WaveResult }) {
+function WaveRow({ result }: { result: WaveSummaryResult }) {
   const name = result.wave.label ?? result.wave.id;
   if (!result.ok) {
     return (
@@ -24,15 +24,15 @@ function WaveRow({ result }: { result: WaveResult }) {
   return (
     <li>
       <span className="wave-list__id">{name}</span>
-      <span>{formatCounted(result.survey.size, 'respondent')}</span>
-      <span className="muted">{formatCounted(result.survey.questions.length, 'question')}</span>
+      <span>{formatCounted(result.respondents, 'respondent')}</span>
+      <span className="muted">{formatCounted(result.questions, 'question')}</span>
     </li>
   );
 }
 
-/** One dataset on the home page. Parses every wave (cached), so it sits in its own Suspense boundary. */
+/** One dataset on the home page, from its waves' summaries (cached beside their parse), in its own Suspense boundary. */
 export async function DatasetCard({ dataset }: { dataset: DatasetSource }) {
-  const results = await getWaves(dataset);
+  const results = await Promise.all(dataset.waves.map((wave) => getWaveSummary(dataset, wave)));
   const latest = results.findLast((result) => result.ok);
   const href = makeViewLinks(dataset.id, viewDefaultsOf(dataset)).paths.overview;
   return (
@@ -51,11 +51,11 @@ export async function DatasetCard({ dataset }: { dataset: DatasetSource }) {
           </div>
           <div>
             <dt>Respondents, latest wave</dt>
-            <dd>{formatCount(latest.survey.size)}</dd>
+            <dd>{formatCount(latest.respondents)}</dd>
           </div>
           <div>
             <dt>Questions</dt>
-            <dd>{formatCount(latest.survey.questions.length)}</dd>
+            <dd>{formatCount(latest.questions)}</dd>
           </div>
         </dl>
       )}

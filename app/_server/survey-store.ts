@@ -1,31 +1,30 @@
 import 'server-only';
-import { statSync } from 'node:fs';
 import path from 'node:path';
 import { dataRootsFromEnv, discoverDatasets, type DatasetSource, type WaveSource } from '@/lib/survey/discover-datasets';
 import { loadSurveyFile } from '@/lib/survey/load-survey-file';
 import type { IngestIssue, Survey } from '@/lib/survey/types';
 import { linkWaves, type WaveLinks } from '@/lib/survey/link-waves';
+import { fileStamp, hashFile, hashText, readPersistedSummary, readPersistedSurvey, writePersistedSurvey, type SurveyKey } from './persisted-surveys';
 
 export type WaveResult =
   | { wave: WaveSource; ok: true; survey: Survey }
   | { wave: WaveSource; ok: false; message: string; issues: IngestIssue[] };
 
 interface CacheEntry {
-  key: string;
+  stamp: string;
+  codebookHash: string;
+  /** When the file's bytes were last hashed and found unchanged. */
+  checkedAt: number;
+  fileHash: Promise<string>;
   result: Promise<WaveResult>;
 }
 
-// Parse once per file: keyed by path, invalidated when the file or its codebook changes.
-const cache = new Map<string, CacheEntry>();
+/** How long a file's content is trusted without hashing it again when its size, time and inode are unchanged. */
+const RECHECK_MS = 30_000;
 
-function fileStamp(file: string): string {
-  try {
-    const stat = statSync(file);
-    return `${stat.size}:${stat.mtimeMs}`;
-  } catch {
-    return 'missing';
-  }
-}
+// One store per process, shared by pages and route handlers: a file is parsed at most once per
+// content (its bytes, its codebook, the model version), and kept on disk for the next start.
+const cache = new Map<string, CacheEntry>();
 
 export function listDatasets(): DatasetSource[] {
   return discoverDatasets(dataRootsFromEnv(process.cwd(), process.env.SURVEY_LENS_DATA));
@@ -35,27 +34,76 @@ export function findDataset(id: string): DatasetSource | undefined {
   return listDatasets().find((dataset) => dataset.id === id);
 }
 
-async function loadWave(dataset: DatasetSource, wave: WaveSource): Promise<WaveResult> {
+function failure(wave: WaveSource, error: unknown): WaveResult {
+  const issues = (error as { issues?: IngestIssue[] }).issues ?? [];
+  // Messages name the file, never the server's folders.
+  const message = (error as Error).message.split(path.dirname(wave.path)).join('…');
+  return { wave, ok: false, message, issues };
+}
+
+/** The wave from the disk cache when it was parsed before with this codebook and model; else parsed, and cached. */
+async function loadWave(dataset: DatasetSource, wave: WaveSource, key: Promise<SurveyKey>): Promise<WaveResult> {
   try {
+    const resolved = await key;
+    const persisted = await readPersistedSurvey(resolved);
+    if (persisted) return { wave, ok: true, survey: persisted };
     const survey = await loadSurveyFile(wave.path, { codebook: dataset.codebook });
+    void writePersistedSurvey(resolved, survey);
     return { wave, ok: true, survey };
   } catch (error) {
-    const issues = (error as { issues?: IngestIssue[] }).issues ?? [];
-    return { wave, ok: false, message: (error as Error).message, issues };
+    return failure(wave, error);
   }
 }
 
-export function getWave(dataset: DatasetSource, wave: WaveSource): Promise<WaveResult> {
-  const key = `${fileStamp(wave.path)}|${fileStamp(path.join(dataset.dir, 'survey.json'))}`;
-  const cached = cache.get(wave.path);
-  if (cached && cached.key === key) return cached.result;
-  const result = loadWave(dataset, wave);
-  cache.set(wave.path, { key, result });
-  return result;
+function codebookHashOf(dataset: DatasetSource): string {
+  return hashText(JSON.stringify(dataset.codebook ?? null));
+}
+
+/** The cached entry while the file's stamp and codebook are unchanged and its bytes were checked lately (or still hash the same). */
+async function currentEntry(dataset: DatasetSource, wave: WaveSource): Promise<CacheEntry | undefined> {
+  const entry = cache.get(wave.path);
+  if (!entry || entry.codebookHash !== codebookHashOf(dataset) || entry.stamp !== (await fileStamp(wave.path))) return undefined;
+  if (Date.now() - entry.checkedAt < RECHECK_MS) return entry;
+  const [now, before] = await Promise.all([hashFile(wave.path).catch(() => 'unreadable'), entry.fileHash.catch(() => 'unreadable')]);
+  if (now !== before) return undefined;
+  entry.checkedAt = Date.now();
+  return entry;
+}
+
+export async function getWave(dataset: DatasetSource, wave: WaveSource): Promise<WaveResult> {
+  const current = await currentEntry(dataset, wave);
+  if (current) return current.result;
+  const codebookHash = codebookHashOf(dataset);
+  const fileHash = hashFile(wave.path);
+  const key = fileHash.then((hash) => ({ fileHash: hash, codebookHash }));
+  const entry: CacheEntry = { stamp: await fileStamp(wave.path), codebookHash, checkedAt: Date.now(), fileHash, result: loadWave(dataset, wave, key) };
+  fileHash.catch(() => {});
+  cache.set(wave.path, entry);
+  return entry.result;
 }
 
 export function getWaves(dataset: DatasetSource): Promise<WaveResult[]> {
   return Promise.all(dataset.waves.map((wave) => getWave(dataset, wave)));
+}
+
+export type WaveSummaryResult = { wave: WaveSource; ok: true; respondents: number; questions: number } | { wave: WaveSource; ok: false; message: string };
+
+/**
+ * What the dataset list shows of a wave — respondents and questions — from the wave in memory,
+ * or the summary cached beside its parse, and only when neither exists by reading the file.
+ */
+export async function getWaveSummary(dataset: DatasetSource, wave: WaveSource): Promise<WaveSummaryResult> {
+  const current = await currentEntry(dataset, wave);
+  if (!current) {
+    try {
+      const summary = await readPersistedSummary({ fileHash: await hashFile(wave.path), codebookHash: codebookHashOf(dataset) });
+      if (summary) return { wave, ok: true, ...summary };
+    } catch {
+      // unreadable: the full read below says why
+    }
+  }
+  const result = await getWave(dataset, wave);
+  return result.ok ? { wave, ok: true, respondents: result.survey.size, questions: result.survey.questions.length } : { wave, ok: false, message: result.message };
 }
 
 // Linking compares every question of every wave: done once per set of parsed waves.
