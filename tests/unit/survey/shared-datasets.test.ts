@@ -1,9 +1,9 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadSurveyFile } from '../../../lib/survey/load-survey-file';
 import { SurveyFileError } from '../../../lib/survey/survey-file-error';
 import type { Question, Survey } from '../../../lib/survey/types';
+import { requireShared, SHARED } from '../shared-data';
 import { selectAll } from '../../../lib/analysis/selection';
 import { summarizeQuestion } from '../../../lib/analysis/summarize-question';
 
@@ -14,11 +14,7 @@ import { summarizeQuestion } from '../../../lib/analysis/summarize-question';
  * Data: Stack Overflow Developer Survey (ODbL), Kaggle ML & DS Survey, TODO Group OSPO survey
  * (CC-BY-SA 4.0), Thai Programmer Association / digitalskill.org, Serverless Inc., qualtRics (MIT).
  */
-const SHARED = path.resolve(__dirname, '../../../../shared/data');
-const haveShared = existsSync(SHARED);
-if (!haveShared) {
-  console.warn(`\n!!! ${SHARED} is missing: the shared-dataset tests are SKIPPED. CI must have it.\n`);
-}
+const haveShared = requireShared('the shared-dataset tests');
 
 const loaded = new Map<string, Promise<Survey>>();
 function load(file: string): Promise<Survey> {

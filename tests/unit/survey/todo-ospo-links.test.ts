@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +6,7 @@ import { linkWaves, type WaveLinks } from '../../../lib/survey/link-waves';
 import { loadSurveyFile } from '../../../lib/survey/load-survey-file';
 import { readCodebookFile } from '../../../lib/survey/read-codebook-file';
 import type { Survey } from '../../../lib/survey/types';
+import { requireShared, SHARED } from '../shared-data';
 
 /**
  * The TODO Group's OSPO survey (../shared/data/todo-ospo, CC-BY-SA 4.0), seven yearly waves whose
@@ -16,13 +16,8 @@ import type { Survey } from '../../../lib/survey/types';
  * who READ the questionnaires and the exports' headers, wave by wave — not from our linker.
  */
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const SHARED = path.resolve(root, '../shared/data');
 const DATASET = path.join(SHARED, 'todo-ospo');
-const haveShared = existsSync(DATASET);
-const inCi = process.env.CI === 'true';
-if (!haveShared) {
-  console.warn(`\n!!! ${DATASET} is missing: the todo-ospo wave-linking tests are ${inCi ? 'FAILING (CI=true)' : 'SKIPPED'}. CI must have ../shared/data.\n`);
-}
+const haveShared = requireShared('the todo-ospo wave-linking tests', DATASET);
 
 type Ids = Partial<Record<'2018' | '2019' | '2020' | '2021' | '2022' | '2023' | '2024', string>>;
 
@@ -169,10 +164,6 @@ const membersOf = (links: WaveLinks) => links.questions.map((linked) => new Set(
 const analystSays = (a: string, b: string) => ANALYST_SAME.some((ids) => Object.entries(ids).some(([w, id]) => linkOf(w, id) === a) && Object.entries(ids).some(([w, id]) => linkOf(w, id) === b));
 /** Case, spacing and NBSP folded: enough to tell the analyst's text from another question's. */
 const fold = (text: string) => text.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
-
-it.runIf(inCi && !haveShared)('../shared/data/todo-ospo is there under CI=true (the wave-linking tests must run in CI)', () => {
-  expect(existsSync(DATASET), `${DATASET} is missing`).toBe(true);
-});
 
 describe.skipIf(!haveShared)('linkWaves on the seven TODO OSPO waves (2018–2024)', () => {
   const waves: { id: string; survey: Survey }[] = [];
