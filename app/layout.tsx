@@ -1,6 +1,7 @@
-import type { Metadata } from 'next';
+import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { TopBar } from './ui/layout/top-bar';
+import { THEME_SCRIPT } from './ui/layout/theme-script';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -8,9 +9,24 @@ export const metadata: Metadata = {
   description: 'Survey analysis dashboard: survey CSV exports in, charts and tables out.',
 };
 
+export const viewport: Viewport = {
+  colorScheme: 'light dark',
+  themeColor: [
+    { media: '(prefers-color-scheme: light)', color: '#14213d' },
+    { media: '(prefers-color-scheme: dark)', color: '#0b0e13' },
+  ],
+};
+
+/**
+ * The theme the reader chose is applied by an inline script in <head>, before the first paint
+ * (no flash of the other theme); React leaves the attribute it sets alone (suppressHydrationWarning).
+ */
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang="en">
+    <html lang="en" data-theme="system" suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
+      </head>
       <body>
         <a className="skip-link" href="#main">
           Skip to content

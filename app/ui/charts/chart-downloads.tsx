@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { composeChartSvg, type LegendEntry } from './compose-chart-svg';
+import { composeChartSvg, readInLightScheme, type LegendEntry } from './compose-chart-svg';
 import { InlineError } from '../layout/inline-error';
 import { saveDownload } from './save-download';
 
@@ -50,7 +50,9 @@ export function ChartDownloads({ questionId, title, caption, fileBase }: ChartDo
       const figure = document.querySelector(`figure.chart[data-question="${CSS.escape(questionId)}"]`);
       const chart = figure?.querySelector('svg.recharts-surface');
       if (!figure || !chart) throw new Error('the chart has not been drawn yet');
-      const composed = composeChartSvg(chart as SVGSVGElement, { title, caption, legend: readLegend(figure) });
+      // The chart and its legend (a sibling of the figure) are read in light colours, whatever the page's theme.
+      const host = (figure.parentElement ?? figure) as HTMLElement;
+      const composed = readInLightScheme(host, () => composeChartSvg(chart as SVGSVGElement, { title, caption, legend: readLegend(figure) }));
       if (format === 'svg') saveDownload(new Blob([composed.text], { type: 'image/svg+xml' }), `${fileBase}.svg`);
       else saveDownload(await toPng(composed.text, composed.width, composed.height), `${fileBase}.png`);
     } catch (problem) {

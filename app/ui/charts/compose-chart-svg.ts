@@ -33,13 +33,31 @@ function inlineStyles(source: Element, target: Element): void {
   for (let i = 0; i < sourceChildren.length; i++) inlineStyles(sourceChildren[i], targetChildren[i]);
 }
 
+/**
+ * Runs `read` with the element (and all inside it) in the light colour scheme: the colour
+ * tokens are declared again on it (globals.css, [data-color-scheme]) and compute to their light
+ * values, so a chart copied in dark mode still makes a file for a white page. Synchronous, so
+ * the page is never painted in between.
+ */
+export function readInLightScheme<T>(element: HTMLElement, read: () => T): T {
+  const previous = element.getAttribute('data-color-scheme');
+  element.setAttribute('data-color-scheme', 'light');
+  try {
+    return read();
+  } finally {
+    if (previous === null) element.removeAttribute('data-color-scheme');
+    else element.setAttribute('data-color-scheme', previous);
+  }
+}
+
 function textLines(lines: string[], x: number, y: number, size: number, color: string, weight = 400): string {
   return lines.map((line, i) => `<text x="${x}" y="${y + i * size * 1.35}" font-size="${size}" font-weight="${weight}" fill="${color}" font-family="system-ui, sans-serif">${escapeXml(line)}</text>`).join('');
 }
 
 /**
  * A stand-alone SVG of a chart: its title above, the legend (for comparisons and trends) and the
- * caption — filters, base and n, dataset and wave — below, on a white ground.
+ * caption — filters, base and n, dataset and wave — below, on a white ground. Call it inside
+ * readInLightScheme, so the colours copied from the screen are the light theme's.
  */
 export function composeChartSvg(chart: SVGSVGElement, { title, caption, legend }: ComposeOptions): { text: string; width: number; height: number } {
   const chartWidth = chart.width.baseVal.value || chart.getBoundingClientRect().width;

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { ThemeToggle } from './theme-toggle';
 
 function LogoMark() {
   return (
@@ -22,6 +23,7 @@ export function TopBar() {
         <nav className="top-bar__nav" aria-label="Main">
           <Link href="/">Datasets</Link>
         </nav>
+        <ThemeToggle />
       </div>
     </header>
   );
