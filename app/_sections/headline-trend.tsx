@@ -1,4 +1,6 @@
 import type { DatasetSource } from '@/lib/survey/discover-datasets';
+import { INTERVAL_METHOD } from '@/lib/analysis/figure';
+import { PROPORTION_TEST_METHOD } from '@/lib/analysis/proportion-tests';
 import { changeView } from '@/lib/view/change-view';
 import { buildTrendData } from '@/lib/view/build-trend-data';
 import { formatFigure } from '@/lib/view/format-figure';
@@ -8,7 +10,9 @@ import { trendAnchorFor, trendOf } from '@/lib/view/trend-links';
 import type { ViewDefaults, ViewState } from '@/lib/view/view-state';
 import type { ViewLinks } from '@/lib/view/write-view-query';
 import { getWaveLinks, getWaves } from '../_server/survey-store';
+import { FigureSwitch } from '../ui/charts/figure-switch';
 import { TrendChart } from '../ui/charts/trend-chart';
+import { TrendTable } from '../ui/tables/trend-table';
 import { TREND_LINES } from './trend-figures';
 
 const MEASURE_WORDS: Record<string, string> = {
@@ -45,6 +49,7 @@ export async function HeadlineTrend({ dataset, filterWave, state, defaults, link
   const data = buildTrendData(question, figures.result.rows, { limit: TREND_LINES, activeValues: activeValuesOf(state, question.id) });
   if (!data || data.waves.length < 2) return null;
   const href = links.question(question.id, trendState);
+  const weighted = figures.result.rows.some((row) => row.ci_method === INTERVAL_METHOD.weighted);
   const bases = data.waves.map((wave, w) => `${wave}: ${data.bases[w] === null ? 'withheld' : formatFigure(data.bases[w] ?? NaN, 'count')}`).join(' · ');
   return (
     <section className="card headline-trend" aria-labelledby="headline-heading">
@@ -55,7 +60,13 @@ export async function HeadlineTrend({ dataset, filterWave, state, defaults, link
       <p className="small muted">
         {MEASURE_WORDS[data.measure] ?? 'share'} in each wave, with 95% intervals; the {data.lines.length} options largest in {data.waves.at(-1)}. Base per wave — {bases}.
       </p>
-      <TrendChart data={data} variant="headline" lineHref={href} />
+      <FigureSwitch
+        key={state.display}
+        label={question.label}
+        initial={state.display}
+        chart={<TrendChart data={data} variant="headline" lineHref={href} />}
+        table={<TrendTable data={data} caption={`The ${data.lines.length} options largest in ${data.waves.at(-1)}, by wave`} optionHeader="Option" testMethod={weighted ? PROPORTION_TEST_METHOD.waves : PROPORTION_TEST_METHOD.pooled} />}
+      />
     </section>
   );
 }

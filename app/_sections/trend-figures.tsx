@@ -18,6 +18,7 @@ import { TrendChart } from '../ui/charts/trend-chart';
 import { ComparePicker } from '../ui/filters/compare-picker';
 import { Notice } from '../ui/layout/notice';
 import { BaseStatement } from '../ui/survey/base-statement';
+import { ScrollFrame } from '../ui/tables/scroll-frame';
 import { TrendTable } from '../ui/tables/trend-table';
 
 /** Lines drawn by default; the rest are one click away (`_top`). */
@@ -86,6 +87,9 @@ export function TrendFigures({ view, reference, question, trend }: TrendFiguresP
     <>
       <div className="toolbar view-toolbar">
         <ComparePicker choices={choices} current={state.by} />
+        <Link className="button button--small" href={links.question(question.id, changeView(state, { display: state.display === 'table' ? 'chart' : 'table' }))} scroll={false} prefetch={false}>
+          {state.display === 'table' ? 'Show the chart' : 'Table only'}
+        </Link>
         <span className="toolbar__downloads">
           <span className="muted small">Download:</span>
           <a className="button button--small" href={links.export(question.id, state, 'csv')} download={`${fileBase}.csv`}>
@@ -94,7 +98,7 @@ export function TrendFigures({ view, reference, question, trend }: TrendFiguresP
           <a className="button button--small" href={links.export(question.id, state, 'json')} download={`${fileBase}.json`}>
             JSON
           </a>
-          {overall && waves.length > 1 && <ChartDownloads questionId={question.id} title={question.label} caption={caption} fileBase={fileBase} />}
+          {overall && waves.length > 1 && state.display === 'chart' && <ChartDownloads questionId={question.id} title={question.label} caption={caption} fileBase={fileBase} />}
         </span>
       </div>
       <TrendNotes view={view} trend={trend} waves={waves} />
@@ -108,7 +112,7 @@ export function TrendFigures({ view, reference, question, trend }: TrendFiguresP
       ) : (
         <>
           <BaseStatement base={`${MEASURE_WORDS[overall?.measure ?? 'share'] ?? ''}, per wave. Base per wave — ${bases}.`} notes={[...(question.kind === 'multi' ? ['Respondents could choose several options; percentages can add up to more than 100%.'] : []), ...figures.result.notes.filter((note) => !/^wave \S+: (not asked|asked differently)/.test(note)), ...(weighted ? [`Percentages and intervals are weighted by “${dataset.codebook?.weight}”; counts are unweighted respondents.`] : [])]} />
-          {segments.length === 0 && overall && (
+          {segments.length === 0 && overall && state.display === 'chart' && (
             <section className="card" aria-labelledby="trend-heading">
               <h2 id="trend-heading">Trend, {waves[0]}–{waves.at(-1)}</h2>
               {question.kind === 'numeric' && figures.chart ? (
@@ -129,7 +133,7 @@ export function TrendFigures({ view, reference, question, trend }: TrendFiguresP
               )}
             </section>
           )}
-          {segments.length > 0 && (
+          {segments.length > 0 && state.display === 'chart' && (
             <section className="card" aria-labelledby="trend-heading">
               <h2 id="trend-heading">Trend by segment</h2>
               <p className="small muted">One panel per segment (the {segments.length} largest), same scale, so each segment’s change reads on its own and panels compare side by side.</p>
@@ -144,7 +148,7 @@ export function TrendFigures({ view, reference, question, trend }: TrendFiguresP
           {rankedTop3 && <TrendTable data={rankedTop3} caption={`All ${rankedTop3.lines.length} items: % who ranked it in their top 3, by wave`} optionHeader="Item" testMethod={testMethod} />}
           {rankedAtAll && <TrendTable data={rankedAtAll} caption={`All ${rankedAtAll.lines.length} items: % who ranked it at all (top ${question.kind === 'ranking' ? question.maxRank : ''}), by wave`} optionHeader="Item" testMethod={testMethod} />}
           {summary.length > 0 && (
-            <div className="table-scroll">
+            <ScrollFrame label="Summary figures by wave">
               <table className="data-table">
                 <caption>Summary figures by wave</caption>
                 <thead>
@@ -172,7 +176,7 @@ export function TrendFigures({ view, reference, question, trend }: TrendFiguresP
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollFrame>
           )}
         </>
       )}

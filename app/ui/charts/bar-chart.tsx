@@ -4,11 +4,13 @@ import { Bar, BarChart, CartesianGrid, Cell, ErrorBar, LabelList, Tooltip, XAxis
 import type { ChartCategory, ChartData } from '@/lib/view/build-chart-data';
 import { formatFigure } from '@/lib/view/format-figure';
 import { pickAxisTicks } from '@/lib/view/pick-axis-ticks';
-import { AXIS_ROOM, CHART_SERIES, CHART_SIZES, SERIES_COLORS, VALUE_LABEL_ROOM, type ChartVariant } from './chart-config';
+import { AXIS_ROOM, CHART_SERIES, CHART_SIZES, GLYPH_WIDTH, GROUPED_BAR, SERIES_COLORS, VALUE_LABEL_ROOM, type ChartVariant } from './chart-config';
 import { ChartTooltip } from './chart-tooltip';
+import { AboveTick, layoutLabelsAbove, LABELS_ABOVE_BELOW, ShiftedBar } from './labels-above';
 import { useCategoryClick } from './use-category-click';
 import { WrappedTick } from './wrapped-tick';
 import { useElementWidth } from './use-element-width';
+import { useNoTabStops } from './use-no-tab-stops';
 
 interface BarChartProps {
   data: ChartData;
@@ -17,12 +19,8 @@ interface BarChartProps {
   onSelect?: (category: ChartCategory) => void;
 }
 
-/** Average glyph width as a share of the font size for the system sans fonts (a little generous); used to wrap labels. */
-const GLYPH_WIDTH = 0.6;
 /** The gap between a label and the axis, plus slack for wide glyphs. */
 const LABEL_PADDING = 20;
-/** Height of one bar in a group of several, in px. */
-const GROUPED_BAR = 13;
 
 const MARK = { higher: ' ▲', lower: ' ▼' } as const;
 
@@ -50,13 +48,13 @@ interface ValueLabelProps {
 }
 
 /** The printed value sits past the whisker's end, not on it: the whisker's length is read off the bar's own scale. */
-function ValueLabel({ x = 0, y = 0, width = 0, height = 0, index = 0, value, rows, series, whiskers, fontSize }: ValueLabelProps & { rows: Record<string, unknown>[]; series: number; whiskers: boolean; fontSize: number }) {
+function ValueLabel({ x = 0, y = 0, width = 0, height = 0, index = 0, value, rows, series, whiskers, fontSize, shift }: ValueLabelProps & { rows: Record<string, unknown>[]; series: number; whiskers: boolean; fontSize: number; shift: number }) {
   const shown = Number(rows[index]?.[`v${series}`] ?? 0);
   const [, above] = (rows[index]?.[`e${series}`] as [number, number] | undefined) ?? [0, 0];
   const pxPerUnit = shown > 0 ? Number(width) / shown : 0;
   const end = Number(x) + Number(width) + (whiskers ? above * pxPerUnit : 0);
   return (
-    <text x={end + 6} y={Number(y) + Number(height) / 2} dominantBaseline="central" fontSize={fontSize} fill="var(--chart-label)">
+    <text x={end + 6} y={Number(y) + shift + Number(height) / 2} dominantBaseline="central" fontSize={fontSize} fill="var(--chart-label)">
       {String(value ?? '')}
     </text>
   );
@@ -64,20 +62,25 @@ function ValueLabel({ x = 0, y = 0, width = 0, height = 0, index = 0, value, row
 
 /**
  * Horizontal bars, one per option and series (everyone, each segment, or each wave), labels on
- * the left wrapped to the room they get, intervals as whiskers on full charts, significant
- * differences marked ▲▼. Bars of options the view filters on are outlined; a click toggles them.
+ * the left wrapped to the room they get — or, on a phone, above the bars — intervals as whiskers
+ * on full charts, significant differences marked ▲▼. Bars of options the view filters on are
+ * outlined; a click toggles them.
  */
 export function HorizontalBarChart({ data, variant, onSelect }: BarChartProps) {
   const [ref, width] = useElementWidth<HTMLDivElement>();
+  useNoTabStops(ref);
   const { onBarClick, onChartClick } = useCategoryClick(data, onSelect);
   const sizes = CHART_SIZES[variant];
   const grouped = data.series.length > 1;
-  const rowHeight = grouped ? Math.max(sizes.rowHeight, data.series.length * GROUPED_BAR + 14) : sizes.rowHeight;
+  const valueRoom = VALUE_LABEL_ROOM + (grouped ? 14 : 0);
+  const above = width > 0 && width < LABELS_ABOVE_BELOW ? layoutLabelsAbove(data, variant, width, valueRoom) : undefined;
+  const rowHeight = above ? above.rowHeight : grouped ? Math.max(sizes.rowHeight, data.series.length * GROUPED_BAR + 14) : sizes.rowHeight;
   const height = data.categories.length * rowHeight + AXIS_ROOM[variant];
   const glyph = sizes.fontSize * GLYPH_WIDTH;
   const longest = Math.max(1, ...data.categories.map((category) => category.label.length));
   const roomForLabels = Math.max(sizes.minLabelWidth, Math.min(sizes.maxLabelWidth, width * sizes.labelShare));
-  const labelWidth = Math.max(LABEL_PADDING + 2 * glyph, Math.min(roomForLabels, longest * glyph + LABEL_PADDING));
+  // Labels above the bars need no column; recharts draws no axis (nor its ticks) at width 0, hence 1 px.
+  const labelWidth = above ? 1 : Math.max(LABEL_PADDING + 2 * glyph, Math.min(roomForLabels, longest * glyph + LABEL_PADDING));
   // Rounded, not floored: the glyph estimate is generous, and a label measured to fit must not wrap.
   const maxChars = Math.round((labelWidth - LABEL_PADDING) / glyph);
   const whiskers = variant === 'full';
@@ -93,9 +96,10 @@ export function HorizontalBarChart({ data, variant, onSelect }: BarChartProps) {
           width={width}
           height={height}
           data={rows}
-          margin={{ top: variant === 'full' ? 4 : 2, right: VALUE_LABEL_ROOM + (grouped ? 14 : 0), bottom: 2, left: 0 }}
+          margin={{ top: variant === 'full' ? 4 : 2, right: valueRoom, bottom: 2, left: 0 }}
           barCategoryGap={grouped ? '14%' : variant === 'full' ? '22%' : '18%'}
           barGap={1}
+          barSize={above?.barSize}
           accessibilityLayer={false}
           onClick={onChartClick}
         >
@@ -106,9 +110,9 @@ export function HorizontalBarChart({ data, variant, onSelect }: BarChartProps) {
             dataKey="label"
             width={labelWidth}
             interval={0}
-            axisLine={{ stroke: 'var(--border-strong)' }}
+            axisLine={above ? false : { stroke: 'var(--border-strong)' }}
             tickLine={false}
-            tick={(props) => <WrappedTick {...props} maxChars={maxChars} maxLines={sizes.maxLabelLines} fontSize={sizes.fontSize} />}
+            tick={(props) => (above ? <AboveTick {...props} layout={above} /> : <WrappedTick {...props} maxChars={maxChars} maxLines={sizes.maxLabelLines} fontSize={sizes.fontSize} />)}
           />
           <Tooltip content={(props) => <ChartTooltip {...props} measure={data.measure} series={data.series} clickable={clickable} />} cursor={{ fill: 'var(--chart-cursor)' }} />
           {data.series.map((series, s) => {
@@ -123,12 +127,13 @@ export function HorizontalBarChart({ data, variant, onSelect }: BarChartProps) {
                 radius={[0, 3, 3, 0]}
                 isAnimationActive={false}
                 onClick={onBarClick}
+                shape={above ? (props: object) => <ShiftedBar {...props} series={s} shift={above.shift} whiskers={whiskers} /> : undefined}
               >
                 {data.categories.map((category) => (
                   <Cell key={category.key} stroke={category.active ? 'var(--text)' : undefined} strokeWidth={category.active ? 2 : 0} />
                 ))}
-                {whiskers && <ErrorBar dataKey={`e${s}`} width={grouped ? 2 : 4} stroke="var(--chart-whisker)" strokeWidth={1} isAnimationActive={false} />}
-                <LabelList dataKey={`t${s}`} content={(props) => <ValueLabel {...(props as ValueLabelProps)} rows={rows} series={s} whiskers={whiskers} fontSize={grouped ? 11 : 12} />} />
+                {whiskers && !above && <ErrorBar dataKey={`e${s}`} width={grouped ? 2 : 4} stroke="var(--chart-whisker)" strokeWidth={1} isAnimationActive={false} />}
+                <LabelList dataKey={`t${s}`} content={(props) => <ValueLabel {...(props as ValueLabelProps)} rows={rows} series={s} whiskers={whiskers} fontSize={grouped ? 11 : 12} shift={above?.shift ?? 0} />} />
               </Bar>
             );
           })}

@@ -41,6 +41,11 @@ export const CHART_SIZES: Record<ChartVariant, VariantSizes> = {
   full: { rowHeight: 36, maxLabelLines: 2, labelShare: 0.4, minLabelWidth: 110, maxLabelWidth: 340, fontSize: 13 },
 };
 
+/** Average glyph width as a share of the font size for the system sans fonts (a little generous); used to wrap labels. */
+export const GLYPH_WIDTH = 0.6;
+/** Height of one bar in a group of several, in px. */
+export const GROUPED_BAR = 13;
+
 /** Room for the value printed at the end of each bar ("100.0%"). */
 export const VALUE_LABEL_ROOM = 56;
 /** Space above and below the bars (the axis in full charts). */

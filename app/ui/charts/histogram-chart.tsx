@@ -7,6 +7,7 @@ import { pickAxisTicks } from '@/lib/view/pick-axis-ticks';
 import { ChartTooltip } from './chart-tooltip';
 import { useCategoryClick } from './use-category-click';
 import { useElementWidth } from './use-element-width';
+import { useNoTabStops } from './use-no-tab-stops';
 
 interface HistogramChartProps {
   data: ChartData;
@@ -21,6 +22,7 @@ const LABEL_SPACING = 64;
 /** Columns for a numeric question's bins, lowest values on the left; open-ended end bins are labelled "< x" / "≥ x". */
 export function HistogramChart({ data, variant, onSelect }: HistogramChartProps) {
   const [ref, width] = useElementWidth<HTMLDivElement>();
+  useNoTabStops(ref);
   const { onBarClick, onChartClick } = useCategoryClick(data, onSelect);
   const series = CHART_SERIES[data.measure];
   const height = HEIGHT[variant];

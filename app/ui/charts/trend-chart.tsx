@@ -8,6 +8,7 @@ import { pickAxisTicks } from '@/lib/view/pick-axis-ticks';
 import { wrapLabel } from '@/lib/view/wrap-label';
 import { SERIES_COLORS } from './chart-config';
 import { useElementWidth } from './use-element-width';
+import { useNoTabStops } from './use-no-tab-stops';
 
 export type TrendVariant = 'full' | 'compact' | 'headline';
 
@@ -23,6 +24,8 @@ interface TrendChartProps {
 }
 
 const HEIGHT: Record<TrendVariant, number> = { full: 340, compact: 200, headline: 300 };
+/** Below this width the leader's label at the line's end would squeeze the plot: the legend under the chart gives every line's latest value instead. */
+const LABELLED_FROM = 480;
 
 function TrendTooltip({ active, payload, label, data }: Partial<TooltipContentProps> & { data: TrendData }) {
   if (!active || !payload?.length) return null;
@@ -60,6 +63,7 @@ function TrendTooltip({ active, payload, label, data }: Partial<TooltipContentPr
  */
 export function TrendChart({ data, variant, lineHref, title, yMax }: TrendChartProps) {
   const [ref, width] = useElementWidth<HTMLDivElement>();
+  useNoTabStops(ref);
   const height = HEIGHT[variant];
   const rows = data.waves.map((wave, w) => {
     const row: Record<string, unknown> = { wave };
@@ -74,6 +78,7 @@ export function TrendChart({ data, variant, lineHref, title, yMax }: TrendChartP
   const ticks = pickAxisTicks(yMax !== undefined ? [yMax] : data.lines.flatMap((line) => line.points.map((point) => point?.high ?? point?.percent ?? 0)));
   const leader = data.lines[0];
   const last = data.waves.length - 1;
+  const labelled = variant !== 'compact' && width >= LABELLED_FROM;
   return (
     <figure className={`chart trend-chart trend-chart--${variant}`} data-question={data.questionId} data-segment={data.segment}>
       {title && (
@@ -84,15 +89,15 @@ export function TrendChart({ data, variant, lineHref, title, yMax }: TrendChartP
       )}
       <div ref={ref} className="chart__canvas" role="img" aria-label={data.summary} style={{ height }}>
         {width > 0 && (
-          <LineChart width={width} height={height} data={rows} margin={{ top: 16, right: variant === 'compact' ? 16 : 150, bottom: 4, left: 0 }} accessibilityLayer={false}>
+          <LineChart width={width} height={height} data={rows} margin={{ top: 16, right: labelled ? 150 : 16, bottom: 4, left: 0 }} accessibilityLayer={false}>
             <CartesianGrid vertical={false} stroke="var(--chart-grid)" />
             <XAxis dataKey="wave" tick={{ fontSize: 12, fill: 'var(--chart-label)' }} tickLine={false} axisLine={{ stroke: 'var(--border-strong)' }} padding={{ left: 24, right: 24 }} />
             <YAxis width={44} domain={[0, ticks[ticks.length - 1]]} ticks={ticks} tickFormatter={(value: number) => `${value}%`} tick={{ fontSize: 11, fill: 'var(--text-muted)' }} axisLine={false} tickLine={false} />
             <Tooltip content={(props) => <TrendTooltip {...props} data={data} />} />
             {data.lines.map((line, s) => (
-              <Line key={line.key} dataKey={`v${s}`} name={line.label} stroke={SERIES_COLORS[s % SERIES_COLORS.length]} strokeWidth={line === leader ? 3 : 2} dot={{ r: 3 }} isAnimationActive={false} connectNulls={false}>
+              <Line key={line.key} dataKey={`v${s}`} name={line.label} stroke={SERIES_COLORS[s % SERIES_COLORS.length]} strokeWidth={line === leader ? 3 : 2} dot={{ r: 3, fill: 'var(--surface)' }} isAnimationActive={false} connectNulls={false}>
                 {variant !== 'compact' && <ErrorBar dataKey={`e${s}`} direction="y" width={4} stroke={SERIES_COLORS[s % SERIES_COLORS.length]} strokeOpacity={0.6} isAnimationActive={false} />}
-                {line === leader && variant !== 'compact' && (
+                {line === leader && labelled && (
                   <LabelList
                     dataKey={`v${s}`}
                     content={(props) =>

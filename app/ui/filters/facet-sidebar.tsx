@@ -5,6 +5,7 @@ import type { FacetGroup } from '@/lib/view/build-facets';
 import { normaliseName } from '@/lib/view/suggest-name';
 import { OptionFacet } from './option-facet';
 import { RangeFacet } from './range-facet';
+import { useDrawer } from './use-drawer';
 
 interface FacetSidebarProps {
   groups: FacetGroup[];
@@ -18,37 +19,57 @@ const OPEN_ALL_UP_TO = 6;
 /**
  * The filters, one facet per question, grouped as the survey groups them, with a search box
  * over question labels. Counts are live: each facet counts under every other facet's filters.
+ * A sidebar on wide screens; on narrow ones a drawer behind a “Filters (n)” button.
  */
 export function FacetSidebar({ groups, threshold }: FacetSidebarProps) {
   const [query, setQuery] = useState('');
   const searchId = useId();
+  const drawerId = useId();
+  const { open, show, close, panel, opener } = useDrawer<HTMLDivElement, HTMLButtonElement>();
   const wanted = normaliseName(query);
   const total = groups.reduce((sum, group) => sum + group.facets.length, 0);
+  const filtered = groups.reduce((sum, group) => sum + group.facets.filter((facet) => facet.active).length, 0);
   const visible = groups
     .map((group) => ({ ...group, facets: group.facets.filter((facet) => wanted === '' || normaliseName(`${facet.label} ${facet.id} ${group.label ?? ''}`).includes(wanted)) }))
     .filter((group) => group.facets.length > 0);
   return (
-    <aside className="facets" aria-label="Filters">
-      <div className="facets__head">
-        <h2 className="facets__title">Filter respondents</h2>
-        <label className="visually-hidden" htmlFor={searchId}>
-          Find a question to filter by
-        </label>
-        <input id={searchId} className="facets__search" type="search" placeholder={`Find among ${total} questions…`} value={query} onChange={(event) => setQuery(event.target.value)} />
+    <>
+      <button ref={opener} type="button" className="button facets-toggle" aria-expanded={open} aria-controls={drawerId} onClick={show}>
+        <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+          <path d="M1.5 3h13l-5 6v4.5l-3-1.5V9z" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinejoin="round" />
+        </svg>
+        Filters{filtered > 0 ? ` (${filtered})` : ''}
+      </button>
+      {open && <div className="facets-backdrop" onClick={close} aria-hidden="true" />}
+      <div id={drawerId} ref={panel} className="facets-drawer" data-open={open} {...(open ? { role: 'dialog', 'aria-modal': true, 'aria-label': 'Filters' } : {})}>
+        <aside className="facets" aria-label="Filters">
+          <div className="facets__head">
+            <div className="facets__title-row">
+              <h2 className="facets__title">Filter respondents</h2>
+              <button type="button" className="button button--small facets__close" onClick={close}>
+                Close<span className="visually-hidden"> the filters</span>
+              </button>
+            </div>
+            <label className="visually-hidden" htmlFor={searchId}>
+              Find a question to filter by
+            </label>
+            <input id={searchId} className="facets__search" type="search" placeholder={`Find among ${total} questions…`} value={query} onChange={(event) => setQuery(event.target.value)} />
+          </div>
+          {visible.length === 0 && <p className="muted small">No question matches “{query}”.</p>}
+          {visible.map((group, index) => (
+            <div className="facet-group" key={`${group.label ?? ''}-${index}`}>
+              {group.label && <h3 className="facet-group__label">{group.label}</h3>}
+              {group.facets.map((facet) =>
+                facet.range ? (
+                  <RangeFacet key={facet.id} facet={facet} open={facet.active || total <= OPEN_ALL_UP_TO || wanted !== ''} />
+                ) : (
+                  <OptionFacet key={facet.id} facet={facet} threshold={threshold} open={facet.active || total <= OPEN_ALL_UP_TO || wanted !== ''} />
+                ),
+              )}
+            </div>
+          ))}
+        </aside>
       </div>
-      {visible.length === 0 && <p className="muted small">No question matches “{query}”.</p>}
-      {visible.map((group, index) => (
-        <div className="facet-group" key={`${group.label ?? ''}-${index}`}>
-          {group.label && <h3 className="facet-group__label">{group.label}</h3>}
-          {group.facets.map((facet) =>
-            facet.range ? (
-              <RangeFacet key={facet.id} facet={facet} open={facet.active || total <= OPEN_ALL_UP_TO || wanted !== ''} />
-            ) : (
-              <OptionFacet key={facet.id} facet={facet} threshold={threshold} open={facet.active || total <= OPEN_ALL_UP_TO || wanted !== ''} />
-            ),
-          )}
-        </div>
-      ))}
-    </aside>
+    </>
   );
 }

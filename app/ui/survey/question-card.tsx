@@ -3,6 +3,7 @@ import type { QuestionKind } from '@/lib/survey/types';
 import type { ChartData } from '@/lib/view/build-chart-data';
 import { formatFigure } from '@/lib/view/format-figure';
 import type { DisplayMode } from '@/lib/view/view-state';
+import { FigureSwitch } from '../charts/figure-switch';
 import { QuestionChart } from '../charts/question-chart';
 import { KindBadge } from './kind-badge';
 
@@ -52,7 +53,11 @@ export function QuestionCard({ card, display }: { card: QuestionCardData; displa
           {card.label}
         </Link>
       </h3>
-      {card.chart ? display === 'table' ? <CardTable chart={card.chart} label={card.label} /> : <QuestionChart data={card.chart} variant="compact" /> : <p className="not-charted">{card.reason}</p>}
+      {card.chart ? (
+        <FigureSwitch key={display} label={card.label} initial={display} chart={<QuestionChart data={card.chart} variant="compact" />} table={<CardTable chart={card.chart} label={card.label} />} />
+      ) : (
+        <p className="not-charted">{card.reason}</p>
+      )}
       <div className="question-card__foot">
         <span>{card.note}</span>
         <Link href={card.href} prefetch={false} aria-label={`Details for ${card.label}`}>

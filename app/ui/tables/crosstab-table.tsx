@@ -2,6 +2,7 @@ import type { CSSProperties } from 'react';
 import type { CrosstabCellView, CrosstabTableView } from '@/lib/view/build-crosstab-view';
 import { roundPercent } from '@/lib/analysis/round-shares';
 import { formatFigure } from '@/lib/view/format-figure';
+import { ScrollFrame } from './scroll-frame';
 
 const MARK = { higher: '▲', lower: '▼' } as const;
 
@@ -48,7 +49,7 @@ function Cell({ cell, total }: { cell: CrosstabCellView; total: boolean }) {
 export function CrosstabTable({ view, id, percentLabel }: { view: CrosstabTableView; id: string; percentLabel: string }) {
   return (
     <figure className="crosstab" id={id}>
-      <div className="table-scroll" tabIndex={0} role="region" aria-label={`${view.rowQuestion.label} by ${view.columnQuestion.label}`}>
+      <ScrollFrame label={`${view.rowQuestion.label} by ${view.columnQuestion.label}`}>
         <table className="data-table crosstab__table">
           <caption>
             {view.rowQuestion.label} <span className="muted">by</span> {view.columnQuestion.label} <span className="muted small">({percentLabel})</span>
@@ -77,7 +78,7 @@ export function CrosstabTable({ view, id, percentLabel }: { view: CrosstabTableV
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollFrame>
       <figcaption className="crosstab__test small">{view.test}</figcaption>
     </figure>
   );

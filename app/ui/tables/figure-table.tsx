@@ -3,6 +3,7 @@ import type { ChartCell, ChartData } from '@/lib/view/build-chart-data';
 import { roundPercent } from '@/lib/analysis/round-shares';
 import { formatFigure } from '@/lib/view/format-figure';
 import type { RankingDetail } from '@/lib/view/ranking-details';
+import { ScrollFrame } from './scroll-frame';
 
 interface FigureTableProps {
   data: ChartData;
@@ -63,7 +64,7 @@ function FilterToggle({ href, active, label }: { href?: string; active: boolean;
 export function FigureTable({ data, caption, optionHeader, percentHeader, intervalMethod, filterHrefs, ranking }: FigureTableProps) {
   const single = data.series.length === 1;
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
+    <ScrollFrame label={caption}>
       <table className="data-table">
         <caption>{caption}</caption>
         <thead>
@@ -119,6 +120,6 @@ export function FigureTable({ data, caption, optionHeader, percentHeader, interv
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollFrame>
   );
 }

@@ -5,6 +5,7 @@ import { createColumnHelper, flexRender, getCoreRowModel, useReactTable, type He
 import type { ResponseColumn, ResponseRow } from '@/lib/view/read-responses-page';
 import { changeView } from '@/lib/view/change-view';
 import { useViewNavigation } from '../filters/view-navigation';
+import { ScrollFrame } from './scroll-frame';
 
 interface ResponsesTableProps {
   columns: ResponseColumn[];
@@ -128,7 +129,7 @@ export function ResponsesTable({ columns, rows, sort, desc }: ResponsesTableProp
     getCoreRowModel: getCoreRowModel(),
   });
   return (
-    <div className="responses__scroll" data-pending={pending} aria-busy={pending}>
+    <ScrollFrame label="Responses" className="responses__scroll" data-pending={pending} aria-busy={pending}>
       <table className="responses-table">
         <thead>
           {table.getHeaderGroups().map((group) => (
@@ -162,6 +163,6 @@ export function ResponsesTable({ columns, rows, sort, desc }: ResponsesTableProp
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollFrame>
   );
 }

@@ -1,5 +1,6 @@
 import type { TrendData, TrendPoint } from '@/lib/view/build-trend-data';
 import { formatFigure } from '@/lib/view/format-figure';
+import { ScrollFrame } from './scroll-frame';
 
 const ARROW = { up: '▲', down: '▼' } as const;
 
@@ -39,7 +40,7 @@ function Cell({ point }: { point: TrendPoint | null }) {
 export function TrendTable({ data, caption, optionHeader, testMethod }: { data: TrendData; caption: string; optionHeader: string; testMethod: string }) {
   const first = data.waves[0];
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
+    <ScrollFrame label={caption}>
       <table className="data-table trend-table">
         <caption>{caption}</caption>
         <thead>
@@ -80,6 +81,6 @@ export function TrendTable({ data, caption, optionHeader, testMethod }: { data: 
       <p className="table-note small muted">
         Changes are in percentage points from the wave before (and since {first}). ▲ / ▼: a significant change at the 5% level, Holm-corrected over the table ({testMethod}).
       </p>
-    </div>
+    </ScrollFrame>
   );
 }
