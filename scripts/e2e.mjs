@@ -21,6 +21,7 @@ import '../tests/e2e/browse.mjs';
 import '../tests/e2e/filter-and-compare.mjs';
 import '../tests/e2e/downloads.mjs';
 import '../tests/e2e/trends.mjs';
+import '../tests/e2e/look.mjs';
 import '../tests/e2e/crosstab-responses.mjs';
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
