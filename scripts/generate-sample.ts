@@ -17,36 +17,36 @@ export const OUT_DIR = 'data/state-of-engineers';
 // Any fixed value works; this one is where the realised 2022 AI-first share lands nearest its 0.551 aim.
 const SEED = 0x5eed1000;
 
-const ROLES = ['Backend Engineer', 'Frontend Engineer', 'Full-stack Engineer', 'Mobile Engineer', 'Data Scientist',
+export const ROLES = ['Backend Engineer', 'Frontend Engineer', 'Full-stack Engineer', 'Mobile Engineer', 'Data Scientist',
   'Machine Learning Engineer', 'DevOps / SRE', 'Engineering Manager', 'QA / Test Engineer', 'Security Engineer'];
 // Data/ML roles grow at the expense of frontend and QA, as in the real reports' narrative.
-const ROLE_WEIGHTS: Record<number, number[]> = {
+export const ROLE_WEIGHTS: Record<number, number[]> = {
   2020: [22, 13, 25, 7, 6, 3, 8, 8, 5, 3],
   2021: [22, 12, 24, 7, 7, 5, 8, 8, 4, 3],
   2022: [21, 11, 23, 6, 8, 7, 9, 8, 4, 3],
 };
 // Median years of experience per role: managers are clearly the most senior.
-const ROLE_SENIORITY = [7, 5, 6, 6, 5, 4, 8, 13, 6, 8];
-const ROLE_PAY = [1.0, 0.92, 0.97, 0.98, 1.02, 1.15, 1.03, 1.25, 0.8, 1.1];
+export const ROLE_SENIORITY = [7, 5, 6, 6, 5, 4, 8, 13, 6, 8];
+export const ROLE_PAY = [1.0, 0.92, 0.97, 0.98, 1.02, 1.15, 1.03, 1.25, 0.8, 1.1];
 
-const REGIONS = ['North America', 'Europe', 'Asia', 'Latin America', 'Africa', 'Oceania'];
+export const REGIONS = ['North America', 'Europe', 'Asia', 'Latin America', 'Africa', 'Oceania'];
 // The sample over-represents North America; the weights pull it back towards the "population".
-const REGION_SAMPLE = [0.46, 0.27, 0.13, 0.07, 0.03, 0.04];
-const REGION_POPULATION = [0.36, 0.28, 0.19, 0.09, 0.05, 0.03];
-const REGION_PAY = [125000, 72000, 42000, 34000, 26000, 98000];
+export const REGION_SAMPLE = [0.46, 0.27, 0.13, 0.07, 0.03, 0.04];
+export const REGION_POPULATION = [0.36, 0.28, 0.19, 0.09, 0.05, 0.03];
+export const REGION_PAY = [125000, 72000, 42000, 34000, 26000, 98000];
 
-const COMPANY_SIZES = ['1-10', '11-50', '51-200', '201-1,000', '1,001-5,000', '5,001+'];
-const COMPANY_WEIGHTS = [6, 17, 24, 22, 13, 18];
+export const COMPANY_SIZES = ['1-10', '11-50', '51-200', '201-1,000', '1,001-5,000', '5,001+'];
+export const COMPANY_WEIGHTS = [6, 17, 24, 22, 13, 18];
 
-const ARRANGEMENTS = ['On-site', 'Hybrid', 'Fully remote'];
+export const ARRANGEMENTS = ['On-site', 'Hybrid', 'Fully remote'];
 // Remote jumps in 2021 (pandemic), hybrid takes over part of it in 2022.
-const ARRANGEMENT_WEIGHTS: Record<number, number[]> = { 2020: [46, 24, 30], 2021: [18, 27, 55], 2022: [17, 43, 40] };
+export const ARRANGEMENT_WEIGHTS: Record<number, number[]> = { 2020: [46, 24, 30], 2021: [18, 27, 55], 2022: [17, 43, 40] };
 
-const LANGUAGES = ['JavaScript', 'TypeScript', 'Python', 'Java', 'Go', 'C#', 'C++', 'Ruby', 'PHP', 'Kotlin', 'Swift',
+export const LANGUAGES = ['JavaScript', 'TypeScript', 'Python', 'Java', 'Go', 'C#', 'C++', 'Ruby', 'PHP', 'Kotlin', 'Swift',
   'Rust', 'SQL', 'Scala'];
-const BASE_LANG = [6, 4, 6, 5, 2, 3, 2, 1.5, 1.5, 1, 1, 0.6, 5, 0.6];
+export const BASE_LANG = [6, 4, 6, 5, 2, 3, 2, 1.5, 1.5, 1, 1, 0.6, 5, 0.6];
 // Per-role boosts (multipliers on BASE_LANG) that create the role/language correlation.
-const ROLE_LANG: Record<string, Partial<Record<string, number>>> = {
+export const ROLE_LANG: Record<string, Partial<Record<string, number>>> = {
   'Backend Engineer': { Java: 2.5, Go: 3, Python: 1.8, 'C#': 1.5, JavaScript: 0.5, TypeScript: 0.6, Scala: 2 },
   'Frontend Engineer': { JavaScript: 5, TypeScript: 6, Python: 0.3, Java: 0.2, SQL: 0.3, 'C++': 0.2, Go: 0.2, 'C#': 0.4 },
   'Full-stack Engineer': { JavaScript: 2.5, TypeScript: 2.5, PHP: 2, Ruby: 2.5 },
@@ -58,27 +58,27 @@ const ROLE_LANG: Record<string, Partial<Record<string, number>>> = {
   'QA / Test Engineer': { Python: 1.5, Java: 1.8, JavaScript: 1.5 },
   'Security Engineer': { Python: 3, 'C++': 2.5, Go: 2, Rust: 3, JavaScript: 0.5 },
 };
-const LANG_COUNT_WEIGHTS = [0, 18, 28, 26, 16, 8, 4]; // index = number of languages (1-6)
+export const LANG_COUNT_WEIGHTS = [0, 18, 28, 26, 16, 8, 4]; // index = number of languages (1-6)
 
 export const TRENDS = ['AI, Machine Learning, Big Data', 'Cloud computing', 'Cybersecurity', 'Blockchain',
   'Internet of Things', 'AR/VR', 'Low-code / no-code', 'Quantum computing', 'Edge computing', 'Robotics'];
 // P(AI ranked first | answered). 2022 aims at 0.551 so the realised share lands near 55%.
-const AI_FIRST: Record<number, number> = { 2020: 0.38, 2021: 0.46, 2022: 0.551 };
+export const AI_FIRST: Record<number, number> = { 2020: 0.38, 2021: 0.46, 2022: 0.551 };
 // Appeal of each trend for the other ranks (index 0, AI, only used below first place).
 // Cloud declines, blockchain peaks in 2021, low-code rises.
-const TREND_WEIGHTS: Record<number, number[]> = {
+export const TREND_WEIGHTS: Record<number, number[]> = {
   2020: [30, 30, 20, 12, 14, 7, 4, 5, 6, 5],
   2021: [30, 25, 20, 20, 11, 8, 7, 6, 7, 5],
   2022: [30, 20, 22, 12, 9, 9, 11, 7, 8, 5],
 };
 
-const SATISFACTION = ['Very dissatisfied', 'Dissatisfied', 'Neither satisfied nor dissatisfied', 'Satisfied',
+export const SATISFACTION = ['Very dissatisfied', 'Dissatisfied', 'Neither satisfied nor dissatisfied', 'Satisfied',
   'Very satisfied'];
-const SATISFACTION_WEIGHTS = [5, 11, 17, 43, 24];
+export const SATISFACTION_WEIGHTS = [5, 11, 17, 43, 24];
 
-const COMMENT_OPENERS = ['Honestly,', 'To be fair,', 'For what it\'s worth,', 'All in all,', 'This year', 'Since the move,',
+export const COMMENT_OPENERS = ['Honestly,', 'To be fair,', 'For what it\'s worth,', 'All in all,', 'This year', 'Since the move,',
   'As a {role},', 'Working in {region},', 'Coming from a small team,', 'After {years} years in the industry,'];
-const COMMENT_BODIES = ['the interview process is still broken', 'I spend more time in meetings than writing code',
+export const COMMENT_BODIES = ['the interview process is still broken', 'I spend more time in meetings than writing code',
   'our stack moved to {lang} and nobody regrets it', 'remote work made me far more productive',
   'hiring managers ask for "senior" skills at junior pay', 'salary transparency would help a lot',
   'on-call rotations are burning people out', 'the best thing about my job is the team',
@@ -86,16 +86,16 @@ const COMMENT_BODIES = ['the interview process is still broken', 'I spend more t
   'I\'d like to learn {lang} properly', 'AI tools now write a fair share of my boilerplate',
   'we were promised a 4-day week, then it quietly disappeared', 'technical debt is the real product',
   'code review takes longer than the coding', 'relocation is no longer a requirement for good offers'];
-const COMMENT_TAILS = ['', '', ' Thanks for running this.', ' Keep it up!', ' Not sure that helps, but there it is.',
+export const COMMENT_TAILS = ['', '', ' Thanks for running this.', ' Keep it up!', ' Not sure that helps, but there it is.',
   ' Would love to see the results by region.', ' (Also, the survey was too long.)', ' More questions on benefits, please.',
   ' Fingers crossed for next year.'];
 
 // ---- deterministic randomness -------------------------------------------------------------
 
-type Rng = () => number;
+export type Rng = () => number;
 
 /** mulberry32: tiny, fast and good enough for synthetic data; identical on every platform. */
-function mulberry32(seed: number): Rng {
+export function mulberry32(seed: number): Rng {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -106,7 +106,7 @@ function mulberry32(seed: number): Rng {
   };
 }
 
-function weighted(rng: Rng, weights: number[]): number {
+export function weighted(rng: Rng, weights: number[]): number {
   let total = 0;
   for (const w of weights) total += w;
   let r = rng() * total;
@@ -118,7 +118,7 @@ function weighted(rng: Rng, weights: number[]): number {
 }
 
 /** Weighted draw of k distinct indexes, in draw order. */
-function weightedDistinct(rng: Rng, weights: number[], k: number): number[] {
+export function weightedDistinct(rng: Rng, weights: number[], k: number): number[] {
   const left = weights.slice();
   const picked: number[] = [];
   while (picked.length < k) {
@@ -130,7 +130,7 @@ function weightedDistinct(rng: Rng, weights: number[], k: number): number[] {
 }
 
 /** Standard normal (Marsaglia polar): only sqrt and log, both deterministic in V8. */
-function normal(rng: Rng): number {
+export function normal(rng: Rng): number {
   for (;;) {
     const u = 2 * rng() - 1;
     const v = 2 * rng() - 1;
@@ -139,7 +139,7 @@ function normal(rng: Rng): number {
   }
 }
 
-const pickOne = <T>(rng: Rng, list: readonly T[]): T => list[Math.floor(rng() * list.length)];
+export const pickOne = <T>(rng: Rng, list: readonly T[]): T => list[Math.floor(rng() * list.length)];
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
 // ---- one wave -----------------------------------------------------------------------------
@@ -152,7 +152,7 @@ function timestamps(rng: Rng, year: number, n: number): string[] {
   return seconds.map((s) => new Date(s * 1000).toISOString().replace('.000Z', 'Z'));
 }
 
-function comment(rng: Rng, role: string, region: string, years: number | null, langs: string[]): string {
+export function comment(rng: Rng, role: string, region: string, years: number | null, langs: string[]): string {
   const fill = (s: string) => s.replace('{role}', role.toLowerCase()).replace('{region}', region)
     .replace('{years}', String(years ?? 10)).replace('{lang}', langs.length ? pickOne(rng, langs) : 'Rust');
   const sentence = () => {
