@@ -11,7 +11,7 @@ import { estimateMean } from './weighted-mean';
 /** Shares beside the main one (ranked at all, top-2 and bottom-2 box). */
 export type ShareMeasure = 'share' | 'ranked_first' | 'bin' | 'ranked_top3' | 'ranked_at_all' | 'top2' | 'bottom2';
 /** Figures on their own scale (mean rank, mean score, quantiles). */
-export type ValueMeasure = 'mean_rank' | 'mean' | 'median' | 'q1' | 'q3' | 'min' | 'max';
+export type ValueMeasure = 'mean_rank' | 'mean' | 'median' | 'q1' | 'q3' | 'min' | 'max' | 'nps';
 export type Measure = ShareMeasure | ValueMeasure;
 
 export type ExtraFigure = { measure: ShareMeasure; figure: Figure } | { measure: ValueMeasure; estimate: Estimate };
@@ -52,10 +52,30 @@ export function likertExtras(question: LikertQuestion, selection: Selection, set
     const label = measure === 'top2' ? `Top 2: ${picked.map((figure) => figure.label).join(' + ')}` : `Bottom 2: ${picked.map((figure) => figure.label).join(' + ')}`;
     return { measure, figure: makeFigure(measure, label, false, sumTallies(picked), base, settings) };
   };
-  const position = new Map(onScale.map((figure, index) => [question.options.findIndex((option) => option.value === figure.value) + 1, index + 1]));
-  const scores = Float64Array.from(question.codes, (code) => position.get(code) ?? NaN);
-  const mean = meanOf(scores, selection.bits, `Mean score (1 = ${onScale[0].label}, ${onScale.length} = ${onScale.at(-1)!.label})`, '', base.count, settings, 'mean');
-  return boxes ? [box('top2', onScale.slice(-2)), box('bottom2', onScale.slice(0, 2)), mean] : [mean];
+  const codeOf = (figure: Figure) => question.options.findIndex((option) => option.value === figure.value) + 1;
+  // A scale written as numbers (0–10) is scored in its own numbers; a worded one by position, 1 = lowest.
+  const numbered = question.scores !== undefined && onScale.every((figure) => Number.isFinite(question.scores![codeOf(figure) - 1]));
+  const scoreOf = new Map(onScale.map((figure, index) => [codeOf(figure), numbered ? question.scores![codeOf(figure) - 1] : index + 1]));
+  const scores = Float64Array.from(question.codes, (code) => scoreOf.get(code) ?? NaN);
+  const [low, high] = [scoreOf.get(codeOf(onScale[0]))!, scoreOf.get(codeOf(onScale.at(-1)!))!];
+  const mean = meanOf(scores, selection.bits, `Mean score (${low} = ${onScale[0].label}, ${high} = ${onScale.at(-1)!.label})`, '', base.count, settings, 'mean');
+  const extras = boxes ? [box('top2', onScale.slice(-2)), box('bottom2', onScale.slice(0, 2)), mean] : [mean];
+  if (question.netPromoter && numbered) extras.push(netPromoterScore(question, scoreOf, selection, base.count, settings));
+  return extras;
+}
+
+/**
+ * The Net Promoter Score: percent promoters (9–10) minus percent detractors (0–6). It is the
+ * mean of a score of +100 per promoter, −100 per detractor and 0 per passive, so its interval
+ * (weighted or not) is that mean's, which equals the usual √((p + d − (p − d)²) / n) formula.
+ */
+function netPromoterScore(question: LikertQuestion, scoreOf: Map<number, number>, selection: Selection, base: number, settings: FigureSettings): ExtraFigure {
+  const points = Float64Array.from(question.codes, (code) => {
+    const score = scoreOf.get(code);
+    if (score === undefined) return NaN;
+    return score >= 9 ? 100 : score <= 6 ? -100 : 0;
+  });
+  return meanOf(points, selection.bits, 'Net Promoter Score (% 9–10 minus % 0–6)', '', base, settings, 'nps');
 }
 
 /** Mean (weighted when weighted, with interval), and the quartiles and extremes of respondents. */

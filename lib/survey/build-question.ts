@@ -4,6 +4,9 @@ import { isNumberText } from './profile-column';
 import { matchLikertScale, isOffScale } from './likert-scales';
 import { mergeOrder } from './order-options';
 import type { EncodedColumn } from './column-encoder';
+import type { NumericScale } from './numeric-scale';
+import { splitCell } from './split-joined';
+import { WRITTEN_IN, type WriteIns } from './write-ins';
 
 /** Everything needed to turn a question's columns into typed arrays. */
 export interface QuestionPlan {
@@ -11,9 +14,17 @@ export interface QuestionPlan {
   label: string;
   text?: string;
   group?: string;
+  /** Id of the grid this question is a row of. */
+  grid?: string;
   kind: QuestionKind;
+  /** Why inference chose the kind. */
+  reason?: string;
+  /** Why the answers look like personal data. */
+  personal?: string;
   /** Header names of the columns, in file order. */
   columnNames: string[];
+  /** 0-based file positions of the columns. */
+  columnIndexes: number[];
   /** The question's columns, dictionary-encoded (cleaned values, a code per respondent). */
   columns: EncodedColumn[];
   /** Option or item label per column, for one-column-per-option questions. */
@@ -24,6 +35,18 @@ export interface QuestionPlan {
   order?: string[];
   optionLabels?: Map<string, string>;
   excludedFromBase?: Set<string>;
+  /** A rating scale written as numbers: option order, labels and scores. */
+  scale?: NumericScale;
+  /** A joined multi-select's options per answered value (learnt from the data); else cells are split on `separator`. */
+  tokensOf?: Map<string, string[]>;
+  /** One column per option: whether a cell means "chosen" (a label, `1`, `Yes`); other answers ("No", "0") mean "not chosen". */
+  chosen?: (value: string) => boolean;
+  /** A single choice with typed-in answers: those count as one option, `Other (written in)`. */
+  writeIns?: WriteIns;
+  /** A text question showing part of each cell: the typed-in answers beside a single or multiple choice. */
+  shownAs?: (cell: string) => string;
+  /** Ranking columns are rank positions holding items (LimeSurvey `[Rank 1]`), not items holding ranks. */
+  rankColumns?: boolean;
 }
 
 interface Built {
@@ -59,20 +82,49 @@ function base(plan: QuestionPlan, answeredCount: number) {
     label: plan.label,
     ...(plan.text ? { text: plan.text } : {}),
     ...(plan.group ? { group: plan.group } : {}),
-    source: { columns: plan.columnNames },
+    ...(plan.grid ? { grid: plan.grid } : {}),
+    source: { columns: plan.columnNames, indexes: plan.columnIndexes },
+    ...(plan.reason ? { reason: plan.reason } : {}),
+    ...(plan.personal ? { personal: plan.personal } : {}),
     answeredCount,
   };
 }
 
+/** A value's option: itself, or "Other (written in)" for a typed-in answer. */
+function optionValueOf(plan: QuestionPlan): (value: string) => string {
+  const listed = plan.writeIns?.listed;
+  return listed ? (value) => (listed.has(value) ? value : WRITTEN_IN) : (value) => value;
+}
+
+function choiceCounts(plan: QuestionPlan): Map<string, number> {
+  const counts = countValues(plan.columns[0], plan.isMissing);
+  if (!plan.writeIns) return counts;
+  const folded = new Map<string, number>();
+  const optionOf = optionValueOf(plan);
+  for (const [value, times] of counts) folded.set(optionOf(value), (folded.get(optionOf(value)) ?? 0) + times);
+  return folded;
+}
+
+/** Option values in order: the numeric scale's, a known Likert scale's, or the codebook's then the default. */
+function choiceOrder(plan: QuestionPlan, kind: 'single' | 'likert', counts: Map<string, number>): string[] {
+  if (plan.order) return mergeOrder(plan.order, counts);
+  if (plan.scale) {
+    const points = plan.scale.points.map((point) => point.value);
+    return mergeOrder(points, counts);
+  }
+  const scale = kind === 'likert' ? matchLikertScale([...counts.keys()]) : undefined;
+  return scale ? [...scale.ordered, ...scale.offScale] : mergeOrder(undefined, counts);
+}
+
 function buildChoice(plan: QuestionPlan, kind: 'single' | 'likert'): Built {
   const column = plan.columns[0];
-  const counts = countValues(column, plan.isMissing);
-  const scale = kind === 'likert' && !plan.order ? matchLikertScale([...counts.keys()]) : undefined;
-  const ordered = scale ? [...scale.ordered, ...scale.offScale] : mergeOrder(plan.order, counts);
+  const counts = choiceCounts(plan);
+  const ordered = choiceOrder(plan, kind, counts);
   if (ordered.length > 65_535) throw new Error(`${plan.id}: too many distinct answers for a choice question`);
   const codeOf = new Map(ordered.map((value, index) => [value, index + 1]));
+  const optionOf = optionValueOf(plan);
   // Each distinct value's option code once; then one array lookup per respondent.
-  const optionCode = Uint16Array.from(perValue(column, (value) => (plan.isMissing(value) ? 0 : (codeOf.get(value) ?? 0))));
+  const optionCode = Uint16Array.from(perValue(column, (value) => (plan.isMissing(value) ? 0 : (codeOf.get(optionOf(value)) ?? 0))));
   const codes = new Uint16Array(column.codes.length);
   let answered = 0;
   for (let i = 0; i < codes.length; i++) {
@@ -81,10 +133,14 @@ function buildChoice(plan: QuestionPlan, kind: 'single' | 'likert'): Built {
     if (code !== 0) answered++;
   }
   const options = toOptions(ordered, plan);
-  const question: Question =
-    kind === 'single'
-      ? { ...base(plan, answered), kind, options, codes }
-      : { ...base(plan, answered), kind, options, codes, offScale: ordered.filter(isOffScale) };
+  if (kind === 'single') return { question: { ...base(plan, answered), kind, options, codes }, issues: [] };
+  const pointOf = new Map(plan.scale?.points.map((point) => [point.value, point]) ?? []);
+  if (!plan.scale) return { question: { ...base(plan, answered), kind, options, codes, offScale: ordered.filter(isOffScale) }, issues: [] };
+  // A numeric scale: "4.0" reads as 4, end-labelled points keep their words; off-scale answers have no score.
+  for (const option of options) if (!plan.optionLabels?.has(option.value) && pointOf.has(option.value)) option.label = pointOf.get(option.value)!.label;
+  const scores = options.map((option) => pointOf.get(option.value)?.score ?? NaN);
+  const offScale = options.filter((_, k) => Number.isNaN(scores[k])).map((option) => option.value);
+  const question: Question = { ...base(plan, answered), kind, options, codes, offScale, scores, ...(plan.scale.netPromoter ? { netPromoter: true } : {}) };
   return { question, issues: [] };
 }
 
@@ -96,23 +152,33 @@ function answeredIn(column: EncodedColumn, isMissing: (value: string) => boolean
   return bits;
 }
 
+/** Respondents whose cell in the column passes `test`, as a bitset. */
+function matching(column: EncodedColumn, test: (value: string) => boolean): Uint32Array {
+  const passes = perValue(column, test);
+  const bits = createBitset(column.codes.length);
+  for (let i = 0; i < column.codes.length; i++) if (passes[column.codes[i]]) setBit(bits, i);
+  return bits;
+}
+
 function buildMulti(plan: QuestionPlan): Built {
   const size = plan.columns[0]?.codes.length ?? 0;
   const answered = createBitset(size);
   if (plan.columns.length > 1) {
-    // One column per option: any non-blank cell means "chosen"; the option is the column's item.
-    const labels = plan.columns.map((column, c) => plan.items[c] || [...countValues(column, plan.isMissing).keys()][0] || plan.columnNames[c]);
+    // One column per option: a chosen cell (any answer, or only `Yes`/`1` where `No`/`0` are written too) selects the column's item.
+    const chosen = plan.chosen;
+    const labels = plan.columns.map((column, c) => plan.items[c] || [...countValues(column, plan.isMissing).keys()].find((value) => !chosen || chosen(value)) || plan.columnNames[c]);
     const members = plan.columns.map((column) => {
       const bits = answeredIn(column, plan.isMissing);
       for (let w = 0; w < bits.length; w++) answered[w] |= bits[w];
-      return bits;
+      return chosen ? matching(column, (value) => !plan.isMissing(value) && chosen(value)) : bits;
     });
     const question: Question = { ...base(plan, countBits(answered)), kind: 'multi', options: toOptions(labels, plan), members, answered, layout: 'columns' };
     return { question, issues: [] };
   }
   // Each distinct cell (an answer combination) is split once; respondents are then bit-set by code.
   const column = plan.columns[0];
-  const tokensOf = perValue(column, (cell) => (plan.isMissing(cell) ? [] : [...new Set(cell.split(plan.separator).map((t) => t.trim()).filter(Boolean))]));
+  const learnt = plan.tokensOf;
+  const tokensOf = perValue(column, (cell) => (plan.isMissing(cell) ? [] : (learnt?.get(cell) ?? splitCell(cell, plan.separator))));
   const counts = new Map<string, number>();
   tokensOf.forEach((tokens, code) => {
     for (const token of tokens) counts.set(token, (counts.get(token) ?? 0) + column.counts[code]);
@@ -127,11 +193,39 @@ function buildMulti(plan: QuestionPlan): Built {
     setBit(answered, i);
     for (const index of indexes) setBit(members[index], i);
   }
-  const question: Question = { ...base(plan, countBits(answered)), kind: 'multi', options: toOptions(ordered, plan), members, answered, layout: 'joined' };
+  const question: Question = { ...base(plan, countBits(answered)), kind: 'multi', options: toOptions(ordered, plan), members, answered, layout: 'joined', separator: plan.separator };
   return { question, issues: [] };
 }
 
+/** Columns are rank positions (`[Rank 1]` … `[Rank 8]`) and each cell names the item at that rank. */
+function buildRankColumns(plan: QuestionPlan): Built {
+  const size = plan.columns[0]?.codes.length ?? 0;
+  const answered = createBitset(size);
+  const counts = new Map<string, number>();
+  for (const column of plan.columns) for (const [value, times] of countValues(column, plan.isMissing)) counts.set(value, (counts.get(value) ?? 0) + times);
+  const ordered = mergeOrder(plan.order, counts);
+  const indexOf = new Map(ordered.map((value, index) => [value, index]));
+  const ranks = ordered.map(() => new Uint8Array(size));
+  let repeated = 0;
+  let maxRank = 0;
+  plan.columns.forEach((column, position) => {
+    const itemOf = perValue(column, (value) => (plan.isMissing(value) ? -1 : (indexOf.get(value) ?? -1)));
+    for (let i = 0; i < size; i++) {
+      const item = itemOf[column.codes[i]];
+      if (item < 0) continue;
+      setBit(answered, i);
+      // An item put at two ranks keeps the better one.
+      if (ranks[item][i] === 0) ranks[item][i] = position + 1;
+      else repeated++;
+      if (position + 1 > maxRank) maxRank = position + 1;
+    }
+  });
+  const issues: IngestIssue[] = repeated > 0 ? [{ severity: 'warning', message: `${plan.id}: ${repeated} answers put an item at a second rank; its first (best) rank is kept` }] : [];
+  return { question: { ...base(plan, countBits(answered)), kind: 'ranking', options: toOptions(ordered, plan), ranks, answered, maxRank, layout: 'rank-columns' }, issues };
+}
+
 function buildRanking(plan: QuestionPlan): Built {
+  if (plan.rankColumns) return buildRankColumns(plan);
   const size = plan.columns[0]?.codes.length ?? 0;
   const answered = createBitset(size);
   const issues: IngestIssue[] = [];
@@ -207,7 +301,8 @@ function buildNumeric(plan: QuestionPlan): Built {
 
 function buildStrings(plan: QuestionPlan, kind: 'text' | 'meta'): Built {
   const column = plan.columns[0];
-  const shown = perValue(column, (cell) => (plan.isMissing(cell) ? '' : cell));
+  const shownAs = plan.shownAs;
+  const shown = perValue(column, (cell) => (plan.isMissing(cell) ? '' : shownAs ? shownAs(cell) : cell));
   const values = Array.from(column.codes, (code) => shown[code]);
   const answered = column.values.reduce((n, value, code) => n + (shown[code] === '' ? 0 : column.counts[code]), 0);
   return { question: { ...base(plan, answered), kind, values }, issues: [] };

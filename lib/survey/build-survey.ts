@@ -8,6 +8,7 @@ import { planQuestions } from './plan-questions';
 import { buildQuestion } from './build-question';
 import { createMissingTest } from './missing-values';
 import { SurveyIngest, type IngestedFile } from './survey-ingest';
+import { assembleGrids } from './assemble-grids';
 
 export interface BuildSurveyOptions {
   codebook?: Codebook;
@@ -86,6 +87,7 @@ function assembleSurvey(file: IngestedFile, codebook: Codebook | undefined): Sur
   return {
     size: file.lines.length,
     questions,
+    grids: assembleGrids(questions),
     ...(weightQuestion?.kind === 'numeric' ? { weightQuestionId: weightQuestion.id } : {}),
     layout,
     delimiter: file.delimiter,

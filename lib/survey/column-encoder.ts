@@ -93,3 +93,12 @@ export function encodeValues(values: readonly string[]): EncodedColumn {
   for (const value of values) encoder.push(value);
   return encoder.finish();
 }
+
+/** Respondents per answered value of a column (no answer left out). */
+export function answeredCells(column: EncodedColumn, isMissing: (value: string) => boolean): Map<string, number> {
+  const cells = new Map<string, number>();
+  column.values.forEach((value, code) => {
+    if (column.counts[code] > 0 && !isMissing(value)) cells.set(value, (cells.get(value) ?? 0) + column.counts[code]);
+  });
+  return cells;
+}

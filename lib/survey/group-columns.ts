@@ -19,6 +19,9 @@ const BRACKETED = /^(.*?)\s*\[([^\]]+)\]\s*$/;
 /** TODO Group 2021 writes "Q3 02—How often…" over each column of a group. */
 const NUMBERED_QUESTION = /^(Q\d+)\s+\d+\s*[—–-]\s*(.*)$/s;
 const KAGGLE_CHOICE = / - Selected Choice(?: - (.*))?$/s;
+/** LimeSurvey's "question code + text" headers: `socio1. In which country…`, `time1can[time2can]. In an average month… [Teaching]`. */
+const LIMESURVEY = /^([A-Za-z][A-Za-z0-9_]*)(?:\[([A-Za-z0-9_]*)\])?\.\s+(.+)$/s;
+const TRAILING_ITEM = /^(.*?)\s*\[([^\]]*)\]\s*$/s;
 const ID_LIKE = /^[A-Za-z_][\w.\-]{0,63}$/;
 
 interface ColumnKey {
@@ -28,6 +31,8 @@ interface ColumnKey {
   stemCode: string;
   label: string;
   item: string;
+  /** A code for this one column when the export has one (LimeSurvey `time1can_time2can`), for grid-row ids. */
+  columnCode?: string;
 }
 
 function splitKaggleText(text: string): { label: string; item: string } {
@@ -37,7 +42,21 @@ function splitKaggleText(text: string): { label: string; item: string } {
 }
 
 /** Works out which group a column belongs to (its stem) and what its own item is. */
+function keyLimeSurvey(header: ColumnHeader): ColumnKey | undefined {
+  if (header.item !== '') return undefined;
+  const match = LIMESURVEY.exec(header.code);
+  if (!match) return undefined;
+  const [, code, sub, rest] = match;
+  const trailing = TRAILING_ITEM.exec(rest);
+  const label = (trailing ? trailing[1] : rest).trim();
+  const item = trailing?.[2].trim() ?? '';
+  if (sub === undefined) return { stem: '', code, stemCode: code, label, item: '' };
+  return { stem: `limesurvey:${code}`, code, stemCode: code, label, item, columnCode: sub ? `${code}_${sub}` : code };
+}
+
 export function keyColumn(header: ColumnHeader): ColumnKey {
+  const limeSurvey = keyLimeSurvey(header);
+  if (limeSurvey) return limeSurvey;
   let { code, question } = header;
   let item = header.item;
   const numbered = NUMBERED_QUESTION.exec(question);
@@ -124,7 +143,7 @@ export function groupColumns(headers: ColumnHeader[]): QuestionDraft[] {
     if (key.stem !== '' && last && key.stem === last.key.stem) {
       last.columns.push(header.index);
       last.items.push(key.item);
-      last.codes.push(header.code);
+      last.codes.push(key.columnCode ?? header.code);
       last.texts.push(key.label);
     } else {
       pending.push({
@@ -133,7 +152,7 @@ export function groupColumns(headers: ColumnHeader[]): QuestionDraft[] {
         text: key.label !== header.question ? header.question : undefined,
         columns: [header.index],
         items: [key.item],
-        codes: [header.code],
+        codes: [key.columnCode ?? header.code],
         key,
         texts: [key.label],
       });

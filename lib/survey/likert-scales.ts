@@ -12,17 +12,24 @@ export const LIKERT_SCALES: readonly (readonly string[])[] = [
   ['Very poor', 'Poor', 'Fair', 'Average', 'Good', 'Very good', 'Excellent'],
   ['Very difficult', 'Difficult', 'Somewhat difficult', 'Neither easy nor difficult', 'Somewhat easy', 'Easy', 'Very easy'],
   ['Not at all critical', 'Slightly critical', 'Somewhat critical', 'Moderately critical', 'Very critical', 'Extremely critical'],
+  ['Never', 'Less than once a year', 'Once a year', 'A few times a year', 'Less often than monthly', 'Less than monthly', 'Less than once a month', 'Monthly', 'Once a month', 'A few times a month', 'Weekly', 'Once a week', 'A few times a week', 'Daily', 'Every day', 'Several times a day'],
+  ['Very unfavorably', 'Somewhat unfavorably', 'Neither favorably nor unfavorably (neutral)', 'Neither favorably nor unfavorably', 'Somewhat favorably', 'Very favorably'],
+  ['Very unfavourable', 'Unfavourable', 'Somewhat unfavourable', 'Neutral', 'Somewhat favourable', 'Favourable', 'Very favourable'],
 ];
 
 /** Answers that are not a point on any scale; they stay options but are left out of scale statistics. */
-const OFF_SCALE = ['dont know', 'not applicable', 'na', 'n a', 'prefer not to say', 'not sure', 'no opinion', 'i dont know', 'dont know or not applicable'];
+const OFF_SCALE = ['dont know', 'not applicable', 'na', 'n a', 'prefer not to say', 'not sure', 'no opinion', 'i dont know', 'dont know or not applicable', 'unfamiliar n a', 'unfamiliar', 'i dont know na', 'i dont know n a'];
 
 export function normaliseScaleLabel(label: string): string {
-  return label
-    .toLowerCase()
-    .replace(/[’'`]/g, '')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
+  return (
+    label
+      .toLowerCase()
+      .replace(/[’'`]/g, '')
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim()
+      // "Neither agree or disagree" (LimeSurvey) is the scale's "Neither agree nor disagree".
+      .replace(/^neither (\w+) or /, 'neither $1 nor ')
+  );
 }
 
 export function isOffScale(label: string): boolean {

@@ -30,16 +30,23 @@ function carryForward(cells: string[], itemCells: string[] | undefined): string[
   return out;
 }
 
-function headerRow(records: string[][], row: number, width: number): string[] {
+/** pandas names a blank header cell `Unnamed: 13` when it reads a file, and writes that name back. */
+const PANDAS_BLANK = /^Unnamed: \d+(_level_\d+)?$/;
+
+function headerRow(records: string[][], row: number, width: number, blankPandas: boolean): string[] {
   const record = records[row] ?? [];
-  return Array.from({ length: width }, (_, c) => cleanCell(record[c] ?? ''));
+  return Array.from({ length: width }, (_, c) => {
+    const cell = cleanCell(record[c] ?? '');
+    return blankPandas && PANDAS_BLANK.test(cell) ? '' : cell;
+  });
 }
 
 /** Header records of the detected layout → one description per column. */
 export function readColumnHeaders(records: string[][], layout: HeaderLayout): ColumnHeader[] {
   const start = layout.skip;
   const width = records[start]?.length ?? 0;
-  const rows = Array.from({ length: layout.rows }, (_, r) => headerRow(records, start + r, width));
+  // Over a row of option labels, `Unnamed: 13` is a group's continuation cell, left blank by the survey tool.
+  const rows = Array.from({ length: layout.rows }, (_, r) => headerRow(records, start + r, width, layout.rows > 1 && r < layout.rows - 1));
   let codes: string[];
   let questions: string[];
   let items: string[];

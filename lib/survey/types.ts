@@ -25,6 +25,8 @@ export interface Option {
 export interface QuestionSource {
   /** Header names of the CSV columns this question was built from, in file order. */
   columns: string[];
+  /** 0-based positions of those columns in the file (header names can repeat; positions cannot). */
+  indexes: number[];
 }
 
 interface QuestionBase {
@@ -34,7 +36,16 @@ interface QuestionBase {
   text?: string;
   /** Shared stem of a grid (matrix) question this item belongs to, e.g. Google Forms `Stem [Row]`. */
   group?: string;
+  /** Id of the grid this question is a row of (see `Grid`). */
+  grid?: string;
   source: QuestionSource;
+  /** Why inference gave it this kind, in a sentence ("multi: 1,203 of 1,797 answers hold ', '-joined parts…"). */
+  reason?: string;
+  /**
+   * Why the answers look like personal data (e-mail addresses, names, IP addresses, phone
+   * numbers): such a question is left out of charts, exports and the responses table.
+   */
+  personal?: string;
   /** Respondents with any answer to this question (blank, NA and N/A are no answer). */
   answeredCount: number;
 }
@@ -53,6 +64,13 @@ export interface LikertQuestion extends QuestionBase {
   codes: Uint16Array;
   /** Labels that are answers but not on the scale ("Don't know", "Not applicable"): excluded from the mean. */
   offScale: string[];
+  /**
+   * A scale written as numbers (1–5, 0–10, "10 (All my time)"): each option's number, NaN for
+   * off-scale answers. The mean score is then in the scale's own units, not positions.
+   */
+  scores?: number[];
+  /** A 0–10 "How likely are you to recommend…" question: its Net Promoter Score is a figure. */
+  netPromoter?: boolean;
 }
 
 /** Any number of options. One bitset per option (respondents who chose it), plus who answered at all. */
@@ -63,6 +81,8 @@ export interface MultiQuestion extends QuestionBase {
   answered: Uint32Array;
   /** How the answers were written: `;`-joined in one cell, or one column per option. */
   layout: 'joined' | 'columns';
+  /** The separator of a joined layout (`;`, `, `, `,` or `|`). */
+  separator?: string;
 }
 
 /** Items ranked 1..k. ranks[item][i] is respondent i's rank for the item, 0 = not ranked. */
@@ -73,7 +93,8 @@ export interface RankingQuestion extends QuestionBase {
   answered: Uint32Array;
   /** Highest rank anyone gave (k in "rank your top k"). */
   maxRank: number;
-  layout: 'columns' | 'ordered-list';
+  /** Rank per item column, item per rank column (LimeSurvey `[Rank 1]`), or an ordered list in one cell. */
+  layout: 'columns' | 'rank-columns' | 'ordered-list';
 }
 
 export interface NumericQuestion extends QuestionBase {
@@ -116,6 +137,28 @@ export const QUESTION_KINDS: readonly QuestionKind[] = [
   'meta',
 ];
 
+/**
+ * A matrix question ("rate each of the following"): rows asked on one shared scale. The rows
+ * stay questions of their own — each can filter and segment — and the grid is how they are
+ * charted and tabled together.
+ */
+export interface Grid {
+  id: string;
+  label: string;
+  text?: string;
+  /** Row question ids, in file order: single or likert questions whose options are `scale`'s values in its order. */
+  rowIds: string[];
+  /** The rows' row labels (the part after the stem), in the same order. */
+  rowLabels: string[];
+  /** The shared answer scale, lowest first when it is ordered; off-scale answers last. */
+  scale: Option[];
+  ordered: boolean;
+  /** Index in `scale` of the neutral mid point of an ordered scale with one ("Neither…", "Neutral"), for diverging bars. */
+  neutralIndex?: number;
+  /** Scale values that are answers but not points (“Unfamiliar (N/A)”, “Don't know”). */
+  offScale: string[];
+}
+
 /** A problem found while reading a file. Rows with errors are skipped; warnings keep the data. */
 export interface IngestIssue {
   severity: 'error' | 'warning';
@@ -145,6 +188,8 @@ export interface Survey {
   /** Respondents (data records kept). */
   size: number;
   questions: Question[];
+  /** Matrix questions over rows of `questions` (empty when the file has none). */
+  grids: Grid[];
   /** Codebook-named weight column, if any (a numeric question). */
   weightQuestionId?: string;
   layout: HeaderLayout;

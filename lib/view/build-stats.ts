@@ -9,7 +9,13 @@ export interface StatItem {
   detail?: string;
 }
 
-const SUMMARY_MEASURES = new Set(['top2', 'bottom2', 'mean', 'median', 'q1', 'q3', 'min', 'max']);
+const SUMMARY_MEASURES = new Set(['top2', 'bottom2', 'mean', 'nps', 'median', 'q1', 'q3', 'min', 'max']);
+
+/** A Net Promoter Score reads as a signed whole number of points: +23, −4. */
+function formatScore(value: number): string {
+  const rounded = Math.round(value);
+  return rounded > 0 ? `+${rounded}` : rounded < 0 ? `−${-rounded}` : '0';
+}
 
 function formatInterval(row: AggregateRow, format: (value: number) => string): string | undefined {
   if (row.ci_low === null || row.ci_high === null) return undefined;
@@ -35,6 +41,8 @@ export function buildStats(rows: readonly AggregateRow[], segment = '(all)'): St
   }
   if (mean && !byMeasure.has('median')) {
     if (mean.value !== null) items.push({ label: mean.option, value: formatFigure(mean.value, 'rank'), detail: formatInterval(mean, (value) => formatFigure(value, 'rank')) });
+    const nps = byMeasure.get('nps');
+    if (nps?.value != null) items.push({ label: 'Net Promoter Score', value: formatScore(nps.value), detail: formatInterval(nps, formatScore) });
     return items;
   }
   if (mean?.count != null) items.push({ label: 'n', value: formatFigure(mean.count, 'count') });

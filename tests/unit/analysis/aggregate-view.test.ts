@@ -393,14 +393,15 @@ describe('aggregateView with links (tests/fixtures/trend-links-*.csv, counted in
   it('aggregateView(a grid row, links 2021:Q5_2 2022:Q5_1) → Jira in both waves, never 2021’s Git under the same number', () => {
     const result = linked('Q5_1', { ids: { '2021': 'Q5_2', '2022': 'Q5_1' }, notLinked: { '2020': 'not asked' } });
     expect(result.notes).toEqual(['wave 2020: not asked']);
-    // options by how many chose them, ties in order of first answer
-    expect(pick(result.rows, 'wave', 'question_label', 'option', 'count', 'base')).toEqual([
+    // Never, Weekly, Daily: a usage-frequency scale the grid's rows share, in scale order (and a mean score row each wave)
+    expect(result.rows.filter((row) => row.measure === 'mean').map((row) => row.wave)).toEqual(['2021', '2022']);
+    expect(pick(result.rows.filter((row) => row.measure === 'share'), 'wave', 'question_label', 'option', 'count', 'base')).toEqual([
       ['2021', 'How often do you use each of these tools at work?: Jira', 'Never', 2, 6],
       ['2021', 'How often do you use each of these tools at work?: Jira', 'Weekly', 2, 6],
       ['2021', 'How often do you use each of these tools at work?: Jira', 'Daily', 2, 6],
+      ['2022', 'How often do you use each of these tools at work?: Jira', 'Never', 2, 8],
       ['2022', 'How often do you use each of these tools at work?: Jira', 'Weekly', 3, 8],
       ['2022', 'How often do you use each of these tools at work?: Jira', 'Daily', 3, 8],
-      ['2022', 'How often do you use each of these tools at work?: Jira', 'Never', 2, 8],
     ]);
   });
 

@@ -9,7 +9,7 @@ const numeric = (values: number[]): NumericQuestion => ({
   label: 'N',
   kind: 'numeric',
   values: Float64Array.from(values),
-  source: { columns: ['n'] },
+  source: { columns: ['n'], indexes: [0] },
   answeredCount: values.filter((v) => !Number.isNaN(v)).length,
 });
 const select = (size: number, members: number[]): Selection => {

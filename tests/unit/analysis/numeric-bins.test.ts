@@ -10,7 +10,7 @@ function numeric(values: number[]): NumericQuestion {
     label: 'N',
     kind: 'numeric',
     values: Float64Array.from(values),
-    source: { columns: ['n'] },
+    source: { columns: ['n'], indexes: [0] },
     answeredCount: values.filter((value) => !Number.isNaN(value)).length,
   };
 }

@@ -11,6 +11,7 @@ function plan(kind: QuestionKind, columns: string[][], extra: Partial<QuestionPl
     label: 'Question',
     kind,
     columnNames: columns.map((_, i) => `col${i}`),
+    columnIndexes: columns.map((_, i) => i),
     // The cells as the ingest hands them over: cleaned (trimmed) and dictionary-encoded.
     columns: columns.map((cells) => encodeValues(cells)),
     items: columns.map(() => ''),
@@ -33,7 +34,7 @@ describe('buildQuestion: single and likert', () => {
     expect(question.options.map((o) => o.value)).toEqual(['b', 'a', 'c']); // b 3, a 1, c 1 (a seen first)
     expect([...question.codes]).toEqual([1, 2, 0, 1, 0, 3, 1]);
     expect(question.answeredCount).toBe(5);
-    expect(question.source).toEqual({ columns: ['col0'] });
+    expect(question.source).toEqual({ columns: ['col0'], indexes: [0] });
   });
 
   it('single: the codebook order comes first, even for options nobody chose, and labels apply', () => {

@@ -364,18 +364,33 @@ describe('buildSurvey(google-forms.csv): `Stem [Row]` grid', () => {
     expectConsistent(survey);
   });
 
-  it('grid rows: "stem: row" labels, scale order, blank = 0', () => {
+  it('grid rows: "stem: row" labels, the scale all rows share in its order (a row nobody rated Excellent has it too), blank = 0', () => {
     const tutorials = question(survey, 'rate_these_parts_of_the_docs_1', 'likert');
     expect(tutorials.label).toBe('Rate these parts of the docs: Tutorials');
     expect(tutorials.group).toBe('Rate these parts of the docs');
-    expect(values(tutorials)).toEqual(['Poor', 'Fair', 'Good', 'Very good']);
+    expect(values(tutorials)).toEqual(['Poor', 'Fair', 'Good', 'Very good', 'Excellent']);
     expect([...tutorials.codes]).toEqual([3, 1, 3, 2, 4, 3]);
     const api = question(survey, 'rate_these_parts_of_the_docs_2', 'likert');
-    expect(values(api)).toEqual(['Poor', 'Good', 'Very good', 'Excellent']);
-    expect([...api.codes]).toEqual([3, 2, 4, 2, 2, 1]);
+    expect(values(api)).toEqual(['Poor', 'Fair', 'Good', 'Very good', 'Excellent']);
+    expect([...api.codes]).toEqual([4, 3, 5, 3, 3, 1]);
     const examples = question(survey, 'rate_these_parts_of_the_docs_3', 'likert');
-    expect([...examples.codes]).toEqual([1, 2, 0, 3, 2, 1]);
+    // Fair, Good, blank, Very good, Good, Fair on the five-point scale.
+    expect([...examples.codes]).toEqual([2, 3, 0, 4, 3, 2]);
     expect(examples.answeredCount).toBe(5);
+  });
+
+  it('the three rows make one grid on the 5-point quality scale, rows named by their bracket', () => {
+    expect(survey.grids).toEqual([
+      {
+        id: 'rate_these_parts_of_the_docs',
+        label: 'Rate these parts of the docs',
+        rowIds: ['rate_these_parts_of_the_docs_1', 'rate_these_parts_of_the_docs_2', 'rate_these_parts_of_the_docs_3'],
+        rowLabels: ['Tutorials', 'API reference', 'Examples'],
+        scale: ['Poor', 'Fair', 'Good', 'Very good', 'Excellent'].map((value) => ({ value, label: value })),
+        ordered: true,
+        offScale: [],
+      },
+    ]);
   });
 });
 

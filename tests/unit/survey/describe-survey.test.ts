@@ -41,10 +41,25 @@ describe('describeSurvey', () => {
       label: 'Country',
       kind: 'single',
       options: ['Germany', 'United States', 'India', 'France'],
+      reason: 'single: 4 distinct answers',
       respondents: 8,
       answered: 8,
       columns: ['Country'],
+      indexes: [1],
     });
+    // LanguageHaveWorkedWith: 'Python;SQL' ×3, 'JavaScript;Python;SQL', 'Python', 'SQL', '', 'JavaScript': 4 of 7 answers joined, 3 options.
+    expect(description.questions[3]).toMatchObject({ separator: ';', reason: "multi: 4 of 7 answers hold ';'-joined parts from a vocabulary of 3" });
+    expect(description.columnKinds.map((column) => [column.index, column.question, column.kind])).toEqual([
+      [0, 'ResponseId', 'meta'],
+      [1, 'Country', 'single'],
+      [2, 'OrgSize', 'single'],
+      [3, 'LanguageHaveWorkedWith', 'multi'],
+      [4, 'JobSat', 'likert'],
+      [5, 'YearsCode', 'numeric'],
+      [6, 'ConvertedComp', 'numeric'],
+      [7, 'Comment', 'text'],
+    ]);
+    expect(description.grids).toEqual([]);
     expect(description.questions[5]).not.toHaveProperty('options'); // numeric
   });
 });

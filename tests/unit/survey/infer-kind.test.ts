@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { inferColumnKind, isMetaName } from '../../../lib/survey/infer-kind';
-import { profileColumn } from '../../../lib/survey/profile-column';
 import { createMissingTest } from '../../../lib/survey/missing-values';
 
 const isMissing = createMissingTest();
 const kindOf = (values: string[], names: string[] = ['q'], respondents = values.length) =>
-  inferColumnKind(names, profileColumn(values, isMissing), respondents);
+  inferColumnKind(names, values, isMissing, respondents);
 const repeat = (times: number, ...values: string[]) => Array.from({ length: times }, () => values).flat();
 
 describe('isMetaName', () => {

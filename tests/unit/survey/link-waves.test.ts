@@ -27,8 +27,8 @@ describe('linkWaves on three waves (tests/fixtures/trend-links-*.csv, table in h
       // (b) the editor, renumbered Q2 → Q3 in 2022: found by its text in 2021, then by id and text in 2020
       ['Q3', 'single', '2020:Q2[id and text] 2021:Q2[text only] 2022:Q3[anchor]'],
       // (e) grid rows swapped in 2022: each row follows its own words, never its number
-      ['Q5_1', 'single', '2021:Q5_2[text only] 2022:Q5_1[anchor]'],
-      ['Q5_2', 'single', '2021:Q5_1[text only] 2022:Q5_2[anchor]'],
+      ['Q5_1', 'likert', '2021:Q5_2[text only] 2022:Q5_1[anchor]'],
+      ['Q5_2', 'likert', '2021:Q5_1[text only] 2022:Q5_2[anchor]'],
       // (f) mentoring, asked in 2020 and 2022 only: 2021 is skipped, not a break in the chain
       ['Q6', 'single', '2020:Q6[id and text] 2022:Q6[anchor]'],
       // hours a week (2022) is not years of coding (2020, 2021), though both are Q7
@@ -85,8 +85,8 @@ describe('linkWaves on two waves (2021, 2022)', () => {
       ['arrangement', 'single', '2021:arrangement[codebook] 2022:arrangement[anchor]'],
       ['Q2', 'single', '2022:Q2[anchor]'],
       ['Q3', 'single', '2021:Q2[text only] 2022:Q3[anchor]'],
-      ['Q5_1', 'single', '2021:Q5_2[text only] 2022:Q5_1[anchor]'],
-      ['Q5_2', 'single', '2021:Q5_1[text only] 2022:Q5_2[anchor]'],
+      ['Q5_1', 'likert', '2021:Q5_2[text only] 2022:Q5_1[anchor]'],
+      ['Q5_2', 'likert', '2021:Q5_1[text only] 2022:Q5_2[anchor]'],
       ['Q6', 'single', '2022:Q6[anchor]'],
       ['Q7', 'numeric', '2022:Q7[anchor]'],
       ['Q7', 'numeric', '2021:Q7[anchor]'],

@@ -65,7 +65,8 @@ describe('planQuestions', () => {
   });
 
   it('does not call integer columns with repeated ranks a ranking: each row becomes its own question', () => {
-    // respondents 1-3 give both items the same number: these are ratings, not ranks.
+    // respondents 1-3 give both items the same number: these are ratings on a 1–3 scale, not ranks,
+    // and the two rows share that scale: a grid of two likert rows.
     const { draft, context } = setup(
       [
         ['1', '2', '3', '1', '2'],
@@ -75,9 +76,10 @@ describe('planQuestions', () => {
       { id: 'rate' },
     );
     expect(summary(planQuestions(draft, () => undefined, context))).toEqual([
-      { id: 'rate_1', kind: 'numeric', label: 'Question: Docs', columnNames: ['col0'] },
-      { id: 'rate_2', kind: 'numeric', label: 'Question: Support', columnNames: ['col1'] },
+      { id: 'rate_1', kind: 'likert', label: 'Question: Docs', columnNames: ['col0'] },
+      { id: 'rate_2', kind: 'likert', label: 'Question: Support', columnNames: ['col1'] },
     ]);
+    expect(planQuestions(draft, () => undefined, context).map((plan) => plan.grid)).toEqual(['rate', 'rate']);
   });
 
   it('splits a grid into one question per row, with row codes as ids when the file has them', () => {

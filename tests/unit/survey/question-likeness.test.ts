@@ -11,7 +11,7 @@ interface Asked {
 
 /** A question as a wave would hold it, with no answers: only its words, kind and options matter here. */
 function asked(kind: QuestionKind, label: string, { id = 'q', options = [], text, group }: Asked = {}): Question {
-  const base = { id, label, source: { columns: [] }, answeredCount: 0, ...(text ? { text } : {}), ...(group ? { group } : {}) };
+  const base = { id, label, source: { columns: [], indexes: [] }, answeredCount: 0, ...(text ? { text } : {}), ...(group ? { group } : {}) };
   const listed = options.map((value) => ({ value, label: value }));
   const none = new Uint32Array(0);
   switch (kind) {

@@ -1,0 +1,43 @@
+import type { CodebookQuestion } from './codebook-schema';
+import type { QuestionPlan } from './build-question';
+import type { EncodedColumn } from './column-encoder';
+import type { ColumnInference } from './infer-kind';
+
+export interface PlanContext {
+  respondents: number;
+  isMissing: (value: string) => boolean;
+  /** One CSV column, dictionary-encoded, for every kept respondent. */
+  column: (index: number) => EncodedColumn;
+  columnName: (index: number) => string;
+}
+
+/** A grid row's or option column's label: the stem, then the item ("…satisfied are you with: Your current position"). */
+export function joinStem(stem: string, item: string): string {
+  return stem.endsWith(':') ? `${stem} ${item}` : `${stem}: ${item}`;
+}
+
+/** "Other (please specify)" columns hold what people typed, whatever the kind inference says. */
+export const OTHER_SPECIFY = /please specify|\(specify\)|other.*\(text\)|^other - write in:|^other word\(s\):/i;
+
+export function optionSettings(entry: CodebookQuestion | undefined) {
+  if (!entry) return {};
+  const order = entry.options?.map((option) => (typeof option === 'string' ? option : option.value));
+  const optionLabels = new Map<string, string>();
+  const excludedFromBase = new Set(entry.excludeFromBase ?? []);
+  for (const option of entry.options ?? []) {
+    if (typeof option === 'string') continue;
+    if (option.label) optionLabels.set(option.value, option.label);
+    if (option.excludeFromBase) excludedFromBase.add(option.value);
+  }
+  return { order, optionLabels, excludedFromBase };
+}
+
+/** The plan fields an inference fills in: separator and options of a joined list, scale, write-ins. */
+export function inferenceSettings(inference: ColumnInference): Partial<QuestionPlan> {
+  return {
+    reason: inference.reason,
+    ...(inference.joined ? { separator: inference.joined.separator, tokensOf: inference.joined.tokensOf } : {}),
+    ...(inference.scale ? { scale: inference.scale } : {}),
+    ...(inference.writeIns ? { writeIns: inference.writeIns } : {}),
+  };
+}
