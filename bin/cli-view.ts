@@ -2,7 +2,7 @@ import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { loadSurveyFile } from '../lib/survey/load-survey-file';
 import type { Codebook } from '../lib/survey/codebook-schema';
-import { dataRootsFromEnv, discoverDatasets, yearIn } from '../lib/survey/discover-datasets';
+import { dataRootsFromEnv, discoverDatasets, SURVEY_FILE, yearIn } from '../lib/survey/discover-datasets';
 import type { DatasetWaves } from '../lib/analysis/aggregate-view';
 import { parseWhereExpression } from '../lib/view/filter-grammar';
 import { parseViewState } from '../lib/view/parse-view-state';
@@ -39,9 +39,9 @@ interface Target {
 
 /** A file path is a one-wave dataset; anything else is looked up as a dataset id. Waves are read only when needed. */
 export function findTarget(target: string, codebook: Codebook | undefined): Target {
-  if (existsSync(target) && /\.csv(\.gz)?$/i.test(target)) {
+  if (existsSync(target) && SURVEY_FILE.test(target)) {
     const listed = codebook?.waves?.find((wave) => path.basename(target) === wave.file);
-    const wave = listed?.id ?? yearIn(path.basename(target)) ?? path.basename(target).replace(/\.csv(\.gz)?$/i, '');
+    const wave = listed?.id ?? yearIn(path.basename(target)) ?? path.basename(target).replace(SURVEY_FILE, '');
     return {
       id: path.basename(path.dirname(path.resolve(target))),
       defaults: viewDefaultsOf({ waves: [{ id: wave }], codebook }),
@@ -51,7 +51,7 @@ export function findTarget(target: string, codebook: Codebook | undefined): Targ
   }
   const datasets = discoverDatasets(dataRootsFromEnv(process.cwd(), process.env.SURVEY_LENS_DATA));
   const dataset = datasets.find((d) => d.id === target);
-  if (!dataset) throw new UsageError(`"${target}" is neither a .csv/.csv.gz file nor a dataset id; datasets are ${datasets.map((d) => d.id).join(', ') || '(none)'}`);
+  if (!dataset) throw new UsageError(`"${target}" is neither a survey file (.csv, .tsv, optionally .gz) nor a dataset id; datasets are ${datasets.map((d) => d.id).join(', ') || '(none)'}`);
   const used = codebook ?? dataset.codebook;
   return {
     id: dataset.id,

@@ -13,7 +13,7 @@ import { describeWaveLinks, findDatasetTarget } from './schema-links-command';
 const HELP = `survey-lens — survey CSV exports in, figures out
 
 Usage:
-  survey-lens schema <file.csv|file.csv.gz> [--codebook <survey.json>] [--as-codebook]
+  survey-lens schema <file.csv|.tsv|.csv.gz|.tsv.gz> [--codebook <survey.json>] [--as-codebook]
       Prints the inferred schema as JSON: header layout, respondent count, and for each
       question its id, label, kind, options in order, respondents and answered counts.
       --as-codebook prints a survey.json to start your own codebook from instead.

@@ -14,6 +14,10 @@ export interface CsvStreamSummary {
   delimiter: string;
   /** Whether the text ends with a line break: a missing one plus a short last record means a cut-off file. */
   endsWithNewline: boolean;
+  /** Records papaparse could not read because of their quotes (unclosed, or text after a closing quote). */
+  quoteErrors: number;
+  /** Whether quotes were read as quoting (false: every quote character is plain text). */
+  quoting: boolean;
   issues: IngestIssue[];
 }
 
@@ -74,9 +78,18 @@ class TextFeed {
   }
 }
 
+/**
+ * A quote character that cannot occur in the text (a NUL refuses the file before it is parsed):
+ * given as papaparse's quoteChar, every `"` is read as plain text. For tab-separated files written
+ * without quoting (Google Sheets), where a cell may begin with a literal quote.
+ */
+export const NO_QUOTING = '\u0000';
+
 export interface ParseOptions {
   /** Force a delimiter instead of guessing one of comma, semicolon and tab. */
   delimiter?: string;
+  /** `false`: read every quote as text (NO_QUOTING). Default: RFC 4180 quoting with `"`. */
+  quoting?: boolean;
   /** Told the delimiter once it is chosen, before the first batch. */
   onDelimiter?: (delimiter: string) => void;
 }
@@ -94,10 +107,13 @@ export interface CsvParser {
  * is parsed before `push` returns, so memory holds one piece and one batch, never the file.
  * Quoting problems are reported with the line the record starts on, and the record is dropped.
  */
-export function openCsvParser(delimiter: string, onBatch: (batch: RecordBatch) => void): CsvParser {
+export function openCsvParser(delimiter: string, onBatch: (batch: RecordBatch) => void, options: { quoting?: boolean } = {}): CsvParser {
   const issues: IngestIssue[] = [];
+  const quoting = options.quoting !== false;
   let nextLine = 1;
   let lastChar = '';
+  let quoteErrors = 0;
+  let heldReturn = false;
   let failure: unknown;
   const feed = new TextFeed();
   Papa.parse<string[]>(feed as unknown as NodeJS.ReadableStream, {
@@ -105,6 +121,7 @@ export function openCsvParser(delimiter: string, onBatch: (batch: RecordBatch) =
     dynamicTyping: false,
     skipEmptyLines: false,
     delimiter,
+    ...(quoting ? {} : { quoteChar: NO_QUOTING, escapeChar: NO_QUOTING }),
     chunk: (results) => {
       if (failure !== undefined) return;
       const broken = new Set<number>();
@@ -118,6 +135,7 @@ export function openCsvParser(delimiter: string, onBatch: (batch: RecordBatch) =
         const row = error.row ?? results.data.length - 1;
         if (broken.has(row)) continue; // one message per record is enough
         broken.add(row);
+        if (error.type === 'Quotes') quoteErrors++;
         issues.push({ severity: 'error', line: lines[row], message: `${describePapaError(error)}; record skipped` });
       }
       try {
@@ -135,18 +153,27 @@ export function openCsvParser(delimiter: string, onBatch: (batch: RecordBatch) =
     if (failure !== undefined) throw failure;
   };
   return {
-    push(piece) {
+    push(raw) {
       rethrow();
-      if (piece.length === 0) return;
-      lastChar = piece[piece.length - 1];
-      feed.emit('data', piece);
+      if (raw.length === 0) return;
+      lastChar = raw[raw.length - 1];
+      // CRLF → LF before papaparse, which picks one line break for the whole file from its
+      // first piece: a file that starts with CRLF and goes on with LF (two exports joined, an
+      // editor's save) is then read record by record instead of as one enormous record. A CR
+      // at the end of a piece waits for the next one, which may start with its LF.
+      let piece = heldReturn ? `\r${raw}` : raw;
+      heldReturn = piece.endsWith('\r');
+      if (heldReturn) piece = piece.slice(0, -1);
+      if (piece.includes('\r\n')) piece = piece.replace(/\r\n/g, '\n');
+      if (piece.length > 0) feed.emit('data', piece);
       rethrow();
     },
     end() {
       rethrow();
+      if (heldReturn) feed.emit('data', '\r');
       feed.emit('end');
       rethrow();
-      return { delimiter, endsWithNewline: lastChar === '\n' || lastChar === '\r', issues };
+      return { delimiter, endsWithNewline: lastChar === '\n' || lastChar === '\r', quoteErrors, quoting, issues };
     },
   };
 }
@@ -166,7 +193,7 @@ export async function parseCsvStream(text: AsyncIterable<string>, onBatch: (batc
   }
   const delimiter = options.delimiter ?? guessDelimiter(head);
   options.onDelimiter?.(delimiter);
-  const parser = openCsvParser(delimiter, onBatch);
+  const parser = openCsvParser(delimiter, onBatch, { quoting: options.quoting });
   try {
     parser.push(head);
     head = '';
@@ -186,7 +213,7 @@ export async function parseCsvStream(text: AsyncIterable<string>, onBatch: (batc
 export function parseCsvPieces(text: string, onBatch: (batch: RecordBatch) => void, options: ParseOptions = {}): CsvStreamSummary {
   const delimiter = options.delimiter ?? guessDelimiter(text.slice(0, GUESS_FROM));
   options.onDelimiter?.(delimiter);
-  const parser = openCsvParser(delimiter, onBatch);
+  const parser = openCsvParser(delimiter, onBatch, { quoting: options.quoting });
   parser.push(text);
   return parser.end();
 }

@@ -27,7 +27,8 @@ function describeReadError(error: unknown, name: string): CsvInputError {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return new CsvInputError(`${name} does not exist.`, { cause: error });
   if (code === 'EISDIR') return new CsvInputError(`${name} is a folder, not a CSV file.`, { cause: error });
-  return new CsvInputError(`${name} cannot be read: ${(error as Error).message}`, { cause: error });
+  // The system's message names the server's folders: only its code is said.
+  return new CsvInputError(`${name} cannot be read (${code ?? 'read error'}).`, { cause: error });
 }
 
 /** A file's bytes as they are read (1 MiB at a time), refused past `maxBytes` and with read errors in plain words. */

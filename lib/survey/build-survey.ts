@@ -1,4 +1,5 @@
-import { parseCsvPieces, parseCsvStream } from '../csv/parse-csv-stream';
+import { parseCsvPieces, parseCsvStream, type CsvStreamSummary, type ParseOptions } from '../csv/parse-csv-stream';
+import { SurveyFileError } from './survey-file-error';
 import type { Codebook } from './codebook-schema';
 import type { IngestIssue, Question, Survey } from './types';
 import { readColumnHeaders, type ColumnHeader } from './read-column-headers';
@@ -15,6 +16,8 @@ export interface BuildSurveyOptions {
   /** File name for messages. */
   name?: string;
   delimiter?: string;
+  /** The same text again from its start (a file opened anew): lets a tab-separated file be re-read without quoting. */
+  reread?: () => AsyncIterable<string>;
 }
 
 /** Columns with no name at all cannot be asked about; say so instead of inventing a question. */
@@ -98,13 +101,66 @@ function assembleSurvey(file: IngestedFile, codebook: Codebook | undefined): Sur
   };
 }
 
+/** One read of the text: the ingested file, or why it could not give figures, with the parse's summary. */
+interface Attempt {
+  file?: IngestedFile;
+  error?: unknown;
+  summary?: CsvStreamSummary;
+  ragged: number;
+}
+
+function openIngest(options: BuildSurveyOptions): { ingest: SurveyIngest; parse: ParseOptions } {
+  let delimiter = options.delimiter ?? ',';
+  const ingest = new SurveyIngest({ codebook: options.codebook, name: options.name ?? 'The file', delimiter: () => delimiter });
+  return { ingest, parse: { delimiter: options.delimiter, onDelimiter: (chosen) => (delimiter = chosen) } };
+}
+
+function finishAttempt(ingest: SurveyIngest, summary: CsvStreamSummary): Attempt {
+  try {
+    return { file: ingest.finish(summary), summary, ragged: ingest.ragged };
+  } catch (error) {
+    if (!(error instanceof SurveyFileError)) throw error;
+    return { error, summary, ragged: ingest.ragged };
+  }
+}
+
+/** Quoting broke records of a tab-separated file: some could not be read, or came out the wrong width. */
+function quotingBroke(attempt: Attempt): boolean {
+  return attempt.summary?.delimiter === '\t' && attempt.summary.quoting && (attempt.summary.quoteErrors > 0 || attempt.ragged > 0);
+}
+
+/**
+ * Google Sheets writes TSV without quoting: a cell may begin with a literal `"` ("Native"
+ * interactive graphics), which a quoting reader takes for an opening quote, swallowing lines
+ * (the Learning R survey lost 268 of 3,062 respondents that way). When quoting breaks a
+ * tab-separated file, it is read again with every quote as text; that read is taken only if
+ * every record then has the header's width, so a quoted Excel TSV keeps its quoted read.
+ */
+function preferUnquoted(quoted: Attempt, unquoted: Attempt): Attempt {
+  if (!unquoted.file || unquoted.ragged > 0 || (unquoted.summary?.quoteErrors ?? 0) > 0) return quoted;
+  const broken = (quoted.summary?.issues ?? []).concat((quoted.error as SurveyFileError | undefined)?.issues ?? []).flatMap((issue) => (issue.severity === 'error' && issue.line ? [issue.line] : []));
+  const lines = [...new Set(broken)].slice(0, 5);
+  const message =
+    'tab-separated file read without quote handling: read with quotes, ' +
+    `records broke${lines.length > 0 ? ` (line${lines.length === 1 ? '' : 's'} ${lines.join(', ')}${broken.length > lines.length ? ', …' : ''})` : ''}, ` +
+    `but split on tabs every line has ${unquoted.file.columnCount} fields, so quote characters are read as part of the answers (as Google Sheets writes TSV)`;
+  unquoted.file.issues.unshift({ severity: 'warning', message });
+  return unquoted;
+}
+
+function surveyOf(attempt: Attempt, codebook: Codebook | undefined): Survey {
+  if (attempt.error !== undefined || !attempt.file) throw attempt.error;
+  return assembleSurvey(attempt.file, codebook);
+}
+
 /** CSV text in memory → columnar survey. Throws SurveyFileError when the file cannot give trustworthy figures. */
 export function buildSurvey(text: string, options: BuildSurveyOptions = {}): Survey {
-  const name = options.name ?? 'The file';
-  let delimiter = options.delimiter ?? ',';
-  const ingest = new SurveyIngest({ codebook: options.codebook, name, delimiter: () => delimiter });
-  const summary = parseCsvPieces(text, (batch) => ingest.add(batch), { delimiter: options.delimiter, onDelimiter: (chosen) => (delimiter = chosen) });
-  return assembleSurvey(ingest.finish(summary), options.codebook);
+  const read = (quoting: boolean): Attempt => {
+    const { ingest, parse } = openIngest(options);
+    return finishAttempt(ingest, parseCsvPieces(text, (batch) => ingest.add(batch), { ...parse, quoting }));
+  };
+  const quoted = read(true);
+  return surveyOf(quotingBroke(quoted) ? preferUnquoted(quoted, read(false)) : quoted, options.codebook);
 }
 
 /**
@@ -112,9 +168,11 @@ export function buildSurvey(text: string, options: BuildSurveyOptions = {}): Sur
  * whole-file string and no list of records: each batch of records goes into the columns' dictionaries.
  */
 export async function buildSurveyFromStream(pieces: AsyncIterable<string>, options: BuildSurveyOptions = {}): Promise<Survey> {
-  const name = options.name ?? 'The file';
-  let delimiter = options.delimiter ?? ',';
-  const ingest = new SurveyIngest({ codebook: options.codebook, name, delimiter: () => delimiter });
-  const summary = await parseCsvStream(pieces, (batch) => ingest.add(batch), { delimiter: options.delimiter, onDelimiter: (chosen) => (delimiter = chosen) });
-  return assembleSurvey(ingest.finish(summary), options.codebook);
+  const read = async (text: AsyncIterable<string>, quoting: boolean): Promise<Attempt> => {
+    const { ingest, parse } = openIngest(options);
+    return finishAttempt(ingest, await parseCsvStream(text, (batch) => ingest.add(batch), { ...parse, quoting }));
+  };
+  const quoted = await read(pieces, true);
+  const chosen = quotingBroke(quoted) && options.reread ? preferUnquoted(quoted, await read(options.reread(), false)) : quoted;
+  return surveyOf(chosen, options.codebook);
 }

@@ -44,7 +44,7 @@ export const waveSchema = z
     /** File path relative to the dataset's folder, up to three subfolders deep; no `..`, no absolute paths, no dot-names. */
     file: z
       .string()
-      .regex(/^(?:[\w.-]+\/){0,3}[\w.-]+\.csv(\.gz)?$/i, 'a wave file is a .csv or .csv.gz path inside the dataset folder, e.g. 2024/results.csv')
+      .regex(/^(?:[\w.-]+\/){0,3}[\w. -]+\.(?:csv|tsv)(?:\.gz)?$/i, 'a wave file is a .csv, .tsv, .csv.gz or .tsv.gz path inside the dataset folder, e.g. 2024/results.csv')
       .refine((name) => name.split('/').every((part) => !part.startsWith('.')), 'a wave file path cannot contain `..` or names starting with a dot'),
     label: z.string().optional(),
   })

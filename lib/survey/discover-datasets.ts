@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import type { Codebook } from './codebook-schema';
 import { readCodebookFile } from './read-codebook-file';
@@ -32,7 +32,8 @@ export interface DataRoot {
   codebooks?: string;
 }
 
-const CSV_FILE = /\.csv(\.gz)?$/i;
+/** The files read as waves: comma- or semicolon-separated `.csv`, tab-separated `.tsv`, either gzipped. */
+export const SURVEY_FILE = /\.(?:csv|tsv)(?:\.gz)?$/i;
 /** Files that sit beside survey exports but are not responses: schemas, codebooks, filter notes. */
 const NOT_RESPONSES = /schema|reference|filtering|readme|questions/i;
 const SAFE_ID = /^[A-Za-z0-9][\w.-]{0,79}$/;
@@ -43,22 +44,31 @@ export function yearIn(text: string): string | undefined {
   return YEAR.exec(text)?.[1];
 }
 
+/** A folder's entries, or none when it vanished or cannot be read while it is being listed (discovery runs on every request). */
+function readEntries(dir: string): Dirent[] {
+  try {
+    return readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+}
+
 function listCsvFiles(dir: string, depth: number): string[] {
   const found: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+  for (const entry of readEntries(dir)) {
     if (entry.name.startsWith('.')) continue;
     const full = path.join(dir, entry.name);
     if (entry.isDirectory() && depth > 0) found.push(...listCsvFiles(full, depth - 1));
-    else if (entry.isFile() && CSV_FILE.test(entry.name) && !NOT_RESPONSES.test(entry.name)) found.push(full);
+    else if (entry.isFile() && SURVEY_FILE.test(entry.name) && !NOT_RESPONSES.test(entry.name)) found.push(full);
   }
   return found.sort();
 }
 
 function slug(text: string): string {
-  return text.toLowerCase().replace(/\.csv(\.gz)?$/i, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return text.toLowerCase().replace(SURVEY_FILE, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
 }
 
-/** Without a codebook each CSV file is a wave, named by the year in its path (or its file name when years repeat). */
+/** Without a codebook each survey file (.csv, .tsv, gzipped or not) is a wave, named by the year in its path (or its file name when years repeat). */
 function inferWaves(dir: string): WaveSource[] {
   const files = listCsvFiles(dir, 2);
   const years = files.map((file) => yearIn(path.relative(dir, file)));
@@ -95,6 +105,14 @@ function describeDataset(dir: string, id: string, origin: DataRoot['origin'], ov
   };
 }
 
+function isFolder(dir: string): boolean {
+  try {
+    return statSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Every folder directly under a data root is a dataset. Folder names become URL segments, so
  * only plain names are accepted; symlinks and dot-folders are skipped.
@@ -103,10 +121,16 @@ export function discoverDatasets(roots: readonly DataRoot[]): DatasetSource[] {
   const datasets: DatasetSource[] = [];
   const taken = new Set<string>();
   for (const root of roots) {
-    if (!existsSync(root.dir) || !statSync(root.dir).isDirectory()) continue;
-    for (const entry of readdirSync(root.dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    if (!isFolder(root.dir)) continue;
+    for (const entry of readEntries(root.dir).sort((a, b) => a.name.localeCompare(b.name))) {
       if (!entry.isDirectory() || !SAFE_ID.test(entry.name) || taken.has(entry.name)) continue;
-      const dataset = describeDataset(path.join(root.dir, entry.name), entry.name, root.origin, root.codebooks);
+      // A folder removed or replaced while it is read is left out of this listing, never an error for the others.
+      let dataset: DatasetSource;
+      try {
+        dataset = describeDataset(path.join(root.dir, entry.name), entry.name, root.origin, root.codebooks);
+      } catch {
+        continue;
+      }
       if (dataset.waves.length === 0 && !dataset.codebookError) continue;
       taken.add(entry.name);
       datasets.push(dataset);

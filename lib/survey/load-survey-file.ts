@@ -5,13 +5,15 @@ import { buildSurveyFromStream, type BuildSurveyOptions } from './build-survey';
 import type { Survey } from './types';
 
 /**
- * Reads a `.csv` / `.csv.gz` file and builds its columnar survey as the bytes arrive: no
+ * Reads a `.csv`, `.tsv` (or gzipped) file and builds its columnar survey as the bytes arrive: no
  * whole-file string, so a file is limited by its columns' size, not by the longest string.
  */
 export async function loadSurveyFile(file: string, options: Omit<BuildSurveyOptions, 'name'> = {}): Promise<Survey> {
   const name = file.split(/[\\/]/).pop() ?? file;
-  const decoded = decodeCsvStream(readFileBytes(file, name, MAX_CSV_BYTES), name, MAX_CSV_BYTES, { gunzip: nodeGunzip });
-  const survey = await buildSurveyFromStream(decoded.pieces, { ...options, name });
+  const open = () => decodeCsvStream(readFileBytes(file, name, MAX_CSV_BYTES), name, MAX_CSV_BYTES, { gunzip: nodeGunzip });
+  const decoded = open();
+  // A second read, when needed (a tab-separated file whose quotes broke records), opens the file anew.
+  const survey = await buildSurveyFromStream(decoded.pieces, { ...options, name, reread: () => open().pieces });
   survey.issues.unshift(...decoded.issues);
   return survey;
 }

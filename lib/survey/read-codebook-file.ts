@@ -14,6 +14,8 @@ export function readCodebookFile(file: string, name = path.basename(file)): { co
     const first = parsed.error.issues[0];
     return { error: `${name} is invalid at "${first.path.join('.') || '(top)'}": ${first.message}` };
   } catch (error) {
-    return { error: `${name} cannot be read: ${(error as Error).message}` };
+    // The system's message names the server's folders (ENOENT, open '/srv/…'): only its code is said.
+    const code = (error as NodeJS.ErrnoException).code;
+    return { error: code ? `${name} cannot be read: ${code}` : `${name} cannot be read: not valid JSON (${(error as Error).message})` };
   }
 }

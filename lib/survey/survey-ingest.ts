@@ -64,6 +64,11 @@ export class SurveyIngest {
 
   constructor(private readonly options: { codebook?: Codebook; name: string; delimiter: () => string }) {}
 
+  /** Data records with the wrong number of fields so far. */
+  get ragged(): number {
+    return this.decided?.check.ragged ?? 0;
+  }
+
   add(batch: RecordBatch): void {
     batch.records.forEach((record, k) => {
       const line = batch.lines[k];
