@@ -9,6 +9,7 @@ import { planQuestions } from './plan-questions';
 import { buildQuestion } from './build-question';
 import { createMissingTest } from './missing-values';
 import { SurveyIngest, type IngestedFile } from './survey-ingest';
+import type { EncodedColumn } from './column-encoder';
 import { assembleGrids } from './assemble-grids';
 
 export interface BuildSurveyOptions {
@@ -20,13 +21,26 @@ export interface BuildSurveyOptions {
   reread?: () => AsyncIterable<string>;
 }
 
-/** Columns with no name at all cannot be asked about; say so instead of inventing a question. */
-function namedColumns(headers: ColumnHeader[], hasData: (index: number) => number): { kept: ColumnHeader[]; issues: IngestIssue[] } {
+/**
+ * The nameless first column pandas writes when it saves a table with its index: whole numbers,
+ * each once (0, 1, 2… or the kept rows' original numbers).
+ */
+function isRowIndex(header: ColumnHeader, column: EncodedColumn): boolean {
+  if (header.index !== 0 || column.codes.length < 2) return false;
+  return column.counts.every((count) => count === 1) && column.values.every((value) => /^\d+$/.test(value));
+}
+
+/** Columns with no name at all cannot be asked about; say so instead of inventing a question (a pandas row index is kept, named). */
+function namedColumns(headers: ColumnHeader[], columns: EncodedColumn[], hasData: (index: number) => number): { kept: ColumnHeader[]; issues: IngestIssue[] } {
   const issues: IngestIssue[] = [];
   const kept: ColumnHeader[] = [];
   for (const header of headers) {
     if (header.name !== '') {
       kept.push(header);
+      continue;
+    }
+    if (isRowIndex(header, columns[header.index])) {
+      kept.push({ ...header, code: 'row_number', question: 'Row number', name: 'Row number' });
       continue;
     }
     const filled = hasData(header.index);
@@ -63,7 +77,7 @@ function assembleSurvey(file: IngestedFile, codebook: Codebook | undefined): Sur
   const issues: IngestIssue[] = [...file.issues];
   const isMissing = createMissingTest(codebook?.missing);
   const headers = readColumnHeaders(headerRecords, layout);
-  const named = namedColumns(headers, (index) => columns[index].values.reduce((filled, value, code) => filled + (value === '' ? 0 : columns[index].counts[code]), 0));
+  const named = namedColumns(headers, columns, (index) => columns[index].values.reduce((filled, value, code) => filled + (value === '' ? 0 : columns[index].counts[code]), 0));
   issues.push(...named.issues);
   const structured = applyCodebookStructure(groupColumns(named.kept), named.kept, codebook);
   issues.push(...structured.issues);

@@ -83,6 +83,26 @@ function headerEvidence(records: string[][], row: number, samples: ColumnSample[
   return evidence;
 }
 
+const TIMESTAMP = /^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})([ T]\d{1,2}:\d{2}.*)?$/;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[A-Za-z]{2,}$/;
+
+/**
+ * Cells of a record that only an answer would hold: dates and times, numbers under a worded
+ * header, e-mail addresses. A header row names things; a respondent's row is full of these
+ * (Typeform's one-respondent export: an id, a score, two timestamps).
+ */
+function answerEvidence(records: string[][], row: number): number {
+  const record = records[row];
+  let evidence = 0;
+  for (let c = 0; c < record.length; c++) {
+    const cell = cleanCell(record[c]);
+    if (cell === '' || isMissing(cell)) continue;
+    const above = cleanCell(records[row - 1][c] ?? '');
+    if (TIMESTAMP.test(cell) || EMAIL.test(cell) || (NUMBER.test(cell) && !NUMBER.test(above) && above !== '')) evidence++;
+  }
+  return evidence;
+}
+
 function looksLikeIds(record: string[]): boolean {
   const cells = record.map(cleanCell).filter((cell) => cell !== '');
   const idLike = cells.filter((cell) => /^[A-Za-z_][\w.\-]{0,63}$/.test(cell)).length;
@@ -107,12 +127,21 @@ export function detectHeaderLayout(records: string[][]): HeaderLayout {
   // A one-row header is never mostly blank; a sparse first row (ids over a group's first column) is.
   const sparseFirst = nonEmpty(first) < 0.5 * first.length;
   let rows = 1;
+  let why = 'nothing follows it';
   for (let row = skip + 1; row <= skip + 2 && row < records.length; row++) {
     const evidence = headerEvidence(records, row, samples, row > skip + 1);
-    if (evidence >= 2 && (sparseFirst || evidence >= 0.02 * first.length)) rows++;
-    else break;
+    const answers = answerEvidence(records, row);
+    const lineNumber = row + 1;
+    if (evidence >= 2 && (sparseFirst || evidence >= 0.02 * first.length) && answers < Math.max(2, evidence / 2)) {
+      rows++;
+      why = `line ${lineNumber} names items under ${evidence} columns${answers > 0 ? ` (and holds ${answers} answer-like cells)` : ''}`;
+    } else {
+      if (row === skip + 1) why = evidence >= 2 ? `line ${lineNumber} holds ${answers} answers (dates, numbers, e-mails) against ${evidence} header-like cells: it is a respondent` : `line ${lineNumber} does not read as a header (${evidence} header-like cells)`;
+      break;
+    }
   }
-  if (rows === 1) return { kind: 'single-row', skip, rows };
-  if (rows === 3) return { kind: 'ids-question-and-option', skip, rows };
-  return { kind: looksLikeIds(first) ? 'ids-and-text' : 'question-and-option', skip, rows };
+  const reason = `${rows} header row${rows === 1 ? '' : 's'}${skip > 0 ? ` after ${skip} title line${skip === 1 ? '' : 's'}` : ''}: ${why}`;
+  if (rows === 1) return { kind: 'single-row', skip, rows, reason };
+  if (rows === 3) return { kind: 'ids-question-and-option', skip, rows, reason };
+  return { kind: looksLikeIds(first) ? 'ids-and-text' : 'question-and-option', skip, rows, reason };
 }

@@ -14,7 +14,7 @@ export type ColumnKind = 'single' | 'likert' | 'multi' | 'numeric' | 'text' | 'm
  * index column pandas adds when it writes a file back (`Unnamed: 0`).
  */
 const META_NAME =
-  /^(#|respondent|response|respondent\s*id|response\s*_?id|id|identifier|serial\s*#?|sequence\s*#?|collector(\s*id)?|ip\s*address|ipaddress|ipaddr|start\s*_?date|end\s*_?date|(start|submit|end)\s*date\s*\(utc\)|network\s*id|date|timestamp|submitted(_at)?|submitdate|startdate|datestamp|lastpage|startlanguage|seed|refurl|recorded\s*_?date|date\s*submitted|time\s*started|duration.*|time from start.*|minutes|browser|email(\s*address)?|progress|finished|status|language|user\s*agent|referer|extended\s*referer|session\s*id|custom\s*data.*|unnamed:\s*0|.*_other_text|ประทับเวลา)$/i;
+  /^(#|respondent|response|respondent\s*id|response\s*_?id|id|identifier|serial\s*#?|sequence\s*#?|collector(\s*id)?|ip\s*address|ipaddress|ipaddr|start\s*_?date|end\s*_?date|(start|submit|end)\s*date\s*\(utc\)|network\s*id|date|timestamp|submitted(_at)?|submitdate|startdate|datestamp|lastpage|startlanguage|seed|refurl|recorded\s*_?date|date\s*submitted|time\s*started|duration.*|time from start.*|minutes|browser|email(\s*address)?|progress|finished|status|language|user\s*agent|referer|extended\s*referer|session\s*id|custom\s*data.*|unnamed:\s*0|row\s*number|.*_other_text|ประทับเวลา)$/i;
 
 export function isMetaName(name: string): boolean {
   return META_NAME.test(name.trim());

@@ -13,6 +13,7 @@ export const LIKERT_SCALES: readonly (readonly string[])[] = [
   ['Very difficult', 'Difficult', 'Somewhat difficult', 'Neither easy nor difficult', 'Somewhat easy', 'Easy', 'Very easy'],
   ['Not at all critical', 'Slightly critical', 'Somewhat critical', 'Moderately critical', 'Very critical', 'Extremely critical'],
   ['Never', 'Less than once a year', 'Once a year', 'A few times a year', 'Less often than monthly', 'Less than monthly', 'Less than once a month', 'Monthly', 'Once a month', 'A few times a month', 'Weekly', 'Once a week', 'A few times a week', 'Daily', 'Every day', 'Several times a day'],
+  ['Not relevant', 'Not relevant for me', 'Not useful', 'Slightly useful', 'Somewhat useful', 'Useful', 'Very useful', 'Extremely useful', 'Critical', 'Critical to me', 'Essential'],
   ['Very unfavorably', 'Somewhat unfavorably', 'Neither favorably nor unfavorably (neutral)', 'Neither favorably nor unfavorably', 'Somewhat favorably', 'Very favorably'],
   ['Very unfavourable', 'Unfavourable', 'Somewhat unfavourable', 'Neutral', 'Somewhat favourable', 'Favourable', 'Very favourable'],
 ];

@@ -181,6 +181,8 @@ export interface HeaderLayout {
   skip: number;
   /** Number of header records after the skipped ones. */
   rows: number;
+  /** Why these rows were taken for the header, in a sentence (absent when a codebook or Qualtrics' markers set it). */
+  reason?: string;
 }
 
 /** One wave (one file) of a survey, fully parsed. */

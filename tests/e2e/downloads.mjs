@@ -49,8 +49,9 @@ async function checkTableAgainstFile(page, rows) {
         continue;
       }
       assert.ok(Math.abs(parseFloat(shown) - Number(row.percent)) <= 0.1, `${option} / ${series}: shown ${shown} vs file ${row.percent}`);
-      if (/▲/.test(shown)) assert.match(row.flags, /significantly-higher/);
-      if (/▼/.test(shown)) assert.match(row.flags, /significantly-lower/);
+      // In a trend a wave's ▲ / ▼ is a significant change from the wave before; in segments, higher / lower than the rest.
+      if (/▲/.test(shown)) assert.match(row.flags, trend ? /up-from-previous/ : /significantly-higher/, `${option} / ${series}: ▲`);
+      if (/▼/.test(shown)) assert.match(row.flags, trend ? /down-from-previous/ : /significantly-lower/, `${option} / ${series}: ▼`);
       checked++;
     }
   }
