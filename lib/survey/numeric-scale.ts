@@ -60,9 +60,10 @@ export function detectNumericScale(values: readonly string[], names: readonly st
   const min = Math.min(...scores);
   const max = Math.max(...scores);
   if (min > 1 || max > 10 || max - min < 2) return undefined;
-  const used = scores.size / (max - min + 1);
-  if (used < 0.6) return undefined;
   const labelled = points.some((point) => point.labelled);
+  // Bare numbers must use most of their range to be a scale; end labels say so themselves.
+  const used = scores.size / (max - min + 1);
+  if (used < (labelled ? 0.3 : 0.6)) return undefined;
   const text = names.join(' ');
   const rating = RATING_WORDS.test(text);
   const quantity = QUANTITY_WORDS.test(text) && !rating;
