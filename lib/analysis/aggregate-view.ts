@@ -10,6 +10,7 @@ import { latestWaveBins, type NumericBin } from './numeric-bins';
 import { selectionCount } from './selection';
 import { withTrendChanges } from './trend-changes';
 import { estimateRow, shareRow, type AggregateRow, type RowContext } from './aggregate-row';
+import { findGridTarget, gridRowQueries, mergeGridResults } from './aggregate-grid';
 
 export type { AggregateRow } from './aggregate-row';
 
@@ -129,9 +130,12 @@ function trendBins(waves: readonly { id: string; survey: Survey }[], query: Aggr
 
 /**
  * The aggregated view behind the page, the export route and the CLI: the same query gives the
- * same rows everywhere. Free text and metadata are refused: they are never aggregated.
+ * same rows everywhere. Free text and metadata are refused: they are never aggregated. An id that
+ * names a grid (matrix question) gives the rows of each of its row questions, in row order.
  */
 export function aggregateView(dataset: DatasetWaves, query: AggregateQuery, filterText: string): AggregateResult {
+  const grid = findGridTarget(dataset, query);
+  if (grid) return mergeGridResults(grid, gridRowQueries(grid, query).map((rowQuery) => aggregateView(dataset, rowQuery, filterText)));
   const result: AggregateResult = { rows: [], problems: [], notes: [], selections: [] };
   const waves = query.waves && query.waves.length > 0 ? query.waves.map((id) => dataset.waves.find((w) => w.id === id) ?? id) : dataset.waves;
   const multiWave = waves.length > 1;
