@@ -50,7 +50,13 @@ export class RecordWidthCheck {
       return;
     }
     const extraAreEmpty = record.length > this.width && record.slice(this.width).every((field) => field.trim() === '');
-    if (record.length === this.width || extraAreEmpty) return this.keep(record, line, index);
+    if (record.length === this.width || extraAreEmpty) {
+      // A download cut inside the last field leaves a whole-width record: only the missing final line break can tell.
+      if (last && !endsWithNewline && (record[this.width - 1] ?? '') !== '') {
+        this.issues.push({ severity: 'warning', line, message: 'the file does not end with a line break: if it was cut off, the last answer of this record may be incomplete' });
+      }
+      return this.keep(record, line, index);
+    }
     this.ragged++;
     this.minSeen = Math.min(this.minSeen, record.length);
     this.maxSeen = Math.max(this.maxSeen, record.length);

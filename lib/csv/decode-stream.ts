@@ -77,6 +77,16 @@ async function readHead(source: AsyncIterator<Uint8Array>, want: number): Promis
   return head;
 }
 
+/** Undecodable characters whose lines are named in the warning. */
+const MAX_LINES_NAMED = 5;
+
+/** Line breaks in `text` before `end`. */
+function countLineBreaks(text: string, end: number): number {
+  let breaks = 0;
+  for (let at = text.indexOf('\n'); at !== -1 && at < end; at = text.indexOf('\n', at + 1)) breaks++;
+  return breaks;
+}
+
 async function* concat(first: Uint8Array, rest: AsyncIterator<Uint8Array>): AsyncGenerator<Uint8Array> {
   if (first.length > 0) yield first;
   for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
@@ -102,6 +112,9 @@ export function decodeCsvStream(bytes: AsyncIterable<Uint8Array>, name: string, 
     const decoder = new TextDecoder('utf-8');
     let total = 0;
     let replaced = 0;
+    /** The line each piece starts on, and the lines of the first undecodable characters. */
+    let line = 1;
+    const badLines: number[] = [];
     let sniffed = false;
     let anyText = false;
     for await (const chunk of concat(head, text)) {
@@ -116,14 +129,22 @@ export function decodeCsvStream(bytes: AsyncIterable<Uint8Array>, name: string, 
         for (let i = 0; i < piece.length; i++) if (piece.charCodeAt(i) === 0xfffd) bad++;
         if (bad > piece.length * MAX_REPLACEMENT_SHARE) throw new CsvInputError(`${name} is not UTF-8 text (${bad} undecodable characters near the start). Re-save it as UTF-8 CSV.`);
       }
-      for (let at = piece.indexOf('\ufffd'); at !== -1; at = piece.indexOf('\ufffd', at + 1)) replaced++;
+      for (let at = piece.indexOf('\ufffd'); at !== -1; at = piece.indexOf('\ufffd', at + 1)) {
+        replaced++;
+        if (badLines.length < MAX_LINES_NAMED) badLines.push(line + countLineBreaks(piece, at));
+      }
+      line += countLineBreaks(piece, piece.length);
       if (!anyText && piece.trim() !== '') anyText = true;
       if (piece.length > 0) yield piece;
     }
     const last = decoder.decode();
     if (last.length > 0) yield last;
     if (!anyText && last.trim() === '') throw new CsvInputError(`${name} holds no data: only whitespace.`);
-    if (replaced > 0) issues.push({ severity: 'warning', message: `${replaced} character${replaced === 1 ? ' is' : 's are'} not valid UTF-8 and show as “�”; re-save the file as UTF-8 if answers look wrong` });
+    if (replaced > 0) {
+      const lines = [...new Set(badLines)];
+      const where = `line${lines.length === 1 ? '' : 's'} ${lines.join(', ')}${replaced > badLines.length ? ', …' : ''}`;
+      issues.push({ severity: 'warning', line: lines[0], message: `${replaced} byte sequence${replaced === 1 ? ' is' : 's are'} not valid UTF-8 (${where}) and read as “�”: the file is not entirely UTF-8; re-save it as UTF-8 if those answers matter` });
+    }
   }
   return { pieces: pieces(), issues };
 }

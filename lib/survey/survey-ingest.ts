@@ -37,6 +37,62 @@ function resolveLayout(records: string[][], codebook: Codebook | undefined): Hea
   return { kind: override.layout ?? detected.kind, skip: override.skip ?? detected.skip, rows: override.rows ?? detected.rows };
 }
 
+/**
+ * Two files joined end to end (or an export appended to) bring their header rows into the data:
+ * a record equal to a header row is not a respondent. It is skipped and named with its line.
+ */
+class RepeatedHeaderCheck {
+  private readonly keys: Set<string>;
+  private readonly firsts: Set<string>;
+  private readonly lines: number[] = [];
+
+  constructor(headerRows: readonly string[][]) {
+    const filled = headerRows.filter((row) => row.some((cell) => cell.trim() !== ''));
+    this.keys = new Set(filled.map((row) => row.join('\u0001')));
+    this.firsts = new Set(filled.map((row) => row[0] ?? ''));
+  }
+
+  matches(record: readonly string[], line: number): boolean {
+    if (!this.firsts.has(record[0] ?? '') || !this.keys.has(record.join('\u0001'))) return false;
+    this.lines.push(line);
+    return true;
+  }
+
+  issues(): IngestIssue[] {
+    if (this.lines.length === 0) return [];
+    const named = this.lines.slice(0, 10).join(', ') + (this.lines.length > 10 ? ', …' : '');
+    return [{ severity: 'warning', line: this.lines[0], message: `${this.lines.length} record${this.lines.length === 1 ? ' repeats' : 's repeat'} the header (line${this.lines.length === 1 ? '' : 's'} ${named}): files joined end to end? Not counted as respondents` }];
+  }
+}
+
+/**
+ * Columns whose header is the same as another's (rows above the last filled rightwards, as a
+ * grid's question spans its items; in an ids-over-text layout the ids alone as well): answers the
+ * reader cannot tell apart by name. Listed with their positions.
+ */
+function describeDuplicateColumns(headerRows: readonly string[][], idsRow: boolean): IngestIssue[] {
+  const width = Math.max(0, ...headerRows.map((row) => row.length));
+  const filled = headerRows.map((row, r) => {
+    if (r === headerRows.length - 1) return row;
+    let last = '';
+    return Array.from({ length: width }, (_, c) => (last = (row[c] ?? '').trim() || last));
+  });
+  const keyings = [(c: number) => filled.map((row) => (row[c] ?? '').trim()).join(' / '), ...(idsRow && headerRows.length > 1 ? [(c: number) => (headerRows[0][c] ?? '').trim()] : [])];
+  const issues = new Map<string, IngestIssue>();
+  for (const keyOf of keyings) {
+    const positions = new Map<string, number[]>();
+    for (let c = 0; c < width; c++) {
+      const key = keyOf(c);
+      if ((filled.at(-1)?.[c] ?? '').trim() !== '' && !key.endsWith(' / ')) positions.set(key, [...(positions.get(key) ?? []), c + 1]);
+    }
+    for (const [key, columns] of positions) {
+      if (columns.length < 2 || issues.has(columns.join())) continue;
+      issues.set(columns.join(), { severity: 'warning', line: headerRows.length, message: `columns ${columns.join(', ')} have the same header “${key.slice(0, 120)}”: their answers cannot be told apart by name` });
+    }
+  }
+  return [...issues.values()].slice(0, 20);
+}
+
 /** What a file's records give once read: its header, its answers column by column, and what was wrong. */
 export interface IngestedFile {
   layout: HeaderLayout;
@@ -61,6 +117,8 @@ export class SurveyIngest {
   private decided?: { layout: HeaderLayout; width: number; check: RecordWidthCheck };
   private encoders: ColumnEncoder[] = [];
   private lines: number[] = [];
+  private duplicates: IngestIssue[] = [];
+  private repeated?: RepeatedHeaderCheck;
 
   constructor(private readonly options: { codebook?: Codebook; name: string; delimiter: () => string }) {}
 
@@ -89,10 +147,15 @@ export class SurveyIngest {
     const firstData = layout.skip + layout.rows;
     const width = records[layout.skip]?.length ?? 0;
     this.encoders = Array.from({ length: width }, () => new ColumnEncoder());
+    const headerRows = records.slice(layout.skip, firstData);
+    this.duplicates = describeDuplicateColumns(headerRows, layout.kind.startsWith('ids') || layout.kind.startsWith('qualtrics'));
+    const repeated = new RepeatedHeaderCheck(headerRows);
     const check = new RecordWidthCheck(width, (record, line) => {
+      if (repeated.matches(record, line)) return;
       for (let c = 0; c < width; c++) this.encoders[c].push(record[c] ?? '');
       this.lines.push(line);
     });
+    this.repeated = repeated;
     this.decided = { layout, width, check };
     const head = this.head;
     this.head = head.slice(0, firstData);
@@ -103,7 +166,7 @@ export class SurveyIngest {
     if (!this.decided) this.decide();
     const { layout, width, check } = this.decided!;
     const { fatal } = check.finish(summary.endsWithNewline);
-    const issues: IngestIssue[] = [...summary.issues, ...check.issues];
+    const issues: IngestIssue[] = [...summary.issues, ...check.issues, ...this.duplicates, ...(this.repeated?.issues() ?? [])];
     if (fatal) throw new SurveyFileError(`${this.options.name}: ${fatal}`, issues);
     if (this.lines.length === 0) throw new SurveyFileError(`${this.options.name} has a header but no usable records.`, issues);
     return {

@@ -302,7 +302,7 @@ describe('survey-lens aggregate refusals (exit 2, a message naming what exists)'
   it('aggregate ../../etc/passwd → exit 2: neither a CSV file nor a dataset id', () => {
     const { status, stderr } = run('aggregate', '../../etc/passwd', '--question', 'role');
     expect(status).toBe(2);
-    expect(stderr).toContain('"../../etc/passwd" is neither a .csv/.csv.gz file nor a dataset id; datasets are state-of-engineers');
+    expect(stderr).toContain('"../../etc/passwd" is neither a survey file (.csv, .tsv, optionally .gz) nor a dataset id; datasets are state-of-engineers');
   });
 
   it('aggregate --wave 1999 → exit 2 naming the waves; nothing on stdout', () => {

@@ -504,7 +504,10 @@ describe('buildSurvey on awkward files', () => {
   it('renames a repeated column name and warns', () => {
     const survey = buildSurvey('id,color,color\n1,red,blue\n2,blue,blue\n3,red,green\n');
     expect(survey.questions.map((q) => q.id)).toEqual(['id', 'color', 'color_2']);
-    expect(survey.issues).toEqual([{ severity: 'warning', line: 1, message: 'column name "color" appears more than once; occurrence 2 is named "color_2"' }]);
+    expect(survey.issues).toEqual([
+      { severity: 'warning', line: 1, message: 'columns 2, 3 have the same header “color”: their answers cannot be told apart by name' },
+      { severity: 'warning', line: 1, message: 'column name "color" appears more than once; occurrence 2 is named "color_2"' },
+    ]);
   });
 
   it('ignores unnamed columns with a warning that says whether they hold data', () => {
