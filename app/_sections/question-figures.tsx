@@ -8,14 +8,18 @@ import { changeView, toggleFilterValue } from '@/lib/view/change-view';
 import { describeBaseStatement, describeWithheld } from '@/lib/view/describe-base';
 import { writeDownloadName } from '@/lib/view/download-name';
 import { describeFilters } from '@/lib/view/describe-filters';
+import { formatCounted } from '@/lib/view/format-figure';
+import { withheldReason } from '@/lib/view/private-columns';
 import { buildQuestionView } from '@/lib/view/question-view';
 import { rankingDetails } from '@/lib/view/ranking-details';
 import { suppressionOf } from '@/lib/view/view-state';
+import { findWrittenIn, writtenInResponses } from '@/lib/view/written-in';
 import type { LoadedWave, OpenView } from '../_server/open-view';
 import { ChartDownloads } from '../ui/charts/chart-downloads';
 import { ChartLegend } from '../ui/charts/chart-legend';
 import { QuestionChart } from '../ui/charts/question-chart';
 import { ComparePicker } from '../ui/filters/compare-picker';
+import { DownloadLinks } from '../ui/layout/download-links';
 import { Notice } from '../ui/layout/notice';
 import { StatList } from '../ui/layout/stat-list';
 import { BaseStatement } from '../ui/survey/base-statement';
@@ -44,6 +48,16 @@ const HEADERS: Record<Question['kind'], { option: string; percent: string; chart
 
 /** Free text and metadata: never charted or in aggregated downloads; the answers are in the responses table. */
 function NotAggregated({ view, question }: { view: OpenView; question: Question }) {
+  const personal = withheldReason(question, view.dataset.codebook);
+  if (personal) {
+    return (
+      <Notice title="Personal data: not shown">
+        <p>
+          “{question.label}” is not shown in charts, downloads or the responses table ({personal}).
+        </p>
+      </Notice>
+    );
+  }
   const why = question.kind === 'text' ? 'Free-text answers are not charted or aggregated: respondents are people, and their own words are read, not counted.' : 'Identifiers, timestamps and other response metadata are not charted.';
   return (
     <Notice title="Not charted">
@@ -80,11 +94,13 @@ export function QuestionFigures({ view, reference, question, trend }: QuestionFi
   const keys = table?.categories.map((category) => category.key) ?? [];
   const toggled = (key: string) => (question.kind === 'numeric' ? toggleBinFilter(state, question.id, binRangeOf(keys, keys.indexOf(key))) : toggleFilterValue(state, question.id, key, question.kind === 'ranking' ? 'first' : 'in'));
   const filterHrefs = state.wave === 'all' ? undefined : Object.fromEntries(keys.map((key) => [key, links.question(question.id, toggled(key))]));
-  const fileBase = (extension: string) => writeDownloadName(dataset.id, question.id, state, defaults, extension);
+  const fileBase = writeDownloadName(dataset.id, question.id, state, defaults, 'x').slice(0, -2);
   const lookup = (id: string) => reference.survey.questions.find((q) => q.id === id);
   const caption = [describeFilters(state.filters, lookup), statement.base, `${dataset.title}, ${state.wave === 'all' ? `waves ${defaults.waveIds.join(', ')}` : `wave ${reference.source.label ?? reference.id}`}.`];
   const displayHref = links.question(question.id, changeView(state, { display: state.display === 'table' ? 'chart' : 'table' }));
   const ranking = question.kind === 'ranking' && table?.series.length === 1 ? Object.fromEntries(rankingDetails(latestRows)) : undefined;
+  const writtenIn = state.wave === 'all' ? undefined : findWrittenIn(reference.survey, question, state);
+  const readWrittenIn = writtenIn && writtenIn.count > 0 && !withheldReason(writtenIn.question, dataset.codebook) ? links.responses(writtenInResponses(state, question, writtenIn)) : undefined;
   return (
     <>
       <div className="toolbar view-toolbar">
@@ -102,16 +118,9 @@ export function QuestionFigures({ view, reference, question, trend }: QuestionFi
             Trend across {trend.waves} waves →
           </Link>
         )}
-        <span className="toolbar__downloads">
-          <span className="muted small">Download:</span>
-          <a className="button button--small" href={links.export(question.id, state, 'csv')} download={fileBase('csv')}>
-            CSV
-          </a>
-          <a className="button button--small" href={links.export(question.id, state, 'json')} download={fileBase('json')}>
-            JSON
-          </a>
-          {chart && state.display === 'chart' && !withheld && <ChartDownloads questionId={question.id} title={question.label} caption={caption} fileBase={fileBase('').slice(0, -1)} />}
-        </span>
+        <DownloadLinks csvHref={links.export(question.id, state, 'csv')} jsonHref={links.export(question.id, state, 'json')} fileBase={fileBase}>
+          {chart && state.display === 'chart' && !withheld && <ChartDownloads questionId={question.id} title={question.label} caption={caption} fileBase={fileBase} />}
+        </DownloadLinks>
       </div>
       <BaseStatement base={statement.base} notes={notes} />
       {withheld ? (
@@ -120,7 +129,7 @@ export function QuestionFigures({ view, reference, question, trend }: QuestionFi
         </Notice>
       ) : (
         <>
-          {figures.stats.length > 0 && <StatList stats={figures.stats.map((stat) => ({ label: stat.label, value: stat.value, detail: stat.detail }))} label="Summary figures" />}
+          {figures.stats.length > 0 && <StatList stats={figures.stats} label="Summary figures" />}
           {chart && state.display === 'chart' && (
             <section className="card" aria-labelledby="chart-heading">
               <h2 id="chart-heading">{headers.chart}</h2>
@@ -132,6 +141,14 @@ export function QuestionFigures({ view, reference, question, trend }: QuestionFi
             <section className="section" aria-label="Table of figures">
               <FigureTable data={table} caption={`All ${table.categories.length} ${question.kind === 'numeric' ? 'ranges' : question.kind === 'ranking' ? 'items' : 'options'}`} optionHeader={headers.option} percentHeader={headers.percent} intervalMethod={weighted ? INTERVAL_METHOD.weighted : INTERVAL_METHOD.unweighted} filterHrefs={filterHrefs} ranking={ranking} />
             </section>
+          )}
+          {readWrittenIn && writtenIn && (
+            <p className="written-in">
+              “Other (written in)” is each respondent’s own words, read rather than counted.{' '}
+              <Link href={readWrittenIn} prefetch={false}>
+                Read the {formatCounted(writtenIn.count, 'typed-in answer')} →
+              </Link>
+            </p>
           )}
         </>
       )}

@@ -41,6 +41,13 @@ export function ResponsesSection({ view, reference }: { view: OpenView; referenc
   return (
     <section className="responses" aria-label="Responses">
       <ResponsesTools columns={responses.available.map(({ id, label, kind }) => ({ id, label, kind }))} shown={responses.shown} defaults={defaultColumns(responses.available)} />
+      {responses.withheld.length > 0 && (
+        <Notice>
+          <p>
+            Left out of this table, its search and its downloads: {responses.withheld.map((column) => `“${column.label}” (${column.reason})`).join('; ')}. A codebook can show such a column with <code>&quot;private&quot;: false</code>.
+          </p>
+        </Notice>
+      )}
       {state.page > page.pageCount && <Notice tone="warning"><p>There are {page.pageCount} pages; showing page {page.page}.</p></Notice>}
       <div className="section__head">
         <p className="muted" role="status">

@@ -16,6 +16,7 @@ import { ChartLegend } from '../ui/charts/chart-legend';
 import { QuestionChart } from '../ui/charts/question-chart';
 import { TrendChart } from '../ui/charts/trend-chart';
 import { ComparePicker } from '../ui/filters/compare-picker';
+import { DownloadLinks } from '../ui/layout/download-links';
 import { Notice } from '../ui/layout/notice';
 import { BaseStatement } from '../ui/survey/base-statement';
 import { ScrollFrame } from '../ui/tables/scroll-frame';
@@ -90,16 +91,9 @@ export function TrendFigures({ view, reference, question, trend }: TrendFiguresP
         <Link className="button button--small" href={links.question(question.id, changeView(state, { display: state.display === 'table' ? 'chart' : 'table' }))} scroll={false} prefetch={false}>
           {state.display === 'table' ? 'Show the chart' : 'Table only'}
         </Link>
-        <span className="toolbar__downloads">
-          <span className="muted small">Download:</span>
-          <a className="button button--small" href={links.export(question.id, state, 'csv')} download={`${fileBase}.csv`}>
-            CSV
-          </a>
-          <a className="button button--small" href={links.export(question.id, state, 'json')} download={`${fileBase}.json`}>
-            JSON
-          </a>
+        <DownloadLinks csvHref={links.export(question.id, state, 'csv')} jsonHref={links.export(question.id, state, 'json')} fileBase={fileBase}>
           {overall && waves.length > 1 && state.display === 'chart' && <ChartDownloads questionId={question.id} title={question.label} caption={caption} fileBase={fileBase} />}
-        </span>
+        </DownloadLinks>
       </div>
       <TrendNotes view={view} trend={trend} waves={waves} />
       {waves.length < 2 ? (

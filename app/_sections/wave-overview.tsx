@@ -1,9 +1,12 @@
 import Link from 'next/link';
-import type { Question } from '@/lib/survey/types';
+import type { Grid, Question } from '@/lib/survey/types';
 import { aggregatable } from '@/lib/analysis/question-figures';
+import { buildGridFigures, describeRowBases, toGridChart } from '@/lib/view/build-grid-view';
+import { describeNetPromoter } from '@/lib/view/build-stats';
 import { changeView } from '@/lib/view/change-view';
 import { describeChartNote, describeWithheld } from '@/lib/view/describe-base';
 import { formatFigure } from '@/lib/view/format-figure';
+import { listOverviewItems } from '@/lib/view/list-overview-items';
 import { buildQuestionView } from '@/lib/view/question-view';
 import { suppressionOf } from '@/lib/view/view-state';
 import type { LoadedWave, OpenView } from '../_server/open-view';
@@ -12,6 +15,7 @@ import { Notice } from '../ui/layout/notice';
 import { Pager } from '../ui/layout/pager';
 import { StatList } from '../ui/layout/stat-list';
 import { IssuesPanel } from '../ui/survey/issues-panel';
+import { GridCard, type GridCardData } from '../ui/survey/grid-card';
 import { QuestionCard, type QuestionCardData } from '../ui/survey/question-card';
 import { QuestionIndex } from '../ui/survey/question-index';
 import { UnchartedList } from '../ui/survey/uncharted-list';
@@ -37,23 +41,36 @@ function describeCard(view: OpenView, reference: LoadedWave, question: Question)
   const note = describeChartNote(question, rows, figures.chart);
   const shown = rows.find((row) => row.segment === '(all)' && !row.flags.includes('excluded-from-base'));
   if (withheld || !figures.chart) return { ...base, base: null, reason: withheld ?? figures.result.problems.join(' '), note };
-  return { ...base, base: shown?.base ?? null, chart: figures.chart, note };
+  const headline = question.kind === 'likert' && question.netPromoter ? describeNetPromoter(rows) : undefined;
+  return { ...base, base: shown?.base ?? null, chart: figures.chart, note, ...(headline ? { headline } : {}) };
+}
+
+/** A grid's card: its rows' stacked bars under the same filters as its page (without the comparison). */
+function describeGridCard(view: OpenView, reference: LoadedWave, grid: Grid): GridCardData {
+  const { state, defaults, links } = view;
+  const figures = buildGridFigures({ id: view.dataset.id, waves: [reference] }, grid, reference.survey.questions, state, defaults, { withSegment: false });
+  const everyone = figures.panels[0];
+  const base = { id: grid.id, label: grid.label, href: links.question(grid.id, state), rows: grid.rowIds.length };
+  if (everyone.rows.every((row) => row.withheld)) return { ...base, reason: 'Too few respondents in this selection answered these rows: figures are withheld.', note: '' };
+  return { ...base, chart: toGridChart(grid, figures, everyone), note: `% of those who answered each row · ${describeRowBases(everyone)}` };
 }
 
 /** Everything under the filter sentence on a dataset's page: the wave in figures, its issues, and its questions a page at a time. */
 export function WaveOverview({ view, reference }: { view: OpenView; reference: LoadedWave }) {
   const { survey } = reference;
   const { state, links } = view;
-  const pageCount = Math.max(1, Math.ceil(survey.questions.length / QUESTIONS_PER_PAGE));
+  // A grid is one card in place of its rows: pages count cards.
+  const items = listOverviewItems(survey);
+  const pageCount = Math.max(1, Math.ceil(items.length / QUESTIONS_PER_PAGE));
   const shown = Math.min(state.page, pageCount);
   const first = (shown - 1) * QUESTIONS_PER_PAGE;
-  const questions = survey.questions.slice(first, first + QUESTIONS_PER_PAGE);
-  const cards = questions.map((question) => describeCard(view, reference, question));
+  const onPage = items.slice(first, first + QUESTIONS_PER_PAGE);
+  const cards = onPage.map((item) => (item.kind === 'grid' ? { grid: describeGridCard(view, reference, item.grid) } : { question: describeCard(view, reference, item.question) }));
   const pageHref = (target: number) => links.overview(changeView(state, { page: target }));
   const pager = pageCount > 1 && (
     <Pager
       label="Question pages"
-      status={`Questions ${first + 1}–${first + questions.length} of ${survey.questions.length} · page ${shown} of ${pageCount}`}
+      status={`Questions ${first + 1}–${first + onPage.length} of ${items.length} · page ${shown} of ${pageCount}`}
       previousHref={shown > 1 ? pageHref(shown - 1) : undefined}
       nextHref={shown < pageCount ? pageHref(shown + 1) : undefined}
     />
@@ -85,18 +102,16 @@ export function WaveOverview({ view, reference }: { view: OpenView; reference: L
       {comparing && <Notice><p>Comparing by “{comparing.label}” is shown on each question’s page: open a question to see its segments.</p></Notice>}
       {weighted && <Notice><p>Percentages are weighted by “{view.dataset.codebook?.weight}”; counts are unweighted respondents.</p></Notice>}
       <IssuesPanel issues={survey.issues} />
-      {pageCount > 1 && <QuestionIndex items={survey.questions.map(({ id, label, kind }) => ({ id, label, kind, href: links.question(id, state) }))} open={false} />}
+      {pageCount > 1 && <QuestionIndex items={items.map((item) => (item.kind === 'grid' ? { id: item.grid.id, label: item.grid.label, kind: 'grid' as const, href: links.question(item.grid.id, state) } : { id: item.question.id, label: item.question.label, kind: item.question.kind, href: links.question(item.question.id, state) }))} open={false} />}
       <section className="section" aria-labelledby="questions-heading">
         <div className="section__head">
           <h2 id="questions-heading">Questions</h2>
           {pager}
         </div>
         <div className="card-grid">
-          {cards.filter((card) => card.chart).map((card) => (
-            <QuestionCard key={card.id} card={card} display={state.display} />
-          ))}
+          {cards.map((card) => (card.grid ? <GridCard key={card.grid.id} card={card.grid} display={state.display} /> : card.question.chart ? <QuestionCard key={card.question.id} card={card.question} display={state.display} /> : null))}
         </div>
-        <UnchartedList cards={cards.filter((card) => !card.chart)} responsesHref={links.responses(changeView(state, { page: 1 }))} />
+        <UnchartedList cards={cards.flatMap((card) => (card.question && !card.question.chart ? [card.question] : []))} responsesHref={links.responses(changeView(state, { page: 1 }))} />
         {pager}
       </section>
     </>

@@ -1,5 +1,6 @@
 import { countFacets, FACET_KINDS, type FacetCount } from '../analysis/facet-counts';
 import type { FilterOp } from '../analysis/filters';
+import { joinStem } from '../survey/plan-settings';
 import type { Question, QuestionKind, Survey } from '../survey/types';
 import type { ViewState } from './view-state';
 
@@ -54,7 +55,10 @@ function toFacet(question: Question, counts: FacetCount, state: ViewState, thres
   const selected = new Set(state.filters.filter((filter) => filter.question === question.id && filter.op === op).flatMap((filter) => filter.values));
   const active = state.filters.some((filter) => filter.question === question.id);
   const within = mask(counts.within, threshold);
-  const base = { id: question.id, label: question.label, kind: question.kind, op, active, within };
+  // Under its group's heading a grid row is named by its own words (“Han Solo”), not the stem again.
+  const stem = question.group === undefined ? undefined : joinStem(question.group, '');
+  const label = stem && question.label.startsWith(stem) && question.label.length > stem.length ? question.label.slice(stem.length) : question.label;
+  const base = { id: question.id, label, kind: question.kind, op, active, within };
   if (counts.kind === 'range') {
     const bound = (filterOp: FilterOp) => state.filters.find((filter) => filter.question === question.id && filter.op === filterOp)?.values[0];
     const open = counts.answered >= threshold && counts.answered > 0;

@@ -1,12 +1,14 @@
-import type { AggregateResult } from '../analysis/aggregate-view';
+import { aggregateView, type AggregateResult, type DatasetWaves } from '../analysis/aggregate-view';
 import type { AggregateRow } from '../analysis/aggregate-row';
 import type { Significance } from '../analysis/segment-significance';
 import type { Grid, Question } from '../survey/types';
 import { buildChartData, type ChartData } from './build-chart-data';
+import { writeFilterText } from './filter-grammar';
 import { formatFigure } from './format-figure';
 import { pickScaleColors, type ScaleColor } from './pick-scale-colors';
 import { activeValuesOf } from './question-view';
-import type { ViewState } from './view-state';
+import { toAggregateQuery } from './to-aggregate-query';
+import type { ViewDefaults, ViewState } from './view-state';
 
 /** One answer of the grid's shared scale, as the chart, its legend and the table show it. */
 export interface GridPoint extends ScaleColor {
@@ -68,6 +70,9 @@ export interface GridView {
   panels: GridPanel[];
   /** What the mean score counts (“Mean score (1 = Very unfavorably, 5 = Very favorably)”). */
   meanLabel?: string;
+  /** The answers in the top-2 and bottom-2 boxes (“Somewhat favorably + Very favorably”), on scales of four points or more. */
+  top2Label?: string;
+  bottom2Label?: string;
   /** Segments withheld in every row (fewer respondents than the threshold). */
   withheldSegments: string[];
 }
@@ -121,7 +126,8 @@ export function buildGridView(grid: Grid, questions: readonly Question[], result
   const panels = [...segments].map(([key, label]) => ({ key, label, rows: perRow.map(({ own, chart }, index) => toRow(grid, index, chart, own, key, grid.ordered)) }));
   const colors = pickScaleColors(grid.scale.map((point) => ({ offScale: grid.offScale.includes(point.value) })), grid.ordered, grid.neutralIndex);
   const scale = grid.scale.map((point, index) => ({ key: point.value, label: point.label, offScale: grid.offScale.includes(point.value), ...colors[index] }));
-  const meanLabel = grid.ordered ? result.rows.find((row) => row.measure === 'mean')?.option : undefined;
+  const labelOf = (measure: string) => (grid.ordered ? result.rows.find((row) => row.measure === measure)?.option.replace(/^(Top|Bottom) 2: /, '') : undefined);
+  const [meanLabel, top2Label, bottom2Label] = [labelOf('mean'), labelOf('top2'), labelOf('bottom2')];
   const withheldSegments = panels.filter((panel, p) => p > 0 && panel.rows.every((row) => row.withheld)).map((panel) => panel.label);
   return {
     result,
@@ -130,6 +136,8 @@ export function buildGridView(grid: Grid, questions: readonly Question[], result
     ...(grid.ordered && grid.neutralIndex !== undefined ? { neutralIndex: grid.neutralIndex } : {}),
     panels: panels.length > 0 ? panels : [{ key: '', label: 'All respondents', rows: grid.rowIds.map((_, index) => toRow(grid, index, undefined, [], '', false)) }],
     ...(meanLabel ? { meanLabel } : {}),
+    ...(top2Label ? { top2Label } : {}),
+    ...(bottom2Label ? { bottom2Label } : {}),
     withheldSegments,
   };
 }
@@ -144,4 +152,22 @@ export function toGridChart(grid: Grid, view: GridView, panel: GridPanel): GridC
   const who = panel.key === '' ? '' : ` (${panel.label})`;
   const summary = `Stacked bars of “${grid.label}”${who}, the percentage of respondents who answered each row giving each answer: ${rows.join('; ')}.`;
   return { gridId: grid.id, scale: view.scale, ...(view.neutralIndex !== undefined ? { neutralIndex: view.neutralIndex } : {}), rows: panel.rows, summary };
+}
+
+/**
+ * A grid under a view: the rows of its download (the same aggregateView call as the export
+ * route and the CLI, on the grid's id), laid out by buildGridView. The overview's card leaves
+ * the comparison out, as a question's card does.
+ */
+export function buildGridFigures(dataset: DatasetWaves, grid: Grid, questions: readonly Question[], state: ViewState, defaults: ViewDefaults, options: { withSegment?: boolean } = {}): GridView {
+  const result = aggregateView(dataset, toAggregateQuery(state, grid.id, defaults, options), writeFilterText(state.filters));
+  return buildGridView(grid, questions, result, state);
+}
+
+/** “n = 812–831 per row” (or one number when every row has it): the bases of a panel's rows. */
+export function describeRowBases(panel: GridPanel): string {
+  const bases = panel.rows.flatMap((row) => (row.withheld || row.base === null ? [] : [row.base]));
+  if (bases.length === 0) return 'figures withheld';
+  const [low, high] = [Math.min(...bases), Math.max(...bases)];
+  return low === high ? `n = ${formatFigure(low, 'count')} per row` : `n = ${formatFigure(low, 'count')}–${formatFigure(high, 'count')} per row`;
 }

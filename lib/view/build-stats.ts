@@ -7,12 +7,14 @@ export interface StatItem {
   label: string;
   value: string;
   detail?: string;
+  /** The question's headline figure (a Net Promoter Score): shown first and larger. */
+  headline?: boolean;
 }
 
 const SUMMARY_MEASURES = new Set(['top2', 'bottom2', 'mean', 'nps', 'median', 'q1', 'q3', 'min', 'max']);
 
 /** A Net Promoter Score reads as a signed whole number of points: +23, −4. */
-function formatScore(value: number): string {
+export function formatScore(value: number): string {
   const rounded = Math.round(value);
   return rounded > 0 ? `+${rounded}` : rounded < 0 ? `−${-rounded}` : '0';
 }
@@ -20,6 +22,17 @@ function formatScore(value: number): string {
 function formatInterval(row: AggregateRow, format: (value: number) => string): string | undefined {
   if (row.ci_low === null || row.ci_high === null) return undefined;
   return `95% interval ${format(row.ci_low)}–${format(row.ci_high)}`;
+}
+
+/**
+ * The Net Promoter Score of one series, as a headline figure: signed whole points, its 95%
+ * interval said with “to” (a dash between signed numbers misreads) and its n.
+ */
+export function describeNetPromoter(rows: readonly AggregateRow[], segment = '(all)'): StatItem | undefined {
+  const nps = rows.find((row) => row.segment === segment && row.measure === 'nps');
+  if (nps?.value == null) return undefined;
+  const interval = nps.ci_low === null || nps.ci_high === null ? undefined : `95% interval ${formatScore(nps.ci_low)} to ${formatScore(nps.ci_high)}`;
+  return { label: 'Net Promoter Score', value: formatScore(nps.value), detail: [interval, nps.count === null ? undefined : `n = ${formatFigure(nps.count, 'count')}`].filter(Boolean).join(' · '), headline: true };
 }
 
 /**
@@ -35,14 +48,15 @@ export function buildStats(rows: readonly AggregateRow[], segment = '(all)'): St
   const byMeasure = new Map(own.map((row) => [row.measure, row]));
   const items: StatItem[] = [];
   const mean = byMeasure.get('mean');
+  // A recommend question is read by its Net Promoter Score first.
+  const nps = describeNetPromoter(own, segment);
+  if (nps) items.push(nps);
   for (const measure of ['top2', 'bottom2'] as const) {
     const row = byMeasure.get(measure);
     if (row?.percent != null) items.push({ label: row.option, value: percent(row.percent), detail: formatInterval(row, percent) });
   }
   if (mean && !byMeasure.has('median')) {
     if (mean.value !== null) items.push({ label: mean.option, value: formatFigure(mean.value, 'rank'), detail: formatInterval(mean, (value) => formatFigure(value, 'rank')) });
-    const nps = byMeasure.get('nps');
-    if (nps?.value != null) items.push({ label: 'Net Promoter Score', value: formatScore(nps.value), detail: formatInterval(nps, formatScore) });
     return items;
   }
   if (mean?.count != null) items.push({ label: 'n', value: formatFigure(mean.count, 'count') });

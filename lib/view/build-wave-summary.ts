@@ -1,5 +1,6 @@
 import type { AggregateRow } from '../analysis/aggregate-row';
 import { roundPercent } from '../analysis/round-shares';
+import { formatScore } from './build-stats';
 import { formatFigure } from './format-figure';
 
 /** One summary figure (top-2 box, mean score, median…) through the waves, formatted for a table. */
@@ -9,6 +10,7 @@ export interface WaveSummaryRow {
 }
 
 const MEASURES = [
+  ['nps', 'value'],
   ['top2', 'percent'],
   ['bottom2', 'percent'],
   ['mean', 'value'],
@@ -18,8 +20,9 @@ const MEASURES = [
 ] as const;
 
 /**
- * The summary figures of a trend, one row per figure and one column per wave: a scale's top-2
- * and bottom-2 box and mean score, a number's mean, median and quartiles. From the trend's rows.
+ * The summary figures of a trend, one row per figure and one column per wave: a recommend
+ * scale's Net Promoter Score (signed points), a scale's top-2 and bottom-2 box and mean score,
+ * a number's mean, median and quartiles. From the trend's rows.
  */
 export function buildWaveSummary(rows: readonly AggregateRow[], waves: readonly string[], segment = '(all)'): WaveSummaryRow[] {
   const own = rows.filter((row) => row.segment === segment);
@@ -28,6 +31,7 @@ export function buildWaveSummary(rows: readonly AggregateRow[], waves: readonly 
     const value = row?.[field];
     if (row === undefined) return '–';
     if (value === null || value === undefined) return row.flags.includes('suppressed') ? 'withheld' : '–';
+    if (row.measure === 'nps') return formatScore(value);
     if (field === 'percent') return formatFigure(roundPercent(value / 100), 'percent');
     return formatFigure(value, scale ? 'rank' : 'number');
   };
@@ -35,7 +39,7 @@ export function buildWaveSummary(rows: readonly AggregateRow[], waves: readonly 
     const byWave = waves.map((wave) => own.find((row) => row.measure === measure && row.wave === wave));
     const named = byWave.find((row) => row !== undefined);
     if (!named) return [];
-    const label = measure === 'mean' && scale ? 'Mean score' : named.option;
+    const label = measure === 'mean' && scale ? 'Mean score' : measure === 'nps' ? 'Net Promoter Score' : named.option;
     return [{ label, values: byWave.map((row) => format(row, field)) }];
   });
 }

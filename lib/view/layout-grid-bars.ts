@@ -52,11 +52,15 @@ export function layoutGridBars(rows: readonly (readonly (number | null)[])[], of
     });
   };
   const scaled = rows.map((row, r) => (row.every((value) => value === null) ? [] : stack(row, onScale, starts[r])));
-  const reach = Math.max(0, ...scaled.flatMap((segments) => segments.map((segment) => Math.max(segment.end, -segment.start))));
-  const positive = pickAxisTicks([reach]);
-  const scaleEnd = positive.at(-1)!;
-  const ticks = diverging ? [...positive.slice(1).reverse().map((tick) => -tick), ...positive] : positive;
-  const min = diverging ? -scaleEnd : 0;
+  // Each side of a diverging axis reaches as far as its longest bar, in steps shared by both sides.
+  const right = Math.max(0, ...scaled.flatMap((segments) => segments.map((segment) => segment.end)));
+  const left = Math.max(0, ...scaled.flatMap((segments) => segments.map((segment) => -segment.start)));
+  const positive = pickAxisTicks([Math.max(left, right)]);
+  const step = positive[1] - positive[0];
+  const sideEnd = (reach: number) => Math.min(100, Math.max(step, Math.ceil(reach / step - 1e-9) * step));
+  const scaleEnd = diverging ? sideEnd(right) : positive.at(-1)!;
+  const min = diverging ? -sideEnd(left) : 0;
+  const ticks = Array.from({ length: Math.round((scaleEnd - min) / step) + 1 }, (_, k) => min + k * step);
   const offWidth = Math.max(0, ...rows.map((row) => offIndexes.reduce((sum, index) => sum + share(row, index), 0)));
   const offStart = offWidth > 0 ? scaleEnd + (scaleEnd - min) * OFF_GAP : scaleEnd;
   const segments = scaled.map((segments, r) => (segments.length === 0 ? [] : [...segments, ...stack(rows[r], offIndexes, offStart)]));

@@ -2,7 +2,7 @@ import { selectRespondents } from '../analysis/select-respondents';
 import { selectionCount } from '../analysis/selection';
 import type { Codebook } from '../survey/codebook-schema';
 import type { Question, Selection, Survey } from '../survey/types';
-import { publicQuestions } from './private-columns';
+import { publicQuestions, withheldColumns, type WithheldColumn } from './private-columns';
 import { defaultColumns, searchResponses } from './search-responses';
 import type { ViewState } from './view-state';
 
@@ -13,6 +13,8 @@ export interface ResponsesView {
   /** Columns a reader may see (private ones never), and those shown. */
   available: Question[];
   shown: string[];
+  /** Columns never shown, searched or downloaded, with the reason (personal data). */
+  withheld: WithheldColumn[];
 }
 
 /** Which respondents and columns the responses table (and its download) holds for a view. */
@@ -22,5 +24,5 @@ export function buildResponsesView(survey: Survey, state: ViewState, codebook: C
   const shown = (state.columns ?? defaultColumns(available)).filter((id) => allowed.has(id));
   const filtered = selectRespondents(survey, state.filters).selection;
   const selection = searchResponses(survey, filtered, state.search, state.matches, available);
-  return { selection, listed: selectionCount(selection), available, shown };
+  return { selection, listed: selectionCount(selection), available, shown, withheld: withheldColumns(survey.questions, codebook) };
 }

@@ -20,13 +20,16 @@ export async function GET(request: Request, { params }: { params: Promise<{ data
   // A trend's question may be one the latest wave no longer asks: the latest wave that has it, as the page finds it.
   const home = state.wave === 'all' ? homeWaveOf(view.loaded, questionParam, state.asIn) : reference;
   const question = home?.survey.questions.find((candidate) => candidate.id === questionParam);
-  if (!home || !question) return problem(questionParam ? 404 : 400, questionParam ? `There is no question "${questionParam.slice(0, 80)}" in this wave.` : 'Name the question to export with _question=<id>.');
-  const query = toAggregateQuery(state, question.id, defaults);
-  if (state.wave === 'all' && view.waveLinks) query.links = trendOf(view.waveLinks, view.loaded.map((wave) => wave.id), home.id, question.id, dataset.codebook, { filterWave: reference.id, filters: state.filters, by: state.by }).links;
+  // A grid's id gives the rows of every row question, as its page shows them (aggregateView knows grids).
+  const grid = question ? undefined : reference.survey.grids.find((candidate) => candidate.id === questionParam);
+  if (!grid && (!home || !question)) return problem(questionParam ? 404 : 400, questionParam ? `There is no question "${questionParam.slice(0, 80)}" in this wave.` : 'Name the question to export with _question=<id>.');
+  const id = question?.id ?? grid!.id;
+  const query = toAggregateQuery(state, id, defaults);
+  if (question && home && state.wave === 'all' && view.waveLinks) query.links = trendOf(view.waveLinks, view.loaded.map((wave) => wave.id), home.id, id, dataset.codebook, { filterWave: reference.id, filters: state.filters, by: state.by }).links;
   const result = aggregateView({ id: dataset.id, waves: view.loaded }, query, writeFilterText(state.filters));
   if (result.rows.length === 0 && result.problems.length > 0) return problem(400, [...view.notes, ...result.problems].join('\n'));
   const format = url.searchParams.get('_format') === 'json' ? 'json' : 'csv';
-  const name = writeDownloadName(dataset.id, question.id, state, defaults, format);
+  const name = writeDownloadName(dataset.id, id, state, defaults, format);
   if (format === 'json') return Response.json({ notes: [...view.notes, ...result.notes, ...result.problems], rows: result.rows.map(toExportRecord) }, { headers: downloadHeaders(name) });
   return new Response(writeAggregateCsv(result.rows), { headers: downloadHeaders(name, 'text/csv; charset=utf-8') });
 }

@@ -4,11 +4,11 @@ import { Bar, BarChart, CartesianGrid, Cell, ErrorBar, LabelList, Tooltip, XAxis
 import type { ChartCategory, ChartData } from '@/lib/view/build-chart-data';
 import { formatFigure } from '@/lib/view/format-figure';
 import { pickAxisTicks } from '@/lib/view/pick-axis-ticks';
-import { AXIS_ROOM, CHART_SERIES, CHART_SIZES, GLYPH_WIDTH, GROUPED_BAR, SERIES_COLORS, VALUE_LABEL_ROOM, type ChartVariant } from './chart-config';
+import { categoryAxisProps, layoutCategoryAxis } from './category-axis';
+import { AXIS_ROOM, CHART_SERIES, CHART_SIZES, GROUPED_BAR, SERIES_COLORS, VALUE_LABEL_ROOM, type ChartVariant } from './chart-config';
 import { ChartTooltip } from './chart-tooltip';
-import { AboveTick, layoutLabelsAbove, LABELS_ABOVE_BELOW, ShiftedBar } from './labels-above';
+import { ShiftedBar } from './labels-above';
 import { useCategoryClick } from './use-category-click';
-import { WrappedTick } from './wrapped-tick';
 import { useElementWidth } from './use-element-width';
 import { useNoTabStops } from './use-no-tab-stops';
 
@@ -18,9 +18,6 @@ interface BarChartProps {
   /** A click on a bar: the option's value (toggles it as a filter). */
   onSelect?: (category: ChartCategory) => void;
 }
-
-/** The gap between a label and the axis, plus slack for wide glyphs. */
-const LABEL_PADDING = 20;
 
 const MARK = { higher: ' ▲', lower: ' ▼' } as const;
 
@@ -73,16 +70,10 @@ export function HorizontalBarChart({ data, variant, onSelect }: BarChartProps) {
   const sizes = CHART_SIZES[variant];
   const grouped = data.series.length > 1;
   const valueRoom = VALUE_LABEL_ROOM + (grouped ? 14 : 0);
-  const above = width > 0 && width < LABELS_ABOVE_BELOW ? layoutLabelsAbove(data, variant, width, valueRoom) : undefined;
+  const axis = layoutCategoryAxis(data.categories.map((category) => category.label), data.series.length, variant, width, valueRoom);
+  const { above } = axis;
   const rowHeight = above ? above.rowHeight : grouped ? Math.max(sizes.rowHeight, data.series.length * GROUPED_BAR + 14) : sizes.rowHeight;
   const height = data.categories.length * rowHeight + AXIS_ROOM[variant];
-  const glyph = sizes.fontSize * GLYPH_WIDTH;
-  const longest = Math.max(1, ...data.categories.map((category) => category.label.length));
-  const roomForLabels = Math.max(sizes.minLabelWidth, Math.min(sizes.maxLabelWidth, width * sizes.labelShare));
-  // Labels above the bars need no column; recharts draws no axis (nor its ticks) at width 0, hence 1 px.
-  const labelWidth = above ? 1 : Math.max(LABEL_PADDING + 2 * glyph, Math.min(roomForLabels, longest * glyph + LABEL_PADDING));
-  // Rounded, not floored: the glyph estimate is generous, and a label measured to fit must not wrap.
-  const maxChars = Math.round((labelWidth - LABEL_PADDING) / glyph);
   const whiskers = variant === 'full';
   const ticks = pickAxisTicks(data.categories.flatMap((category) => category.cells.map((cell) => (whiskers ? (cell.high ?? cell.percent ?? 0) : (cell.percent ?? 0)))));
   const rows = toRows(data);
@@ -105,15 +96,7 @@ export function HorizontalBarChart({ data, variant, onSelect }: BarChartProps) {
         >
           {variant === 'full' && <CartesianGrid horizontal={false} stroke="var(--chart-grid)" />}
           <XAxis type="number" domain={[0, ticks[ticks.length - 1]]} ticks={ticks} hide={variant === 'compact'} tickFormatter={(value: number) => `${value}%`} tick={{ fontSize: 12, fill: 'var(--text-muted)' }} axisLine={false} tickLine={false} />
-          <YAxis
-            type="category"
-            dataKey="label"
-            width={labelWidth}
-            interval={0}
-            axisLine={above ? false : { stroke: 'var(--border-strong)' }}
-            tickLine={false}
-            tick={(props) => (above ? <AboveTick {...props} layout={above} /> : <WrappedTick {...props} maxChars={maxChars} maxLines={sizes.maxLabelLines} fontSize={sizes.fontSize} />)}
-          />
+          <YAxis {...categoryAxisProps(axis, variant)} />
           <Tooltip content={(props) => <ChartTooltip {...props} measure={data.measure} series={data.series} clickable={clickable} />} cursor={{ fill: 'var(--chart-cursor)' }} />
           {data.series.map((series, s) => {
             const color = grouped ? SERIES_COLORS[s % SERIES_COLORS.length] : single.color;

@@ -1,7 +1,6 @@
 'use client';
 
 import { Rectangle } from 'recharts';
-import type { ChartData } from '@/lib/view/build-chart-data';
 import { wrapLabel } from '@/lib/view/wrap-label';
 import { CHART_SIZES, GLYPH_WIDTH, GROUPED_BAR, type ChartVariant } from './chart-config';
 
@@ -37,15 +36,16 @@ export interface LabelsAboveLayout {
   fontSize: number;
 }
 
-export function layoutLabelsAbove(data: ChartData, variant: ChartVariant, width: number, valueRoom: number): LabelsAboveLayout {
+/** The layout for horizontal bars with these labels, each over a group of `seriesCount` bars. */
+export function layoutLabelsAbove(labels: readonly string[], seriesCount: number, variant: ChartVariant, width: number, valueRoom: number): LabelsAboveLayout {
   const { fontSize } = CHART_SIZES[variant];
   const lineHeight = Math.round(fontSize * 1.25);
   const maxChars = Math.max(8, Math.floor((width - valueRoom / 2) / (fontSize * GLYPH_WIDTH)));
-  const lines = Math.max(1, ...data.categories.map((category) => wrapLabel(category.label, maxChars, MAX_LINES).length));
+  const lines = Math.max(1, ...labels.map((label) => wrapLabel(label, maxChars, MAX_LINES).length));
   const labelBlock = lines * lineHeight + LABEL_GAP;
-  const grouped = data.series.length > 1;
+  const grouped = seriesCount > 1;
   const barSize = grouped ? GROUPED_BAR : SINGLE_BAR[variant];
-  const groupHeight = grouped ? data.series.length * (GROUPED_BAR + 1) - 1 : barSize;
+  const groupHeight = grouped ? seriesCount * (GROUPED_BAR + 1) - 1 : barSize;
   return {
     rowHeight: labelBlock + groupHeight + 2 * PAD,
     barSize,

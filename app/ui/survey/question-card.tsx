@@ -1,10 +1,10 @@
-import Link from 'next/link';
 import type { QuestionKind } from '@/lib/survey/types';
 import type { ChartData } from '@/lib/view/build-chart-data';
 import { formatFigure } from '@/lib/view/format-figure';
 import type { DisplayMode } from '@/lib/view/view-state';
 import { FigureSwitch } from '../charts/figure-switch';
 import { QuestionChart } from '../charts/question-chart';
+import { CardFrame } from './card-frame';
 import { KindBadge } from './kind-badge';
 
 export interface QuestionCardData {
@@ -21,6 +21,8 @@ export interface QuestionCardData {
   note: string;
   /** Kept for the uncharted list: free text and metadata answers, unfiltered. */
   answered: number;
+  /** A figure read before the bars: a recommend question's Net Promoter Score. */
+  headline?: { label: string; value: string; detail?: string };
 }
 
 /** The card's figures as a small table: the same numbers as the chart, for readers who prefer them. */
@@ -41,29 +43,19 @@ function CardTable({ chart, label }: { chart: ChartData; label: string }) {
 }
 
 export function QuestionCard({ card, display }: { card: QuestionCardData; display: DisplayMode }) {
-  const anchor = `q-${card.id.replace(/[^\w-]/g, '_')}`;
   return (
-    <article className="card question-card" aria-labelledby={anchor}>
-      <div className="question-card__meta">
-        <code>{card.id}</code>
-        <KindBadge kind={card.kind} />
-      </div>
-      <h3 className="question-card__title" id={anchor}>
-        <Link href={card.href} prefetch={false}>
-          {card.label}
-        </Link>
-      </h3>
+    <CardFrame className="card question-card" id={card.id} label={card.label} href={card.href} meta={<KindBadge kind={card.kind} />} note={card.note}>
+      {card.headline && (
+        <p className="card-headline">
+          <span className="card-headline__label">{card.headline.label}</span> <strong className="card-headline__value">{card.headline.value}</strong>
+          {card.headline.detail && <span className="card-headline__detail">{card.headline.detail}</span>}
+        </p>
+      )}
       {card.chart ? (
         <FigureSwitch key={display} label={card.label} initial={display} chart={<QuestionChart data={card.chart} variant="compact" />} table={<CardTable chart={card.chart} label={card.label} />} />
       ) : (
         <p className="not-charted">{card.reason}</p>
       )}
-      <div className="question-card__foot">
-        <span>{card.note}</span>
-        <Link href={card.href} prefetch={false} aria-label={`Details for ${card.label}`}>
-          Details →
-        </Link>
-      </div>
-    </article>
+    </CardFrame>
   );
 }

@@ -5,7 +5,7 @@ import { KIND_NAMES } from './kind-badge';
 export interface QuestionIndexItem {
   id: string;
   label: string;
-  kind: QuestionKind;
+  kind: QuestionKind | 'grid';
   href: string;
 }
 
@@ -21,7 +21,7 @@ export function QuestionIndex({ items, open }: { items: readonly QuestionIndexIt
             <Link href={item.href} prefetch={false}>
               {item.label}
             </Link>{' '}
-            <span className="muted small">({KIND_NAMES[item.kind].toLowerCase()})</span>
+            <span className="muted small">({item.kind === 'grid' ? 'grid' : KIND_NAMES[item.kind].toLowerCase()})</span>
           </li>
         ))}
       </ol>

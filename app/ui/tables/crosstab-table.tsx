@@ -3,8 +3,8 @@ import type { CrosstabCellView, CrosstabTableView } from '@/lib/view/build-cross
 import { roundPercent } from '@/lib/analysis/round-shares';
 import { formatFigure } from '@/lib/view/format-figure';
 import { ScrollFrame } from './scroll-frame';
+import { SignificanceMark } from './significance-mark';
 
-const MARK = { higher: '▲', lower: '▼' } as const;
 
 function describeCell(cell: CrosstabCellView): string | undefined {
   if (cell.percent === null) return undefined;
@@ -28,13 +28,7 @@ function Cell({ cell, total }: { cell: CrosstabCellView; total: boolean }) {
     <td className={`num crosstab__cell${total ? ' crosstab__cell--total' : ''}${cell.unreliable ? ' crosstab__cell--unreliable' : ''}`} style={style} title={describeCell(cell)}>
       <span className="crosstab__value">
         {formatFigure(cell.percent, 'percent')}
-        {cell.significance && (
-          <span className={`sig sig--${cell.significance}`}>
-            {' '}
-            {MARK[cell.significance]}
-            <span className="visually-hidden"> significantly {cell.significance}</span>
-          </span>
-        )}
+        <SignificanceMark significance={cell.significance} />
       </span>
       <span className="crosstab__count">{formatFigure(cell.count ?? NaN, 'count')}</span>
     </td>

@@ -4,6 +4,7 @@ import { roundPercent } from '@/lib/analysis/round-shares';
 import { formatFigure } from '@/lib/view/format-figure';
 import type { RankingDetail } from '@/lib/view/ranking-details';
 import { ScrollFrame } from './scroll-frame';
+import { SignificanceMark } from './significance-mark';
 
 interface FigureTableProps {
   data: ChartData;
@@ -17,7 +18,6 @@ interface FigureTableProps {
   ranking?: Record<string, RankingDetail>;
 }
 
-const MARK = { higher: '▲', lower: '▼' } as const;
 
 function interval(cell: ChartCell): string {
   if (cell.percent === null || cell.low === null || cell.high === null) return '–';
@@ -35,13 +35,7 @@ function Share({ cell, bar = true }: { cell: ChartCell; bar?: boolean }) {
       )}
       <span className="share-cell__value">
         {formatFigure(cell.percent, 'percent')}
-        {cell.significance && (
-          <span className={`sig sig--${cell.significance}`} title={`Significantly ${cell.significance} than the rest of the selection`}>
-            {' '}
-            {MARK[cell.significance]}
-            <span className="visually-hidden"> significantly {cell.significance}</span>
-          </span>
-        )}
+        <SignificanceMark significance={cell.significance} title={`Significantly ${cell.significance} than the rest of the selection`} />
       </span>
     </span>
   );

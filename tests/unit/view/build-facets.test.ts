@@ -128,6 +128,11 @@ describe('buildFacets on a survey with a weight column, a grid and an empty ques
     ]);
   });
 
+  it('buildFacets → under the grid’s heading its rows are named by their own words, not “sat: Pay” again', () => {
+    expect(groups[0].facets.map((facet) => facet.label)).toEqual(['Pay', 'Team']);
+    expect(groups[1].facets[0].label).toBe('role');
+  });
+
   it('buildFacets → a rating-scale grid row is ordered and counts respondents: Pay Agree 3, Disagree 1', () => {
     const pay = groups[0].facets[0];
     expect([pay.kind, pay.ordered]).toEqual(['likert', true]);

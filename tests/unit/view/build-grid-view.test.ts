@@ -54,6 +54,7 @@ describe('buildGridView on google-forms.csv', () => {
     expect(examples.bottom2).toBeCloseTo(40, 10);
     expect(examples.mean).toBeCloseTo(2.8, 10);
     expect(view.meanLabel).toBe('Mean score (1 = Poor, 5 = Excellent)');
+    expect([view.top2Label, view.bottom2Label]).toEqual(['Very good + Excellent', 'Poor + Fair']);
   });
 
   it('buildGridView(filtered on Tutorials = Good) → that cell is active, no other', () => {

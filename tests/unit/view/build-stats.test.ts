@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { aggregateView, type AggregateQuery } from '../../../lib/analysis/aggregate-view';
 import type { Survey } from '../../../lib/survey/types';
-import { buildStats } from '../../../lib/view/build-stats';
+import { buildSurvey } from '../../../lib/survey/build-survey';
+import { buildStats, describeNetPromoter } from '../../../lib/view/build-stats';
 import { fixtureSurvey, selectSurvey } from '../helpers/fixture-survey';
 
 const rowsOf = (survey: Survey, questionId: string, query: Partial<AggregateQuery> = {}) =>
@@ -63,5 +64,37 @@ describe('buildStats on a number', () => {
 
   it('buildStats(years, a segment that is not there) → nothing', () => {
     expect(buildStats(rowsOf(survey, 'years'), 'Nobody')).toEqual([]);
+  });
+});
+
+/**
+ * A 0–10 “recommend” scale (the lead's LimeSurvey layout test): 10 ×5, 9 ×4, 8 ×3, 7 ×2, 5 ×2,
+ * 0 ×2, blank ×2 → 18 answered; promoters (9–10) 9, passives 5, detractors (0–6) 4.
+ * NPS = (9 − 4) / 18 = 27.78 points; as the mean of ±100 its t interval (17 df, t = 2.109816,
+ * sd 82.645) is 27.78 ∓ 41.10 → −13.32 to +68.88 (computed by hand in Python).
+ */
+const recommend = buildSurvey(
+  [
+    'How likely are you to recommend your team to a friend?',
+    ...[['10 - Extremely likely', 5], ['9', 4], ['8', 3], ['7', 2], ['5', 2], ['0 - Not at all likely', 2], ['', 2]].flatMap(([answer, times]) => Array.from({ length: times as number }, () => answer as string)),
+  ].join('\n'),
+);
+
+describe('the Net Promoter Score of a recommend scale', () => {
+  const id = recommend.questions[0].id;
+
+  it('describeNetPromoter → +28 with “95% interval −13 to +69 · n = 18”: signed whole points, “to” between signed ends', () => {
+    expect(describeNetPromoter(rowsOf(recommend, id))).toEqual({ label: 'Net Promoter Score', value: '+28', detail: '95% interval −13 to +69 · n = 18', headline: true });
+  });
+
+  it('buildStats(recommend) → the Net Promoter Score first, then top-2, bottom-2 and the mean score in the scale’s own numbers', () => {
+    const stats = buildStats(rowsOf(recommend, id));
+    expect(stats[0].label).toBe('Net Promoter Score');
+    // (10×5 + 9×4 + 8×3 + 7×2 + 5×2 + 0×2) / 18 = 134 / 18 = 7.44.
+    expect(stats.find((stat) => stat.label.startsWith('Mean score'))?.value).toBe('7.44');
+  });
+
+  it('describeNetPromoter(a question without one) → undefined', () => {
+    expect(describeNetPromoter(rowsOf(likert, 'satisfaction'))).toBeUndefined();
   });
 });

@@ -60,3 +60,20 @@ describe('buildWaveSummary', () => {
     expect(buildWaveSummary(rows, ['2021', '2022'], 'Ops')[0]).toEqual({ label: 'Mean', values: ['7', '6'] });
   });
 });
+
+/**
+ * A 0–10 recommend scale with labelled end points, in two waves:
+ *   2023  10, 10, 9, 8, 3, 0     promoters 3, detractors 2 of 6 → NPS (3 − 2)/6 = +16.7 → +17
+ *   2024  10, 7, 6, 5, 0, 9      promoters 2, detractors 3 of 6 → NPS (2 − 3)/6 = −16.7 → −17
+ */
+describe('buildWaveSummary of a recommend scale', () => {
+  const header = 'id,How likely are you to recommend us to a friend?';
+  const [top, bottom] = ['10 - Extremely likely', '0 - Not at all likely'];
+  const wave = (values: string[]) => buildSurvey([header, ...values.map((value, i) => `${i + 1},${value}`)].join('\n'));
+  const recommend: DatasetWaves = { id: 'recommend', waves: [{ id: '2023', survey: wave([top, top, '9', '8', '3', bottom]) }, { id: '2024', survey: wave([top, '7', '6', '5', bottom, '9']) }] };
+
+  it('buildWaveSummary(recommend) → the Net Promoter Score first, in signed whole points per wave', () => {
+    const id = recommend.waves[1].survey.questions[1].id;
+    expect(buildWaveSummary(rowsOf(recommend, id), ['2023', '2024'])[0]).toEqual({ label: 'Net Promoter Score', values: ['+17', '−17'] });
+  });
+});

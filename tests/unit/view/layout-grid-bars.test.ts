@@ -16,9 +16,9 @@ describe('layoutGridBars', () => {
     // Below: 10 + 20 = 30, neutral 20 → starts at −40; then 10, 20, 20 (centred on 0), 30, 20.
     const layout = layoutGridBars([[10, 20, 20, 30, 20]], [false, false, false, false, false], 2);
     expect(at(layout.segments[0])).toEqual([[0, -40, -30], [1, -30, -10], [2, -10, 10], [3, 10, 40], [4, 40, 60]]);
-    // Reach 60 → steps of 20 to 60 on either side.
-    expect([layout.min, layout.scaleEnd, layout.diverging]).toEqual([-60, 60, true]);
-    expect(layout.ticks).toEqual([-60, -40, -20, 0, 20, 40, 60]);
+    // Reach 40 left, 60 right → steps of 20 (the longer side's), each side only as long as its bars need.
+    expect([layout.min, layout.scaleEnd, layout.diverging]).toEqual([-40, 60, true]);
+    expect(layout.ticks).toEqual([-40, -20, 0, 20, 40, 60]);
   });
 
   it('layoutGridBars(with an off-scale answer) → stacked apart after a gap of 8% of the scale’s width, the axis as long as the largest', () => {

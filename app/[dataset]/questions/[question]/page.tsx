@@ -7,6 +7,7 @@ import { getWaveLinks, getWaves } from '../../../_server/survey-store';
 import { openView } from '../../../_server/open-view';
 import { decodeSegment } from '../../../_server/resolve-dataset';
 import { DatasetHeading } from '../../../_sections/dataset-heading';
+import { GridPage } from '../../../_sections/grid-page';
 import { QuestionFigures } from '../../../_sections/question-figures';
 import { TrendFigures } from '../../../_sections/trend-figures';
 import { ViewFrame } from '../../../_sections/view-frame';
@@ -27,19 +28,22 @@ async function open({ params, searchParams }: Props) {
   // In a trend the question may be one the latest wave no longer asks: the wave `_as` names, else the latest that has it.
   const home = view.state.wave === 'all' ? homeWaveOf(view.loaded, questionId, view.state.asIn) : view.reference;
   const found = home?.survey.questions.find((candidate) => candidate.id === questionId);
+  // A grid (matrix question) is reached like a question: its page is of the wave shown, in a trend the latest.
+  const grid = found ? undefined : view.reference?.survey.grids.find((candidate) => candidate.id === questionId);
   // Unknown question: a real 404, decided before anything streams. A wave that failed is shown as such.
-  if (view.reference && (!found || (view.state.wave !== 'all' && home !== view.reference))) notFound();
-  return { view, questionId, question: found, home };
+  if (view.reference && !grid && (!found || (view.state.wave !== 'all' && home !== view.reference))) notFound();
+  return { view, questionId, question: found, home, grid };
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
-  const { view, question, questionId } = await open(props);
-  return { title: `${question?.label ?? questionId}${view.state.wave === 'all' ? ' (trend)' : ''} · ${view.dataset.title}` };
+  const { view, question, questionId, grid } = await open(props);
+  return { title: `${question?.label ?? grid?.label ?? questionId}${view.state.wave === 'all' && !grid ? ' (trend)' : ''} · ${view.dataset.title}` };
 }
 
 export default async function QuestionPage(props: Props) {
-  const { view, questionId, question, home } = await open(props);
+  const { view, questionId, question, home, grid } = await open(props);
   const { dataset, state, links, reference } = view;
+  if (grid && reference) return <GridPage view={view} reference={reference} grid={grid} />;
   // Every wave is read (cached) so the switcher can link each wave's own question and say where it was not asked.
   const results = await getWaves(dataset);
   const loaded = results.flatMap((result) => (result.ok ? [{ id: result.wave.id, survey: result.survey }] : []));

@@ -1,0 +1,93 @@
+import Link from 'next/link';
+import type { Grid } from '@/lib/survey/types';
+import { INTERVAL_METHOD } from '@/lib/analysis/figure';
+import { PROPORTION_TEST_METHOD } from '@/lib/analysis/proportion-tests';
+import { buildGridFigures, describeRowBases, toGridChart } from '@/lib/view/build-grid-view';
+import { changeView } from '@/lib/view/change-view';
+import { describeSelection } from '@/lib/view/describe-base';
+import { describeFilters } from '@/lib/view/describe-filters';
+import { writeDownloadName } from '@/lib/view/download-name';
+import { suppressionOf } from '@/lib/view/view-state';
+import type { LoadedWave, OpenView } from '../_server/open-view';
+import { ChartDownloads } from '../ui/charts/chart-downloads';
+import { GridChart } from '../ui/charts/grid-chart';
+import { GridLegend } from '../ui/charts/grid-legend';
+import { ComparePicker } from '../ui/filters/compare-picker';
+import { DownloadLinks } from '../ui/layout/download-links';
+import { Notice } from '../ui/layout/notice';
+import { BaseStatement } from '../ui/survey/base-statement';
+import { GridTable } from '../ui/tables/grid-table';
+import { PanelSwitch } from '../ui/tables/panel-switch';
+
+/**
+ * A grid (matrix question) under the view: one stacked bar per row in one chart (one chart per
+ * segment when compared), one table of rows × answers, and the download of the very same rows —
+ * those of every row question.
+ */
+export function GridFigures({ view, reference, grid }: { view: OpenView; reference: LoadedWave; grid: Grid }) {
+  const { state, defaults, links, dataset } = view;
+  const { survey } = reference;
+  const figures = buildGridFigures({ id: dataset.id, waves: view.loaded }, grid, survey.questions, state, defaults);
+  const { result, panels } = figures;
+  const [everyone, ...segments] = panels;
+  const threshold = suppressionOf(state, defaults);
+  const selection = result.selections[0] ?? { selected: 0, size: survey.size };
+  const weighted = result.rows.some((row) => row.ci_method === INTERVAL_METHOD.weighted);
+  const rowHrefs = Object.fromEntries(grid.rowIds.map((rowId) => [rowId, links.question(rowId, state)]));
+  const choices = survey.questions.filter((q) => (q.kind === 'single' || q.kind === 'likert' || q.kind === 'multi') && q.grid !== grid.id).map((q) => ({ id: q.id, label: q.label, overlapping: q.kind === 'multi' }));
+  const fileBase = writeDownloadName(dataset.id, grid.id, state, defaults, 'x').slice(0, -2);
+  const base = `Base: each row’s respondents who answered it (${describeRowBases(everyone)}), of ${describeSelection(selection.selected, selection.size, threshold)}${selection.selected === selection.size ? '' : ' selected'} in wave ${reference.source.label ?? reference.id}.`;
+  const notes = [
+    'Each row adds up to 100%: every answer, on the scale or not, is a share of the row’s base.',
+    ...result.notes,
+    ...result.problems.map((problem) => `Not shown: ${problem}.`),
+    ...(weighted ? [`Percentages and intervals are weighted by “${dataset.codebook?.weight}”; counts are unweighted respondents.`] : []),
+  ];
+  const lookup = (id: string) => survey.questions.find((q) => q.id === id);
+  const caption = [describeFilters(state.filters, lookup), `${describeRowBases(everyone)}.`, `${dataset.title}, wave ${reference.source.label ?? reference.id}.`];
+  const shownSegments = segments.filter((panel) => !figures.withheldSegments.includes(panel.label));
+  const tableCaption = (who: string) => `All ${grid.rowIds.length} rows × ${figures.scale.length} answers: % of those who answered each row, and count${who}`;
+  return (
+    <>
+      <div className="toolbar view-toolbar">
+        <ComparePicker choices={choices} current={state.by} />
+        <Link className="button button--small" href={links.question(grid.id, changeView(state, { display: state.display === 'table' ? 'chart' : 'table' }))} scroll={false} prefetch={false}>
+          {state.display === 'table' ? 'Show the chart' : 'Table only'}
+        </Link>
+        <DownloadLinks csvHref={links.export(grid.id, state, 'csv')} jsonHref={links.export(grid.id, state, 'json')} fileBase={fileBase}>
+          {state.display === 'chart' && segments.length === 0 && <ChartDownloads questionId={grid.id} title={grid.label} caption={caption} fileBase={fileBase} />}
+        </DownloadLinks>
+      </div>
+      <BaseStatement base={base} notes={notes} />
+      {state.display === 'chart' && (
+        <section className="card" aria-labelledby="chart-heading">
+          <h2 id="chart-heading">{segments.length > 0 ? 'Answers by row, for each segment' : 'Answers by row'}</h2>
+          {segments.length === 0 ? (
+            <GridChart data={toGridChart(grid, figures, everyone)} variant="full" />
+          ) : (
+            <div className="grid-panels">
+              {shownSegments.map((panel) => (
+                <GridChart key={panel.key} data={toGridChart(grid, figures, panel)} variant="full" title={`${panel.label} (${describeRowBases(panel)})`} segment={panel.key} />
+              ))}
+            </div>
+          )}
+          <GridLegend scale={figures.scale} neutralIndex={figures.neutralIndex} />
+          {segments.length > 0 && <p className="small muted">One chart per segment, on the same scale; ▲ / ▼ in the table: significantly higher / lower than the rest of the selection, Holm-corrected ({weighted ? PROPORTION_TEST_METHOD.segment : PROPORTION_TEST_METHOD.pooled}).</p>}
+          {figures.withheldSegments.length > 0 && <p className="small muted">Not shown (fewer respondents than the dataset’s threshold): {figures.withheldSegments.join(', ')}.</p>}
+        </section>
+      )}
+      <section className="section" aria-label="Table of figures">
+        {segments.length === 0 ? (
+          <GridTable view={figures} panel={everyone} caption={tableCaption('')} rowHrefs={rowHrefs} />
+        ) : (
+          <PanelSwitch label="Table for" names={[everyone, ...shownSegments].map((panel) => panel.label)}>
+            {[everyone, ...shownSegments].map((panel) => (
+              <GridTable key={panel.key} view={figures} panel={panel} caption={tableCaption(panel.key === '' ? ', all respondents' : `, ${panel.label}`)} rowHrefs={rowHrefs} />
+            ))}
+          </PanelSwitch>
+        )}
+      </section>
+      {result.rows.length === 0 && <Notice tone="warning"><p>No figures for this grid under this view.</p></Notice>}
+    </>
+  );
+}

@@ -1,0 +1,117 @@
+'use client';
+
+import { useMemo, useState } from 'react';
+import { Bar, BarChart, CartesianGrid, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import type { GridChartData, GridRow } from '@/lib/view/build-grid-view';
+import { formatFigure } from '@/lib/view/format-figure';
+import { layoutGridBars, type GridBarsLayout } from '@/lib/view/layout-grid-bars';
+import { AXIS_ROOM, CHART_SIZES, GLYPH_WIDTH, type ChartVariant } from './chart-config';
+import { GridTooltip } from './grid-tooltip';
+import { categoryAxisProps, layoutCategoryAxis } from './category-axis';
+import { useElementWidth } from './use-element-width';
+import { useNoTabStops } from './use-no-tab-stops';
+
+interface StackedBarChartProps {
+  data: GridChartData;
+  variant: ChartVariant;
+  /** A click on one answer of one row (toggles it as a filter). */
+  onSelect?: (row: GridRow, index: number) => void;
+}
+
+const BAR: Record<ChartVariant, number> = { compact: 16, full: 22 };
+const FONT = 11;
+/** Room right of the bars for an off-scale figure printed beside its bar. */
+const OFF_LABEL_ROOM = 44;
+
+interface ShapeProps {
+  x?: number;
+  y?: number;
+  width?: number;
+  height?: number;
+  payload?: { r?: number };
+}
+
+interface RowBarProps extends ShapeProps {
+  data: GridChartData;
+  layout: GridBarsLayout;
+  shift: number;
+  onSelect?: (row: GridRow, index: number) => void;
+  onHover: (index: number | undefined) => void;
+}
+
+/** One row: its answers as touching segments, each printing its share when it fits; a filtered answer is outlined. */
+function RowBar({ x = 0, y = 0, width = 0, height = 0, payload, data, layout, shift, onSelect, onHover }: RowBarProps) {
+  const r = payload?.r ?? 0;
+  const row = data.rows[r];
+  const perUnit = layout.max > layout.min ? width / (layout.max - layout.min) : 0;
+  const top = y + shift;
+  if (row.withheld) {
+    return (
+      <text x={x + 4} y={top + height / 2} dominantBaseline="central" fontSize={FONT} fill="var(--text-muted)">
+        withheld (small base)
+      </text>
+    );
+  }
+  const segments = layout.segments[r];
+  const lastOff = segments.findLast((segment) => data.scale[segment.index].offScale);
+  return (
+    <g>
+      {segments.map((segment) => {
+        const point = data.scale[segment.index];
+        const cell = row.cells[segment.index];
+        const left = x + (segment.start - layout.min) * perUnit;
+        const size = (segment.end - segment.start) * perUnit;
+        const text = cell.percent === null ? '' : formatFigure(cell.percent, 'percent');
+        const fits = text.length * FONT * GLYPH_WIDTH + 4 <= size;
+        return (
+          <g key={point.key} onClick={onSelect ? () => onSelect(row, segment.index) : undefined} onMouseEnter={() => onHover(segment.index)} onMouseLeave={() => onHover(undefined)}>
+            <rect x={left} y={top} width={size} height={height} fill={point.fill} stroke={cell.active ? 'var(--text)' : 'var(--surface)'} strokeWidth={cell.active ? 2 : 1} />
+            {fits && (
+              <text x={left + size / 2} y={top + height / 2} textAnchor="middle" dominantBaseline="central" fontSize={FONT} fill={point.ink} pointerEvents="none">
+                {text}
+              </text>
+            )}
+            {!fits && segment === lastOff && text !== '' && (
+              <text x={left + size + 4} y={top + height / 2} dominantBaseline="central" fontSize={FONT} fill="var(--chart-label)" pointerEvents="none">
+                {text}
+              </text>
+            )}
+          </g>
+        );
+      })}
+    </g>
+  );
+}
+
+/**
+ * A grid as horizontal stacked bars, one per row, answers in scale order: diverging around the
+ * neutral point when the scale has one, off-scale answers apart at the end in grey. Row labels
+ * sit on the left, or above the bars on a phone. A click on an answer filters by it.
+ */
+export function StackedBarChart({ data, variant, onSelect }: StackedBarChartProps) {
+  const [ref, width] = useElementWidth<HTMLDivElement>();
+  useNoTabStops(ref);
+  const [hovered, setHovered] = useState<number>();
+  const layout = useMemo(() => layoutGridBars(data.rows.map((row) => row.cells.map((cell) => cell.percent)), data.scale.map((point) => point.offScale), data.neutralIndex), [data]);
+  const hasOff = layout.max > layout.scaleEnd;
+  const valueRoom = hasOff ? OFF_LABEL_ROOM : 12;
+  const axis = layoutCategoryAxis(data.rows.map((row) => row.label), 1, variant, width, valueRoom);
+  const { above } = axis;
+  const rowHeight = above ? above.rowHeight : CHART_SIZES[variant].rowHeight;
+  const height = data.rows.length * rowHeight + AXIS_ROOM[variant];
+  const rows = data.rows.map((row, r) => ({ label: row.label, extent: [layout.min, layout.max], r }));
+  return (
+    <div ref={ref} className={`chart__canvas${onSelect ? ' chart__canvas--clickable' : ''}`} role="img" aria-label={data.summary} style={{ height }}>
+      {width > 0 && (
+        <BarChart layout="vertical" width={width} height={height} data={rows} margin={{ top: variant === 'full' ? 4 : 2, right: valueRoom, bottom: 2, left: 0 }} barSize={above?.barSize ?? BAR[variant]} accessibilityLayer={false}>
+          {variant === 'full' && <CartesianGrid horizontal={false} stroke="var(--chart-grid)" />}
+          <XAxis type="number" domain={[layout.min, layout.max]} ticks={layout.ticks} hide={variant === 'compact'} tickFormatter={(value: number) => `${Math.abs(value)}%`} tick={{ fontSize: 12, fill: 'var(--text-muted)' }} axisLine={false} tickLine={false} />
+          <YAxis {...categoryAxisProps(axis, variant)} />
+          <Tooltip content={(props) => <GridTooltip {...props} data={data} hovered={hovered} clickable={onSelect !== undefined} />} cursor={{ fill: 'var(--chart-cursor)' }} />
+          <Bar dataKey="extent" isAnimationActive={false} shape={(props: ShapeProps) => <RowBar {...props} data={data} layout={layout} shift={above?.shift ?? 0} onSelect={onSelect} onHover={setHovered} />} />
+          {layout.diverging && <ReferenceLine x={0} stroke="var(--chart-whisker)" strokeWidth={1} ifOverflow="extendDomain" />}
+        </BarChart>
+      )}
+    </div>
+  );
+}
