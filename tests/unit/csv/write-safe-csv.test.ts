@@ -9,9 +9,10 @@ describe('neutraliseCell', () => {
     ['a plus sign', '+1+1', `'+1+1`],
     ['a minus sign', '-2+3', `'-2+3`],
     ['a DDE payload', "=cmd|' /C calc'!A0", `'=cmd|' /C calc'!A0`],
-    ['a tab', '\t=1+1', `'\t=1+1`],
+    ['a tab (the part after it marked too: a tab-split paste starts a cell there)', '\t=1+1', `'\t'=1+1`],
+    ['a semicolon before a formula (a ;-locale reading starts a cell there)', 'p;=1+1;q', `p;'=1+1;q`],
     ['a carriage return', '\r=1+1', `'\r=1+1`],
-  ])('neutraliseCell(%s) prefixes an apostrophe', (_, value, expected) => {
+  ])('neutraliseCell(%s) marks it as text with an apostrophe', (_, value, expected) => {
     expect(neutraliseCell(value)).toBe(expected);
   });
 

@@ -1,5 +1,4 @@
-import Papa from 'papaparse';
-import { neutraliseCell } from '@/lib/csv/write-safe-csv';
+import { writeSafeCsvLines } from '@/lib/csv/write-safe-csv';
 import { writeDownloadName } from '@/lib/view/download-name';
 import { formatAnswer } from '@/lib/view/format-answer';
 import { buildResponsesView } from '@/lib/view/responses-view';
@@ -13,7 +12,7 @@ const CHUNK = 2000;
 /**
  * The responses the page lists — its filters, searches and sort — as CSV, streamed a chunk at a
  * time (88,883 rows never sit in memory as one string). The shown columns, or all with `_all=1`;
- * private columns never. Cells a spreadsheet would run as a formula are neutralised.
+ * private columns never. Cells a spreadsheet would run as a formula are neutralised, and cells with `;` or tab quoted.
  */
 export async function GET(request: Request, { params }: { params: Promise<{ dataset: string }> }): Promise<Response> {
   const opened = await openExportView(request, params);
@@ -27,17 +26,17 @@ export async function GET(request: Request, { params }: { params: Promise<{ data
   const order = sortQuestion ? sortRespondents(survey, sortQuestion, state.desc) : Uint32Array.from({ length: survey.size }, (_, i) => i);
   const respondents = order.filter((i) => hasBit(responses.selection.bits, i));
   const encoder = new TextEncoder();
-  const header = ['respondent', 'line', ...columns.map((question) => question.id)].map(neutraliseCell);
+  const header = ['respondent', 'line', ...columns.map((question) => question.id)];
   let next = 0;
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
-      controller.enqueue(encoder.encode(`${Papa.unparse([header], { newline: '\r\n' })}\r\n`));
+      controller.enqueue(encoder.encode(`${writeSafeCsvLines([header])}\r\n`));
     },
     pull(controller) {
       if (next >= respondents.length) return controller.close();
-      const rows = Array.from(respondents.subarray(next, next + CHUNK), (i) => [String(i + 1), String(survey.lines[i]), ...columns.map((question) => neutraliseCell(formatAnswer(question, i)))]);
+      const rows = Array.from(respondents.subarray(next, next + CHUNK), (i) => [i + 1, survey.lines[i], ...columns.map((question) => formatAnswer(question, i))]);
       next += CHUNK;
-      controller.enqueue(encoder.encode(`${Papa.unparse(rows, { newline: '\r\n' })}\r\n`));
+      controller.enqueue(encoder.encode(`${writeSafeCsvLines(rows)}\r\n`));
     },
   });
   const name = writeDownloadName(dataset.id, 'responses', state, defaults, 'csv');
