@@ -115,6 +115,16 @@ export async function openCliView(args: ViewArguments, options: { allWaves: bool
   const suppressBelow = args.suppressBelow === undefined ? undefined : Number(args.suppressBelow);
   if (suppressBelow !== undefined && !(Number.isInteger(suppressBelow) && suppressBelow >= 0)) throw new UsageError('--suppress-below takes a whole number');
   const target = findTarget(args.target, args.codebook);
+  // The dataset's rules hold on the command line as on the dashboard (issue 16): a threshold can
+  // be raised, never lowered, and the weight is the codebook's or none. To change either, edit
+  // the codebook (`suppressBelow`, `weight`) — that is the dataset owner's decision, written down.
+  if (suppressBelow !== undefined && suppressBelow < target.defaults.suppressBelow) {
+    throw new UsageError(`--suppress-below ${suppressBelow} would lower the dataset's threshold of ${target.defaults.suppressBelow}; it can only be raised (the codebook's suppressBelow sets the floor)`);
+  }
+  const ownWeight = target.codebook?.weight;
+  if (args.weight !== undefined && args.weight !== 'none' && args.weight !== ownWeight) {
+    throw new UsageError(`--weight ${args.weight}: figures are weighted by the codebook's weight column${ownWeight ? ` ("${ownWeight}")` : ' (this dataset has none)'} or not at all (--weight none); name another column as "weight" in the codebook to use it`);
+  }
   if (args.wave !== undefined && args.wave !== 'all' && !target.defaults.waveIds.includes(args.wave)) {
     throw new UsageError(`there is no wave "${args.wave}"; waves are ${target.defaults.waveIds.join(', ')}`);
   }
