@@ -49,8 +49,8 @@ export function writeSafeCsvLines(rows: readonly (readonly (string | number)[])[
  */
 export function writeSafeCsv<Row extends Record<string, CsvValue>>(columns: readonly (keyof Row & string)[], rows: readonly Row[]): string {
   const data = rows.map((row) =>
-    columns.map((column) => {
-      const value = row[column];
+    columns.map((column): string | number => {
+      const value: CsvValue = row[column];
       if (value === null || value === undefined) return '';
       if (typeof value === 'number') return value;
       if (typeof value === 'boolean') return value ? 'true' : 'false';
