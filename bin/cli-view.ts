@@ -59,7 +59,7 @@ export function findTarget(target: string, codebook: Codebook | undefined): Targ
     codebook: used,
     load: async (waveIds) => {
       const waves = [];
-      for (const wave of dataset.waves.filter((w) => waveIds.includes(w.id))) waves.push({ id: wave.id, survey: await loadSurveyFile(wave.path, { codebook: used }) });
+      for (const wave of dataset.waves.filter((w) => waveIds.includes(w.id))) waves.push({ id: wave.id, survey: await loadSurveyFile(wave.path, { codebook: codebook ?? wave.codebook ?? dataset.codebook }) });
       return waves;
     },
   };

@@ -32,7 +32,7 @@ export async function describeWaveLinks(dataset: DatasetSource): Promise<object>
   const failed: { wave: string; message: string }[] = [];
   for (const wave of dataset.waves) {
     try {
-      waves.push({ id: wave.id, survey: await loadSurveyFile(wave.path, { codebook: dataset.codebook }) });
+      waves.push({ id: wave.id, survey: await loadSurveyFile(wave.path, { codebook: wave.codebook ?? dataset.codebook }) });
     } catch (error) {
       failed.push({ wave: wave.id, message: (error as Error).message });
     }

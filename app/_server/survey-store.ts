@@ -47,7 +47,7 @@ async function loadWave(dataset: DatasetSource, wave: WaveSource, key: Promise<S
     const resolved = await key;
     const persisted = await readPersistedSurvey(resolved);
     if (persisted) return { wave, ok: true, survey: persisted };
-    const survey = await loadSurveyFile(wave.path, { codebook: dataset.codebook });
+    const survey = await loadSurveyFile(wave.path, { codebook: wave.codebook ?? dataset.codebook });
     void writePersistedSurvey(resolved, survey);
     return { wave, ok: true, survey };
   } catch (error) {
@@ -55,14 +55,15 @@ async function loadWave(dataset: DatasetSource, wave: WaveSource, key: Promise<S
   }
 }
 
-function codebookHashOf(dataset: DatasetSource): string {
-  return hashText(JSON.stringify(dataset.codebook ?? null));
+/** The codebook a wave is read with: the dataset's, with a publisher's schema beside the wave merged in. */
+function codebookHashOf(dataset: DatasetSource, wave: WaveSource): string {
+  return hashText(JSON.stringify(wave.codebook ?? dataset.codebook ?? null));
 }
 
 /** The cached entry while the file's stamp and codebook are unchanged and its bytes were checked lately (or still hash the same). */
 async function currentEntry(dataset: DatasetSource, wave: WaveSource): Promise<CacheEntry | undefined> {
   const entry = cache.get(wave.path);
-  if (!entry || entry.codebookHash !== codebookHashOf(dataset) || entry.stamp !== (await fileStamp(wave.path))) return undefined;
+  if (!entry || entry.codebookHash !== codebookHashOf(dataset, wave) || entry.stamp !== (await fileStamp(wave.path))) return undefined;
   if (Date.now() - entry.checkedAt < RECHECK_MS) return entry;
   const [now, before] = await Promise.all([hashFile(wave.path).catch(() => 'unreadable'), entry.fileHash.catch(() => 'unreadable')]);
   if (now !== before) return undefined;
@@ -73,7 +74,7 @@ async function currentEntry(dataset: DatasetSource, wave: WaveSource): Promise<C
 export async function getWave(dataset: DatasetSource, wave: WaveSource): Promise<WaveResult> {
   const current = await currentEntry(dataset, wave);
   if (current) return current.result;
-  const codebookHash = codebookHashOf(dataset);
+  const codebookHash = codebookHashOf(dataset, wave);
   const fileHash = hashFile(wave.path);
   const key = fileHash.then((hash) => ({ fileHash: hash, codebookHash }));
   const entry: CacheEntry = { stamp: await fileStamp(wave.path), codebookHash, checkedAt: Date.now(), fileHash, result: loadWave(dataset, wave, key) };
@@ -96,7 +97,7 @@ export async function getWaveSummary(dataset: DatasetSource, wave: WaveSource): 
   const current = await currentEntry(dataset, wave);
   if (!current) {
     try {
-      const summary = await readPersistedSummary({ fileHash: await hashFile(wave.path), codebookHash: codebookHashOf(dataset) });
+      const summary = await readPersistedSummary({ fileHash: await hashFile(wave.path), codebookHash: codebookHashOf(dataset, wave) });
       if (summary) return { wave, ok: true, ...summary };
     } catch {
       // unreadable: the full read below says why

@@ -16,8 +16,8 @@ export type Measure = ShareMeasure | ValueMeasure;
 
 export type ExtraFigure = { measure: ShareMeasure; figure: Figure } | { measure: ValueMeasure; estimate: Estimate };
 
-function meanOf(values: ArrayLike<number>, bits: Uint32Array, label: string, value: string, base: number, settings: FigureSettings, measure: ValueMeasure): ExtraFigure {
-  const mean = estimateMean(values, bits, { weights: settings.weights, surveySize: settings.surveySize ?? values.length, level: settings.level });
+function meanOf(values: ArrayLike<number>, bits: Uint32Array, label: string, value: string, base: number, settings: FigureSettings, measure: ValueMeasure, zeroIsMissing = false): ExtraFigure {
+  const mean = estimateMean(values, bits, { weights: settings.weights, surveySize: settings.surveySize ?? values.length, level: settings.level, zeroIsMissing });
   const estimate = makeEstimate({ value, label, count: mean.n, base, estimate: mean.mean, low: mean.low, high: mean.high, weighted: settings.weights !== undefined }, settings);
   return { measure, estimate };
 }
@@ -27,10 +27,8 @@ export function rankingExtras(question: RankingQuestion, items: readonly RankedI
   // "Ranked in the top 3" is its own figure only when more than three places were ranked.
   const topThree: ExtraFigure[] = question.maxRank > 3 ? items.map((item) => ({ measure: 'ranked_top3', figure: item.topK[2] })) : [];
   const atAll: ExtraFigure[] = [...topThree, ...items.map((item): ExtraFigure => ({ measure: 'ranked_at_all', figure: item.topK[item.topK.length - 1] }))];
-  const means = items.map((item, index) => {
-    const ranks = Float64Array.from(question.ranks[index], (rank) => (rank === 0 ? NaN : rank));
-    return meanOf(ranks, baseBits, item.label, item.value, item.first.base, settings, 'mean_rank');
-  });
+  // Ranks are read in place (0 = not ranked): no copy of 100,000 ranks per item.
+  const means = items.map((item, index) => meanOf(question.ranks[index], baseBits, item.label, item.value, item.first.base, settings, 'mean_rank', true));
   return [...atAll, ...means];
 }
 
@@ -56,12 +54,21 @@ export function likertExtras(question: LikertQuestion, selection: Selection, set
   // A scale written as numbers (0–10) is scored in its own numbers; a worded one by position, 1 = lowest.
   const numbered = question.scores !== undefined && onScale.every((figure) => Number.isFinite(question.scores![codeOf(figure) - 1]));
   const scoreOf = new Map(onScale.map((figure, index) => [codeOf(figure), numbered ? question.scores![codeOf(figure) - 1] : index + 1]));
-  const scores = Float64Array.from(question.codes, (code) => scoreOf.get(code) ?? NaN);
+  const scores = scoresByCode(question, scoreOf);
   const [low, high] = [scoreOf.get(codeOf(onScale[0]))!, scoreOf.get(codeOf(onScale.at(-1)!))!];
   const mean = meanOf(scores, selection.bits, `Mean score (${low} = ${onScale[0].label}, ${high} = ${onScale.at(-1)!.label})`, '', base.count, settings, 'mean');
   const extras = boxes ? [box('top2', onScale.slice(-2)), box('bottom2', onScale.slice(0, 2)), mean] : [mean];
   if (question.netPromoter && numbered) extras.push(netPromoterScore(question, scoreOf, selection, base.count, settings));
   return extras;
+}
+
+/** Each respondent's score, looked up by option code in a small table (NaN for no answer and off-scale answers). */
+function scoresByCode(question: LikertQuestion, scoreOf: ReadonlyMap<number, number>): Float64Array {
+  const table = new Float64Array(question.options.length + 1).fill(NaN);
+  for (const [code, score] of scoreOf) table[code] = score;
+  const scores = new Float64Array(question.codes.length);
+  for (let i = 0; i < scores.length; i++) scores[i] = table[question.codes[i]];
+  return scores;
 }
 
 /**
@@ -70,11 +77,8 @@ export function likertExtras(question: LikertQuestion, selection: Selection, set
  * (weighted or not) is that mean's, which equals the usual √((p + d − (p − d)²) / n) formula.
  */
 function netPromoterScore(question: LikertQuestion, scoreOf: Map<number, number>, selection: Selection, base: number, settings: FigureSettings): ExtraFigure {
-  const points = Float64Array.from(question.codes, (code) => {
-    const score = scoreOf.get(code);
-    if (score === undefined) return NaN;
-    return score >= 9 ? 100 : score <= 6 ? -100 : 0;
-  });
+  const promoterScore = new Map([...scoreOf].map(([code, score]) => [code, score >= 9 ? 100 : score <= 6 ? -100 : 0]));
+  const points = scoresByCode(question, promoterScore);
   return meanOf(points, selection.bits, 'Net Promoter Score (% 9–10 minus % 0–6)', '', base, settings, 'nps');
 }
 

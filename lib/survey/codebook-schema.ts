@@ -27,6 +27,11 @@ export const codebookQuestionSchema = z
     options: z.array(optionSchema).optional(),
     /** Option values whose only-answer respondents are left out of the base ("Other(s):"). */
     excludeFromBase: z.array(z.string().min(1)).optional(),
+    /**
+     * What coded answers mean (`"1": "Under 10"`), as a publisher's codebook gives them: labels
+     * only — unlike `options`, no option is added or reordered.
+     */
+    valueLabels: z.record(z.string(), z.string().min(1)).optional(),
     /** Header names of the columns that make up this question (one column per option or item). */
     columns: z.array(z.string().min(1)).min(1).optional(),
     /** Separator of `;`-joined multi-select cells and ordered-list rankings. */

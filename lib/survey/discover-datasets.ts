@@ -1,12 +1,20 @@
-import { existsSync, readdirSync, statSync, type Dirent } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import type { Codebook } from './codebook-schema';
 import { readCodebookFile } from './read-codebook-file';
+import { mergeQuestions, PUBLISHER_SCHEMA, readPublisherSchema, type PublisherQuestions } from './publisher-schema';
 
 export interface WaveSource {
   id: string;
   path: string;
   label?: string;
+  /**
+   * The codebook this wave is read with, when a publisher's schema beside it adds question text
+   * and value labels to the dataset's codebook (which wins where both speak); else the dataset's.
+   */
+  codebook?: Codebook;
+  /** The publisher's schema file it came from, relative to the dataset folder. */
+  schema?: string;
 }
 
 export interface DatasetSource {
@@ -68,9 +76,21 @@ function slug(text: string): string {
   return text.toLowerCase().replace(SURVEY_FILE, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
 }
 
+/**
+ * One wave exported twice, as codes and as labels (TODO Group 2024: raw-data-numeric.csv and
+ * raw-data-text.csv): the labelled file is the wave, the coded one is left out.
+ */
+function dropCodedTwins(files: string[]): string[] {
+  return files.filter((file) => {
+    if (!/numeric|coded|values/i.test(path.basename(file))) return true;
+    const twin = (candidate: string) => candidate !== file && path.dirname(candidate) === path.dirname(file) && /text|labels/i.test(path.basename(candidate));
+    return !files.some(twin);
+  });
+}
+
 /** Without a codebook each survey file (.csv, .tsv, gzipped or not) is a wave, named by the year in its path (or its file name when years repeat). */
 function inferWaves(dir: string): WaveSource[] {
-  const files = listCsvFiles(dir, 2);
+  const files = dropCodedTwins(listCsvFiles(dir, 2));
   const years = files.map((file) => yearIn(path.relative(dir, file)));
   return files.map((file, i) => {
     const year = years[i];
@@ -80,6 +100,48 @@ function inferWaves(dir: string): WaveSource[] {
   }).sort((a, b) => a.id.localeCompare(b.id));
 }
 
+const schemaCache = new Map<string, { stamp: string; questions: PublisherQuestions }>();
+
+/** A publisher's schema, read once per version of the file (discovery runs on every request). */
+function readSchemaFile(file: string): PublisherQuestions {
+  try {
+    const stat = statSync(file);
+    const stamp = `${stat.size}:${stat.mtimeMs}`;
+    const cached = schemaCache.get(file);
+    if (cached?.stamp === stamp) return cached.questions;
+    const questions = readPublisherSchema(readFileSync(file, 'utf8'));
+    schemaCache.set(file, { stamp, questions });
+    return questions;
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * The publisher's schema for a wave: in the wave's folder or the dataset's, the one file there,
+ * or the one whose year is the wave's (Stack Overflow keeps a schema per year side by side).
+ */
+function schemaFor(dir: string, wave: WaveSource): string | undefined {
+  for (const folder of [...new Set([path.dirname(wave.path), dir])]) {
+    const schemas = readEntries(folder)
+      .filter((entry) => entry.isFile() && PUBLISHER_SCHEMA.test(entry.name))
+      .map((entry) => path.join(folder, entry.name));
+    const year = yearIn(path.relative(dir, wave.path)) ?? wave.id;
+    const sameYear = schemas.filter((file) => yearIn(path.basename(file)) === year);
+    if (sameYear.length === 1) return sameYear[0];
+    if (schemas.length === 1 && yearIn(path.basename(schemas[0])) === undefined) return schemas[0];
+  }
+  return undefined;
+}
+
+function withPublisherLabels(dir: string, wave: WaveSource, codebook: Codebook | undefined): WaveSource {
+  const file = schemaFor(dir, wave);
+  if (!file) return wave;
+  const questions = readSchemaFile(file);
+  if (Object.keys(questions).length === 0) return wave;
+  return { ...wave, schema: path.relative(dir, file), codebook: { ...codebook, questions: mergeQuestions(codebook?.questions, questions) } };
+}
+
 function describeDataset(dir: string, id: string, origin: DataRoot['origin'], overlays?: string): DatasetSource {
   const own = path.join(dir, 'survey.json');
   const overlay = overlays ? path.join(overlays, `${id}.json`) : undefined;
@@ -87,11 +149,13 @@ function describeDataset(dir: string, id: string, origin: DataRoot['origin'], ov
   const read = existsSync(codebookFile) ? readCodebookFile(codebookFile) : undefined;
   const codebook: Codebook | undefined = read && 'codebook' in read ? read.codebook : undefined;
   const error: string | undefined = read && 'error' in read ? read.error : undefined;
-  const waves = error
-    ? []
-    : codebook?.waves
-      ? codebook.waves.map((wave) => ({ id: wave.id, path: path.join(dir, wave.file), ...(wave.label ? { label: wave.label } : {}) }))
-      : inferWaves(dir);
+  const waves = (
+    error
+      ? []
+      : codebook?.waves
+        ? codebook.waves.map((wave) => ({ id: wave.id, path: path.join(dir, wave.file), ...(wave.label ? { label: wave.label } : {}) }))
+        : inferWaves(dir)
+  ).map((wave) => withPublisherLabels(dir, wave, codebook));
   return {
     id,
     title: codebook?.title ?? id,

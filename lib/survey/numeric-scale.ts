@@ -46,7 +46,7 @@ export function readScalePoint(value: string): ScalePoint | undefined {
  * The scale behind a column's answers, or undefined when they are not one. Whole numbers from
  * 0 or 1 up to at most 10, at least three points, most points of the range used; a question
  * worded as a quantity ("how many years", "year born") stays numeric unless its answers carry
- * end labels, and bare numbers need rating wording or a short scale (≤ 7 points) to count.
+ * end labels, and bare numbers need rating wording ("rate", "how likely", "scale of 1 to 5") to count.
  */
 export function detectNumericScale(values: readonly string[], names: readonly string[]): NumericScale | undefined {
   const points: ScalePoint[] = [];
@@ -67,11 +67,11 @@ export function detectNumericScale(values: readonly string[], names: readonly st
   const text = names.join(' ');
   const rating = RATING_WORDS.test(text);
   const quantity = QUANTITY_WORDS.test(text) && !rating;
-  if (!labelled && quantity) return undefined;
-  if (!labelled && !rating && max - min + 1 > 7) return undefined;
+  // Bare numbers are a scale only when the question asks for a rating; else they may be codes or amounts.
+  if (!labelled && (quantity || !rating)) return undefined;
   points.sort((a, b) => a.score - b.score || Number(b.labelled) - Number(a.labelled));
   const netPromoter = RECOMMEND.test(text) && max === 10 && min <= 1;
-  const why = labelled ? 'end-labelled points' : rating ? 'rating wording' : `a short scale of ${max - min + 1} points`;
+  const why = labelled ? 'end-labelled points' : 'rating wording';
   return {
     points,
     min,

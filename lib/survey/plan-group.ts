@@ -6,6 +6,7 @@ import { inferColumn, isMetaName, type ColumnInference } from './infer-kind';
 import { matchLikertScale } from './likert-scales';
 import { detectNumericScale } from './numeric-scale';
 import { orderOptions } from './order-options';
+import { isNumberText } from './profile-column';
 import { answeredCells, type EncodedColumn } from './column-encoder';
 import { inferenceSettings, joinStem, optionSettings, OTHER_SPECIFY, type PlanContext } from './plan-settings';
 
@@ -117,6 +118,8 @@ function sharedScale(rows: { cells: Map<string, number> }[], names: string[]): G
   const values = [...union.keys()];
   const numeric = detectNumericScale(values, names);
   if (numeric) return { kind: 'likert', overrides: { scale: numeric }, reason: `grid row: ${numeric.reason.replace(/^likert: /, 'a scale of ')}` };
+  // Bare numbers that are not a rating scale are amounts or codes: rows of their own, not a grid.
+  if (values.every((value) => isNumberText(value))) return undefined;
   const likert = matchLikertScale(values);
   if (likert) return { kind: 'likert', overrides: { order: [...likert.ordered, ...likert.offScale] }, reason: `grid row: the rows share a known ordered scale of ${likert.ordered.length} points` };
   return { kind: 'single', overrides: { order: orderOptions(union) }, reason: `grid row: the rows share ${union.size} answers` };

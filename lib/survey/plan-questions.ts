@@ -4,6 +4,7 @@ import type { QuestionPlan } from './build-question';
 import type { QuestionKind } from './types';
 import { inferColumn, isMetaName, type ColumnInference } from './infer-kind';
 import { answeredCells } from './column-encoder';
+import { matchLikertScale } from './likert-scales';
 import { detectPersonalData } from './personal-data';
 import { planGroup } from './plan-group';
 import { inferenceSettings, joinStem, optionSettings, OTHER_SPECIFY, type PlanContext } from './plan-settings';
@@ -24,6 +25,20 @@ function withPersonalData(plan: QuestionPlan, names: string[], context: PlanCont
   return { ...plan, kind, writeIns: undefined, personal: personal.reason, reason: `${kind}: ${personal.reason} (personal data)` };
 }
 
+/**
+ * Answers written as codes (1, 2, 3…) that a publisher's codebook labels ("1" = "Under 10"): a
+ * choice in the codebook's order, Likert when the labels lie on a known scale.
+ */
+function codedChoice(valueLabels: Record<string, string>, cells: Map<string, number>): { kind: 'single' | 'likert'; order: string[]; reason: string } | undefined {
+  const codes = [...cells.keys()];
+  if (codes.length === 0 || !codes.every((code) => code in valueLabels)) return undefined;
+  const order = Object.keys(valueLabels).sort((a, b) => Number(a) - Number(b) || a.localeCompare(b));
+  const labels = order.map((code) => valueLabels[code]);
+  const scale = matchLikertScale(labels);
+  const kind = scale ? 'likert' : 'single';
+  return { kind, order, reason: `${kind}: ${codes.length} coded answers, each labelled by the publisher's codebook${scale ? ' on a known ordered scale' : ''}` };
+}
+
 /** What each cell of a question with typed-in answers shows as text: only the typed part. */
 function writtenInText(main: QuestionPlan, inference: ColumnInference | undefined): ((cell: string) => string) | undefined {
   const listed = main.writeIns?.listed;
@@ -41,7 +56,8 @@ function writtenInText(main: QuestionPlan, inference: ColumnInference | undefine
 export function planQuestions(draft: QuestionDraft, entryFor: (id: string) => CodebookQuestion | undefined, context: PlanContext): QuestionPlan[] {
   const entry = entryFor(draft.id);
   const columns = draft.columns.map(context.column);
-  const settings = optionSettings(entry);
+  // A publisher's value labels describe one column's codes; over a group of columns they name its rows or options instead.
+  const settings = optionSettings(columns.length > 1 && entry?.valueLabels ? { ...entry, valueLabels: undefined } : entry);
   const plan = (kind: QuestionKind, picked: number[], overrides: Partial<QuestionPlan> = {}): QuestionPlan => ({
     id: draft.id,
     label: entry?.label ?? draft.label,
@@ -65,6 +81,8 @@ export function planQuestions(draft: QuestionDraft, entryFor: (id: string) => Co
   if (OTHER_SPECIFY.test(item) || OTHER_SPECIFY.test(context.columnName(draft.columns[0]))) {
     if (answeredCells(columns[0], context.isMissing).size > 1) return [withPersonalData(plan('text', all, { ...labelled, reason: 'text: an "Other — please specify" column holds what people typed' }), names, context)];
   }
+  const coded = entry?.valueLabels ? codedChoice(entry.valueLabels, answeredCells(columns[0], context.isMissing)) : undefined;
+  if (coded) return [plan(coded.kind, all, { ...labelled, order: coded.order, reason: coded.reason })];
   const inference = isMetaName(item) ? undefined : inferColumn(names, columns[0], context.isMissing, context.respondents, entry?.separator);
   const main = plan(inference?.kind ?? 'meta', all, { ...labelled, ...(inference ? inferenceSettings(inference) : { reason: `meta: "${item}" is a column survey tools write about a response` }) });
   const plans = [withPersonalData(main, names, context)];

@@ -22,7 +22,7 @@ export const OTHER_SPECIFY = /please specify|\(specify\)|other.*\(text\)|^other 
 export function optionSettings(entry: CodebookQuestion | undefined) {
   if (!entry) return {};
   const order = entry.options?.map((option) => (typeof option === 'string' ? option : option.value));
-  const optionLabels = new Map<string, string>();
+  const optionLabels = new Map<string, string>(Object.entries(entry.valueLabels ?? {}));
   const excludedFromBase = new Set(entry.excludeFromBase ?? []);
   for (const option of entry.options ?? []) {
     if (typeof option === 'string') continue;

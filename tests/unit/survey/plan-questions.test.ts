@@ -65,8 +65,8 @@ describe('planQuestions', () => {
   });
 
   it('does not call integer columns with repeated ranks a ranking: each row becomes its own question', () => {
-    // respondents 1-3 give both items the same number: these are ratings on a 1–3 scale, not ranks,
-    // and the two rows share that scale: a grid of two likert rows.
+    // respondents 1-3 give both items the same number: not ranks. With no rating wording the
+    // numbers may be amounts or codes, so each row stays a numeric question and no grid is formed.
     const { draft, context } = setup(
       [
         ['1', '2', '3', '1', '2'],
@@ -75,11 +75,28 @@ describe('planQuestions', () => {
       ['Docs', 'Support'],
       { id: 'rate' },
     );
-    expect(summary(planQuestions(draft, () => undefined, context))).toEqual([
-      { id: 'rate_1', kind: 'likert', label: 'Question: Docs', columnNames: ['col0'] },
-      { id: 'rate_2', kind: 'likert', label: 'Question: Support', columnNames: ['col1'] },
+    const plans = planQuestions(draft, () => undefined, context);
+    expect(summary(plans)).toEqual([
+      { id: 'rate_1', kind: 'numeric', label: 'Question: Docs', columnNames: ['col0'] },
+      { id: 'rate_2', kind: 'numeric', label: 'Question: Support', columnNames: ['col1'] },
     ]);
-    expect(planQuestions(draft, () => undefined, context).map((plan) => plan.grid)).toEqual(['rate', 'rate']);
+    expect(plans.map((plan) => plan.grid)).toEqual([undefined, undefined]);
+  });
+
+  it('reads rows of 1–3 under rating wording ("How would you rate…") as one grid of likert rows', () => {
+    const { draft, context } = setup(
+      [
+        ['1', '2', '3', '1', '2'],
+        ['1', '2', '3', '3', '1'],
+      ],
+      ['Docs', 'Support'],
+      { id: 'rate', label: 'How would you rate these?' },
+    );
+    const plans = planQuestions(draft, () => undefined, context);
+    expect(plans.map((plan) => [plan.id, plan.kind, plan.grid])).toEqual([
+      ['rate_1', 'likert', 'rate'],
+      ['rate_2', 'likert', 'rate'],
+    ]);
   });
 
   it('splits a grid into one question per row, with row codes as ids when the file has them', () => {
