@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { loadSurveyFile } from '../lib/survey/load-survey-file';
+import { configureCellKeySecret } from '../lib/survey/cell-key-secret';
 import type { Codebook } from '../lib/survey/codebook-schema';
 import { dataRootsFromEnv, discoverDatasets, SURVEY_FILE, yearIn } from '../lib/survey/discover-datasets';
 import type { DatasetWaves } from '../lib/analysis/aggregate-view';
@@ -29,6 +30,10 @@ export interface ViewArguments {
 }
 
 export class UsageError extends Error {}
+
+// A codebook that says `disclosure: public` (or SURVEY_LENS_MODE=public) perturbs the CLI's
+// counts as the server's, with the same secret (SURVEY_LENS_SECRET, or the one in the cache folder).
+configureCellKeySecret(path.resolve(process.env.SURVEY_LENS_CACHE || path.join(process.cwd(), '.survey-lens-cache')));
 
 interface Target {
   id: string;

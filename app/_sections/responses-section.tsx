@@ -20,7 +20,8 @@ import { ResponsesTools } from '../ui/tables/responses-tools';
 export function ResponsesSection({ view, reference }: { view: OpenView; reference: LoadedWave }) {
   const { state, links, dataset } = view;
   const { survey } = reference;
-  const responses = buildResponsesView(survey, state, dataset.codebook);
+  const responses = buildResponsesView(survey, state, dataset.codebook, { mode: view.defaults.disclosure, threshold: suppressionOf(state, view.defaults) });
+  if (responses.refused && responses.available.length === 0) return <Notice><p>{responses.refused}</p></Notice>;
   const page = readResponsesPage(survey, { sort: state.sort, desc: state.desc, page: state.page, selection: responses.selection, columns: responses.shown });
   const first = page.respondents === 0 ? 0 : (page.page - 1) * RESPONSES_PAGE_SIZE + 1;
   const last = first + page.rows.length - (page.rows.length > 0 ? 1 : 0);
@@ -65,7 +66,11 @@ export function ResponsesSection({ view, reference }: { view: OpenView; referenc
         </span>
       </div>
       {pager}
-      {page.respondents === 0 ? (
+      {responses.refused ? (
+        <Notice>
+          <p>{responses.refused}</p>
+        </Notice>
+      ) : page.respondents === 0 ? (
         <Notice>
           <p>No respondent matches these filters{searching ? ' and searches' : ''}.</p>
         </Notice>

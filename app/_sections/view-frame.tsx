@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import { selectRespondents } from '@/lib/analysis/select-respondents';
 import { selectionCount } from '@/lib/analysis/selection';
+import { perturbCount, recordKeysOf } from '@/lib/analysis/cell-key';
+import { tallyBits } from '@/lib/analysis/tally';
 import { buildFacets } from '@/lib/view/build-facets';
 import { changeView, clearFilters, removeFilter } from '@/lib/view/change-view';
 import { describeSelection } from '@/lib/view/describe-base';
@@ -31,8 +33,12 @@ export function ViewFrame({ view, reference, kind, path, hrefFor, children }: Vi
   const { state, defaults } = view;
   const { survey } = reference;
   const threshold = suppressionOf(state, defaults);
-  const groups = buildFacets(survey, state, threshold);
-  const selected = selectionCount(selectRespondents(survey, state.filters).selection);
+  // Public mode: the sentence's count and the facets' are perturbed like the figures (lib/analysis/cell-key).
+  const keys = defaults.disclosure === 'public' ? recordKeysOf(survey) : undefined;
+  const groups = buildFacets(survey, state, threshold, { keys });
+  const selection = selectRespondents(survey, state.filters).selection;
+  const tally = keys ? tallyBits(selection.bits, undefined, keys) : undefined;
+  const selected = tally ? perturbCount(tally.count, tally.keySum ?? 0) : selectionCount(selection);
   const lookup = (id: string) => survey.questions.find((question) => question.id === id);
   const parts = describeFilterParts(state.filters, lookup).map((part) => ({ text: part.text, removeHref: hrefFor(removeFilter(state, part.question, part.op)) }));
   const comparing = kind === 'question' && state.by ? lookup(state.by) : undefined;

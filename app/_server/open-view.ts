@@ -9,6 +9,11 @@ import { viewDefaultsOf } from '@/lib/view/view-defaults';
 import { wavesOf, type ViewDefaults, type ViewState } from '@/lib/view/view-state';
 import { makeViewLinks, type ViewLinks } from '@/lib/view/write-view-query';
 import { findDatasetBySegment } from './resolve-dataset';
+import { configureCellKeySecret } from '@/lib/survey/cell-key-secret';
+import { cacheFolder } from './persisted-surveys';
+
+// Public mode perturbs counts with record keys derived from a secret kept beside the cache.
+configureCellKeySecret(cacheFolder());
 import { getWave, getWaveLinks, type WaveResult } from './survey-store';
 import type { WaveLinks } from '@/lib/survey/link-waves';
 

@@ -40,6 +40,8 @@ export interface AggregateQuery {
   };
   suppressBelow?: number;
   unreliableBelow?: number;
+  /** `public`: a selection under the threshold is refused, counts perturbed, extremes withheld (prepareView). */
+  disclosure?: 'public';
 }
 
 export interface AggregateResult {
@@ -55,6 +57,20 @@ export interface AggregateResult {
 export interface DatasetWaves {
   id: string;
   waves: { id: string; survey: Survey }[];
+}
+
+/**
+ * Public mode: the smallest and largest answer are one respondent's answer each (a salary, an
+ * age) whatever the group's size, so they are not published; the other estimates' counts are the
+ * unperturbed respondents with a value, so they are withheld too (the bins beside them carry the
+ * perturbed base).
+ */
+function withholdForPublic(figures: QuestionFigures, query: AggregateQuery): QuestionFigures {
+  if (query.disclosure !== 'public') return figures;
+  const extras = figures.extras
+    .filter((extra) => extra.measure !== 'min' && extra.measure !== 'max')
+    .map((extra) => ('estimate' in extra ? { ...extra, estimate: { ...extra.estimate, count: NaN, base: NaN } } : extra));
+  return { ...figures, extras };
 }
 
 /** Every row of one (wave, segment): the main figures, then the measures beside them. */
@@ -76,7 +92,7 @@ function waveRows(dataset: string, wave: { id: string; survey: Survey }, questio
   }
   const bins = question.kind === 'numeric' ? sharedBins : undefined;
   const viewWeighted = settings.weights !== undefined;
-  const overall = questionFigures(question, selection, settings, bins, true);
+  const overall = withholdForPublic(questionFigures(question, selection, settings, bins, true), query);
   const context = (segmentQuestion: string, segment: string, segmentValue: string, figures: QuestionFigures): RowContext => ({
     fields: { dataset, wave: wave.id, question_id: question.id, question_label: question.label, filters: filterText, segment_question: segmentQuestion, segment, base_rule: query.baseRule },
     segmentValue,
@@ -90,7 +106,7 @@ function waveRows(dataset: string, wave: { id: string; survey: Survey }, questio
   if (!byQuestion) return void (multiWave ? result.notes : result.problems).push(`wave ${wave.id}: there is no question "${query.by}" to compare by`);
   const segments = segmentBy(byQuestion, selection);
   if (typeof segments === 'string') return void result.problems.push(segments);
-  const perSegment = segments.map((segment) => questionFigures(question, segment.selection, settings, bins, true));
+  const perSegment = segments.map((segment) => withholdForPublic(questionFigures(question, segment.selection, settings, bins, true), query));
   const marks = markSegments(overall.figures, perSegment.map((figures) => figures.figures), settings);
   segments.forEach((segment, s) => result.rows.push(...figureRows(context(byQuestion.id, segment.label, segment.value, perSegment[s]), perSegment[s], viewWeighted, marks[s])));
 }

@@ -86,7 +86,7 @@ export function crosstabRows(context: { dataset: string; wave: string; filters: 
   if (typeof table === 'string') return table;
   const turned = crosstab(columnQuestion, rowQuestion, selection, settings);
   const both = andBits(andBits(selection.bits, answeredBits(rowQuestion, selection.size)), answeredBits(columnQuestion, selection.size));
-  const bothTally = tallyBits(both, settings.weights);
+  const bothTally = tallyBits(both, settings.weights, settings.recordKeys);
   const test = crosstabTest(rowQuestion, columnQuestion, selection, settings, table);
   const weighted = settings.weights !== undefined;
   const testFields = {

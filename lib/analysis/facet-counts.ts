@@ -3,6 +3,8 @@ import { countIntersection, hasBit } from '../survey/bitset';
 import type { Filter } from './filters';
 import { selectRespondents } from './select-respondents';
 import { selectionCount } from './selection';
+import { perturbCount } from './cell-key';
+import { andBits, tallyBits } from './tally';
 
 /** One facet's live counts: respondents per option (or the range of a number) under the other facets' filters. */
 export type FacetCount =
@@ -24,28 +26,42 @@ function rankAtMostFor(filters: readonly Filter[], questionId: string): number {
   return own === undefined || own.op === 'first' ? 1 : Infinity;
 }
 
-function optionCounts(question: Question, selection: Selection, rankAtMost: number): { value: string; label: string; count: number }[] {
+function optionCounts(question: Question, selection: Selection, rankAtMost: number, keys?: Uint8Array): { value: string; label: string; count: number }[] {
+  // Public mode: each count perturbed by its cell key, as the figures' are (lib/analysis/cell-key).
+  const shown = (count: number, keySum: number) => (keys ? perturbCount(count, keySum) : count);
   switch (question.kind) {
     case 'single':
     case 'likert': {
       const counts = new Uint32Array(question.options.length + 1);
+      const keySums = new Float64Array(keys ? question.options.length + 1 : 0);
       for (let w = 0; w < selection.bits.length; w++) {
         let word = selection.bits[w];
         while (word !== 0) {
-          counts[question.codes[(w << 5) | (31 - Math.clz32(word & -word))]]++;
+          const i = (w << 5) | (31 - Math.clz32(word & -word));
+          counts[question.codes[i]]++;
+          if (keys) keySums[question.codes[i]] += keys[i];
           word &= word - 1;
         }
       }
-      return question.options.map((option, index) => ({ value: option.value, label: option.label, count: counts[index + 1] }));
+      return question.options.map((option, index) => ({ value: option.value, label: option.label, count: shown(counts[index + 1], keySums[index + 1] ?? 0) }));
     }
     case 'multi':
-      return question.options.map((option, index) => ({ value: option.value, label: option.label, count: countIntersection(question.members[index], selection.bits) }));
+      return question.options.map((option, index) => {
+        if (!keys) return { value: option.value, label: option.label, count: countIntersection(question.members[index], selection.bits) };
+        const tally = tallyBits(andBits(question.members[index], selection.bits), undefined, keys);
+        return { value: option.value, label: option.label, count: shown(tally.count, tally.keySum ?? 0) };
+      });
     case 'ranking':
       return question.options.map((option, index) => {
         let count = 0;
+        let keySum = 0;
         const ranks = question.ranks[index];
-        for (let i = 0; i < selection.size; i++) if (ranks[i] !== 0 && ranks[i] <= rankAtMost && hasBit(selection.bits, i)) count++;
-        return { value: option.value, label: option.label, count };
+        for (let i = 0; i < selection.size; i++) {
+          if (ranks[i] === 0 || ranks[i] > rankAtMost || !hasBit(selection.bits, i)) continue;
+          count++;
+          if (keys) keySum += keys[i];
+        }
+        return { value: option.value, label: option.label, count: shown(count, keySum) };
       });
     default:
       return [];
@@ -71,7 +87,7 @@ function rangeOf(values: Float64Array, selection: Selection): { answered: number
  * except its own, so its options show what choosing them would give. Questions without a filter
  * share one selection; each filtered question gets its own.
  */
-export function countFacets(survey: Survey, filters: readonly Filter[], questionIds: readonly string[]): FacetCount[] {
+export function countFacets(survey: Survey, filters: readonly Filter[], questionIds: readonly string[], keys?: Uint8Array): FacetCount[] {
   const selections = new Map<string, Selection>();
   const selectionWithout = (questionId: string): Selection => {
     const key = filters.some((filter) => filter.question === questionId) ? questionId : '';
@@ -86,8 +102,9 @@ export function countFacets(survey: Survey, filters: readonly Filter[], question
     const question = survey.questions.find((q) => q.id === questionId);
     if (!question || !FACET_KINDS.has(question.kind)) return [];
     const selection = selectionWithout(questionId);
-    const within = selectionCount(selection);
+    const tally = keys ? tallyBits(selection.bits, undefined, keys) : undefined;
+    const within = tally ? perturbCount(tally.count, tally.keySum ?? 0) : selectionCount(selection);
     if (question.kind === 'numeric') return [{ questionId, kind: 'range', ...rangeOf(question.values, selection), within }];
-    return [{ questionId, kind: 'options', options: optionCounts(question, selection, rankAtMostFor(filters, questionId)), within }];
+    return [{ questionId, kind: 'options', options: optionCounts(question, selection, rankAtMostFor(filters, questionId), keys), within }];
   });
 }

@@ -1,7 +1,7 @@
 import type { LikertQuestion, MultiQuestion, Selection, SingleQuestion } from '../survey/types';
 import { createBitset } from '../survey/bitset';
 import { DEFAULT_SETTINGS, makeFigure, type Figure, type FigureSettings } from './figure';
-import { andBits, effectiveBaseOf, orInto, tallyBits, type Tally } from './tally';
+import { addTallies, andBits, effectiveBaseOf, EMPTY_TALLY, orInto, tallyBits, type Tally } from './tally';
 import { kishEffectiveBase } from './intervals';
 
 export interface Frequencies {
@@ -26,6 +26,8 @@ export function singleFrequencies(question: SingleQuestion | LikertQuestion, sel
   const counts = new Float64Array(options.length + 1);
   const sumW = new Float64Array(options.length + 1);
   const sumW2 = new Float64Array(options.length + 1);
+  const keySums = settings.recordKeys ? new Float64Array(options.length + 1) : undefined;
+  const keys = settings.recordKeys;
   const { bits } = selection;
   const weights = settings.weights;
   for (let w = 0; w < bits.length; w++) {
@@ -34,6 +36,7 @@ export function singleFrequencies(question: SingleQuestion | LikertQuestion, sel
       const i = (w << 5) | (31 - Math.clz32(word & -word));
       const code = question.codes[i];
       counts[code]++;
+      if (keySums) keySums[code] += keys![i];
       if (weights) {
         const weight = weights[i];
         sumW[code] += weight;
@@ -42,11 +45,11 @@ export function singleFrequencies(question: SingleQuestion | LikertQuestion, sel
       word &= word - 1;
     }
   }
-  const tallies: Tally[] = Array.from(counts, (count, code) =>
-    weights ? { count, sumW: sumW[code], sumW2: sumW2[code] } : { count, sumW: count, sumW2: count },
-  );
-  const sum = (codes: number[]): Tally =>
-    codes.reduce((total, code) => ({ count: total.count + tallies[code].count, sumW: total.sumW + tallies[code].sumW, sumW2: total.sumW2 + tallies[code].sumW2 }), { count: 0, sumW: 0, sumW2: 0 });
+  const tallies: Tally[] = Array.from(counts, (count, code) => ({
+    ...(weights ? { count, sumW: sumW[code], sumW2: sumW2[code] } : { count, sumW: count, sumW2: count }),
+    ...(keySums ? { keySum: keySums[code] } : {}),
+  }));
+  const sum = (codes: number[]): Tally => codes.reduce((total, code) => addTallies(total, tallies[code]), keySums ? { ...EMPTY_TALLY, keySum: 0 } : EMPTY_TALLY);
   const allCodes = tallies.map((_, code) => code);
   const answeredCodes = options.flatMap((option, index) => (option.excludedFromBase ? [] : [index + 1]));
   const base = sum(settings.baseRule === 'all' ? allCodes : answeredCodes);
@@ -71,13 +74,13 @@ export function multiFrequencies(question: MultiQuestion, selection: Selection, 
     question.options.forEach((option, index) => !option.excludedFromBase && orInto(counted, question.members[index]));
     baseBits = andBits(counted, selection.bits);
   } else baseBits = andBits(question.answered, selection.bits);
-  const base = tallyBits(baseBits, settings.weights);
+  const base = tallyBits(baseBits, settings.weights, settings.recordKeys);
   // An excluded option's respondents may sit outside the base: it is reported over everyone who answered.
   const hasExcluded = question.options.some((option) => option.excludedFromBase);
-  const everyAnswer = hasExcluded && settings.baseRule === 'answered' ? tallyBits(andBits(question.answered, selection.bits), settings.weights) : base;
+  const everyAnswer = hasExcluded && settings.baseRule === 'answered' ? tallyBits(andBits(question.answered, selection.bits), settings.weights, settings.recordKeys) : base;
   const figures = question.options.map((option, index) => {
     const [within, over] = option.excludedFromBase ? [selection.bits, everyAnswer] : [baseBits, base];
-    return makeFigure(option.value, option.label, option.excludedFromBase === true, tallyBits(andBits(question.members[index], within), settings.weights), over, settings);
+    return makeFigure(option.value, option.label, option.excludedFromBase === true, tallyBits(andBits(question.members[index], within), settings.weights, settings.recordKeys), over, settings);
   });
   return { questionId: question.id, base: base.count, weightedBase: settings.weights ? base.sumW : null, effectiveBase: effectiveBaseOf(base, settings.weights !== undefined), figures, baseTally: base };
 }

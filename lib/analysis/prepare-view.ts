@@ -4,6 +4,8 @@ import type { Filter } from './filters';
 import { DEFAULT_SETTINGS, type FigureSettings } from './figure';
 import { selectRespondents } from './select-respondents';
 import { surveyWeights } from './weights';
+import { perturbCount, recordKeysOf } from './cell-key';
+import { tallyBits } from './tally';
 
 export interface ViewRequest {
   filters: Filter[];
@@ -12,6 +14,8 @@ export interface ViewRequest {
   weight?: boolean | string;
   suppressBelow?: number;
   unreliableBelow?: number;
+  /** `public`: perturbed counts, and a filtered selection under the threshold refused as a whole. */
+  disclosure?: 'public';
 }
 
 export interface PreparedView {
@@ -43,6 +47,17 @@ export function prepareView(survey: Survey, request: ViewRequest): PreparedView 
     problems: problems.map((problem) => problem.message),
     notes: [],
   };
+  if (request.disclosure === 'public') {
+    const keys = recordKeysOf(survey);
+    prepared.settings.recordKeys = keys;
+    // The filter limit: a filtered selection smaller than the threshold gives nothing at all —
+    // not even suppressed rows — as survey platforms' public reports do. Judged on the perturbed
+    // size, so the limit itself does not reveal the exact count at its edge.
+    const tally = tallyBits(selection.bits, undefined, keys);
+    if (request.filters.length > 0 && perturbCount(tally.count, tally.keySum ?? 0) < prepared.settings.suppressBelow) {
+      prepared.problems.push(`fewer than ${prepared.settings.suppressBelow} respondents match these filters: a public dashboard shows no figures for so small a group (remove a filter)`);
+    }
+  }
   if (!request.weight) return prepared;
   const weights = surveyWeights(survey, typeof request.weight === 'string' ? request.weight : undefined);
   if (typeof weights === 'string') {

@@ -5,7 +5,7 @@ import { singleFrequencies } from './frequencies';
 import { quantileSorted } from './quantiles';
 import { sortedValues } from './numeric-bins';
 import type { RankedItem } from './rankings';
-import { andBits, type Tally } from './tally';
+import { addTallies, andBits, EMPTY_TALLY, type Tally } from './tally';
 import { estimateMean } from './weighted-mean';
 
 /** Shares beside the main one (ranked at all, top-2 and bottom-2 box). */
@@ -33,7 +33,7 @@ export function rankingExtras(question: RankingQuestion, items: readonly RankedI
 }
 
 function sumTallies(figures: readonly Figure[]): Tally {
-  return figures.reduce((sum, figure) => ({ count: sum.count + figure.optionTally.count, sumW: sum.sumW + figure.optionTally.sumW, sumW2: sum.sumW2 + figure.optionTally.sumW2 }), { count: 0, sumW: 0, sumW2: 0 });
+  return figures.reduce((sum, figure) => addTallies(sum, figure.optionTally), figures[0]?.optionTally.keySum !== undefined ? { ...EMPTY_TALLY, keySum: 0 } : EMPTY_TALLY);
 }
 
 /**

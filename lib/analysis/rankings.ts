@@ -62,12 +62,12 @@ function meanWithInterval(distribution: number[], level: number): [number, numbe
  */
 export function rankItems(question: RankingQuestion, selection: Selection, settings: FigureSettings = DEFAULT_SETTINGS): Rankings {
   const baseBits = settings.baseRule === 'all' ? selection.bits : andBits(question.answered, selection.bits);
-  const base: Tally = tallyBits(baseBits, settings.weights);
+  const base: Tally = tallyBits(baseBits, settings.weights, settings.recordKeys);
   const items = question.options.map((option, index) => {
     const ranks = question.ranks[index];
     // At least "ranked first", even when nobody ranked anything (a 0/0 figure, suppressed).
     const topK = Array.from({ length: Math.max(1, question.maxRank) }, (_, k) =>
-      makeFigure(option.value, option.label, false, tallyBits(rankBits(ranks, baseBits, k + 1), settings.weights), base, settings),
+      makeFigure(option.value, option.label, false, tallyBits(rankBits(ranks, baseBits, k + 1), settings.weights, settings.recordKeys), base, settings),
     );
     const distribution = new Array<number>(question.maxRank).fill(0);
     for (let w = 0; w < baseBits.length; w++) {

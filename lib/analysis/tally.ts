@@ -5,13 +5,15 @@ export interface Tally {
   count: number;
   sumW: number;
   sumW2: number;
+  /** Sum of the respondents' record keys, when figures are perturbed (lib/analysis/cell-key). */
+  keySum?: number;
 }
 
 export const EMPTY_TALLY: Tally = { count: 0, sumW: 0, sumW2: 0 };
 
-/** Tally of the respondents set in `bits` (weights optional: then sums equal counts). */
-export function tallyBits(bits: Uint32Array, weights?: Float64Array): Tally {
-  if (!weights) {
+/** Tally of the respondents set in `bits` (weights optional: then sums equal counts; record keys when perturbing). */
+export function tallyBits(bits: Uint32Array, weights?: Float64Array, keys?: Uint8Array): Tally {
+  if (!weights && !keys) {
     let count = 0;
     for (let w = 0; w < bits.length; w++) count += popcount32(bits[w]);
     return { count, sumW: count, sumW2: count };
@@ -19,18 +21,26 @@ export function tallyBits(bits: Uint32Array, weights?: Float64Array): Tally {
   let count = 0;
   let sumW = 0;
   let sumW2 = 0;
+  let keySum = 0;
   for (let w = 0; w < bits.length; w++) {
     let word = bits[w];
     while (word !== 0) {
       const i = (w << 5) | (31 - Math.clz32(word & -word));
-      const weight = weights[i];
+      const weight = weights ? weights[i] : 1;
       count++;
       sumW += weight;
       sumW2 += weight * weight;
+      if (keys) keySum += keys[i];
       word &= word - 1;
     }
   }
-  return { count, sumW, sumW2 };
+  return keys ? { count, sumW, sumW2, keySum } : { count, sumW, sumW2 };
+}
+
+/** The tally of two disjoint sets together (key sums add when both carry one). */
+export function addTallies(a: Tally, b: Tally): Tally {
+  const sum = { count: a.count + b.count, sumW: a.sumW + b.sumW, sumW2: a.sumW2 + b.sumW2 };
+  return a.keySum !== undefined && b.keySum !== undefined ? { ...sum, keySum: a.keySum + b.keySum } : sum;
 }
 
 /** Kish's effective base (Σw)² / Σw² of a weighted tally; null when the figures are unweighted. */

@@ -6,14 +6,15 @@ import type { Frequencies } from './frequencies';
 
 export type OptionSort = 'share' | 'codebook';
 
-function selectedTally(question: SingleQuestion | LikertQuestion, codes: Set<number>, selection: Selection, weights?: Float64Array): Tally {
-  const tally = { count: 0, sumW: 0, sumW2: 0 };
+function selectedTally(question: SingleQuestion | LikertQuestion, codes: Set<number>, selection: Selection, weights?: Float64Array, keys?: Uint8Array): Tally {
+  const tally: Tally = { count: 0, sumW: 0, sumW2: 0, ...(keys ? { keySum: 0 } : {}) };
   for (let i = 0; i < selection.size; i++) {
     if ((selection.bits[i >>> 5] & (1 << (i & 31))) === 0 || !codes.has(question.codes[i])) continue;
     const weight = weights ? weights[i] : 1;
     tally.count++;
     tally.sumW += weight;
     tally.sumW2 += weight * weight;
+    if (keys) tally.keySum! += keys[i];
   }
   return tally;
 }
@@ -33,9 +34,9 @@ export function topOptions(question: Question, frequencies: Frequencies, selecti
   if (question.kind === 'multi') {
     const union = createBitset(selection.size);
     for (const { index } of rest) orInto(union, question.members[index]);
-    merged = tallyBits(andBits(union, selection.bits), settings.weights);
+    merged = tallyBits(andBits(union, selection.bits), settings.weights, settings.recordKeys);
   } else {
-    merged = selectedTally(question, new Set(rest.map(({ index }) => index + 1)), selection, settings.weights);
+    merged = selectedTally(question, new Set(rest.map(({ index }) => index + 1)), selection, settings.weights, settings.recordKeys);
   }
   const label = `Other (${rest.length} more)`;
   return [...kept.map(({ figure }) => figure), makeFigure(label, label, false, merged, frequencies.baseTally, settings)];

@@ -90,6 +90,14 @@ export const codebookSchema = z
      * a reader's URL may raise but never lower. Default 10.
      */
     suppressBelow: z.number().int().min(0).max(1000).optional(),
+    /**
+     * Who the dashboard is for: `analyst` (default: one's own data on one's own machine) or
+     * `public` (a published deployment: filter limit, cell-key perturbation, no extremes, raw
+     * responses only in the columns below). SURVEY_LENS_MODE=public sets it for a whole server.
+     */
+    disclosure: z.enum(['analyst', 'public']).optional(),
+    /** Public mode: the only columns the responses table may show and download (none: no raw responses). */
+    publicColumns: z.array(z.string().min(1)).optional(),
     header: headerSchema.optional(),
     /** Extra strings meaning "no answer" besides '', NA and N/A. */
     missing: z.array(z.string()).optional(),

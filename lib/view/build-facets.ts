@@ -50,7 +50,7 @@ function mask(count: number, threshold: number): number | null {
   return count > 0 && count < threshold ? null : count;
 }
 
-function toFacet(question: Question, counts: FacetCount, state: ViewState, threshold: number): FacetData {
+function toFacet(question: Question, counts: FacetCount, state: ViewState, rangeThreshold: number, threshold: number): FacetData {
   const op = facetOp(question, state);
   const selected = new Set(state.filters.filter((filter) => filter.question === question.id && filter.op === op).flatMap((filter) => filter.values));
   const active = state.filters.some((filter) => filter.question === question.id);
@@ -61,7 +61,7 @@ function toFacet(question: Question, counts: FacetCount, state: ViewState, thres
   const base = { id: question.id, label, kind: question.kind, op, active, within };
   if (counts.kind === 'range') {
     const bound = (filterOp: FilterOp) => state.filters.find((filter) => filter.question === question.id && filter.op === filterOp)?.values[0];
-    const open = counts.answered >= threshold && counts.answered > 0;
+    const open = counts.answered >= rangeThreshold && counts.answered > 0;
     return { ...base, ordered: true, options: [], range: { min: open ? counts.min : null, max: open ? counts.max : null, gte: bound('gte'), lte: bound('lte') } };
   }
   const ordered = question.kind === 'likert' || (question.kind === 'single' && question.options.length > 1);
@@ -73,12 +73,13 @@ function toFacet(question: Question, counts: FacetCount, state: ViewState, thres
  * The facet sidebar's data: every question a reader can filter by, grouped as the survey groups
  * them, each with live counts under the other facets' filters. The weight column is not a facet.
  */
-export function buildFacets(survey: Survey, state: ViewState, threshold: number): FacetGroup[] {
+export function buildFacets(survey: Survey, state: ViewState, threshold: number, disclosure: { keys?: Uint8Array } = {}): FacetGroup[] {
   const questions = survey.questions.filter((question) => FACET_KINDS.has(question.kind) && question.id !== survey.weightQuestionId && question.answeredCount > 0);
-  const counts = new Map(countFacets(survey, state.filters, questions.map((question) => question.id)).map((count) => [count.questionId, count]));
+  const counts = new Map(countFacets(survey, state.filters, questions.map((question) => question.id), disclosure.keys).map((count) => [count.questionId, count]));
   const groups: FacetGroup[] = [];
   for (const question of questions) {
-    const facet = toFacet(question, counts.get(question.id)!, state, threshold);
+    // Public mode (record keys given): counts perturbed, and a number's range never shown — its ends are two respondents' answers.
+    const facet = toFacet(question, counts.get(question.id)!, state, disclosure.keys ? Infinity : threshold, threshold);
     const last = groups.at(-1);
     if (question.group && last?.label === question.group) last.facets.push(facet);
     else groups.push({ label: question.group ?? null, facets: [facet] });

@@ -19,8 +19,8 @@ export function computeCrosstabs(datasetId: string, wave: { id: string; survey: 
   const result: CrosstabResult = { tables: [], problems: [], notes: [] };
   const columnQuestion = state.cols ? wave.survey.questions.find((question) => question.id === state.cols) : undefined;
   if (!columnQuestion || state.rows.length === 0) return result;
-  // The CLI, run by whoever holds the file, may choose the weight column and threshold; a URL may not.
-  const prepared = prepareView(wave.survey, { filters: state.filters, baseRule: state.base, weight: overrides.weight ?? (defaults.weighted && state.weighted), suppressBelow: overrides.suppressBelow ?? suppressionOf(state, defaults) });
+  // The CLI's --weight and --suppress-below are checked against the codebook in openCliView: the same rules as a URL.
+  const prepared = prepareView(wave.survey, { filters: state.filters, baseRule: state.base, weight: overrides.weight ?? (defaults.weighted && state.weighted), suppressBelow: overrides.suppressBelow ?? suppressionOf(state, defaults), ...(defaults.disclosure === 'public' ? { disclosure: 'public' as const } : {}) });
   result.problems.push(...prepared.problems);
   result.notes.push(...prepared.notes);
   const context = { dataset: datasetId, wave: wave.id, filters: writeFilterText(state.filters) };

@@ -11,5 +11,6 @@ export function toAggregateQuery(state: ViewState, questionId: string, defaults:
     weight: defaults.weighted && state.weighted,
     waves: wavesOf(state, defaults.waveIds),
     suppressBelow: suppressionOf(state, defaults),
+    ...(defaults.disclosure === 'public' ? { disclosure: 'public' as const } : {}),
   };
 }

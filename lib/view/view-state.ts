@@ -57,6 +57,8 @@ export interface ViewDefaults {
   weighted: boolean;
   /** The dataset's suppression threshold (codebook `suppressBelow`, default 10). */
   suppressBelow: number;
+  /** `public`: the disclosure rules of a published dashboard (README: Disclosure control); absent = analyst. */
+  disclosure?: 'analyst' | 'public';
 }
 
 export const DEFAULT_SUPPRESS_BELOW = 10;

@@ -4,7 +4,8 @@ import { formatAnswer } from '@/lib/view/format-answer';
 import { buildResponsesView } from '@/lib/view/responses-view';
 import { sortRespondents } from '@/lib/view/sort-respondents';
 import { hasBit } from '@/lib/survey/bitset';
-import { downloadHeaders, openExportView } from '@/app/_server/open-export-view';
+import { downloadHeaders, openExportView, problem } from '@/app/_server/open-export-view';
+import { suppressionOf } from '@/lib/view/view-state';
 
 /** Rows written per chunk of the stream: small enough to start at once, large enough to be quick. */
 const CHUNK = 2000;
@@ -20,7 +21,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ data
   const { url, view } = opened;
   const { dataset, state, defaults, reference } = view;
   const { survey } = reference;
-  const responses = buildResponsesView(survey, url.searchParams.get('_all') === '1' ? { ...state, columns: undefined } : state, dataset.codebook);
+  const responses = buildResponsesView(survey, url.searchParams.get('_all') === '1' ? { ...state, columns: undefined } : state, dataset.codebook, { mode: defaults.disclosure, threshold: suppressionOf(state, defaults) });
+  if (responses.refused) return problem(403, responses.refused);
   const columns = url.searchParams.get('_all') === '1' ? responses.available : survey.questions.filter((question) => responses.shown.includes(question.id));
   const sortQuestion = state.sort ? survey.questions.find((question) => question.id === state.sort) : undefined;
   const order = sortQuestion ? sortRespondents(survey, sortQuestion, state.desc) : Uint32Array.from({ length: survey.size }, (_, i) => i);

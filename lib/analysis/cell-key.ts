@@ -1,0 +1,65 @@
+/**
+ * Cell-key perturbation (the method of the Australian Bureau of Statistics' TableBuilder and of
+ * the census table builders that followed it: Fraser & Wooton 2005, "A proposed method for
+ * confidentialising tabular output to protect against differencing"; Thompson, Broadfoot &
+ * Elazar 2013). Each respondent gets a fixed, secret record key (0–255); a cell's key is the sum
+ * of its respondents' keys modulo 256, and a table of noise turns (count, cell key) into a small
+ * change of the count. The same respondents always give the same noise, whichever filters
+ * reach them, so asking again or in other words averages nothing away; two overlapping cells get
+ * unrelated noise, so the difference of two published counts is no longer the count of the group
+ * between them (issue 16, attack 4). Zero stays zero and a count never becomes zero or negative.
+ *
+ * The secret lives only in the server process (configureCellKeys): with it, record keys could be
+ * recomputed and the noise undone, so it never reaches a page.
+ */
+
+let secret: string | undefined;
+const keysBySurvey = new WeakMap<object, { secret: string; keys: Uint8Array }>();
+
+/** Sets the secret the record keys derive from (the server's and the CLI's edge read it once). */
+export function configureCellKeys(value: string): void {
+  if (value.length < 16) throw new Error('the cell-key secret must be at least 16 characters');
+  secret = value;
+}
+
+/** FNV-1a over the secret, then a 32-bit mix per respondent (splitmix-style): keys look random without the secret. */
+function deriveKeys(size: number, key: string): Uint8Array {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193) >>> 0;
+  const keys = new Uint8Array(size);
+  for (let i = 0; i < size; i++) {
+    let z = (h + Math.imul(i + 1, 0x9e3779b9)) >>> 0;
+    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
+    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
+    keys[i] = (z ^ (z >>> 16)) & 0xff;
+  }
+  return keys;
+}
+
+/**
+ * Each respondent's record key in this survey (cached per survey and secret). The respondent's
+ * index and the survey's identity (its size here, the secret's place in the key) fix it.
+ */
+export function recordKeysOf(survey: { size: number }): Uint8Array {
+  if (secret === undefined) throw new Error('cell-key perturbation is on, but no secret was configured (configureCellKeys)');
+  const cached = keysBySurvey.get(survey);
+  if (cached && cached.secret === secret) return cached.keys;
+  const keys = deriveKeys(survey.size, `${secret}\u0000${survey.size}`);
+  keysBySurvey.set(survey, { secret, keys });
+  return keys;
+}
+
+/**
+ * The noise table: a cell key's place in [0, 256) picks a change of −2…+2 with probabilities
+ * .05, .20, .50, .20, .05 (variance 1.0), the same for every count (unbiased), except that small
+ * counts are not pushed to 0 or below (their change is clamped to keep them at least 1).
+ */
+const CUMULATIVE = [13, 64, 192, 243, 256];
+const CHANGES = [-2, -1, 0, 1, 2];
+
+export function perturbCount(count: number, keySum: number): number {
+  if (count <= 0) return count;
+  const key = ((keySum % 256) + 256) % 256;
+  const change = CHANGES[CUMULATIVE.findIndex((edge) => key < edge)];
+  return Math.max(1, count + change);
+}

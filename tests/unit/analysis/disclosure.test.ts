@@ -1,0 +1,190 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { aggregateView, type AggregateRow } from '../../../lib/analysis/aggregate-view';
+import { configureCellKeys, perturbCount } from '../../../lib/analysis/cell-key';
+import { loadSurveyFile } from '../../../lib/survey/load-survey-file';
+import type { Codebook } from '../../../lib/survey/codebook-schema';
+import type { Survey } from '../../../lib/survey/types';
+import { parseViewState } from '../../../lib/view/parse-view-state';
+import { resolveViewState } from '../../../lib/view/resolve-view-state';
+import { buildResponsesView } from '../../../lib/view/responses-view';
+import { buildFacets } from '../../../lib/view/build-facets';
+import { toAggregateQuery } from '../../../lib/view/to-aggregate-query';
+import { viewDefaultsOf } from '../../../lib/view/view-defaults';
+import { suppressionOf, type ViewDefaults } from '../../../lib/view/view-state';
+import { fixtureSurvey } from '../helpers/fixture-survey';
+import { recordKeysOf } from '../../../lib/analysis/cell-key';
+
+/**
+ * The privacy suite (issue 16, attacks 1–5), on the bundled sample's 2022 wave with the group
+ * G = region=Oceania & company_size=1-10 & work_arrangement=On-site, and on a tiny fixture whose
+ * group of 4 is Oceania & small & Onsite. Each attack is run as a reader's URL would run it, in the
+ * analyst mode and the public one; a test fails if the attack still works where it must not.
+ */
+
+interface Case {
+  name: string;
+  survey: () => Promise<Survey>;
+  codebook: Codebook;
+  /** The group's filters as a query, the larger group's, and the complement's. */
+  group: string;
+  outer: string;
+  complement: string;
+  role: string;
+  numeric: string;
+  weight: string;
+  /** The hidden group's true role counts (counted from the CSV by hand for the fixture; by the analyst view for the sample). */
+}
+
+const root = path.resolve(__dirname, '../../..');
+const sampleCodebook = (): Codebook => JSON.parse(readFileSync(path.join(root, 'data/state-of-engineers/survey.json'), 'utf8'));
+
+const CASES: Case[] = [
+  {
+    name: 'bundled sample 2022',
+    survey: () => loadSurveyFile(path.join(root, 'data/state-of-engineers/2022.csv'), { codebook: sampleCodebook() }),
+    codebook: sampleCodebook(),
+    group: 'region=Oceania&company_size=1-10&work_arrangement=On-site',
+    outer: 'region=Oceania&company_size=1-10',
+    complement: 'region=Oceania&company_size=1-10&work_arrangement__not=On-site',
+    role: 'role',
+    numeric: 'salary_usd',
+    weight: 'salary_usd',
+  },
+  {
+    name: 'tiny fixture',
+    survey: async () => fixtureSurvey('disclosure-tiny.csv', { weight: 'w', questions: { id: { kind: 'meta' }, comment: { kind: 'text' } } }),
+    codebook: { weight: 'w', questions: { id: { kind: 'meta' }, comment: { kind: 'text' } } },
+    group: 'region=Oceania&size=small&setup=Onsite',
+    outer: 'region=Oceania&size=small',
+    complement: 'region=Oceania&size=small&setup__not=Onsite',
+    role: 'role',
+    numeric: 'salary',
+    weight: 'salary',
+  },
+];
+
+beforeAll(() => configureCellKeys('privacy-suite-secret-0123456789'));
+
+function rowsOf(survey: Survey, defaults: ViewDefaults, query: string, questionId: string): { rows: AggregateRow[]; problems: string[]; notes: string[] } {
+  const parsed = parseViewState(new URLSearchParams(query), defaults);
+  const state = resolveViewState(parsed.value, survey).value;
+  const result = aggregateView({ id: 'd', waves: [{ id: defaults.waveIds[0], survey }] }, toAggregateQuery(state, questionId, defaults), '');
+  return { rows: result.rows, problems: result.problems, notes: [...parsed.notes, ...result.notes] };
+}
+
+const shares = (rows: AggregateRow[]) => rows.filter((row) => row.measure === 'share' && row.segment === '(all)');
+
+describe.each(CASES)('privacy suite on the $name', (testCase) => {
+  let survey: Survey;
+  const defaultsFor = (mode: 'analyst' | 'public'): ViewDefaults => ({ ...viewDefaultsOf({ waves: [{ id: 'w' }], codebook: testCase.codebook }, mode) });
+  beforeAll(async () => {
+    survey = await testCase.survey();
+  });
+
+  describe.each(['analyst', 'public'] as const)('%s mode', (mode) => {
+    it('attack 1: _suppress=0 (and 1, 5) keeps the dataset threshold of 10 and hides every count of the small group', () => {
+      for (const value of ['0', '1', '5']) {
+        const { rows, notes } = rowsOf(survey, defaultsFor(mode), `${testCase.group}&_suppress=${value}`, testCase.role);
+        expect(notes.some((note) => note.includes('cannot lower'))).toBe(true);
+        for (const row of shares(rows)) expect([row.count, row.percent, row.base, row.ci_low]).toEqual([null, null, null, null]);
+      }
+    });
+
+    it('attack 2: _weight=<a salary column> is refused; a suppressed row withholds weighted base and effective base', () => {
+      const { rows, notes } = rowsOf(survey, defaultsFor(mode), `${testCase.group}&_weight=${testCase.weight}&_base=all`, testCase.role);
+      expect(notes.some((note) => note.includes('cannot choose another column'))).toBe(true);
+      const suppressed = shares(rows).filter((row) => row.flags.includes('suppressed'));
+      // Public mode refuses the group as a whole (the filter limit): no row at all to read.
+      if (mode === 'public') expect(rows).toEqual([]);
+      else expect(suppressed.length).toBeGreaterThan(0);
+      for (const row of suppressed) expect([row.weighted_count, row.weighted_base, row.effective_base]).toEqual([null, null, null]);
+    });
+
+    it('attack 3: a suppressed row has no base, and filtering on a hidden option gives no base either', () => {
+      const { rows } = rowsOf(survey, defaultsFor(mode), testCase.group, testCase.role);
+      expect(shares(rows).every((row) => row.base === null)).toBe(true);
+      const options = shares(rows).map((row) => row.keys.option);
+      for (const option of options) {
+        const narrowed = rowsOf(survey, defaultsFor(mode), `${testCase.group}&${testCase.role}=${encodeURIComponent(option)}`, testCase.role);
+        if (mode === 'public') expect(narrowed.problems.join(' ')).toMatch(/fewer than 10 respondents match these filters/);
+        else expect(shares(narrowed.rows).every((row) => row.base === null && row.count === null)).toBe(true);
+      }
+    });
+
+    it(`attack 4: differencing the larger group and its complement ${mode === 'public' ? 'no longer gives' : 'still gives (analyst mode: one’s own data)'} the hidden group's exact counts`, () => {
+      const analyst = defaultsFor('analyst');
+      // The truth, from the analyst view of the group with the threshold at the floor of the codebook schema (0).
+      const truth = new Map(shares(rowsOf(survey, { ...analyst, suppressBelow: 0 }, testCase.group, testCase.role).rows).map((row) => [row.keys.option, row.count]));
+      const outer = new Map(shares(rowsOf(survey, defaultsFor(mode), testCase.outer, testCase.role).rows).map((row) => [row.keys.option, row.count]));
+      const complement = new Map(shares(rowsOf(survey, defaultsFor(mode), testCase.complement, testCase.role).rows).map((row) => [row.keys.option, row.count]));
+      const recovered = [...truth.keys()].map((option) => (outer.get(option) ?? 0) - (complement.get(option) ?? 0));
+      const exact = [...truth.values()];
+      if (mode === 'analyst') expect(recovered).toEqual(exact);
+      else {
+        expect(recovered).not.toEqual(exact);
+        // Asking again gives the same noise: nothing averages away.
+        const again = new Map(shares(rowsOf(survey, defaultsFor(mode), testCase.outer, testCase.role).rows).map((row) => [row.keys.option, row.count]));
+        expect(again).toEqual(outer);
+      }
+    });
+
+    it(`attack 4 on the facet counts: ${mode === 'public' ? 'perturbed as the figures, the same on every asking' : 'exact'}`, () => {
+      const facetCounts = (query: string, asMode: 'analyst' | 'public') => {
+        const state = resolveViewState(parseViewState(new URLSearchParams(query), defaultsFor(asMode)).value, survey).value;
+        const keys = asMode === 'public' ? recordKeysOf(survey) : undefined;
+        const facet = buildFacets(survey, state, 0, { keys }).flatMap((group) => group.facets).find((candidate) => candidate.id === testCase.role)!;
+        return facet.options.map((option) => option.count ?? 0);
+      };
+      const exact = facetCounts(testCase.outer, 'analyst');
+      const shown = facetCounts(testCase.outer, mode);
+      if (mode === 'analyst') expect(shown).toEqual(exact);
+      else {
+        expect(shown).not.toEqual(exact);
+        expect(facetCounts(testCase.outer, mode)).toEqual(shown);
+      }
+    });
+
+    it(`attack 5: numeric minimum and maximum ${mode === 'public' ? 'never published' : 'withheld for the small group'}; raw responses ${mode === 'public' ? 'off without publicColumns' : 'listed'}`, () => {
+      const small = rowsOf(survey, defaultsFor(mode), testCase.group, testCase.numeric).rows;
+      for (const row of small.filter((candidate) => candidate.measure === 'min' || candidate.measure === 'max')) expect(row.value).toBeNull();
+      const everyone = rowsOf(survey, defaultsFor(mode), '', testCase.numeric).rows;
+      const extremes = everyone.filter((row) => row.measure === 'min' || row.measure === 'max');
+      if (mode === 'public') expect(extremes).toEqual([]);
+      else expect(extremes.length).toBeGreaterThan(0);
+      const state = resolveViewState(parseViewState(new URLSearchParams(testCase.group), defaultsFor(mode)).value, survey).value;
+      const responses = buildResponsesView(survey, state, testCase.codebook, { mode, threshold: 10 });
+      if (mode === 'public') {
+        expect(responses.refused).toMatch(/not published/);
+        expect(responses.listed).toBe(0);
+        const published = buildResponsesView(survey, state, { ...testCase.codebook, publicColumns: [testCase.role] }, { mode, threshold: 10 });
+        expect(published.available.map((question) => question.id)).toEqual([testCase.role]);
+        expect(published.refused).toMatch(/Fewer than 10 respondents match/);
+      } else expect(responses.listed).toBeGreaterThan(0);
+    });
+  });
+
+  it('public mode: the filter limit refuses the small group as a whole, not row by row', () => {
+    const { rows, problems } = rowsOf(survey, defaultsFor('public'), testCase.group, testCase.role);
+    expect(rows).toEqual([]);
+    expect(problems.join(' ')).toMatch(/fewer than 10 respondents match these filters/);
+  });
+});
+
+describe('perturbCount', () => {
+  it.each([
+    [0, 0, 0],
+    [0, 200, 0],
+    [1, 0, 1],
+    [2, 0, 1],
+    [50, 0, 48],
+    [50, 13, 49],
+    [50, 100, 50],
+    [50, 200, 51],
+    [50, 250, 52],
+    [50, 256 + 100, 50],
+  ])('perturbCount(%i, key %i) → %i (zero stays zero, never below 1, −2…+2 by the cell key)', (count, key, expected) => {
+    expect(perturbCount(count, key)).toBe(expected);
+  });
+});
