@@ -15,6 +15,8 @@ const PAGES = {
   trend: '/state-of-engineers/questions/hot_trends?_wave=all',
   crosstab: '/state-of-engineers/crosstab?_rows=role&_cols=region',
   responses: '/state-of-engineers/responses',
+  // A grid (matrix question) of a real export: diverging stacked bars, the rows × answers table.
+  ...(sharedAvailable ? { grid: '/exports/questions/q6?_wave=starwars' } : {}),
 };
 
 const PHONE = { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true };

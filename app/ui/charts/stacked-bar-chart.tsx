@@ -1,7 +1,7 @@
 'use client';
 
 import { useMemo, useState } from 'react';
-import { Bar, BarChart, CartesianGrid, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import type { GridChartData, GridRow } from '@/lib/view/build-grid-view';
 import { formatFigure } from '@/lib/view/format-figure';
 import { layoutGridBars, type GridBarsLayout } from '@/lib/view/layout-grid-bars';
@@ -54,6 +54,8 @@ function RowBar({ x = 0, y = 0, width = 0, height = 0, payload, data, layout, sh
   }
   const segments = layout.segments[r];
   const lastOff = segments.findLast((segment) => data.scale[segment.index].offScale);
+  // The diverging centre, marked across each bar only (a line down the chart would cross labels above the bars).
+  const centre = x - layout.min * perUnit;
   return (
     <g>
       {segments.map((segment) => {
@@ -64,7 +66,7 @@ function RowBar({ x = 0, y = 0, width = 0, height = 0, payload, data, layout, sh
         const text = cell.percent === null ? '' : formatFigure(cell.percent, 'percent');
         const fits = text.length * FONT * GLYPH_WIDTH + 4 <= size;
         return (
-          <g key={point.key} onClick={onSelect ? () => onSelect(row, segment.index) : undefined} onMouseEnter={() => onHover(segment.index)} onMouseLeave={() => onHover(undefined)}>
+          <g key={point.key} data-row={row.questionId} data-answer={point.key} onClick={onSelect ? () => onSelect(row, segment.index) : undefined} onMouseEnter={() => onHover(segment.index)} onMouseLeave={() => onHover(undefined)}>
             <rect x={left} y={top} width={size} height={height} fill={point.fill} stroke={cell.active ? 'var(--text)' : 'var(--surface)'} strokeWidth={cell.active ? 2 : 1} />
             {fits && (
               <text x={left + size / 2} y={top + height / 2} textAnchor="middle" dominantBaseline="central" fontSize={FONT} fill={point.ink} pointerEvents="none">
@@ -79,6 +81,7 @@ function RowBar({ x = 0, y = 0, width = 0, height = 0, payload, data, layout, sh
           </g>
         );
       })}
+      {layout.diverging && <line x1={centre} x2={centre} y1={top - 3} y2={top + height + 3} stroke="var(--chart-whisker)" strokeWidth={1} pointerEvents="none" />}
     </g>
   );
 }
@@ -109,7 +112,6 @@ export function StackedBarChart({ data, variant, onSelect }: StackedBarChartProp
           <YAxis {...categoryAxisProps(axis, variant)} />
           <Tooltip content={(props) => <GridTooltip {...props} data={data} hovered={hovered} clickable={onSelect !== undefined} />} cursor={{ fill: 'var(--chart-cursor)' }} />
           <Bar dataKey="extent" isAnimationActive={false} shape={(props: ShapeProps) => <RowBar {...props} data={data} layout={layout} shift={above?.shift ?? 0} onSelect={onSelect} onHover={setHovered} />} />
-          {layout.diverging && <ReferenceLine x={0} stroke="var(--chart-whisker)" strokeWidth={1} ifOverflow="extendDomain" />}
         </BarChart>
       )}
     </div>

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import type { Question } from '@/lib/survey/types';
 import { KindBadge } from './kind-badge';
 
@@ -11,7 +12,8 @@ function pickExtraText(question: Question): string | undefined {
   return text;
 }
 
-export function QuestionHeading({ question, waveLabel }: { question: Question; waveLabel: string }) {
+/** `grid`: the grid this question is a row of, and its page under the view. */
+export function QuestionHeading({ question, waveLabel, grid }: { question: Question; waveLabel: string; grid?: { label: string; rows: number; href: string } }) {
   const text = pickExtraText(question);
   const columns = question.source.columns;
   return (
@@ -23,6 +25,14 @@ export function QuestionHeading({ question, waveLabel }: { question: Question; w
       </div>
       <h1>{question.label}</h1>
       {text && <p className="question-text lead">{text}</p>}
+      {grid && (
+        <p className="small">
+          One row of a grid of {grid.rows}:{' '}
+          <Link href={grid.href} prefetch={false}>
+            all rows of “{grid.label}” together →
+          </Link>
+        </p>
+      )}
       {columns.length > 1 ? (
         <details className="disclosure small muted">
           <summary>Built from {columns.length} columns</summary>

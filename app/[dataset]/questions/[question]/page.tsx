@@ -64,10 +64,12 @@ export default async function QuestionPage(props: Props) {
   if (trendHref) waves.push({ id: 'all', label: 'All waves (trend)', href: trendHref, state: state.wave === 'all' ? 'current' : 'available' });
   const crumbs = [{ label: 'Datasets', href: '/' }, { label: dataset.title, href: links.overview(changeView(state, { wave: state.wave === 'all' ? undefined : state.wave })) }, { label: question?.label ?? questionId }];
   const waveLabel = state.wave === 'all' ? 'all waves' : (reference?.source.label ?? reference?.id ?? '');
+  const ownGrid = question?.grid ? home?.survey.grids.find((candidate) => candidate.id === question.grid) : undefined;
+  const gridLink = ownGrid && { label: ownGrid.label, rows: ownGrid.rowIds.length, href: links.question(ownGrid.id, changeView(state, { wave: state.wave === 'all' ? home?.id : state.wave })) };
   const failure = view.failures[0];
   return (
     <>
-      <DatasetHeading dataset={dataset} waves={waves} crumbs={crumbs} title={question ? <QuestionHeading question={question} waveLabel={waveLabel} /> : <h1>{questionId}</h1>} />
+      <DatasetHeading dataset={dataset} waves={waves} crumbs={crumbs} title={question ? <QuestionHeading question={question} waveLabel={waveLabel} grid={gridLink} /> : <h1>{questionId}</h1>} />
       <UrlNotes notes={view.notes} />
       {failure && <WaveError waveLabel={failure.wave.label ?? failure.wave.id} message={failure.message} issues={failure.issues} />}
       {reference && question && home && (
