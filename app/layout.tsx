@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
+import { headers } from 'next/headers';
 import { TopBar } from './ui/layout/top-bar';
 import { THEME_SCRIPT } from './ui/layout/theme-script';
 import './globals.css';
@@ -21,11 +22,13 @@ export const viewport: Viewport = {
  * The theme the reader chose is applied by an inline script in <head>, before the first paint
  * (no flash of the other theme); React leaves the attribute it sets alone (suppressHydrationWarning).
  */
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // proxy.ts's per-request nonce: the Content-Security-Policy runs this inline script and no other.
+  const nonce = (await headers()).get('x-nonce') ?? undefined;
   return (
     <html lang="en" data-theme="system" suppressHydrationWarning>
       <head>
-        <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
       </head>
       <body>
         <a className="skip-link" href="#main">

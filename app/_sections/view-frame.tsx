@@ -3,6 +3,8 @@ import { selectRespondents } from '@/lib/analysis/select-respondents';
 import { selectionCount } from '@/lib/analysis/selection';
 import { perturbCount, recordKeysOf } from '@/lib/analysis/cell-key';
 import { tallyBits } from '@/lib/analysis/tally';
+import { describePartialRead } from '@/lib/analysis/partial-read';
+import { Notice } from '../ui/layout/notice';
 import { buildFacets } from '@/lib/view/build-facets';
 import { changeView, clearFilters, removeFilter } from '@/lib/view/change-view';
 import { describeSelection } from '@/lib/view/describe-base';
@@ -43,6 +45,11 @@ export function ViewFrame({ view, reference, kind, path, hrefFor, children }: Vi
   const parts = describeFilterParts(state.filters, lookup).map((part) => ({ text: part.text, removeHref: hrefFor(removeFilter(state, part.question, part.op)) }));
   const comparing = kind === 'question' && state.by ? lookup(state.by) : undefined;
   const trend = state.wave === 'all' ? ` in ${reference.id}` : '';
+  // Every wave the view covers that was read only in part, said above its figures on every page.
+  const partial = view.loaded.flatMap((wave) => {
+    const message = describePartialRead(wave.survey);
+    return message ? [`${view.loaded.length > 1 ? `Wave ${wave.source.label ?? wave.id}: ` : ''}${message}`] : [];
+  });
   return (
     <ViewNavigationProvider nav={{ path, kind, state, defaults }}>
       <div className="view-layout">
@@ -54,6 +61,11 @@ export function ViewFrame({ view, reference, kind, path, hrefFor, children }: Vi
             clearHref={parts.length > 1 ? hrefFor(clearFilters(state)) : undefined}
             comparison={comparing ? { text: `compared by ${comparing.label}`, removeHref: hrefFor(changeView(state, { by: undefined })) } : undefined}
           />
+          {partial.map((message) => (
+            <Notice key={message} tone="warning" title="Figures from part of a file">
+              <p>{message}</p>
+            </Notice>
+          ))}
           {children}
         </div>
       </div>

@@ -8,6 +8,7 @@ import { segmentBy } from './segments';
 import { markSegments, type SegmentMark } from './segment-significance';
 import { latestWaveBins, type NumericBin } from './numeric-bins';
 import { selectionCount } from './selection';
+import { describePartialRead, flagPartial } from './partial-read';
 import { withTrendChanges } from './trend-changes';
 import { estimateRow, shareRow, type AggregateRow, type RowContext } from './aggregate-row';
 import { findGridTarget, gridRowQueries, mergeGridResults } from './aggregate-grid';
@@ -100,7 +101,10 @@ function waveRows(dataset: string, wave: { id: string; survey: Survey }, questio
     ciMethod: viewWeighted ? INTERVAL_METHOD.weighted : INTERVAL_METHOD.unweighted,
     surveySize: wave.survey.size,
   });
-  result.rows.push(...figureRows(context(query.by ?? '', '(all)', '', overall), overall, viewWeighted));
+  const partial = describePartialRead(wave.survey);
+  if (partial) result.notes.push(`wave ${wave.id}: ${partial}`);
+  const push = (rows: AggregateRow[]) => result.rows.push(...flagPartial(rows, partial !== undefined));
+  push(figureRows(context(query.by ?? '', '(all)', '', overall), overall, viewWeighted));
   if (!query.by) return;
   const byQuestion = wave.survey.questions.find((q) => q.id === query.by);
   if (!byQuestion) return void (multiWave ? result.notes : result.problems).push(`wave ${wave.id}: there is no question "${query.by}" to compare by`);
@@ -108,7 +112,7 @@ function waveRows(dataset: string, wave: { id: string; survey: Survey }, questio
   if (typeof segments === 'string') return void result.problems.push(segments);
   const perSegment = segments.map((segment) => withholdForPublic(questionFigures(question, segment.selection, settings, bins, true), query));
   const marks = markSegments(overall.figures, perSegment.map((figures) => figures.figures), settings);
-  segments.forEach((segment, s) => result.rows.push(...figureRows(context(byQuestion.id, segment.label, segment.value, perSegment[s]), perSegment[s], viewWeighted, marks[s])));
+  segments.forEach((segment, s) => push(figureRows(context(byQuestion.id, segment.label, segment.value, perSegment[s]), perSegment[s], viewWeighted, marks[s])));
 }
 
 /**

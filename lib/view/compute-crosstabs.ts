@@ -1,5 +1,6 @@
 import { crosstabRows, type CrosstabTable } from '../analysis/crosstab-rows';
 import { prepareView } from '../analysis/prepare-view';
+import { describePartialRead, flagPartial } from '../analysis/partial-read';
 import type { Survey } from '../survey/types';
 import { writeFilterText } from './filter-grammar';
 import { suppressionOf, type ViewDefaults, type ViewState } from './view-state';
@@ -24,6 +25,8 @@ export function computeCrosstabs(datasetId: string, wave: { id: string; survey: 
   result.problems.push(...prepared.problems);
   result.notes.push(...prepared.notes);
   const context = { dataset: datasetId, wave: wave.id, filters: writeFilterText(state.filters) };
+  const partial = describePartialRead(wave.survey);
+  if (partial) result.notes.push(partial);
   for (const id of state.rows) {
     const rowQuestion = wave.survey.questions.find((question) => question.id === id);
     if (!rowQuestion) continue;
@@ -33,7 +36,7 @@ export function computeCrosstabs(datasetId: string, wave: { id: string; survey: 
     }
     const table = crosstabRows(context, rowQuestion, columnQuestion, prepared.selection, prepared.settings);
     if (typeof table === 'string') result.problems.push(table);
-    else result.tables.push(table);
+    else result.tables.push(partial ? { ...table, rows: flagPartial(table.rows, true) } : table);
   }
   return result;
 }

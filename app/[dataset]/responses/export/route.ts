@@ -6,6 +6,7 @@ import { sortRespondents } from '@/lib/view/sort-respondents';
 import { hasBit } from '@/lib/survey/bitset';
 import { downloadHeaders, openExportView, problem } from '@/app/_server/open-export-view';
 import { suppressionOf } from '@/lib/view/view-state';
+import { describePartialRead } from '@/lib/analysis/partial-read';
 
 /** Rows written per chunk of the stream: small enough to start at once, large enough to be quick. */
 const CHUNK = 2000;
@@ -42,5 +43,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ data
     },
   });
   const name = writeDownloadName(dataset.id, 'responses', state, defaults, 'csv');
-  return new Response(stream, { headers: { ...downloadHeaders(name, 'text/csv; charset=utf-8'), 'x-respondents': String(respondents.length) } });
+  const partial = describePartialRead(survey);
+  return new Response(stream, { headers: { ...downloadHeaders(name, 'text/csv; charset=utf-8'), 'x-respondents': String(respondents.length), ...(partial ? { 'x-survey-lens-warning': partial.replace(/[^\x20-\x7e]/g, '.') } : {}) } });
 }

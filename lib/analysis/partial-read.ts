@@ -1,0 +1,23 @@
+import type { Survey } from '../survey/types';
+
+/** The flag every exported row of a wave read only in part carries (README: the flags column). */
+export const PARTIAL_FLAG = 'partial-file';
+
+/**
+ * Whether a wave's figures come from part of its file: records were skipped (bad quotes, wrong
+ * width, a cut-off end). Said on every page and in every export of that wave, not only on the
+ * dataset page: a figure from 2,558 of 6,400 respondents must not pass for the whole survey.
+ */
+export function describePartialRead(survey: Pick<Survey, 'issues' | 'recordsRead' | 'size'>): string | undefined {
+  const errors = survey.issues.filter((issue) => issue.severity === 'error');
+  if (errors.length === 0) return undefined;
+  const lines = errors.flatMap((issue) => (issue.line ? [issue.line] : [])).slice(0, 3);
+  const skipped = Math.max(0, survey.recordsRead - survey.size);
+  return `The file was read only in part: ${skipped > 0 ? `${skipped.toLocaleString('en-US')} record${skipped === 1 ? ' was' : 's were'} skipped` : 'records could not be read'}${lines.length > 0 ? ` (line ${lines.join(', ')}${errors.length > lines.length ? ', …' : ''})` : ''}, so these figures cover the ${survey.size.toLocaleString('en-US')} respondents read.`;
+}
+
+/** Adds the partial-file flag to rows (aggregate or crosstab) of a wave read in part. */
+export function flagPartial<Row extends { flags: string }>(rows: Row[], partial: boolean): Row[] {
+  if (!partial) return rows;
+  return rows.map((row) => ({ ...row, flags: row.flags ? `${row.flags};${PARTIAL_FLAG}` : PARTIAL_FLAG }));
+}
