@@ -42,6 +42,19 @@ async function checkTableAgainstFile(page, rows) {
       const series = headers[c];
       if (!series || series === 'Filter') continue;
       const trend = /^\d{4}$/.test(series);
+      const since = /^Since (\d{4})$/.exec(series);
+      if (since) {
+        // The change since the first wave, as the latest wave's row of the file gives it.
+        const row = rows.find((r) => matches(r, '(all)', latest));
+        const shown = cells[c - 1].trim();
+        assert.ok(row && row.change_since === since[1], `${option}: the file's change is since ${since[1]}`);
+        assert.ok(Math.abs(parseFloat(shown.replace(/[−–]/, '-')) - Number(row.change_since_points)) <= 0.1, `${option} / ${series}: shown ${shown} vs file ${row.change_since_points}`);
+        if (/▲/.test(shown)) assert.match(row.flags, /up-since-first/, `${option} / ${series}: ▲`);
+        if (/▼/.test(shown)) assert.match(row.flags, /down-since-first/, `${option} / ${series}: ▼`);
+        if (!/[▲▼]/.test(shown)) assert.doesNotMatch(row.flags, /-since-first/, `${option} / ${series}: no mark`);
+        checked++;
+        continue;
+      }
       const row = rows.find((r) => matches(r, trend ? '(all)' : series === 'All respondents' ? '(all)' : series, trend ? series : latest));
       const shown = cells[c - 1].trim();
       if (!row || row.percent === '') {
