@@ -26,12 +26,11 @@ export async function ViewBody({ segment, query, kind, children }: ViewBodyProps
   const { dataset, state, links, reference } = view;
   const hrefFor = (next: ViewState) => (kind === 'overview' ? links.overview(next) : kind === 'crosstab' ? links.crosstab(next) : links.responses(next));
   const waves = listWaveLinks(dataset, state.wave === 'all' ? undefined : state.wave, (id) => hrefFor(changeView(state, { wave: id, page: 1 })));
-  const failure = view.failures[0];
   return (
     <>
       <WaveSwitcher waves={waves} />
       <UrlNotes notes={view.notes} />
-      {failure && <WaveError waveLabel={failure.wave.label ?? failure.wave.id} message={failure.message} issues={failure.issues} />}
+      {view.failures.map((failure) => <WaveError key={failure.wave.id} waveLabel={failure.wave.label ?? failure.wave.id} message={failure.message} issues={failure.issues} inTrend={view.state.wave === 'all' && view.loaded.length > 0} />)}
       {reference && (
         <ViewFrame view={view} reference={reference} kind={kind} path={links.paths[kind]} hrefFor={hrefFor}>
           {children(view, reference)}

@@ -13,10 +13,13 @@ export function downloadHeaders(name: string, contentType?: string): Record<stri
 }
 
 /**
- * A download route's view, read exactly as its page reads it — or the reason there is none: an
- * unknown dataset or wave (never another wave's figures instead), or a wave that could not be read.
+ * A download route's view, read exactly as its page reads it — or the reason there is none, never
+ * another wave's figures instead (issue 16, finding 6): an unknown dataset or wave is a 404 naming
+ * the waves there are; a wave whose file is gone a 404, one that cannot be read a 409, each naming
+ * the waves that can be. A trend (`_wave=all`) whose route says it can leave a wave out
+ * (`partialTrend`) goes on with the waves that were read, and the route says which one is missing.
  */
-export async function openExportView(request: Request, params: Promise<{ dataset: string }>): Promise<{ url: URL; view: OpenView & { reference: LoadedWave } } | Response> {
+export async function openExportView(request: Request, params: Promise<{ dataset: string }>, options: { partialTrend?: boolean } = {}): Promise<{ url: URL; view: OpenView & { reference: LoadedWave } } | Response> {
   const url = new URL(request.url);
   const segment = (await params).dataset;
   if (!findDatasetBySegment(segment)) return problem(404, 'There is no such dataset.');
@@ -25,8 +28,13 @@ export async function openExportView(request: Request, params: Promise<{ dataset
   if (requestedWave !== null && requestedWave !== 'all' && !view.defaults.waveIds.includes(requestedWave)) {
     return problem(404, `There is no wave "${requestedWave.slice(0, 40)}" in ${view.dataset.id}; waves are ${view.defaults.waveIds.join(', ')}.`);
   }
-  if (view.failures.length > 0 || !view.reference) {
-    return problem(409, view.failures.map((failure) => `Wave ${failure.wave.id} could not be read: ${failure.message}`).join('\n') || 'No wave of this dataset could be read.');
+  const trendGoesOn = options.partialTrend === true && view.state.wave === 'all' && view.loaded.length > 0;
+  if ((view.failures.length > 0 && !trendGoesOn) || !view.reference) {
+    const failed = new Set(view.failures.map((failure) => failure.wave.id));
+    const others = view.defaults.waveIds.filter((id) => !failed.has(id));
+    const reasons = view.failures.map((failure) => `Wave ${failure.wave.id} ${failure.missing ? 'has no file any more' : 'could not be read'}: ${failure.message}`);
+    const status = view.failures.length > 0 && view.failures.every((failure) => failure.missing) ? 404 : 409;
+    return problem(status, [...reasons, others.length > 0 ? `Other waves: ${others.join(', ')} (ask for one with _wave=<id>).` : 'No wave of this dataset can be read.'].join('\n'));
   }
   return { url, view: view as OpenView & { reference: LoadedWave } };
 }

@@ -110,11 +110,15 @@ export async function writePersistedSurvey(key: SurveyKey, survey: Survey): Prom
   }
 }
 
-/** A file's size, time and inode: cheap to read, so a file is re-hashed only when one of them moves (or after a while). */
+/**
+ * A file's size, times and inode: cheap to read, so a file is re-hashed only when one of them
+ * moves (or after a while). The status-change time is there because an edit that keeps the size
+ * and puts the modification time back (touch -d, utimes, rsync -t) still moves it: no user can set it.
+ */
 export async function fileStamp(file: string): Promise<string> {
   try {
     const info = await stat(file);
-    return `${info.size}:${info.mtimeMs}:${info.ino}`;
+    return `${info.size}:${info.mtimeMs}:${info.ctimeMs}:${info.ino}`;
   } catch {
     return 'missing';
   }

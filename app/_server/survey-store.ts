@@ -8,7 +8,7 @@ import { fileStamp, hashFile, hashText, readPersistedSummary, readPersistedSurve
 
 export type WaveResult =
   | { wave: WaveSource; ok: true; survey: Survey }
-  | { wave: WaveSource; ok: false; message: string; issues: IngestIssue[] };
+  | { wave: WaveSource; ok: false; message: string; issues: IngestIssue[]; /** The file is gone (deleted, moved): a 404 for a download of it. */ missing: boolean };
 
 interface CacheEntry {
   stamp: string;
@@ -26,8 +26,20 @@ const RECHECK_MS = 30_000;
 // content (its bytes, its codebook, the model version), and kept on disk for the next start.
 const cache = new Map<string, CacheEntry>();
 
+/**
+ * How long a listing of the data folders is reused. Every request names its dataset, and walking
+ * the folders and parsing every codebook on each one cost more than the page under load (50
+ * concurrent readers): a new or edited dataset is seen within this time; a wave's own bytes and
+ * codebook are still checked on every read (getWave).
+ */
+const DISCOVERY_MS = 2_000;
+let discovered: { at: number; roots: string; datasets: DatasetSource[] } | undefined;
+
 export function listDatasets(): DatasetSource[] {
-  return discoverDatasets(dataRootsFromEnv(process.cwd(), process.env.SURVEY_LENS_DATA));
+  const roots = `${process.cwd()}\u0000${process.env.SURVEY_LENS_DATA ?? ''}`;
+  if (discovered && discovered.roots === roots && Date.now() - discovered.at < DISCOVERY_MS) return discovered.datasets;
+  discovered = { at: Date.now(), roots, datasets: discoverDatasets(dataRootsFromEnv(process.cwd(), process.env.SURVEY_LENS_DATA)) };
+  return discovered.datasets;
 }
 
 export function findDataset(id: string): DatasetSource | undefined {
@@ -38,7 +50,8 @@ function failure(wave: WaveSource, error: unknown): WaveResult {
   const issues = (error as { issues?: IngestIssue[] }).issues ?? [];
   // Messages name the file, never the server's folders.
   const message = (error as Error).message.split(path.dirname(wave.path)).join('…');
-  return { wave, ok: false, message, issues };
+  const missing = [(error as { code?: string }).code, ((error as { cause?: { code?: string } }).cause)?.code].includes('ENOENT');
+  return { wave, ok: false, message, issues, missing };
 }
 
 /** The wave from the disk cache when it was parsed before with this codebook and model; else parsed, and cached. */
@@ -55,18 +68,35 @@ async function loadWave(dataset: DatasetSource, wave: WaveSource, key: Promise<S
   }
 }
 
-/** The codebook a wave is read with: the dataset's, with a publisher's schema beside the wave merged in. */
+// Discovery hands out the same codebook objects until a listing is made anew: hashed once each.
+const codebookHashes = new WeakMap<object, string>();
+
+/**
+ * The content of the codebook a wave is read with — the dataset's own survey.json or its overlay
+ * in data/_codebooks, with a publisher's schema beside the wave merged in — as a hash: an edit to
+ * any of them gives another key, so the wave is read again with it.
+ */
 function codebookHashOf(dataset: DatasetSource, wave: WaveSource): string {
-  return hashText(JSON.stringify(wave.codebook ?? dataset.codebook ?? null));
+  const codebook = wave.codebook ?? dataset.codebook;
+  if (!codebook) return hashText('null');
+  let hash = codebookHashes.get(codebook);
+  if (hash === undefined) codebookHashes.set(codebook, (hash = hashText(JSON.stringify(codebook))));
+  return hash;
 }
 
-/** The cached entry while the file's stamp and codebook are unchanged and its bytes were checked lately (or still hash the same). */
+/**
+ * The cached entry while its codebook is unchanged and its file holds the same bytes: trusted
+ * without reading while the stamp (size, times, inode) stays and it was hashed lately; hashed
+ * again when the stamp moves or after RECHECK_MS — a touched file whose bytes are the same keeps its entry.
+ */
 async function currentEntry(dataset: DatasetSource, wave: WaveSource): Promise<CacheEntry | undefined> {
   const entry = cache.get(wave.path);
-  if (!entry || entry.codebookHash !== codebookHashOf(dataset, wave) || entry.stamp !== (await fileStamp(wave.path))) return undefined;
-  if (Date.now() - entry.checkedAt < RECHECK_MS) return entry;
+  if (!entry || entry.codebookHash !== codebookHashOf(dataset, wave)) return undefined;
+  const stamp = await fileStamp(wave.path);
+  if (entry.stamp === stamp && Date.now() - entry.checkedAt < RECHECK_MS) return entry;
   const [now, before] = await Promise.all([hashFile(wave.path).catch(() => 'unreadable'), entry.fileHash.catch(() => 'unreadable')]);
-  if (now !== before) return undefined;
+  if (now !== before || now === 'unreadable') return undefined;
+  entry.stamp = stamp;
   entry.checkedAt = Date.now();
   return entry;
 }

@@ -16,8 +16,20 @@ export function describePartialRead(survey: Pick<Survey, 'issues' | 'recordsRead
   return `The file was read only in part: ${skipped > 0 ? `${skipped.toLocaleString('en-US')} record${skipped === 1 ? ' was' : 's were'} skipped` : 'records could not be read'}${lines.length > 0 ? ` (line ${lines.join(', ')}${errors.length > lines.length ? ', …' : ''})` : ''}, so these figures cover the ${survey.size.toLocaleString('en-US')} respondents read.`;
 }
 
+/** The flag every row of a trend carries when one of its waves could not be read (the notes say which, and why). */
+export const MISSING_WAVE_FLAG = 'missing-wave';
+
+/** Copies of the rows with a flag added (rows may be a cached view's, frozen: never changed in place). */
+function addFlag<Row extends { flags: string }>(rows: readonly Row[], flag: string): Row[] {
+  return rows.map((row) => ({ ...row, flags: row.flags ? `${row.flags};${flag}` : flag }));
+}
+
 /** Adds the partial-file flag to rows (aggregate or crosstab) of a wave read in part. */
 export function flagPartial<Row extends { flags: string }>(rows: Row[], partial: boolean): Row[] {
-  if (!partial) return rows;
-  return rows.map((row) => ({ ...row, flags: row.flags ? `${row.flags};${PARTIAL_FLAG}` : PARTIAL_FLAG }));
+  return partial ? addFlag(rows, PARTIAL_FLAG) : rows;
+}
+
+/** Adds the missing-wave flag to every row of a trend that lacks a wave it should have had. */
+export function flagMissingWaves<Row extends { flags: string }>(rows: readonly Row[], missingWaves: readonly string[]): readonly Row[] {
+  return missingWaves.length > 0 ? addFlag(rows, MISSING_WAVE_FLAG) : rows;
 }

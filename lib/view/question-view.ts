@@ -1,4 +1,4 @@
-import { aggregateView, type AggregateResult, type DatasetWaves } from '../analysis/aggregate-view';
+import { aggregateView, type AggregateQuery, type AggregateResult, type DatasetWaves } from '../analysis/aggregate-view';
 import type { AggregateRow } from '../analysis/aggregate-row';
 import type { Question } from '../survey/types';
 import { buildChartData, type ChartData } from './build-chart-data';
@@ -31,7 +31,7 @@ export function activeValuesOf(state: ViewState, questionId: string): Set<string
  * then the chart, the table and the summary figures built from those rows.
  */
 export function buildQuestionView(dataset: DatasetWaves, question: Question, state: ViewState, defaults: ViewDefaults, options: { limit: number; withSegment?: boolean; links?: TrendLinks }): QuestionView {
-  const query = { ...toAggregateQuery(state, question.id, defaults, { withSegment: options.withSegment }), ...(options.links ? { links: options.links } : {}) };
+  const query = readableWaves(dataset, { ...toAggregateQuery(state, question.id, defaults, { withSegment: options.withSegment }), ...(options.links ? { links: options.links } : {}) });
   const result = aggregateView(dataset, query, writeFilterText(state.filters));
   const seriesBy = (query.waves?.length ?? 0) > 1 ? 'wave' : 'segment';
   const overlapping = seriesBy === 'segment' && query.by !== undefined && dataset.waves.at(-1)?.survey.questions.find((q) => q.id === query.by)?.kind === 'multi';
@@ -42,6 +42,16 @@ export function buildQuestionView(dataset: DatasetWaves, question: Question, sta
   const table = buildChartData(question, result.rows, { ...chartOptions, limit: Infinity, includeAll: true });
   if (question.kind === 'numeric') [chart, table].forEach((data) => data && markFilteredBins(data, state));
   return { result, seriesBy, chart, table, stats: seriesBy === 'segment' ? buildStats(latest(result.rows)) : [] };
+}
+
+/**
+ * The query's waves that were read: a wave whose file is gone or cannot be read is left out of a
+ * trend — the page says so above the figures and the export flags every row missing-wave — as
+ * the export route leaves it out, so the two compute the same view.
+ */
+export function readableWaves(dataset: DatasetWaves, query: AggregateQuery): AggregateQuery {
+  if (!query.waves || query.waves.every((id) => dataset.waves.some((wave) => wave.id === id))) return query;
+  return { ...query, waves: query.waves.filter((id) => dataset.waves.some((wave) => wave.id === id)) };
 }
 
 /** Histogram bins are filters too (a range): the bin the view is filtered to is drawn as active. */

@@ -66,12 +66,11 @@ export default async function QuestionPage(props: Props) {
   const waveLabel = state.wave === 'all' ? 'all waves' : (reference?.source.label ?? reference?.id ?? '');
   const ownGrid = question?.grid ? home?.survey.grids.find((candidate) => candidate.id === question.grid) : undefined;
   const gridLink = ownGrid && { label: ownGrid.label, rows: ownGrid.rowIds.length, href: links.question(ownGrid.id, changeView(state, { wave: state.wave === 'all' ? home?.id : state.wave })) };
-  const failure = view.failures[0];
   return (
     <>
       <DatasetHeading dataset={dataset} waves={waves} crumbs={crumbs} title={question ? <QuestionHeading question={question} waveLabel={waveLabel} grid={gridLink} /> : <h1>{questionId}</h1>} />
       <UrlNotes notes={view.notes} />
-      {failure && <WaveError waveLabel={failure.wave.label ?? failure.wave.id} message={failure.message} issues={failure.issues} />}
+      {view.failures.map((failure) => <WaveError key={failure.wave.id} waveLabel={failure.wave.label ?? failure.wave.id} message={failure.message} issues={failure.issues} inTrend={view.state.wave === 'all' && view.loaded.length > 0} />)}
       {reference && question && home && (
         <ViewFrame view={view} reference={reference} kind="question" path={links.paths.question(question.id)} hrefFor={(next) => links.question(question.id, next)}>
           {state.wave === 'all' && trend ? (
