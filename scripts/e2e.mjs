@@ -171,6 +171,11 @@ async function main() {
       } catch (error) {
         failed++;
         console.log(`✘ ${entry.name}\n    ${String(error?.stack ?? error).split('\n').slice(0, 8).join('\n    ')}`);
+        if (server.child.exitCode !== null || server.child.signalCode !== null) {
+          // The server is gone: every later journey would fail the same way, so say why once and stop.
+          console.error(`the server stopped (exit ${server.child.exitCode}, signal ${server.child.signalCode}); its last output:\n${server.log.join('').slice(-6000)}`);
+          break;
+        }
       }
     }
   } catch (error) {

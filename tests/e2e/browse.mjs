@@ -15,6 +15,10 @@ addJourney('home lists the bundled synthetic sample', async (page, base) => {
   assert.match(await card.innerText(), /6,400 respondents/);
   await waitForStreamedContent(page);
   assert.equal(await page.title(), 'Datasets · Survey Lens');
+  // Chromium asks for /favicon.ico on its own when a page's head is slow to come; a 404 there is a console error on any page.
+  const favicon = await page.request.get(`${base}/favicon.ico`);
+  assert.equal(favicon.status(), 200, '/favicon.ico is served');
+  assert.match(favicon.headers()['content-type'] ?? '', /image\/(x-icon|vnd\.microsoft\.icon)/);
   await takeScreenshot(page, '01-home');
 });
 
