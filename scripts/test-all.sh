@@ -36,3 +36,6 @@ npx next build
 
 stage "browser tests (playwright-core + Chromium)"
 node scripts/e2e.mjs
+
+stage "load (autocannon: 50 connections on every Stack Overflow 2019 page, 3 s each; the full run is by hand)"
+node scripts/load.mjs --seconds 3

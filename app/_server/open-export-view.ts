@@ -24,6 +24,8 @@ export async function openExportView(request: Request, params: Promise<{ dataset
   const segment = (await params).dataset;
   if (!findDatasetBySegment(segment)) return problem(404, 'There is no such dataset.');
   const view = await openView(segment, url.searchParams);
+  // A reader who left while the wave was read (a dropped slow download) costs no figures.
+  if (request.signal.aborted) return problem(499, 'The client closed the connection.');
   const requestedWave = url.searchParams.get('_wave');
   if (requestedWave !== null && requestedWave !== 'all' && !view.defaults.waveIds.includes(requestedWave)) {
     return problem(404, `There is no wave "${requestedWave.slice(0, 40)}" in ${view.dataset.id}; waves are ${view.defaults.waveIds.join(', ')}.`);

@@ -11,16 +11,50 @@ export type WaveResult =
   | { wave: WaveSource; ok: false; message: string; issues: IngestIssue[]; /** The file is gone (deleted, moved): a 404 for a download of it. */ missing: boolean };
 
 interface CacheEntry {
-  stamp: string;
   codebookHash: string;
-  /** When the file's bytes were last hashed and found unchanged. */
-  checkedAt: number;
   fileHash: Promise<string>;
   result: Promise<WaveResult>;
 }
 
-/** How long a file's content is trusted without hashing it again when its size, time and inode are unchanged. */
+/**
+ * How long a file's hash is trusted while its stamp (size, times, inode) stays put. Past it the
+ * file is hashed again in the background, the known hash still answering meanwhile: an edit that
+ * moves no stamp at all (a file system without status-change times) is seen within this time,
+ * and no reader waits for a hash that, on a local disk, always comes out the same.
+ */
 const RECHECK_MS = 30_000;
+
+interface HashEntry {
+  stamp: string;
+  checkedAt: number;
+  hash: Promise<string>;
+  rechecking: boolean;
+}
+
+const hashes = new Map<string, HashEntry>();
+
+/** The SHA-256 of a file's bytes, read again only when its stamp moves (and in the background after RECHECK_MS). */
+async function contentHash(file: string): Promise<string> {
+  const stamp = await fileStamp(file);
+  const known = hashes.get(file);
+  if (known && known.stamp === stamp) {
+    if (Date.now() - known.checkedAt >= RECHECK_MS && !known.rechecking) {
+      known.rechecking = true;
+      const hash = hashFile(file);
+      const settle = (next: HashEntry | undefined) => {
+        if (hashes.get(file) !== known) return;
+        if (next) hashes.set(file, next);
+        else hashes.delete(file);
+      };
+      hash.then(() => settle({ stamp, checkedAt: Date.now(), hash, rechecking: false }), () => settle(undefined));
+    }
+    return known.hash;
+  }
+  const hash = hashFile(file);
+  hash.catch(() => hashes.delete(file));
+  hashes.set(file, { stamp, checkedAt: Date.now(), hash, rechecking: false });
+  return hash;
+}
 
 // One store per process, shared by pages and route handlers: a file is parsed at most once per
 // content (its bytes, its codebook, the model version), and kept on disk for the next start.
@@ -84,31 +118,25 @@ function codebookHashOf(dataset: DatasetSource, wave: WaveSource): string {
   return hash;
 }
 
-/**
- * The cached entry while its codebook is unchanged and its file holds the same bytes: trusted
- * without reading while the stamp (size, times, inode) stays and it was hashed lately; hashed
- * again when the stamp moves or after RECHECK_MS — a touched file whose bytes are the same keeps its entry.
- */
+/** The cached entry while its codebook is unchanged and its file holds the same bytes (contentHash). */
 async function currentEntry(dataset: DatasetSource, wave: WaveSource): Promise<CacheEntry | undefined> {
   const entry = cache.get(wave.path);
   if (!entry || entry.codebookHash !== codebookHashOf(dataset, wave)) return undefined;
-  const stamp = await fileStamp(wave.path);
-  if (entry.stamp === stamp && Date.now() - entry.checkedAt < RECHECK_MS) return entry;
-  const [now, before] = await Promise.all([hashFile(wave.path).catch(() => 'unreadable'), entry.fileHash.catch(() => 'unreadable')]);
-  if (now !== before || now === 'unreadable') return undefined;
-  entry.stamp = stamp;
-  entry.checkedAt = Date.now();
-  return entry;
+  const [now, before] = await Promise.all([contentHash(wave.path).catch(() => 'unreadable'), entry.fileHash.catch(() => 'unreadable')]);
+  return now === before && now !== 'unreadable' ? entry : undefined;
 }
 
 export async function getWave(dataset: DatasetSource, wave: WaveSource): Promise<WaveResult> {
   const current = await currentEntry(dataset, wave);
   if (current) return current.result;
+  // Two readers may both find no entry: the second to get here reuses the first one's.
+  const raced = cache.get(wave.path);
   const codebookHash = codebookHashOf(dataset, wave);
-  const fileHash = hashFile(wave.path);
-  const key = fileHash.then((hash) => ({ fileHash: hash, codebookHash }));
-  const entry: CacheEntry = { stamp: await fileStamp(wave.path), codebookHash, checkedAt: Date.now(), fileHash, result: loadWave(dataset, wave, key) };
+  const fileHash = contentHash(wave.path);
   fileHash.catch(() => {});
+  if (raced && raced.codebookHash === codebookHash && raced.fileHash === fileHash) return raced.result;
+  const key = fileHash.then((hash) => ({ fileHash: hash, codebookHash }));
+  const entry: CacheEntry = { codebookHash, fileHash, result: loadWave(dataset, wave, key) };
   cache.set(wave.path, entry);
   return entry.result;
 }
@@ -127,7 +155,7 @@ export async function getWaveSummary(dataset: DatasetSource, wave: WaveSource): 
   const current = await currentEntry(dataset, wave);
   if (!current) {
     try {
-      const summary = await readPersistedSummary({ fileHash: await hashFile(wave.path), codebookHash: codebookHashOf(dataset, wave) });
+      const summary = await readPersistedSummary({ fileHash: await contentHash(wave.path), codebookHash: codebookHashOf(dataset, wave) });
       if (summary) return { wave, ok: true, ...summary };
     } catch {
       // unreadable: the full read below says why

@@ -12,6 +12,8 @@ import { describePartialRead, flagPartial } from './partial-read';
 import { withTrendChanges } from './trend-changes';
 import { estimateRow, shareRow, type AggregateRow, type RowContext } from './aggregate-row';
 import { findGridTarget, gridRowQueries, mergeGridResults } from './aggregate-grid';
+import { cellKeyEpoch } from './cell-key';
+import { createViewCache, surveyIdentity } from './view-cache';
 
 export type { AggregateRow } from './aggregate-row';
 
@@ -148,14 +150,40 @@ function trendBins(waves: readonly { id: string; survey: Survey }[], query: Aggr
   return latest ? latestWaveBins([latest], links.ids[latest.id]) : undefined;
 }
 
+/** Rows kept across cached views: about 60 MB at most (a row is some 600 bytes). */
+const VIEW_CACHE_ROWS = 100_000;
+const viewCache = createViewCache<AggregateResult>(VIEW_CACHE_ROWS, (result) => result.rows.length);
+
+/**
+ * The view's key: everything that changes its figures — the dataset, each wave's id and parsed
+ * object (a file or codebook edited is parsed into a new object), the whole query (question,
+ * filters, segment, base rule, weight, waves, trend links, suppression and reliability
+ * thresholds, disclosure mode), the filter text written into the rows, and in public mode the
+ * cell-key secret's epoch (the noise depends on it).
+ */
+function viewKey(dataset: DatasetWaves, query: AggregateQuery, filterText: string): string {
+  const waves = dataset.waves.map((wave) => [wave.id, surveyIdentity(wave.survey)]);
+  return JSON.stringify([dataset.id, waves, query, filterText, query.disclosure === 'public' ? cellKeyEpoch() : 0]);
+}
+
 /**
  * The aggregated view behind the page, the export route and the CLI: the same query gives the
  * same rows everywhere. Free text and metadata are refused: they are never aggregated. An id that
  * names a grid (matrix question) gives the rows of each of its row questions, in row order.
+ * Computed once per view and cached (lib/analysis/view-cache): the result is frozen and shared.
  */
 export function aggregateView(dataset: DatasetWaves, query: AggregateQuery, filterText: string): AggregateResult {
+  return viewCache.getOrCompute(viewKey(dataset, query, filterText), () => computeAggregateView(dataset, query, filterText));
+}
+
+/** The same rows computed afresh, never from or into the cache (benchmarks time the computation, not a lookup). */
+export function aggregateViewUncached(dataset: DatasetWaves, query: AggregateQuery, filterText: string): AggregateResult {
+  return computeAggregateView(dataset, query, filterText, aggregateViewUncached);
+}
+
+function computeAggregateView(dataset: DatasetWaves, query: AggregateQuery, filterText: string, rowView = aggregateView): AggregateResult {
   const grid = findGridTarget(dataset, query);
-  if (grid) return mergeGridResults(grid, gridRowQueries(grid, query).map((rowQuery) => aggregateView(dataset, rowQuery, filterText)));
+  if (grid) return mergeGridResults(grid, gridRowQueries(grid, query).map((rowQuery) => rowView(dataset, rowQuery, filterText)));
   const result: AggregateResult = { rows: [], problems: [], notes: [], selections: [] };
   const waves = query.waves && query.waves.length > 0 ? query.waves.map((id) => dataset.waves.find((w) => w.id === id) ?? id) : dataset.waves;
   const multiWave = waves.length > 1;

@@ -14,12 +14,19 @@
  */
 
 let secret: string | undefined;
+let secretEpoch = 0;
 const keysBySurvey = new WeakMap<object, { secret: string; keys: Uint8Array }>();
 
 /** Sets the secret the record keys derive from (the server's and the CLI's edge read it once). */
 export function configureCellKeys(value: string): void {
   if (value.length < 16) throw new Error('the cell-key secret must be at least 16 characters');
+  if (value !== secret) secretEpoch++;
   secret = value;
+}
+
+/** A number that changes whenever the secret does: cached perturbed figures are keyed by it, never by the secret itself. */
+export function cellKeyEpoch(): number {
+  return secretEpoch;
 }
 
 /** FNV-1a over the secret, then a 32-bit mix per respondent (splitmix-style): keys look random without the secret. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { configureCellKeys, recordKeysOf } from '../../../lib/analysis/cell-key';
 import { countFacets, FACET_KINDS, type FacetCount } from '../../../lib/analysis/facet-counts';
 import type { Filter } from '../../../lib/analysis/filters';
 import { selectSurvey } from '../helpers/fixture-survey';
@@ -105,5 +106,26 @@ describe('countFacets with range and ranking filters', () => {
 describe('countFacets on ids it cannot count', () => {
   it.each(['nope', 'comment', 'id'])('countFacets([%s]) → no facet', (id) => {
     expect(countFacets(survey, [], [id])).toEqual([]);
+  });
+});
+
+describe('countFacets’ cache', () => {
+  it('countFacets(the same survey and filters twice) → the same frozen counts; other filters → their own counts', () => {
+    const first = countFacets(survey, [f('role', 'in', 'Backend')], ALL_FACETS);
+    expect(countFacets(survey, [f('role', 'in', 'Backend')], ALL_FACETS)).toBe(first);
+    expect(Object.isFrozen(first[0])).toBe(true);
+    const other = countFacets(survey, [f('role', 'in', 'Data')], ALL_FACETS);
+    expect(other).not.toBe(first);
+    expect(other).not.toEqual(first);
+  });
+
+  it('countFacets(record keys) after the cell-key secret changes → counted again with the new noise', () => {
+    configureCellKeys('facet-cache-secret-000000001');
+    const before = countFacets(survey, [], ALL_FACETS, recordKeysOf(survey));
+    configureCellKeys('facet-cache-secret-000000002');
+    const after = countFacets(survey, [], ALL_FACETS, recordKeysOf(survey));
+    expect(after).not.toBe(before);
+    expect(after).not.toEqual(before);
+    expect(after).toEqual(countFacets(selectSurvey(), [], ALL_FACETS, recordKeysOf(survey)));
   });
 });

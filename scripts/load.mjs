@@ -1,0 +1,206 @@
+#!/usr/bin/env node
+/**
+ * Load test (issue 16): every Stack Overflow 2019 page under 50 concurrent connections on
+ * loopback, with autocannon, against the production build (`next start`, started and stopped
+ * here). Prints per page req/s, p50/p99 latency, errors (connection errors, timeouts, non-2xx)
+ * and the server's RSS before and after; with --soak, a mixed run over every page for the given
+ * seconds, RSS sampled after each round (stable = no steady climb).
+ *
+ *   node scripts/load.mjs --seconds 3                        # CI: reports the figures; fails on errors, non-2xx or no answer at all
+ *   node scripts/load.mjs --seconds 20 --soak 300 --strict   # by hand: also fails on timeouts and p99 ≥ 1 s
+ *
+ * Timing on a CI machine (shared, throttled) is noise, so only --strict judges latency. Between
+ * pages the script waits until the server is idle again (a request it abandoned is still being
+ * answered), so one page's backlog is not measured as the next page's latency.
+ *
+ * Traffic goes to 127.0.0.1 only, each run bounded in time. Needs ../shared/data (or
+ * SURVEY_LENS_DATA) for Stack Overflow 2019 and a build in SURVEY_LENS_DIST_DIR (default .next).
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const at = args.indexOf(`--${name}`);
+  return at === -1 ? fallback : Number(args[at + 1]);
+};
+const SECONDS = option('seconds', 3);
+const SOAK = option('soak', 0);
+const STRICT = args.includes('--strict');
+const CONNECTIONS = 50;
+const P99_LIMIT_MS = 1000;
+const TIMEOUT_S = 30;
+const data = process.env.SURVEY_LENS_DATA ?? '../shared/data';
+const distDir = process.env.SURVEY_LENS_DIST_DIR || '.next';
+
+const PAGES = [
+  ['dataset list', '/'],
+  ['overview', '/stackoverflow-2019'],
+  ['overview, page 2', '/stackoverflow-2019?_page=2'],
+  ['overview, filtered', '/stackoverflow-2019?MainBranch=I+am+a+developer+by+profession'],
+  ['question (multi)', '/stackoverflow-2019/questions/LanguageWorkedWith'],
+  ['question, compared', '/stackoverflow-2019/questions/LanguageWorkedWith?_by=MainBranch'],
+  ['question (numeric)', '/stackoverflow-2019/questions/ConvertedComp'],
+  ['crosstab', '/stackoverflow-2019/crosstab?_rows=MainBranch&_cols=OpenSourcer'],
+  ['responses', '/stackoverflow-2019/responses'],
+  ['responses, sorted page 40', '/stackoverflow-2019/responses?_sort=Age&_desc=1&_page=40'],
+  ['export CSV', '/stackoverflow-2019/export?_question=LanguageWorkedWith'],
+  ['export JSON, filtered', '/stackoverflow-2019/export?_question=LanguageWorkedWith&MainBranch=I+am+a+developer+by+profession&_format=json'],
+  ['crosstab export', '/stackoverflow-2019/crosstab/export?_rows=MainBranch&_cols=OpenSourcer'],
+];
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** Resident memory of the server and its children, in MB (Linux /proc). */
+function rssOf(pid) {
+  const children = (id) => {
+    try {
+      return readFileSync(`/proc/${id}/task/${id}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+    } catch {
+      return [];
+    }
+  };
+  let total = 0;
+  for (const stack = [pid]; stack.length > 0; ) {
+    const id = stack.pop();
+    try {
+      const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${id}/status`, 'utf8'));
+      if (match) total += Number(match[1]);
+    } catch {
+      // exited
+    }
+    stack.push(...children(id));
+  }
+  return Math.round(total / 1024);
+}
+
+function run(url, seconds) {
+  return new Promise((resolve, reject) => {
+    const instance = autocannon({ url, connections: CONNECTIONS, duration: seconds, timeout: TIMEOUT_S }, (error, result) => (error ? reject(error) : resolve(result)));
+    instance.on('error', reject);
+  });
+}
+
+/** Waits until a static file answers within 100 ms: the server has finished what the last run left it. */
+async function waitUntilIdle(base) {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    const started = Date.now();
+    await (await fetch(`${base}/icon.svg`)).arrayBuffer();
+    if (Date.now() - started < 100) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error('the server stayed busy for 2 minutes after a run');
+}
+
+/**
+ * What fails a page: a connection error, an answer that is not 2xx, or no answer at all — never
+ * timing, except with --strict (timeouts and p99 ≥ 1 s too).
+ */
+function judge(result) {
+  const broken = result.errors - result.timeouts + result.non2xx;
+  const slow = result.latency.p99 >= P99_LIMIT_MS;
+  const failed = broken > 0 || result.requests.total === 0 || (STRICT && (result.timeouts > 0 || slow));
+  const marks = [broken > 0 && '✘ errors', result.requests.total === 0 && '✘ no answer', result.timeouts > 0 && `${result.timeouts} timeouts`, slow && 'p99 ≥ 1 s'].filter(Boolean);
+  return { failed, broken, marks };
+}
+
+async function main() {
+  if (!existsSync(path.join(root, distDir, 'BUILD_ID'))) throw new Error(`no production build in ${distDir}/: run \`npx next build\` first`);
+  if (!existsSync(path.resolve(root, data, 'stackoverflow-2019'))) {
+    if (process.env.CI === 'true') throw new Error(`${data}/stackoverflow-2019 is missing: the load test needs it under CI`);
+    console.warn(`!!! ${data}/stackoverflow-2019 is missing: load test SKIPPED`);
+    return 0;
+  }
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const server = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    cwd: root,
+    env: { ...process.env, SURVEY_LENS_DATA: data, NEXT_TELEMETRY_DISABLED: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  const log = [];
+  server.stdout.on('data', (chunk) => log.push(String(chunk)));
+  server.stderr.on('data', (chunk) => log.push(String(chunk)));
+  const stop = () => {
+    try {
+      process.kill(-server.pid, 'SIGTERM');
+    } catch {
+      // gone
+    }
+  };
+  let failures = 0;
+  try {
+    for (let tries = 0; ; tries++) {
+      try {
+        if ((await fetch(`${base}/icon.svg`)).ok) break;
+      } catch {
+        // not up yet
+      }
+      if (tries > 200) throw new Error(`server did not start:\n${log.join('')}`);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+    // Warm: the first request of a page parses the file (or reads its cache); what is measured is serving it.
+    for (const [, page] of PAGES) await (await fetch(base + page)).arrayBuffer();
+    const before = rssOf(server.pid);
+    console.log(`load: ${CONNECTIONS} connections, ${SECONDS} s per page${STRICT ? ', strict (p99 < 1 s)' : ''}, server RSS after warm-up ${before} MB`);
+    console.log('page                          req/s   requests   p50 ms   p99 ms   errors');
+    for (const [name, page] of PAGES) {
+      await waitUntilIdle(base);
+      const result = await run(base + page, SECONDS);
+      const verdict = judge(result);
+      if (verdict.failed) failures++;
+      console.log(`${name.padEnd(28)} ${result.requests.average.toFixed(1).padStart(7)} ${String(result.requests.total).padStart(10)} ${String(result.latency.p50).padStart(8)} ${String(result.latency.p99).padStart(8)} ${String(verdict.broken).padStart(8)}  ${verdict.marks.join(', ')}`);
+    }
+    const after = rssOf(server.pid);
+    console.log(`server RSS: ${before} MB before, ${after} MB after the page runs`);
+    if (SOAK > 0) {
+      const samples = [after];
+      const deadline = Date.now() + SOAK * 1000;
+      let requests = 0;
+      let broken = 0;
+      let timeouts = 0;
+      const latencies = [];
+      while (Date.now() < deadline) {
+        for (const [, page] of PAGES) {
+          if (Date.now() >= deadline) break;
+          const result = await run(base + page, Math.min(5, Math.ceil((deadline - Date.now()) / 1000)));
+          requests += result.requests.total;
+          broken += judge(result).broken;
+          timeouts += result.timeouts;
+          latencies.push(result.latency.p99);
+        }
+        samples.push(rssOf(server.pid));
+      }
+      await waitUntilIdle(base);
+      samples.push(rssOf(server.pid));
+      console.log(`soak: ${SOAK} s over every page, ${requests} requests, ${broken} errors, ${timeouts} timeouts, worst p99 of a slice ${Math.max(...latencies)} ms; RSS (MB) after each round: ${samples.join(' → ')}`);
+      if (broken > 0 || (STRICT && timeouts > 0)) failures++;
+    }
+  } finally {
+    stop();
+  }
+  if (failures > 0) console.log(`server log (last lines):\n${log.join('').slice(-3000)}`);
+  console.log(`load: ${failures === 0 ? 'passed' : `${failures} failed`}`);
+  return failures > 0 ? 1 : 0;
+}
+
+process.exitCode = await main().catch((error) => {
+  console.error(`load: ${error.message}`);
+  return 1;
+});
