@@ -12,7 +12,7 @@ import { buildResponsesView } from '../../../lib/view/responses-view';
 import { buildFacets } from '../../../lib/view/build-facets';
 import { toAggregateQuery } from '../../../lib/view/to-aggregate-query';
 import { viewDefaultsOf } from '../../../lib/view/view-defaults';
-import { suppressionOf, type ViewDefaults } from '../../../lib/view/view-state';
+import type { ViewDefaults } from '../../../lib/view/view-state';
 import { fixtureSurvey } from '../helpers/fixture-survey';
 import { recordKeysOf } from '../../../lib/analysis/cell-key';
 

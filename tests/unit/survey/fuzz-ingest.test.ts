@@ -115,7 +115,6 @@ interface Mutation {
   apply(base: Base, random: () => number): Uint8Array | undefined;
 }
 
-const lineStarts = (text: string) => [0, ...[...text.matchAll(/\n/g)].map((match) => match.index! + 1).filter((at) => at < text.length)];
 const pick = <T,>(items: readonly T[], random: () => number): T => items[Math.floor(random() * items.length)];
 /** A record boundary after the header rows (record starts of the clean base: no quoted line breaks there). */
 function dataLineStart(base: Base, random: () => number, skip = 3): number | undefined {
