@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it, vi } from 'vitest';
@@ -111,6 +111,17 @@ describe('the export route when a wave is unknown, deleted or unreadable (issue 
     expect(body.notes[0]).toMatch(/^wave 2021 could not be read \(.+\): the trend leaves it out$/);
     expect([...new Set(body.rows.map((row) => row.wave))]).toEqual(['2020', '2022']);
     expect(body.rows.every((row) => row.flags.includes('missing-wave'))).toBe(true);
+  });
+
+  it('GET ?_wave=2021 when 2021.csv is a symlink loop → 409 whose message names the file, never the server’s folders', async () => {
+    const file = path.join(project.root(), 'surveys', 'listed', '2021.csv');
+    rmSync(file, { force: true });
+    symlinkSync(file, file);
+    const { status, text } = await exportOf('listed', '_question=arrangement&_wave=2021');
+    expect(status).toBe(409);
+    expect(text).toContain('2021.csv');
+    expect(text).not.toContain(project.root());
+    expect(text).not.toMatch(/\/tmp\//);
   });
 
   it('GET ?_wave=all with every wave readable → no row flagged missing-wave', async () => {
