@@ -5,7 +5,7 @@ import { singleFrequencies } from './frequencies';
 import { quantileSorted } from './quantiles';
 import { sortedValues } from './numeric-bins';
 import type { RankedItem } from './rankings';
-import { addTallies, andBits, EMPTY_TALLY, type Tally } from './tally';
+import { addTallies, EMPTY_TALLY, type Tally } from './tally';
 import { estimateMean } from './weighted-mean';
 
 /** Shares beside the main one (ranked at all, top-2 and bottom-2 box). */
@@ -23,12 +23,13 @@ function meanOf(values: ArrayLike<number>, bits: Uint32Array, label: string, val
 }
 
 /** Per item: the share who ranked it at all, and its mean rank among them (with interval). */
-export function rankingExtras(question: RankingQuestion, items: readonly RankedItem[], baseBits: Uint32Array, settings: FigureSettings): ExtraFigure[] {
+export function rankingExtras(question: RankingQuestion, items: readonly RankedItem[], settings: FigureSettings): ExtraFigure[] {
   // "Ranked in the top 3" is its own figure only when more than three places were ranked.
   const topThree: ExtraFigure[] = question.maxRank > 3 ? items.map((item) => ({ measure: 'ranked_top3', figure: item.topK[2] })) : [];
   const atAll: ExtraFigure[] = [...topThree, ...items.map((item): ExtraFigure => ({ measure: 'ranked_at_all', figure: item.topK[item.topK.length - 1] }))];
-  // Ranks are read in place (0 = not ranked): no copy of 100,000 ranks per item.
-  const means = items.map((item, index) => meanOf(question.ranks[index], baseBits, item.label, item.value, item.first.base, settings, 'mean_rank', true));
+  // Ranks are read in place (0 = not ranked), over the respondents who ranked the item: no copy
+  // of 100,000 ranks per item, and no visit to the many who left it out.
+  const means = items.map((item, index) => meanOf(question.ranks[index], item.rankedBits, item.label, item.value, item.first.base, settings, 'mean_rank', true));
   return [...atAll, ...means];
 }
 
@@ -105,10 +106,8 @@ export function numericExtras(question: NumericQuestion, selection: Selection, b
 /** The extras for any question kind (none for single choice and multi-select). */
 export function questionExtras(question: Question, selection: Selection, settings: FigureSettings, context: { items?: readonly RankedItem[]; figures?: readonly Figure[]; baseCount: number }): ExtraFigure[] {
   switch (question.kind) {
-    case 'ranking': {
-      const baseBits = settings.baseRule === 'all' ? selection.bits : andBits(question.answered, selection.bits);
-      return rankingExtras(question, context.items ?? [], baseBits, settings);
-    }
+    case 'ranking':
+      return rankingExtras(question, context.items ?? [], settings);
     case 'likert':
       return likertExtras(question, selection, settings, context.figures);
     case 'numeric':

@@ -14,6 +14,8 @@ export interface RankedItem {
   distribution: number[];
   /** Respondents in the base who ranked the item at all, and who did not. */
   ranked: number;
+  /** Which respondents those are (bit i of word i >>> 5): the mean rank reads only them. */
+  rankedBits: Uint32Array;
   neverRanked: number;
   /** Unweighted mean rank among those who ranked the item, with a t interval (NaN when < 2 ranked it). */
   meanRank: number;
@@ -31,18 +33,37 @@ export interface Rankings {
   items: RankedItem[];
 }
 
-function rankBits(ranks: Uint8Array, baseBits: Uint32Array, atMost: number): Uint32Array {
-  const bits = new Uint32Array(baseBits.length);
+/**
+ * One pass over the base: for each rank r the respondents who gave it (bits), and how many did.
+ * "Ranked k or better" is then an OR of the first k of these, word by word — not a pass over the
+ * base per k (a ranking trend read every item's ranks maxRank + 1 times).
+ */
+function ranksByPlace(ranks: Uint8Array, baseBits: Uint32Array, maxRank: number): { byRank: Uint32Array[]; distribution: number[] } {
+  const byRank = Array.from({ length: Math.max(1, maxRank) }, () => new Uint32Array(baseBits.length));
+  const distribution = new Array<number>(maxRank).fill(0);
   for (let w = 0; w < baseBits.length; w++) {
     let word = baseBits[w];
     while (word !== 0) {
       const bit = 31 - Math.clz32(word & -word);
       const rank = ranks[(w << 5) | bit];
-      if (rank !== 0 && rank <= atMost) bits[w] |= 1 << bit;
+      if (rank !== 0 && rank <= maxRank) {
+        byRank[rank - 1][w] |= 1 << bit;
+        distribution[rank - 1]++;
+      }
       word &= word - 1;
     }
   }
-  return bits;
+  return { byRank, distribution };
+}
+
+/** In place: byRank[k] becomes "ranked k + 1 or better". */
+function accumulateRanks(byRank: Uint32Array[]): Uint32Array[] {
+  for (let k = 1; k < byRank.length; k++) {
+    const better = byRank[k - 1];
+    const here = byRank[k];
+    for (let w = 0; w < here.length; w++) here[w] |= better[w];
+  }
+  return byRank;
 }
 
 function meanWithInterval(distribution: number[], level: number): [number, number, number] {
@@ -66,21 +87,12 @@ export function rankItems(question: RankingQuestion, selection: Selection, setti
   const items = question.options.map((option, index) => {
     const ranks = question.ranks[index];
     // At least "ranked first", even when nobody ranked anything (a 0/0 figure, suppressed).
-    const topK = Array.from({ length: Math.max(1, question.maxRank) }, (_, k) =>
-      makeFigure(option.value, option.label, false, tallyBits(rankBits(ranks, baseBits, k + 1), settings.weights, settings.recordKeys), base, settings),
-    );
-    const distribution = new Array<number>(question.maxRank).fill(0);
-    for (let w = 0; w < baseBits.length; w++) {
-      let word = baseBits[w];
-      while (word !== 0) {
-        const rank = ranks[(w << 5) | (31 - Math.clz32(word & -word))];
-        if (rank !== 0) distribution[rank - 1]++;
-        word &= word - 1;
-      }
-    }
+    const { byRank, distribution } = ranksByPlace(ranks, baseBits, question.maxRank);
+    const orBetter = accumulateRanks(byRank);
+    const topK = orBetter.map((bits) => makeFigure(option.value, option.label, false, tallyBits(bits, settings.weights, settings.recordKeys), base, settings));
     const ranked = distribution.reduce((a, b) => a + b, 0);
     const [meanRank, meanRankLow, meanRankHigh] = meanWithInterval(distribution, settings.level);
-    return { value: option.value, label: option.label, first: topK[0], topK, distribution, ranked, neverRanked: base.count - ranked, meanRank, meanRankLow, meanRankHigh };
+    return { value: option.value, label: option.label, first: topK[0], topK, distribution, ranked, rankedBits: orBetter[orBetter.length - 1], neverRanked: base.count - ranked, meanRank, meanRankLow, meanRankHigh };
   });
   const effectiveBase = effectiveBaseOf(base, settings.weights !== undefined);
   return { questionId: question.id, base: base.count, weightedBase: settings.weights ? base.sumW : null, effectiveBase, maxRank: question.maxRank, items };
