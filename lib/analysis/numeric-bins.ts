@@ -77,9 +77,15 @@ export function numericBins(question: NumericQuestion, selection: Selection, tar
 
 /** The bin a value falls in: outer bins are open-ended, so every number has one. */
 export function binIndex(bins: readonly NumericBin[], value: number): number {
-  let b = 0;
-  while (b < bins.length - 1 && value >= bins[b].to) b++;
-  return b;
+  // The first bin whose upper edge is above the value, by halving (edges ascend; the last is open).
+  let low = 0;
+  let high = bins.length - 1;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (value >= bins[middle].to) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /**
@@ -89,7 +95,17 @@ export function binIndex(bins: readonly NumericBin[], value: number): number {
 export function latestWaveBins(waves: readonly { survey: Survey }[], questionId: string): NumericBin[] | undefined {
   for (const { survey } of [...waves].reverse()) {
     const question = survey.questions.find((q) => q.id === questionId);
-    if (question?.kind === 'numeric') return numericBins(question, selectAll(survey.size));
+    if (question?.kind === 'numeric') return allRespondentBins(question, survey.size);
   }
   return undefined;
+}
+
+// A parsed question never changes, so the edges over all its respondents are found once, not on
+// every view of it (a pass over every answer and two arrays of them, per request).
+const binsOfAll = new WeakMap<NumericQuestion, readonly NumericBin[]>();
+
+function allRespondentBins(question: NumericQuestion, size: number): NumericBin[] {
+  let bins = binsOfAll.get(question);
+  if (!bins) binsOfAll.set(question, (bins = Object.freeze(numericBins(question, selectAll(size)).map((bin) => Object.freeze(bin)))));
+  return bins as NumericBin[];
 }

@@ -30,6 +30,7 @@ function tallyNumeric(values: Float64Array, selection: Selection, bins: NumericB
   const keySums = new Float64Array(keys ? bins.length : 0);
   const base: Tally = { count: 0, sumW: 0, sumW2: 0, ...(keys ? { keySum: 0 } : {}) };
   const weights = settings.weights;
+  const answeredOnly = settings.baseRule === 'answered';
   for (let w = 0; w < selection.bits.length; w++) {
     let word = selection.bits[w];
     while (word !== 0) {
@@ -37,7 +38,7 @@ function tallyNumeric(values: Float64Array, selection: Selection, bins: NumericB
       word &= word - 1;
       const value = values[i];
       const weight = weights ? weights[i] : 1;
-      if (Number.isNaN(value) && settings.baseRule === 'answered') continue;
+      if (answeredOnly && Number.isNaN(value)) continue;
       base.count++;
       base.sumW += weight;
       base.sumW2 += weight * weight;
