@@ -2,7 +2,7 @@ import { aggregateView } from '../lib/analysis/aggregate-view';
 import { toExportRecord, writeAggregateCsv } from '../lib/analysis/write-aggregate-csv';
 import { writeFilterText } from '../lib/view/filter-grammar';
 import { toAggregateQuery } from '../lib/view/to-aggregate-query';
-import { homeWaveOf, trendOf } from '../lib/view/trend-links';
+import { homeWaveOf, trendOf, optionValuesIn } from '../lib/view/trend-links';
 import { linkWaves } from '../lib/survey/link-waves';
 import { openCliView, UsageError, type ViewArguments } from './cli-view';
 
@@ -28,7 +28,7 @@ export async function runAggregate(args: AggregateArguments, out: (text: string)
   const query = toAggregateQuery(state, args.question, target.defaults);
   // A trend joins a question's waves only where it is the same question, as the page does.
   const home = homeWaveOf(waves, args.question, state.asIn);
-  if (waves.length > 1 && home) query.links = trendOf(linkWaves(waves, target.codebook), waves.map((wave) => wave.id), home.id, args.question, target.codebook, { filterWave: reference!.id, filters: state.filters, by: state.by }).links;
+  if (waves.length > 1 && home) query.links = trendOf(linkWaves(waves, target.codebook), waves.map((wave) => wave.id), home.id, args.question, target.codebook, { filterWave: reference!.id, filters: state.filters, by: state.by, optionValues: optionValuesIn(waves) }).links;
   // --weight is the codebook's column or none, --suppress-below only raises (checked in openCliView).
   if (args.weight !== undefined && args.weight !== 'none') query.weight = args.weight;
   if (suppressBelow !== undefined) query.suppressBelow = suppressBelow;

@@ -6,7 +6,7 @@ import { buildTrendData } from '@/lib/view/build-trend-data';
 import { formatFigure } from '@/lib/view/format-figure';
 import { pickHeadline } from '@/lib/view/pick-headline';
 import { activeValuesOf, buildQuestionView } from '@/lib/view/question-view';
-import { trendAnchorFor, trendOf } from '@/lib/view/trend-links';
+import { trendAnchorFor, trendOf, optionValuesIn } from '@/lib/view/trend-links';
 import type { ViewDefaults, ViewState } from '@/lib/view/view-state';
 import type { ViewLinks } from '@/lib/view/write-view-query';
 import { getWaveLinks, getWaves } from '../_server/survey-store';
@@ -44,7 +44,7 @@ export async function HeadlineTrend({ dataset, filterWave, state, defaults, link
   const question = loaded.find((wave) => wave.id === home.waveId)?.survey.questions.find((q) => q.id === home.questionId);
   if (!question) return null;
   const trendState = changeView(state, { wave: 'all', by: undefined, page: 1, asIn: trendAnchorFor(loaded, question.id, home.waveId) });
-  const trend = trendOf(waveLinks, loaded.map((wave) => wave.id), home.waveId, question.id, dataset.codebook, { filterWave, filters: state.filters });
+  const trend = trendOf(waveLinks, loaded.map((wave) => wave.id), home.waveId, question.id, dataset.codebook, { filterWave, filters: state.filters, optionValues: optionValuesIn(loaded) });
   const figures = buildQuestionView({ id: dataset.id, waves: loaded }, question, trendState, defaults, { limit: Infinity, links: trend.links });
   const data = buildTrendData(question, figures.result.rows, { limit: TREND_LINES, activeValues: activeValuesOf(state, question.id) });
   if (!data || data.waves.length < 2) return null;

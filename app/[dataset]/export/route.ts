@@ -5,7 +5,7 @@ import { writeDownloadName } from '@/lib/view/download-name';
 import { writeFilterText } from '@/lib/view/filter-grammar';
 import { toAggregateQuery } from '@/lib/view/to-aggregate-query';
 import { readableWaves } from '@/lib/view/question-view';
-import { homeWaveOf, trendOf } from '@/lib/view/trend-links';
+import { homeWaveOf, trendOf, optionValuesIn } from '@/lib/view/trend-links';
 import { downloadHeaders, openExportView, problem } from '@/app/_server/open-export-view';
 
 /**
@@ -29,7 +29,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ data
   const id = question?.id ?? grid!.id;
   const query = readableWaves({ id: dataset.id, waves: view.loaded }, toAggregateQuery(state, id, defaults));
   const missing = view.failures.map((failure) => failure.wave.id);
-  if (question && home && state.wave === 'all' && view.waveLinks) query.links = trendOf(view.waveLinks, view.loaded.map((wave) => wave.id), home.id, id, dataset.codebook, { filterWave: reference.id, filters: state.filters, by: state.by }).links;
+  if (question && home && state.wave === 'all' && view.waveLinks) query.links = trendOf(view.waveLinks, view.loaded.map((wave) => wave.id), home.id, id, dataset.codebook, { filterWave: reference.id, filters: state.filters, by: state.by, optionValues: optionValuesIn(view.loaded) }).links;
   const result = aggregateView({ id: dataset.id, waves: view.loaded }, query, writeFilterText(state.filters));
   if (result.rows.length === 0 && result.problems.length > 0) return problem(400, [...view.notes, ...result.problems].join('\n'));
   const format = url.searchParams.get('_format') === 'json' ? 'json' : 'csv';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { aggregateView } from '../../../lib/analysis/aggregate-view';
 import { linkWaves } from '../../../lib/survey/link-waves';
-import { homeWaveOf, trendAnchorFor, trendOf, type TrendView } from '../../../lib/view/trend-links';
+import { homeWaveOf, optionValuesIn, trendAnchorFor, trendOf, type TrendView } from '../../../lib/view/trend-links';
 import { TREND_LINK_WAVES, TREND_LINKS_CODEBOOK, trendLinkWaves } from '../helpers/trend-links-fixture';
 import { f } from '../helpers/view-fixtures';
 
@@ -95,6 +95,45 @@ describe('trendOf with a view: filters and compare-by named as each wave names t
       { wave: '2020', selected: 3, size: 6 },
       { wave: '2022', selected: 4, size: 8 },
     ]);
+  });
+});
+
+describe('trendOf with a view: a filter on a renamed option uses each wave’s own wording', () => {
+  const remote = { filterWave: '2022', filters: [f('arrangement', 'in', 'Remote')], optionValues: optionValuesIn(waves) };
+
+  it('trendOf(Q1, arrangement = Remote) → 2020 filters arrangement = Remote or “Fully remote” (the codebook’s alias; 2020 lists Remote too, with no answers), 2021 and 2022 arrangement = Remote', () => {
+    expect(trend('2022', 'Q1', remote).links.perWave).toEqual({
+      '2020': { filters: [f('arrangement', 'in', 'Remote', 'Fully remote')] },
+      '2021': { filters: [f('arrangement', 'in', 'Remote')] },
+      '2022': { filters: [f('arrangement', 'in', 'Remote')] },
+    });
+  });
+
+  it('aggregateView(Q1, arrangement = Remote) over the three waves → every wave filtered, none left out (counted by hand)', () => {
+    const { links: joined } = trend('2022', 'Q1', remote);
+    const result = aggregateView({ id: 'links', waves }, { questionId: 'Q1', filters: remote.filters, baseRule: 'answered', suppressBelow: 0, links: joined }, 'arrangement=Remote');
+    expect(result.notes).toEqual([]);
+    // remote: 2020 {2,3,5} (Fully remote), 2021 {1,4}, 2022 {1,4,5,7}
+    expect(result.selections).toEqual([
+      { wave: '2020', selected: 3, size: 6 },
+      { wave: '2021', selected: 2, size: 6 },
+      { wave: '2022', selected: 4, size: 8 },
+    ]);
+    const count = (wave: string, option: string) => result.rows.find((row) => row.wave === wave && row.option === option && row.measure === 'share')?.count;
+    // 2020: Dev {2,5}, Ops {3}; 2022: Dev {1,4,7}, Ops {5}
+    expect([count('2020', 'Dev'), count('2020', 'Ops'), count('2022', 'Dev'), count('2022', 'Ops')]).toEqual([2, 1, 3, 1]);
+  });
+
+  it('without the waves’ options (optionValues) the value is kept as named: 2020 then matches no one, as before this fix', () => {
+    const { links: joined } = trend('2022', 'Q1', { filterWave: '2022', filters: [f('arrangement', 'in', 'Remote')] });
+    expect(joined.perWave?.['2020']).toEqual({ filters: [f('arrangement', 'in', 'Remote')] });
+    const result = aggregateView({ id: 'links', waves }, { questionId: 'Q1', filters: [f('arrangement', 'in', 'Remote')], baseRule: 'answered', suppressBelow: 0, links: joined }, 'arrangement=Remote');
+    expect(result.selections[0]).toEqual({ wave: '2020', selected: 0, size: 6 });
+  });
+
+  it('“chose all of” keeps its values: an older wording would be one more option to have chosen', () => {
+    const { links: joined } = trend('2022', 'Q1', { ...remote, filters: [f('arrangement', 'all', 'Remote')] });
+    expect(joined.perWave?.['2020']).toEqual({ filters: [f('arrangement', 'all', 'Remote')] });
   });
 });
 

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import type { SearchParams } from '@/lib/view/search-params';
 import { changeView } from '@/lib/view/change-view';
-import { homeWaveOf, trendAnchorFor, trendOf } from '@/lib/view/trend-links';
+import { homeWaveOf, trendAnchorFor, trendOf, optionValuesIn } from '@/lib/view/trend-links';
 import { getWaveLinks, getWaves } from '../../../_server/survey-store';
 import { openView } from '../../../_server/open-view';
 import { decodeSegment } from '../../../_server/resolve-dataset';
@@ -47,7 +47,7 @@ export default async function QuestionPage(props: Props) {
   // Every wave is read (cached) so the switcher can link each wave's own question and say where it was not asked.
   const results = await getWaves(dataset);
   const loaded = results.flatMap((result) => (result.ok ? [{ id: result.wave.id, survey: result.survey }] : []));
-  const trend = home ? trendOf(getWaveLinks(dataset, loaded), loaded.map((wave) => wave.id), home.id, questionId, dataset.codebook, { filterWave: reference?.id ?? home.id, filters: state.filters, by: state.by }) : undefined;
+  const trend = home ? trendOf(getWaveLinks(dataset, loaded), loaded.map((wave) => wave.id), home.id, questionId, dataset.codebook, { filterWave: reference?.id ?? home.id, filters: state.filters, by: state.by, optionValues: optionValuesIn(loaded) }) : undefined;
   const idIn = (waveId: string) => trend?.links.ids[waveId];
   const waves: WaveLink[] = dataset.waves.map((wave) => {
     const failed = results.some((result) => result.wave.id === wave.id && !result.ok);
