@@ -34,6 +34,8 @@ function describeCard(view: OpenView, reference: LoadedWave, question: Question)
   const { state, defaults, links } = view;
   const base = { id: question.id, label: question.label, kind: question.kind, href: links.question(question.id, state), answered: question.answeredCount };
   if (!aggregatable(question)) return { ...base, base: null, reason: NOT_CHARTED[question.kind], note: '' };
+  // The weight is how the survey is read, not something respondents were asked: its page still charts it.
+  if (question.id === reference.survey.weightQuestionId) return { ...base, base: null, reason: 'the survey’s weight, which the figures are weighted by', note: '' };
   // The card is its question page's default chart under the same filters (without the comparison).
   const figures = buildQuestionView({ id: view.dataset.id, waves: [reference] }, question, state, defaults, { limit: state.top ?? OVERVIEW_BARS, withSegment: false });
   const rows = figures.result.rows;

@@ -31,9 +31,10 @@ addJourney('overview: click into the dataset, questions and bar charts render', 
   await page.locator('.recharts-bar-rectangle').first().waitFor();
   const bars = await page.locator('svg .recharts-bar-rectangle').count();
   assert.ok(bars > 0, `expected chart bars, found ${bars}`);
-  // 13 questions: 10 charted cards, and respondent_id, submitted_at and comment listed as not charted.
-  assert.equal(await page.locator('article.question-card').count(), 10, 'one card per charted question');
-  assert.equal(await page.locator('.uncharted-list li').count(), 3, 'free text and metadata listed, not charted');
+  // 13 questions: 9 charted cards; respondent_id, submitted_at, comment and the weight listed as not charted.
+  assert.equal(await page.locator('article.question-card').count(), 9, 'one card per charted question');
+  assert.equal(await page.locator('.uncharted-list li').count(), 4, 'free text, metadata and the weight listed, not charted');
+  await page.locator('.uncharted-list li', { hasText: 'Respondent weight' }).getByText('the survey’s weight').waitFor();
   assert.ok((await page.locator('[role="img"][aria-label^="Bar chart of"]').count()) > 0, 'charts have text alternatives');
   assert.equal(await page.locator('.wave-pill[aria-current="page"]').innerText(), '2022');
   await takeScreenshot(page, '02-overview');
