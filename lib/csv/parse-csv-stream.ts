@@ -35,7 +35,8 @@ export function guessDelimiter(text: string): string {
   return preview.meta.delimiter || ',';
 }
 
-function describePapaError(error: Papa.ParseError): string {
+/** A papaparse error in words a survey owner can act on. */
+export function describePapaError(error: Papa.ParseError): string {
   switch (error.code) {
     case 'MissingQuotes':
       return 'unclosed quote: the quoted field never ends, so the rest of the file was read into it';
@@ -46,7 +47,8 @@ function describePapaError(error: Papa.ParseError): string {
   }
 }
 
-function countLineBreaks(record: readonly string[]): number {
+/** Line breaks inside a record's quoted fields: how many lines it spans after its first. */
+export function countLineBreaks(record: readonly string[]): number {
   let breaks = 0;
   for (const field of record) for (let i = field.indexOf('\n'); i !== -1; i = field.indexOf('\n', i + 1)) breaks++;
   return breaks;

@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import type { IngestIssue } from '../survey/types';
+import { countLineBreaks, describePapaError, guessDelimiter } from './parse-csv-stream';
 
 export interface ParsedCsv {
   /** Every record as strings, header records included; fields are not trimmed here. */
@@ -17,16 +18,6 @@ export interface ParseCsvOptions {
   delimiter?: string;
 }
 
-const DELIMITERS_TO_GUESS = [',', ';', '\t'];
-
-function countLineBreaks(record: string[]): number {
-  let breaks = 0;
-  for (const field of record) {
-    for (let i = field.indexOf('\n'); i !== -1; i = field.indexOf('\n', i + 1)) breaks++;
-  }
-  return breaks;
-}
-
 function startLines(records: string[][]): Uint32Array {
   const lines = new Uint32Array(records.length);
   let line = 1;
@@ -37,32 +28,11 @@ function startLines(records: string[][]): Uint32Array {
   return lines;
 }
 
-function describePapaError(error: Papa.ParseError): string {
-  switch (error.code) {
-    case 'MissingQuotes':
-      return 'unclosed quote: the quoted field never ends, so the rest of the file was read into it';
-    case 'InvalidQuotes':
-      return 'malformed quotes: a quoted field is followed by text before the next delimiter';
-    default:
-      return error.message;
-  }
-}
-
 /**
  * CSV text → records, with papaparse and strings only (no dynamicTyping: "007" and "1e3" are
  * answers, not numbers, until the survey layer decides). Quoting problems are reported with
  * the line the record starts on, and the broken record is marked so the survey layer drops it.
  */
-/**
- * papaparse guesses the delimiter from the first records, but counts blank lines as one-field
- * records when they are kept, which sinks two-column files below its threshold. So the guess is
- * made on a preview without blank lines, and the real parse keeps them (they carry line numbers).
- */
-function guessDelimiter(text: string): string {
-  const preview = Papa.parse<string[]>(text, { preview: 10, skipEmptyLines: true, delimitersToGuess: DELIMITERS_TO_GUESS });
-  return preview.meta.delimiter || ',';
-}
-
 export function parseCsvText(text: string, options: ParseCsvOptions = {}): ParsedCsv & { brokenRecords: Set<number> } {
   const result = Papa.parse<string[]>(text, {
     header: false,
