@@ -129,6 +129,22 @@ export function weightedDistinct(rng: Rng, weights: number[], k: number): number
   return picked;
 }
 
+/**
+ * One respondent's "three hottest trends": item indexes in rank order, or none (4% rank nothing).
+ * AI is ranked first with the year's published share; the rest follow the year's weights.
+ */
+export function drawTrendOrder(rng: Rng, year: number): number[] {
+  if (rng() < 0.04) return [];
+  const w = TREND_WEIGHTS[year].slice();
+  if (rng() < AI_FIRST[year]) {
+    w[0] = 0;
+    return [0, ...weightedDistinct(rng, w, 2)];
+  }
+  const first = weightedDistinct(rng, [0, ...w.slice(1)], 1);
+  w[first[0]] = 0;
+  return [...first, ...weightedDistinct(rng, w, 2)];
+}
+
 /** Standard normal (Marsaglia polar): only sqrt and log, both deterministic in V8. */
 export function normal(rng: Rng): number {
   for (;;) {
@@ -212,19 +228,7 @@ export function generateWave(year: number): string {
     }
 
     const ranks: (number | '')[] = TRENDS.map(() => '');
-    if (rng() >= 0.04) {
-      const w = TREND_WEIGHTS[year].slice();
-      let order: number[];
-      if (rng() < AI_FIRST[year]) {
-        w[0] = 0;
-        order = [0, ...weightedDistinct(rng, w, 2)];
-      } else {
-        const first = weightedDistinct(rng, [0, ...w.slice(1)], 1);
-        w[first[0]] = 0;
-        order = [...first, ...weightedDistinct(rng, w, 2)];
-      }
-      order.forEach((t, r) => (ranks[t] = r + 1));
-    }
+    drawTrendOrder(rng, year).forEach((t, r) => (ranks[t] = r + 1));
 
     // Remote workers and better-paid respondents lean a little happier.
     const pay = REGION_PAY[regionIdx] * ROLE_PAY[roleIdx] * (1 + 0.045 * Math.min(yearsTrue, 25)) *

@@ -13,9 +13,9 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, r
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  AI_FIRST, ARRANGEMENT_WEIGHTS, ARRANGEMENTS, BASE_LANG, COMMENT_BODIES, COMPANY_SIZES, COMPANY_WEIGHTS, LANG_COUNT_WEIGHTS,
+  ARRANGEMENT_WEIGHTS, ARRANGEMENTS, BASE_LANG, COMMENT_BODIES, COMPANY_SIZES, COMPANY_WEIGHTS, LANG_COUNT_WEIGHTS,
   LANGUAGES, REGION_PAY, REGION_POPULATION, REGION_SAMPLE, REGIONS, ROLE_LANG, ROLE_PAY, ROLE_SENIORITY, ROLE_WEIGHTS, ROLES,
-  SATISFACTION, SATISFACTION_WEIGHTS, TREND_WEIGHTS, TRENDS, comment, mulberry32, normal, pickOne, weighted, weightedDistinct, type Rng,
+  SATISFACTION, SATISFACTION_WEIGHTS, TREND_WEIGHTS, TRENDS, comment, drawTrendOrder, mulberry32, normal, pickOne, weighted, weightedDistinct, type Rng,
 } from '../generate-sample';
 
 /** Bumped whenever a row's content changes: files written by another version are generated again. */
@@ -81,18 +81,7 @@ function pickLanguages(rng: Rng, role: string, yearIndex: number, boostOf: (l: s
 /** Ranks 1–3 of a ranking's items (the sample's hot-trends draw), '' for unranked. */
 function trendRanks(rng: Rng, year: number): string[] {
   const ranks = TRENDS.map(() => '');
-  if (rng() < 0.04) return ranks;
-  const w = TREND_WEIGHTS[year].slice();
-  let order: number[];
-  if (rng() < AI_FIRST[year]) {
-    w[0] = 0;
-    order = [0, ...weightedDistinct(rng, w, 2)];
-  } else {
-    const first = weightedDistinct(rng, [0, ...w.slice(1)], 1);
-    w[first[0]] = 0;
-    order = [...first, ...weightedDistinct(rng, w, 2)];
-  }
-  order.forEach((t, r) => (ranks[t] = String(r + 1)));
+  drawTrendOrder(rng, year).forEach((t, r) => (ranks[t] = String(r + 1)));
   return ranks;
 }
 
