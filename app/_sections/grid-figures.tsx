@@ -1,9 +1,7 @@
-import Link from 'next/link';
 import type { Grid } from '@/lib/survey/types';
 import { INTERVAL_METHOD } from '@/lib/analysis/figure';
 import { PROPORTION_TEST_METHOD } from '@/lib/analysis/proportion-tests';
 import { buildGridFigures, describeRowBases, toGridChart } from '@/lib/view/build-grid-view';
-import { changeView } from '@/lib/view/change-view';
 import { describeSelection } from '@/lib/view/describe-base';
 import { describeFilters } from '@/lib/view/describe-filters';
 import { writeDownloadName } from '@/lib/view/download-name';
@@ -13,6 +11,7 @@ import { ChartDownloads } from '../ui/charts/chart-downloads';
 import { GridChart } from '../ui/charts/grid-chart';
 import { GridLegend } from '../ui/charts/grid-legend';
 import { ComparePicker } from '../ui/filters/compare-picker';
+import { DisplayToggle } from '../ui/layout/display-toggle';
 import { DownloadLinks } from '../ui/layout/download-links';
 import { Notice } from '../ui/layout/notice';
 import { BaseStatement } from '../ui/survey/base-statement';
@@ -51,9 +50,7 @@ export function GridFigures({ view, reference, grid }: { view: OpenView; referen
     <>
       <div className="toolbar view-toolbar">
         <ComparePicker choices={choices} current={state.by} />
-        <Link className="button button--small" href={links.question(grid.id, changeView(state, { display: state.display === 'table' ? 'chart' : 'table' }))} scroll={false} prefetch={false}>
-          {state.display === 'table' ? 'Show the chart' : 'Table only'}
-        </Link>
+        <DisplayToggle questionId={grid.id} state={state} links={links} />
         <DownloadLinks csvHref={links.export(grid.id, state, 'csv')} jsonHref={links.export(grid.id, state, 'json')} fileBase={fileBase}>
           {state.display === 'chart' && segments.length === 0 && <ChartDownloads questionId={grid.id} title={grid.label} caption={caption} fileBase={fileBase} />}
         </DownloadLinks>

@@ -19,6 +19,7 @@ import { ChartDownloads } from '../ui/charts/chart-downloads';
 import { ChartLegend } from '../ui/charts/chart-legend';
 import { QuestionChart } from '../ui/charts/question-chart';
 import { ComparePicker } from '../ui/filters/compare-picker';
+import { DisplayToggle } from '../ui/layout/display-toggle';
 import { DownloadLinks } from '../ui/layout/download-links';
 import { Notice } from '../ui/layout/notice';
 import { StatList } from '../ui/layout/stat-list';
@@ -97,7 +98,6 @@ export function QuestionFigures({ view, reference, question, trend }: QuestionFi
   const fileBase = writeDownloadName(dataset.id, question.id, state, defaults, 'x').slice(0, -2);
   const lookup = (id: string) => reference.survey.questions.find((q) => q.id === id);
   const caption = [describeFilters(state.filters, lookup), statement.base, `${dataset.title}, ${state.wave === 'all' ? `waves ${defaults.waveIds.join(', ')}` : `wave ${reference.source.label ?? reference.id}`}.`];
-  const displayHref = links.question(question.id, changeView(state, { display: state.display === 'table' ? 'chart' : 'table' }));
   const ranking = question.kind === 'ranking' && table?.series.length === 1 ? Object.fromEntries(rankingDetails(latestRows)) : undefined;
   const writtenIn = state.wave === 'all' ? undefined : findWrittenIn(reference.survey, question, state);
   const readWrittenIn = writtenIn && writtenIn.count > 0 && !withheldReason(writtenIn.question, dataset.codebook) ? links.responses(writtenInResponses(state, question, writtenIn)) : undefined;
@@ -105,9 +105,7 @@ export function QuestionFigures({ view, reference, question, trend }: QuestionFi
     <>
       <div className="toolbar view-toolbar">
         <ComparePicker choices={choices} current={state.by} />
-        <Link className="button button--small" href={displayHref} scroll={false} prefetch={false}>
-          {state.display === 'table' ? 'Show the chart' : 'Table only'}
-        </Link>
+        <DisplayToggle questionId={question.id} state={state} links={links} />
         {question.kind !== 'ranking' && question.kind !== 'numeric' && (
           <Link className="button button--small" href={links.crosstab(changeView(state, { rows: [question.id], cols: state.by }))} prefetch={false}>
             Crosstab →

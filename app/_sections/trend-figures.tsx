@@ -16,6 +16,7 @@ import { ChartLegend } from '../ui/charts/chart-legend';
 import { QuestionChart } from '../ui/charts/question-chart';
 import { TrendChart } from '../ui/charts/trend-chart';
 import { ComparePicker } from '../ui/filters/compare-picker';
+import { DisplayToggle } from '../ui/layout/display-toggle';
 import { DownloadLinks } from '../ui/layout/download-links';
 import { Notice } from '../ui/layout/notice';
 import { BaseStatement } from '../ui/survey/base-statement';
@@ -88,9 +89,7 @@ export function TrendFigures({ view, reference, question, trend }: TrendFiguresP
     <>
       <div className="toolbar view-toolbar">
         <ComparePicker choices={choices} current={state.by} />
-        <Link className="button button--small" href={links.question(question.id, changeView(state, { display: state.display === 'table' ? 'chart' : 'table' }))} scroll={false} prefetch={false}>
-          {state.display === 'table' ? 'Show the chart' : 'Table only'}
-        </Link>
+        <DisplayToggle questionId={question.id} state={state} links={links} />
         <DownloadLinks csvHref={links.export(question.id, state, 'csv')} jsonHref={links.export(question.id, state, 'json')} fileBase={fileBase}>
           {overall && waves.length > 1 && state.display === 'chart' && <ChartDownloads questionId={question.id} title={question.label} caption={caption} fileBase={fileBase} />}
         </DownloadLinks>

@@ -1,0 +1,13 @@
+import Link from 'next/link';
+import { changeView } from '@/lib/view/change-view';
+import type { ViewState } from '@/lib/view/view-state';
+import type { ViewLinks } from '@/lib/view/write-view-query';
+
+/** The chart ↔ table switch of a question, grid or trend page: the same view with the other display. */
+export function DisplayToggle({ questionId, state, links }: { questionId: string; state: ViewState; links: ViewLinks }) {
+  return (
+    <Link className="button button--small" href={links.question(questionId, changeView(state, { display: state.display === 'table' ? 'chart' : 'table' }))} scroll={false} prefetch={false}>
+      {state.display === 'table' ? 'Show the chart' : 'Table only'}
+    </Link>
+  );
+}
