@@ -2,6 +2,7 @@ import type { NumericQuestion, Selection, Survey } from '../survey/types';
 import { selectAll } from './selection';
 import { hasBit } from '../survey/bitset';
 import { niceStep, quantileSorted } from './quantiles';
+import { deepFreeze } from './view-cache';
 
 export interface NumericBin {
   /** The bin's lower edge as text: a stable key for URLs and exports. */
@@ -106,6 +107,6 @@ const binsOfAll = new WeakMap<NumericQuestion, readonly NumericBin[]>();
 
 function allRespondentBins(question: NumericQuestion, size: number): NumericBin[] {
   let bins = binsOfAll.get(question);
-  if (!bins) binsOfAll.set(question, (bins = Object.freeze(numericBins(question, selectAll(size)).map((bin) => Object.freeze(bin)))));
+  if (!bins) binsOfAll.set(question, (bins = deepFreeze(numericBins(question, selectAll(size)))));
   return bins as NumericBin[];
 }
