@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Load test (issue 16): every Stack Overflow 2019 page under 50 concurrent connections on
- * loopback, with autocannon, against the production build (`next start`, started and stopped
+ * loopback, with autocannon, against the production server (`scripts/serve.mjs`, started and stopped
  * here). Prints per page req/s, p50/p99 latency, errors (connection errors, timeouts, non-2xx)
  * and the server's RSS before and after; with --soak, a mixed run over every page for the given
  * seconds, RSS sampled after each round (stable = no steady climb).
@@ -54,6 +54,34 @@ const PAGES = [
   ['crosstab export', '/stackoverflow-2019/crosstab/export?_rows=MainBranch&_cols=OpenSourcer'],
 ];
 
+/**
+ * Runs where every request asks for a view no other request asks for (a country and a main
+ * branch: 895 pairs, taken in a shuffled order), so no render can be shared and each costs its
+ * full price. They show what a crowd exploring different views gets; the p99 target is judged on
+ * the pages above, where readers ask for the same view, as they do of a published link.
+ */
+const DISTINCT_VIEWS = [
+  ['question, a new view each', (query) => `/stackoverflow-2019/questions/LanguageWorkedWith?${query}`],
+  ['overview, a new view each', (query) => `/stackoverflow-2019?${query}`],
+];
+
+/** Country × MainBranch filters, read from the server's own export, in a seeded shuffle. */
+async function distinctQueries(base) {
+  const options = async (question) => {
+    const answer = await (await fetch(`${base}/stackoverflow-2019/export?_question=${question}&_format=json`)).json();
+    return [...new Set(answer.rows.map((row) => row.option))];
+  };
+  const [countries, branches] = [await options('Country'), await options('MainBranch')];
+  const queries = countries.flatMap((country) => branches.map((branch) => new URLSearchParams({ Country: country, MainBranch: branch }).toString()));
+  let seed = 16;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  for (let i = queries.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [queries[i], queries[j]] = [queries[j], queries[i]];
+  }
+  return queries;
+}
+
 function freePort() {
   return new Promise((resolve, reject) => {
     const probe = createServer();
@@ -88,9 +116,12 @@ function rssOf(pid) {
   return Math.round(total / 1024);
 }
 
-function run(url, seconds) {
+/** @param paths when given, each request takes the next of these paths instead of the url's own */
+function run(url, seconds, paths) {
+  let next = 0;
+  const requests = paths ? [{ setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length] }) }] : undefined;
   return new Promise((resolve, reject) => {
-    const instance = autocannon({ url, connections: CONNECTIONS, duration: seconds, timeout: TIMEOUT_S }, (error, result) => (error ? reject(error) : resolve(result)));
+    const instance = autocannon({ url, connections: CONNECTIONS, duration: seconds, timeout: TIMEOUT_S, requests }, (error, result) => (error ? reject(error) : resolve(result)));
     instance.on('error', reject);
   });
 }
@@ -111,12 +142,16 @@ async function waitUntilIdle(base) {
  * What fails a page: a connection error, an answer that is not 2xx, or no answer at all — never
  * timing, except with --strict (timeouts and p99 ≥ 1 s too).
  */
-function judge(result) {
+function judge(result, timed = true) {
   const broken = result.errors - result.timeouts + result.non2xx;
-  const slow = result.latency.p99 >= P99_LIMIT_MS;
+  const slow = timed && result.latency.p99 >= P99_LIMIT_MS;
   const failed = broken > 0 || result.requests.total === 0 || (STRICT && (result.timeouts > 0 || slow));
   const marks = [broken > 0 && '✘ errors', result.requests.total === 0 && '✘ no answer', result.timeouts > 0 && `${result.timeouts} timeouts`, slow && 'p99 ≥ 1 s'].filter(Boolean);
   return { failed, broken, marks };
+}
+
+function row(name, result, verdict) {
+  return `${name.padEnd(28)} ${result.requests.average.toFixed(1).padStart(7)} ${String(result.requests.total).padStart(10)} ${String(result.latency.p50).padStart(8)} ${String(result.latency.p99).padStart(8)} ${String(verdict.broken).padStart(8)}  ${verdict.marks.join(', ')}`;
 }
 
 async function main() {
@@ -128,7 +163,7 @@ async function main() {
   }
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const server = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  const server = spawn(process.execPath, [path.join(root, 'scripts/serve.mjs'), '-p', String(port), '-H', '127.0.0.1'], {
     cwd: root,
     env: { ...process.env, SURVEY_LENS_DATA: data, NEXT_TELEMETRY_DISABLED: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -165,7 +200,15 @@ async function main() {
       const result = await run(base + page, SECONDS);
       const verdict = judge(result);
       if (verdict.failed) failures++;
-      console.log(`${name.padEnd(28)} ${result.requests.average.toFixed(1).padStart(7)} ${String(result.requests.total).padStart(10)} ${String(result.latency.p50).padStart(8)} ${String(result.latency.p99).padStart(8)} ${String(verdict.broken).padStart(8)}  ${verdict.marks.join(', ')}`);
+      console.log(row(name, result, verdict));
+    }
+    const queries = await distinctQueries(base);
+    for (const [name, pathOf] of DISTINCT_VIEWS) {
+      await waitUntilIdle(base);
+      const result = await run(base, SECONDS, queries.map(pathOf));
+      const verdict = judge(result, false);
+      if (verdict.failed) failures++;
+      console.log(row(name, result, verdict));
     }
     const after = rssOf(server.pid);
     console.log(`server RSS: ${before} MB before, ${after} MB after the page runs`);
