@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 /**
  * Load test (issue 16): every Stack Overflow 2019 page under 50 concurrent connections on
- * loopback, with autocannon, against the production server (`scripts/serve.mjs`, started and stopped
- * here). Prints per page req/s, p50/p99 latency, errors (connection errors, timeouts, non-2xx)
- * and the server's RSS before and after; with --soak, a mixed run over every page for the given
- * seconds, RSS sampled after each round (stable = no steady climb).
+ * loopback, with autocannon, against the production server (`scripts/serve.mjs`, started and
+ * stopped here). Prints per page req/s, p50/p99 latency, errors (connection errors, timeouts,
+ * non-2xx) and the server's RSS before and after; then two runs where every request asks for a
+ * view of its own (what renders cost when none can be shared: errors judged, latency reported
+ * only), and how soon a page answers after 40 readers left mid-render; with --soak, a mixed run
+ * over every page for the given seconds, RSS sampled after each round (stable = no steady climb).
  *
  *   node scripts/load.mjs --seconds 3                        # CI: reports the figures; fails on errors, non-2xx or no answer at all
  *   node scripts/load.mjs --seconds 20 --soak 300 --strict   # by hand: also fails on timeouts and p99 ≥ 1 s
@@ -150,6 +152,29 @@ function judge(result, timed = true) {
   return { failed, broken, marks };
 }
 
+/**
+ * Work for readers who left: 40 overviews of views not yet computed are asked for and dropped
+ * after 200 ms, then one page is timed. Renders nobody waits for any more should not delay it.
+ */
+async function afterAbandoned(base, queries) {
+  await (await fetch(`${base}/stackoverflow-2019/questions/Age`)).arrayBuffer();
+  const times = [];
+  for (let round = 0; round < 3; round++) {
+    const readers = queries.slice(100 + round * 40, 140 + round * 40).map((query) => {
+      const controller = new AbortController();
+      const done = fetch(`${base}/stackoverflow-2019?${query}&_page=2`, { signal: controller.signal }).then((answer) => answer.arrayBuffer()).catch(() => undefined);
+      return { controller, done };
+    });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    for (const reader of readers) reader.controller.abort();
+    await Promise.all(readers.map((reader) => reader.done));
+    const started = performance.now();
+    await (await fetch(`${base}/stackoverflow-2019/questions/Age`)).arrayBuffer();
+    times.push(Math.round(performance.now() - started));
+  }
+  return `after 40 overview requests dropped at 200 ms, the next page answered in ${times.join(', ')} ms (3 rounds)`;
+}
+
 function row(name, result, verdict) {
   return `${name.padEnd(28)} ${result.requests.average.toFixed(1).padStart(7)} ${String(result.requests.total).padStart(10)} ${String(result.latency.p50).padStart(8)} ${String(result.latency.p99).padStart(8)} ${String(verdict.broken).padStart(8)}  ${verdict.marks.join(', ')}`;
 }
@@ -210,6 +235,8 @@ async function main() {
       if (verdict.failed) failures++;
       console.log(row(name, result, verdict));
     }
+    await waitUntilIdle(base);
+    console.log(await afterAbandoned(base, queries));
     const after = rssOf(server.pid);
     console.log(`server RSS: ${before} MB before, ${after} MB after the page runs`);
     if (SOAK > 0) {
