@@ -5,5 +5,5 @@ import nextTs from 'eslint-config-next/typescript';
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores(['.next/**', 'node_modules/**', 'test-results/**', 'next-env.d.ts', 'coverage/**']),
+  globalIgnores(['.next/**', '.next-*/**', 'node_modules/**', 'test-results/**', 'next-env.d.ts', 'coverage/**']),
 ]);
