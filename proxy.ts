@@ -50,10 +50,9 @@ export const config = {
   matcher: [
     {
       source: '/((?!_next/static|_next/image|favicon.ico|icon.svg).*)',
-      missing: [
-        { type: 'header', key: 'next-router-prefetch' },
-        { type: 'header', key: 'purpose', value: 'prefetch' },
-      ],
+      // Next's own router prefetches (flight data, never a document) need no nonce; a browser's
+      // prefetch of a page (`Purpose: prefetch`) may be shown as the page, so it gets one.
+      missing: [{ type: 'header', key: 'next-router-prefetch' }],
     },
   ],
 };

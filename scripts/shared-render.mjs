@@ -7,9 +7,8 @@
  *
  * Only page requests are shared: GET, not a static file, not a download (downloads stream their
  * own rows and stop when their reader leaves). Requests are the same when everything a page may
- * vary by is the same: the address, the Host, the encoding accepted, whether the client is a bot
- * (Next sends bots another HTML) and the router headers of a client-side navigation. Pages do
- * not read cookies, so cookies are not part of it.
+ * vary by is the same (VARY below), and whether the client is a bot (Next sends bots another
+ * HTML). Pages do not read cookies or the language, so those are not part of it.
  *
  * Every sharer gets the same bytes, the Content-Security-Policy nonce included. That is safe: a
  * nonce guards a response against markup injected into it, and a sharer who reads the nonce from
@@ -26,8 +25,13 @@ import http from 'node:http';
 /** Headers that describe one connection, not the answer; never copied from one hop to the next. */
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'te', 'trailer']);
 
-/** Headers a Next page varies by (its `Vary`), besides the address. */
-const VARY = ['host', 'accept-encoding', 'rsc', 'next-router-state-tree', 'next-router-prefetch', 'next-router-segment-prefetch', 'next-url'];
+/**
+ * Headers a page may vary by, besides the address: Next's `Vary` (the router headers of a
+ * client-side navigation, the encoding), the host it builds addresses from, what the client
+ * accepts, and `purpose`, since a prefetch skips proxy.ts and so its Content-Security-Policy: a
+ * prefetch must never share its render with a request that should carry one.
+ */
+const VARY = ['host', 'x-forwarded-host', 'x-forwarded-proto', 'accept', 'accept-encoding', 'purpose', 'rsc', 'next-router-state-tree', 'next-router-prefetch', 'next-router-segment-prefetch', 'next-url'];
 
 /** Next's list of crawlers that get blocking (non-streamed) metadata: they see other HTML. */
 const HTML_LIMITED_BOT = /[\w-]+-Google|Google-[\w-]+|Chrome-Lighthouse|Slurp|DuckDuckBot|baiduspider|yandex|sogou|bitlybot|tumblr|vkShare|quora link preview|redditbot|ia_archiver|Bingbot|BingPreview|applebot|facebookexternalhit|facebookcatalog|Twitterbot|LinkedInBot|Slackbot|Discordbot|WhatsApp|SkypeUriPreview|Yeti|googleweblight/i;

@@ -136,6 +136,15 @@ addJourney('hostile URLs: path tricks, encodings, huge and repeated parameters, 
     statuses[response.status] = (statuses[response.status] ?? 0) + 1;
     checked++;
   }
+  // A browser's own prefetch of a page may become the page shown: it carries the same headers.
+  for (const route of ROUTES.filter((route) => !route.includes('export'))) {
+    for (const headers of [{ purpose: 'prefetch' }, { 'sec-purpose': 'prefetch' }]) {
+      const response = await fetch(base + route, { redirect: 'manual', headers });
+      problems.push(...problemsOf(`${route} (${Object.keys(headers)[0]}: prefetch)`, response, await response.text()));
+      statuses[response.status] = (statuses[response.status] ?? 0) + 1;
+      checked++;
+    }
+  }
   assert.deepEqual(problems.slice(0, 30), [], `${problems.length} of ${checked} answers are wrong (the first 30 listed)`);
   // The markup-bearing pages in a real browser: no payload runs, the theme script does.
   const pages = ROUTES.filter((route) => !route.includes('export')).flatMap((route) => PAYLOADS.slice(0, 4).flatMap((payload) => [`${route}?role=${encodeURIComponent(payload)}`, `${route}?_question=${encodeURIComponent(payload)}&${encodeURIComponent(payload)}=1&_search=${encodeURIComponent(payload)}`]));

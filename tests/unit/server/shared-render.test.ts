@@ -89,6 +89,10 @@ describe('sharedRenderKey', () => {
     expect(key('/d?x=1', { host: 'b' })).not.toBe(plain);
     expect(key('/d?x=1', { 'accept-encoding': 'gzip' })).not.toBe(plain);
     expect(key('/d?x=1', { rsc: '1' })).not.toBe(plain);
+    // A prefetch skips proxy.ts, so it has no Content-Security-Policy: never shared with a navigation.
+    expect(key('/d?x=1', { purpose: 'prefetch' })).not.toBe(plain);
+    expect(key('/d?x=1', { 'x-forwarded-host': 'evil.example' })).not.toBe(plain);
+    expect(key('/d?x=1', { accept: 'text/markdown' })).not.toBe(plain);
     expect(key('/d?x=1', { rsc: '1', 'next-router-state-tree': '%5B%5D' })).not.toBe(key('/d?x=1', { rsc: '1' }));
     expect(key('/d?x=1', { 'user-agent': 'Mozilla/5.0 (compatible; Googlebot/2.1)' })).toBe(plain);
     expect(key('/d?x=1', { 'user-agent': 'Twitterbot/1.0' })).not.toBe(plain);
