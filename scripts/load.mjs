@@ -20,6 +20,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import http from 'node:http';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -133,8 +134,10 @@ async function waitUntilIdle(base) {
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     const started = Date.now();
-    await (await fetch(`${base}/icon.svg`)).arrayBuffer();
-    if (Date.now() - started < 100) return;
+    const answered = await fetch(`${base}/icon.svg`, { signal: AbortSignal.timeout(10_000) })
+      .then((answer) => answer.arrayBuffer())
+      .then(() => true, () => false);
+    if (answered && Date.now() - started < 100) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error('the server stayed busy for 2 minutes after a run');
@@ -157,19 +160,20 @@ function judge(result, timed = true) {
  * after 200 ms, then one page is timed. Renders nobody waits for any more should not delay it.
  */
 async function afterAbandoned(base, queries) {
-  await (await fetch(`${base}/stackoverflow-2019/questions/Age`)).arrayBuffer();
+  const timed = () => fetch(`${base}/stackoverflow-2019/questions/Age`, { signal: AbortSignal.timeout(60_000) }).then((answer) => answer.arrayBuffer());
+  await timed();
   const times = [];
   for (let round = 0; round < 3; round++) {
+    // node:http, not fetch: a reader that hangs up is a socket destroyed, and nothing waits on it.
     const readers = queries.slice(100 + round * 40, 140 + round * 40).map((query) => {
-      const controller = new AbortController();
-      const done = fetch(`${base}/stackoverflow-2019?${query}&_page=2`, { signal: controller.signal }).then((answer) => answer.arrayBuffer()).catch(() => undefined);
-      return { controller, done };
+      const request = http.get(`${base}/stackoverflow-2019?${query}&_page=2`, (answer) => answer.resume());
+      request.on('error', () => {});
+      return request;
     });
     await new Promise((resolve) => setTimeout(resolve, 200));
-    for (const reader of readers) reader.controller.abort();
-    await Promise.all(readers.map((reader) => reader.done));
+    for (const request of readers) request.destroy();
     const started = performance.now();
-    await (await fetch(`${base}/stackoverflow-2019/questions/Age`)).arrayBuffer();
+    await timed();
     times.push(Math.round(performance.now() - started));
   }
   return `after 40 overview requests dropped at 200 ms, the next page answered in ${times.join(', ')} ms (3 rounds)`;
@@ -204,6 +208,13 @@ async function main() {
       // gone
     }
   };
+  // Whatever happens, the run ends: a stuck request must not hold CI for its whole time limit.
+  const budgetMs = ((PAGES.length + DISTINCT_VIEWS.length) * (SECONDS + 130) + SOAK + 600) * 1000;
+  setTimeout(() => {
+    console.error(`load: still running after ${Math.round(budgetMs / 1000)} s: stopped.\n${log.join('').slice(-3000)}`);
+    stop();
+    process.exit(1);
+  }, budgetMs).unref();
   let failures = 0;
   try {
     for (let tries = 0; ; tries++) {
@@ -216,7 +227,7 @@ async function main() {
       await new Promise((resolve) => setTimeout(resolve, 300));
     }
     // Warm: the first request of a page parses the file (or reads its cache); what is measured is serving it.
-    for (const [, page] of PAGES) await (await fetch(base + page)).arrayBuffer();
+    for (const [, page] of PAGES) await (await fetch(base + page, { signal: AbortSignal.timeout(120_000) })).arrayBuffer();
     const before = rssOf(server.pid);
     console.log(`load: ${CONNECTIONS} connections, ${SECONDS} s per page${STRICT ? ', strict (p99 < 1 s)' : ''}, server RSS after warm-up ${before} MB`);
     console.log('page                          req/s   requests   p50 ms   p99 ms   errors');

@@ -5,36 +5,53 @@
  * costs one render instead of one each. Nothing is kept once a render has been sent: a request
  * that arrives after it gets a new render, so an edited file is never served from here.
  *
- * Only page requests are shared: GET, not a static file, not a download (downloads stream their
- * own rows and stop when their reader leaves). Requests are the same when everything a page may
- * vary by is the same (VARY below), and whether the client is a bot (Next sends bots another
- * HTML). Pages do not read cookies or the language, so those are not part of it.
+ * Only plain page requests are shared: GET, no body, no conditional or range headers, not a static
+ * file, not a download (downloads stream their own rows and stop when their reader leaves).
+ * Requests are the same when every header a page may vary by (KEYED) is the same and the client
+ * is, or is not, a crawler (Next sends crawlers other HTML). Only those headers, the user agent
+ * and `accept-encoding: identity` are passed on to Next, so nothing outside the key can shape the
+ * bytes that several readers get.
  *
- * Every sharer gets the same bytes, the Content-Security-Policy nonce included. That is safe: a
- * nonce guards a response against markup injected into it, and a sharer who reads the nonce from
- * its copy learns nothing it could use on another copy, which is the very same bytes, already
- * rendered. The render is asked of the upstream (Next's own handler on a private loopback port)
- * with the first request's headers; it is cancelled when every sharer has gone.
+ * Each reader still gets a Content-Security-Policy nonce of its own: the render's nonce is
+ * replaced, in the header and wherever the body holds it, by a fresh one per reader (the first
+ * reader keeps the one proxy.ts made for it), the way CDNs rewrite nonces in cached pages. That
+ * is why renders are asked for uncompressed and each reader's copy is gzipped here. An answer
+ * that sets a cookie is never shared.
+ *
+ * Renders run `renderers` at a time (default 2); the rest wait in arrival order, so the slowest
+ * answer stays close to the typical one instead of some requests starving behind newer ones. A
+ * render whose readers have all gone is dropped: never started if it was waiting, its connection
+ * to Next closed if it was running.
  */
+import { randomUUID } from 'node:crypto';
 import http from 'node:http';
+import zlib from 'node:zlib';
 
 /** @typedef {import('node:http').IncomingMessage} IncomingMessage */
 /** @typedef {import('node:http').ServerResponse} ServerResponse */
 /** @typedef {Record<string, string | string[]>} Headers */
 
-/** Headers that describe one connection, not the answer; never copied from one hop to the next. */
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'te', 'trailer']);
-
 /**
- * Headers a page may vary by, besides the address: Next's `Vary` (the router headers of a
- * client-side navigation, the encoding), the host it builds addresses from, what the client
- * accepts, and `purpose`, since a prefetch skips proxy.ts and so its Content-Security-Policy: a
- * prefetch must never share its render with a request that should carry one.
+ * Headers a page may vary by, besides the address: Next's router headers of a client-side
+ * navigation, the host it builds addresses from, what the client accepts and what it fetches for
+ * (Next answers a non-document 404 in plain text), and the purpose of a prefetch.
  */
-const VARY = ['host', 'x-forwarded-host', 'x-forwarded-proto', 'accept', 'accept-encoding', 'purpose', 'rsc', 'next-router-state-tree', 'next-router-prefetch', 'next-router-segment-prefetch', 'next-url'];
+const KEYED = ['host', 'x-forwarded-host', 'x-forwarded-proto', 'accept', 'purpose', 'sec-purpose', 'sec-fetch-dest', 'rsc', 'next-router-state-tree', 'next-router-prefetch', 'next-router-segment-prefetch', 'next-url'];
 
-/** Next's list of crawlers that get blocking (non-streamed) metadata: they see other HTML. */
+/** Requests with any of these get an answer of their own. */
+const UNSHARED = ['content-length', 'transfer-encoding', 'expect', 'if-none-match', 'if-modified-since', 'if-match', 'if-unmodified-since', 'if-range', 'range', 'next-action'];
+
+/** Next's default list of crawlers that get blocking (non-streamed) metadata, so other HTML. */
 const HTML_LIMITED_BOT = /[\w-]+-Google|Google-[\w-]+|Chrome-Lighthouse|Slurp|DuckDuckBot|baiduspider|yandex|sogou|bitlybot|tumblr|vkShare|quora link preview|redditbot|ia_archiver|Bingbot|BingPreview|applebot|facebookexternalhit|facebookcatalog|Twitterbot|LinkedInBot|Slackbot|Discordbot|WhatsApp|SkypeUriPreview|Yeti|googleweblight/i;
+
+/** Headers that describe one connection or one body's framing, never copied from Next's answer. */
+const NOT_COPIED = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'te', 'trailer', 'content-length']);
+
+/** Marks, in a render's body, a place where its nonce stood. */
+export const NONCE = Symbol('nonce');
+
+/** Seconds of silence from Next after which a render is given up (a cold parse of a big file streams its progress). */
+const UPSTREAM_IDLE_MS = 120_000;
 
 /**
  * The key under which a request may share a render, or undefined when it must have its own.
@@ -42,36 +59,109 @@ const HTML_LIMITED_BOT = /[\w-]+-Google|Google-[\w-]+|Chrome-Lighthouse|Slurp|Du
  * @returns {string | undefined}
  */
 export function sharedRenderKey(request) {
-  if (request.method !== 'GET' || !request.url) return undefined;
-  const pathname = request.url.split('?')[0];
-  if (pathname.startsWith('/_next/') || /\/export\/?$/.test(pathname) || request.headers['next-action'] !== undefined) return undefined;
-  const bot = HTML_LIMITED_BOT.test(String(request.headers['user-agent'] ?? ''));
-  return JSON.stringify([request.url, bot, ...VARY.map((name) => request.headers[name] ?? null)]);
+  const url = request.url ?? '';
+  if (request.method !== 'GET' || !url.startsWith('/') || url.startsWith('//')) return undefined;
+  if (UNSHARED.some((name) => request.headers[name] !== undefined && !(name === 'content-length' && request.headers[name] === '0'))) return undefined;
+  const pathname = url.split('?')[0];
+  if (pathname.startsWith('/_next/') || /\/export\/?$/.test(pathname)) return undefined;
+  return JSON.stringify([url, isCrawler(request), ...KEYED.map((name) => request.headers[name] ?? null)]);
 }
+
+/** @param {IncomingMessage} request */
+function isCrawler(request) {
+  return HTML_LIMITED_BOT.test(String(request.headers['user-agent'] ?? ''));
+}
+
+/**
+ * What Next is asked with: the keyed headers, the user agent (its crawler class is keyed) and an
+ * uncompressed answer, so the nonce can be found and each reader's copy compressed on its own.
+ * @param {IncomingMessage} request
+ * @returns {Headers}
+ */
+function upstreamHeaders(request) {
+  /** @type {Headers} */
+  const headers = { 'accept-encoding': 'identity' };
+  for (const name of [...KEYED, 'user-agent']) {
+    const value = request.headers[name];
+    if (value !== undefined) headers[name] = value;
+  }
+  return headers;
+}
+
+/** A nonce in proxy.ts's form (base64 of a random UUID), so it has the same length. */
+function freshNonce() {
+  return Buffer.from(randomUUID()).toString('base64');
+}
+
+/**
+ * Cuts a body, as it streams, into byte pieces and NONCE marks where `nonce` stood; the last
+ * nonce-length − 1 bytes wait for the next chunk, in case a nonce is split between two.
+ * @param {string} nonce
+ */
+export function nonceSplitter(nonce) {
+  const needle = Buffer.from(nonce);
+  let carry = Buffer.alloc(0);
+  return {
+    /** @param {Buffer} chunk @returns {(Buffer | typeof NONCE)[]} */
+    push(chunk) {
+      const data = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
+      /** @type {(Buffer | typeof NONCE)[]} */
+      const pieces = [];
+      let from = 0;
+      for (let at = data.indexOf(needle, from); at !== -1; at = data.indexOf(needle, from)) {
+        if (at > from) pieces.push(data.subarray(from, at));
+        pieces.push(NONCE);
+        from = at + needle.length;
+      }
+      const keep = Math.max(from, data.length - (needle.length - 1));
+      if (keep > from) pieces.push(data.subarray(from, keep));
+      carry = Buffer.from(data.subarray(keep));
+      return pieces;
+    },
+    /** @returns {(Buffer | typeof NONCE)[]} */
+    end() {
+      const rest = carry;
+      carry = Buffer.alloc(0);
+      return rest.length > 0 ? [rest] : [];
+    },
+  };
+}
+
+/**
+ * One reader of a render.
+ * @typedef {object} Reader
+ * @property {IncomingMessage} request
+ * @property {ServerResponse} response
+ * @property {string} [nonce] its own nonce, chosen when the render's head arrives
+ * @property {import('node:stream').Writable} [out] where its body goes: the response, or a gzip stream into it
+ */
 
 /**
  * One render being answered, and everyone waiting for it.
  * @typedef {object} Render
  * @property {string} key
- * @property {string} url
- * @property {Headers} requestHeaders
+ * @property {IncomingMessage} first the request it is rendered for
  * @property {number} [status]
  * @property {Headers} [headers]
- * @property {Buffer[]} chunks
+ * @property {string} [nonce] the nonce Next rendered with, if the answer has one
+ * @property {(Buffer | typeof NONCE)[]} pieces the body so far, for readers who join late
+ * @property {ReturnType<typeof nonceSplitter>} [splitter]
  * @property {boolean} ended
  * @property {boolean} failed
- * @property {Set<ServerResponse>} subscribers
- * @property {import('node:http').ClientRequest} [upstreamRequest] set once the render has a slot and has been asked of the upstream
- * @property {boolean} holdsSlot whether it holds one of the `renderers` slots
+ * @property {Reader[]} readers
+ * @property {import('node:http').ClientRequest} [upstreamRequest] set once it has a slot
+ * @property {boolean} holdsSlot
+ * @property {boolean} retried
  */
 
 /**
  * @typedef {object} SharedRenderOptions
  * @property {{ host: string, port: number }} upstream where renders are asked for: Next's handler on a private port
  * @property {(request: IncomingMessage, response: ServerResponse) => unknown} direct what answers every request that is not shared
- * @property {number} [renderers] how many renders run at once (default 2); the rest wait in arrival order. Renders on one core gain nothing
- *   from running side by side, and a queue served in order keeps the slowest answer close to the
- *   typical one instead of leaving some requests starved behind newer ones.
+ * @property {number} [renderers] how many renders run at once (default 2); the rest wait in arrival order
+ * @property {number} [maxWaiting] how many renders may wait (default 1,000); past that, 503 with Retry-After
+ * @property {number} [upstreamIdleMs] silence from Next after which a render is given up (default 120 s)
+ * @property {(message: string) => void} [log] where failures of Next are reported (default console.error)
  */
 
 /**
@@ -79,12 +169,13 @@ export function sharedRenderKey(request) {
  * other request to `direct`.
  * @param {SharedRenderOptions} options
  */
-export function createSharedRenderHandler({ upstream, direct, renderers = 2 }) {
+export function createSharedRenderHandler({ upstream, direct, renderers = 2, maxWaiting = 1000, upstreamIdleMs = UPSTREAM_IDLE_MS, log = console.error }) {
+  if (!Number.isInteger(renderers) || renderers < 1) throw new Error(`renderers must be a whole number of at least 1, not ${renderers}`);
   /** @type {Map<string, Render>} */
   const inFlight = new Map();
   /** @type {Render[]} */
   const queue = [];
-  let running = 0;
+  const counts = { running: 0 };
   const agent = new http.Agent({ keepAlive: true });
 
   /**
@@ -97,45 +188,110 @@ export function createSharedRenderHandler({ upstream, direct, renderers = 2 }) {
     if (queued !== -1) queue.splice(queued, 1);
     if (render.holdsSlot) {
       render.holdsSlot = false;
-      running--;
+      counts.running--;
       const next = queue.shift();
       if (next) ask(next);
     }
   }
 
-  /** @param {Render} render @param {ServerResponse} response */
-  function subscribe(render, response) {
-    render.subscribers.add(response);
+  /**
+   * @param {Render} render
+   * @param {IncomingMessage} request
+   * @param {ServerResponse} response
+   */
+  function join(render, request, response) {
+    /** @type {Reader} */
+    const reader = { request, response };
+    render.readers.push(reader);
     response.on('close', () => {
-      render.subscribers.delete(response);
+      const at = render.readers.indexOf(reader);
+      if (at !== -1) render.readers.splice(at, 1);
+      reader.out?.destroy();
       // Nobody is waiting any more: the render is work for no one.
-      if (render.subscribers.size === 0 && !render.ended) {
+      if (render.readers.length === 0 && !render.ended) {
         finish(render);
         render.upstreamRequest?.destroy();
       }
     });
-    if (render.status !== undefined) start(render, response);
+    if (render.status !== undefined) start(render, reader);
   }
 
-  /** @param {Render} render @param {ServerResponse} response */
-  function start(render, response) {
+  /**
+   * Sends a reader the head and the body so far, with its own nonce.
+   * @param {Render} render
+   * @param {Reader} reader
+   */
+  function start(render, reader) {
     if (render.failed) {
-      fail(response);
+      fail(reader.response, /** @type {number} */ (render.status));
       return;
     }
-    response.writeHead(/** @type {number} */ (render.status), render.headers);
-    for (const chunk of render.chunks) response.write(chunk);
-    if (render.ended) response.end();
+    const first = render.readers[0] === reader && render.first === reader.request;
+    reader.nonce = render.nonce === undefined || first ? render.nonce : freshNonce();
+    /** @type {Headers} */
+    const headers = { ...render.headers };
+    if (render.nonce !== undefined && reader.nonce !== render.nonce) {
+      for (const [name, value] of Object.entries(headers)) if (typeof value === 'string') headers[name] = value.split(render.nonce).join(/** @type {string} */ (reader.nonce));
+    }
+    const gzip = /\bgzip\b/.test(String(reader.request.headers['accept-encoding'] ?? '')) && headers['content-encoding'] === undefined && /^text\/|json|javascript|x-component/.test(String(headers['content-type'] ?? ''));
+    if (gzip) headers['content-encoding'] = 'gzip';
+    reader.response.writeHead(/** @type {number} */ (render.status), headers);
+    if (gzip) {
+      const compressor = zlib.createGzip({ level: zlib.constants.Z_BEST_SPEED });
+      compressor.pipe(reader.response);
+      reader.out = compressor;
+    } else {
+      reader.out = reader.response;
+    }
+    write(reader, render.pieces);
+    if (render.ended) reader.out.end();
   }
 
-  /** @param {ServerResponse} response */
-  function fail(response) {
+  /**
+   * @param {Reader} reader
+   * @param {(Buffer | typeof NONCE)[]} pieces
+   */
+  function write(reader, pieces) {
+    if (!reader.out || pieces.length === 0) return;
+    // One write per batch: a chunked answer frames every write, and a page holds its nonce ~50 times.
+    const nonce = Buffer.from(reader.nonce ?? '');
+    reader.out.write(Buffer.concat(pieces.map((piece) => (piece === NONCE ? nonce : piece))));
+    // A streamed part (a loading state, then the page) reaches the reader when Next sends it.
+    if (reader.out instanceof zlib.Gzip) reader.out.flush();
+  }
+
+  /**
+   * @param {ServerResponse} response
+   * @param {number} status
+   */
+  function fail(response, status) {
     if (response.headersSent) {
       response.destroy();
       return;
     }
-    response.writeHead(502, { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff' });
-    response.end('The page could not be rendered. Try again.\n');
+    const message = status === 503 ? 'The server is busy. Try again in a few seconds.\n' : status === 504 ? 'The page took too long to render. Try again.\n' : 'The page could not be rendered. Try again.\n';
+    response.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff', ...(status === 503 ? { 'retry-after': '5' } : {}) });
+    response.end(message);
+  }
+
+  /**
+   * Ends a render that failed: readers who have the head lose the connection (a cut page never
+   * looks whole), the others get `status`.
+   * @param {Render} render
+   * @param {number} status
+   * @param {string} why
+   */
+  function failRender(render, status, why) {
+    if (render.failed || render.ended) return;
+    render.failed = true;
+    finish(render);
+    log(`survey-lens: a shared render of ${render.first.url} failed: ${why}`);
+    if (render.status !== undefined) {
+      for (const reader of render.readers) reader.response.destroy();
+      return;
+    }
+    render.status = status;
+    for (const reader of render.readers) fail(reader.response, status);
   }
 
   /**
@@ -143,78 +299,98 @@ export function createSharedRenderHandler({ upstream, direct, renderers = 2 }) {
    * @param {Render} render
    */
   function ask(render) {
-    running++;
+    counts.running++;
     render.holdsSlot = true;
-    const upstreamRequest = http.request({ host: upstream.host, port: upstream.port, method: 'GET', path: render.url, headers: render.requestHeaders, agent });
+    /** @type {import('node:http').ClientRequest} */
+    let upstreamRequest;
+    try {
+      upstreamRequest = http.request({ host: upstream.host, port: upstream.port, method: 'GET', path: render.first.url, headers: upstreamHeaders(render.first), agent });
+    } catch (error) {
+      failRender(render, 502, String(error));
+      return;
+    }
     render.upstreamRequest = upstreamRequest;
+    upstreamRequest.setTimeout(upstreamIdleMs, () => upstreamRequest.destroy(Object.assign(new Error(`no answer for ${upstreamIdleMs / 1000} s`), { code: 'TIMEOUT' })));
     upstreamRequest.on('response', (answer) => {
+      if (answer.headers['set-cookie'] !== undefined) {
+        // An answer for one reader: the first gets it, the others are answered on their own.
+        finish(render);
+        const [first, ...others] = render.readers;
+        render.readers = first ? [first] : [];
+        for (const other of others) direct(other.request, other.response);
+      }
+      /** @type {Headers} */
+      const headers = {};
+      for (const [name, value] of Object.entries(answer.headers)) if (value !== undefined && !NOT_COPIED.has(name)) headers[name] = value;
+      render.nonce = /'nonce-([^']+)'/.exec(String(answer.headers['content-security-policy'] ?? ''))?.[1];
+      if (render.nonce !== undefined) {
+        render.splitter = nonceSplitter(render.nonce);
+        delete headers.etag;
+      }
+      render.headers = headers;
       render.status = answer.statusCode ?? 502;
-      render.headers = withoutHopByHop(answer.headers);
-      for (const response of render.subscribers) start(render, response);
+      for (const reader of [...render.readers]) start(render, reader);
       answer.on('data', (/** @type {Buffer} */ chunk) => {
-        render.chunks.push(chunk);
-        for (const response of render.subscribers) response.write(chunk);
+        const pieces = render.splitter ? render.splitter.push(chunk) : [chunk];
+        render.pieces.push(...pieces);
+        for (const reader of render.readers) write(reader, pieces);
       });
       answer.on('end', () => {
+        const rest = render.splitter?.end() ?? [];
         render.ended = true;
         finish(render);
-        for (const response of render.subscribers) response.end();
+        for (const reader of render.readers) {
+          write(reader, rest);
+          reader.out?.end();
+        }
+        // Nobody can join an ended render: its body is no longer needed.
+        render.pieces = [];
       });
-      answer.on('error', () => {
-        finish(render);
-        for (const response of render.subscribers) response.destroy();
+      answer.on('close', () => {
+        if (!answer.complete) failRender(render, 502, 'the answer was cut off');
       });
     });
-    upstreamRequest.on('error', () => {
-      finish(render);
-      if (render.status !== undefined) {
-        for (const response of render.subscribers) response.destroy();
+    upstreamRequest.on('error', (/** @type {NodeJS.ErrnoException} */ error) => {
+      if (render.ended || render.failed || render.readers.length === 0) return;
+      // A kept-alive socket Next has just closed: asking again is safe for a GET.
+      if (upstreamRequest.reusedSocket && error.code === 'ECONNRESET' && render.status === undefined && !render.retried) {
+        render.retried = true;
+        render.holdsSlot = false;
+        counts.running--;
+        ask(render);
         return;
       }
-      render.failed = true;
-      render.status = 502;
-      for (const response of render.subscribers) fail(response);
+      failRender(render, error.code === 'TIMEOUT' ? 504 : 502, String(error.message));
     });
     upstreamRequest.end();
   }
 
-  /** @param {string} key @param {IncomingMessage} request @returns {Render} */
+  /**
+   * @param {string} key
+   * @param {IncomingMessage} request
+   * @returns {Render | undefined} undefined when too many are waiting
+   */
   function begin(key, request) {
+    if (counts.running >= renderers && queue.length >= maxWaiting) return undefined;
     /** @type {Render} */
-    const render = {
-      key,
-      url: request.url ?? '/',
-      requestHeaders: withoutHopByHop(request.headers),
-      chunks: [],
-      ended: false,
-      failed: false,
-      subscribers: new Set(),
-      holdsSlot: false,
-    };
+    const render = { key, first: request, pieces: [], ended: false, failed: false, readers: [], holdsSlot: false, retried: false };
     inFlight.set(key, render);
-    if (running < renderers) ask(render);
+    if (counts.running < renderers) ask(render);
     else queue.push(render);
     return render;
   }
 
-  /** @param {IncomingMessage} request @param {ServerResponse} response */
+  /**
+   * @param {IncomingMessage} request
+   * @param {ServerResponse} response
+   */
   function handle(request, response) {
     const key = sharedRenderKey(request);
     if (key === undefined) return direct(request, response);
     const render = inFlight.get(key) ?? begin(key, request);
-    subscribe(render, response);
+    if (!render) return fail(response, 503);
+    join(render, request, response);
   }
 
-  return Object.assign(handle, { inFlight, queue, close: () => agent.destroy() });
-}
-
-/**
- * @param {IncomingMessage['headers']} headers
- * @returns {Headers}
- */
-function withoutHopByHop(headers) {
-  /** @type {Headers} */
-  const kept = {};
-  for (const [name, value] of Object.entries(headers)) if (value !== undefined && !HOP_BY_HOP.has(name)) kept[name] = value;
-  return kept;
+  return Object.assign(handle, { inFlight, queue, counts, close: () => agent.destroy() });
 }

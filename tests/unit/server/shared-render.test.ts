@@ -1,18 +1,20 @@
-import http, { type IncomingMessage, type Server } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import http, { type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSharedRenderHandler, sharedRenderKey } from '../../../scripts/shared-render.mjs';
+import { createSharedRenderHandler, NONCE, nonceSplitter, sharedRenderKey } from '../../../scripts/shared-render.mjs';
 
 /**
- * The front of `scripts/serve.mjs` against a stand-in for Next: an upstream that counts its
- * renders, takes `?ms=` to render, answers in two pieces and stamps each render with its number
- * (in the body and in a nonce-bearing CSP header, as Next's pages carry one).
+ * The front of `scripts/serve.mjs` against a stand-in for Next that the test drives: it records
+ * every request it is asked, answers with a nonce of its own per render (in the CSP header, in a
+ * script tag and in the payload, one of them written in two pieces), and holds the end of any
+ * answer whose address has `hold` until the test releases it, so no test depends on timing.
  */
-interface Upstream {
-  server: Server;
-  port: number;
-  renders: string[];
-  closedEarly: string[];
+interface Asked {
+  url: string;
+  headers: IncomingHttpHeaders;
+  nonce: string;
+  closedEarly: boolean;
 }
 
 const servers: Server[] = [];
@@ -28,160 +30,296 @@ function listen(server: Server): Promise<number> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
 }
 
-async function startUpstream(): Promise<Upstream> {
-  const upstream: Upstream = { server: undefined as unknown as Server, port: 0, renders: [], closedEarly: [] };
-  upstream.server = http.createServer((request, response) => {
-    upstream.renders.push(request.url ?? '');
-    const number = upstream.renders.length;
-    const ms = Number(new URL(request.url ?? '/', 'http://x').searchParams.get('ms') ?? 20);
+const body = (nonce: string, url: string) => [`<script nonce="${nonce}">theme()</script><main>${url}</main>`, `<script>self.__next_f.push(["nonce","${nonce}"])</script>`];
+
+async function startUpstream(answer: (request: IncomingMessage, response: ServerResponse, nonce: string) => boolean = () => false) {
+  const asked: Asked[] = [];
+  const held = new Map<string, () => void>();
+  const server = http.createServer((request, response) => {
+    const nonce = Buffer.from(randomUUID()).toString('base64');
+    const entry: Asked = { url: request.url ?? '', headers: request.headers, nonce, closedEarly: false };
+    asked.push(entry);
     let done = false;
     response.on('close', () => {
-      if (!done) upstream.closedEarly.push(request.url ?? '');
+      entry.closedEarly = !done;
     });
-    response.writeHead(200, { 'content-type': 'text/html', 'content-security-policy': `script-src 'nonce-n${number}'`, 'x-render': String(number) });
-    response.write(`<p>render ${number} of ${request.url} `);
-    setTimeout(() => {
-      done = true;
-      response.end(`for ${request.headers['accept-encoding'] ?? 'identity'}</p>`);
-    }, ms);
+    if (answer(request, response, nonce)) return;
+    const [head, tail] = body(nonce, entry.url);
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`, vary: 'rsc, Accept-Encoding' });
+    response.write(head);
+    const finish = () => {
+      // The payload's nonce split over two writes, as a stream may split it.
+      const cut = tail.indexOf(nonce) + 20;
+      response.write(tail.slice(0, cut));
+      setTimeout(() => {
+        done = true;
+        response.end(tail.slice(cut));
+      }, 5);
+    };
+    if (entry.url.includes('hold')) held.set(entry.url, finish);
+    else finish();
   });
-  upstream.port = await listen(upstream.server);
-  return upstream;
+  const port = await listen(server);
+  return {
+    port,
+    asked,
+    server,
+    release: (url: string) => {
+      held.get(url)?.();
+      held.delete(url);
+    },
+  };
 }
 
-async function startFront(upstreamPort: number) {
+async function startFront(upstreamPort: number, options: { renderers?: number; maxWaiting?: number; upstreamIdleMs?: number } = {}) {
   const direct: string[] = [];
+  const logged: string[] = [];
   const handler = createSharedRenderHandler({
     upstream: { host: '127.0.0.1', port: upstreamPort },
     direct: (request, response) => {
       direct.push(`${request.method} ${request.url}`);
       response.end('direct');
     },
+    log: (message) => logged.push(message),
+    ...options,
   });
   const port = await listen(http.createServer(handler));
-  return { base: `http://127.0.0.1:${port}`, direct, handler };
+  return { base: `http://127.0.0.1:${port}`, direct, handler, logged };
+}
+
+async function waitFor(condition: () => boolean) {
+  for (let tries = 0; !condition(); tries++) {
+    if (tries > 500) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
 }
 
 async function get(url: string, init?: RequestInit) {
   const response = await fetch(url, init);
-  return { status: response.status, csp: response.headers.get('content-security-policy'), render: response.headers.get('x-render'), body: await response.text() };
+  const text = await response.text();
+  const nonce = /'nonce-([^']+)'/.exec(response.headers.get('content-security-policy') ?? '')?.[1];
+  return { status: response.status, nonce, encoding: response.headers.get('content-encoding'), retryAfter: response.headers.get('retry-after'), text };
 }
+
+/** How many readers the one render in flight has. */
+const readersOf = (handler: { inFlight: Map<string, unknown> }) => (handler.inFlight.values().next().value as { readers: unknown[] } | undefined)?.readers.length ?? 0;
 
 const fakeRequest = (method: string, url: string, headers: Record<string, string> = {}) => ({ method, url, headers }) as unknown as IncomingMessage;
 
 describe('sharedRenderKey', () => {
-  it('shares page requests only: not static files, downloads, form actions or other methods', () => {
+  it('shares plain page GETs only', () => {
     expect(sharedRenderKey(fakeRequest('GET', '/stackoverflow-2019?Country=Chile'))).toBeDefined();
-    expect(sharedRenderKey(fakeRequest('GET', '/_next/static/chunks/a.js'))).toBeUndefined();
-    expect(sharedRenderKey(fakeRequest('GET', '/stackoverflow-2019/export?_question=Age'))).toBeUndefined();
-    expect(sharedRenderKey(fakeRequest('GET', '/stackoverflow-2019/crosstab/export?_rows=A&_cols=B'))).toBeUndefined();
-    expect(sharedRenderKey(fakeRequest('GET', '/stackoverflow-2019/responses/export'))).toBeUndefined();
-    expect(sharedRenderKey(fakeRequest('POST', '/stackoverflow-2019'))).toBeUndefined();
-    expect(sharedRenderKey(fakeRequest('HEAD', '/stackoverflow-2019'))).toBeUndefined();
-    expect(sharedRenderKey(fakeRequest('GET', '/stackoverflow-2019', { 'next-action': 'abc' }))).toBeUndefined();
+    expect(sharedRenderKey(fakeRequest('GET', '/d', { 'content-length': '0' }))).toBeDefined();
+    const alone: [string, string, Record<string, string>?][] = [
+      ['GET', '/_next/static/chunks/a.js'],
+      ['GET', '//_next/static/chunks/a.js'],
+      ['GET', 'http://example.org/d'],
+      ['GET', '/stackoverflow-2019/export?_question=Age'],
+      ['GET', '/stackoverflow-2019/crosstab/export?_rows=A&_cols=B'],
+      ['GET', '/stackoverflow-2019/responses/export'],
+      ['POST', '/stackoverflow-2019'],
+      ['HEAD', '/stackoverflow-2019'],
+      ['GET', '/d', { 'next-action': 'abc' }],
+      ['GET', '/d', { 'content-length': '5' }],
+      ['GET', '/d', { 'transfer-encoding': 'chunked' }],
+      ['GET', '/d', { 'if-none-match': '"x"' }],
+      ['GET', '/d', { 'if-modified-since': 'Tue, 01 Dec 2026 00:00:00 GMT' }],
+      ['GET', '/d', { range: 'bytes=0-10' }],
+    ];
+    for (const [method, url, headers] of alone) expect(sharedRenderKey(fakeRequest(method, url, headers)), `${method} ${url} ${JSON.stringify(headers)}`).toBeUndefined();
   });
 
-  it('tells apart what a page varies by: address, host, encoding, router headers, crawlers', () => {
-    const key = (url: string, headers: Record<string, string> = {}) => sharedRenderKey(fakeRequest('GET', url, { host: 'a', ...headers }));
-    const plain = key('/d?x=1');
-    expect(key('/d?x=1', { cookie: 'theme=dark', 'accept-language': 'de' })).toBe(plain);
-    expect(key('/d?x=2')).not.toBe(plain);
-    expect(key('/d?x=1', { host: 'b' })).not.toBe(plain);
-    expect(key('/d?x=1', { 'accept-encoding': 'gzip' })).not.toBe(plain);
-    expect(key('/d?x=1', { rsc: '1' })).not.toBe(plain);
-    // A prefetch skips proxy.ts, so it has no Content-Security-Policy: never shared with a navigation.
-    expect(key('/d?x=1', { purpose: 'prefetch' })).not.toBe(plain);
-    expect(key('/d?x=1', { 'x-forwarded-host': 'evil.example' })).not.toBe(plain);
-    expect(key('/d?x=1', { accept: 'text/markdown' })).not.toBe(plain);
-    expect(key('/d?x=1', { rsc: '1', 'next-router-state-tree': '%5B%5D' })).not.toBe(key('/d?x=1', { rsc: '1' }));
-    expect(key('/d?x=1', { 'user-agent': 'Mozilla/5.0 (compatible; Googlebot/2.1)' })).toBe(plain);
-    expect(key('/d?x=1', { 'user-agent': 'Twitterbot/1.0' })).not.toBe(plain);
-    expect(key('/d?x=1', { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Chrome/140.0' })).toBe(plain);
+  it('tells apart every header a page may vary by, and nothing else', () => {
+    const key = (headers: Record<string, string> = {}, url = '/d?x=1') => sharedRenderKey(fakeRequest('GET', url, { host: 'a', ...headers }));
+    const plain = key();
+    expect(key({ cookie: 'theme=dark', 'accept-language': 'de', authorization: 'Basic eA==', 'accept-encoding': 'gzip', 'user-agent': 'Mozilla/5.0 Chrome/140.0' })).toBe(plain);
+    expect(key({ 'user-agent': 'Mozilla/5.0 (compatible; Googlebot/2.1)' })).toBe(plain);
+    expect(key({}, '/d?x=2')).not.toBe(plain);
+    for (const name of ['host', 'x-forwarded-host', 'x-forwarded-proto', 'accept', 'purpose', 'sec-purpose', 'sec-fetch-dest', 'rsc', 'next-router-state-tree', 'next-router-prefetch', 'next-router-segment-prefetch', 'next-url']) {
+      expect(key({ [name]: 'other' }), name).not.toBe(plain);
+    }
+    expect(key({ 'user-agent': 'Twitterbot/1.0' })).not.toBe(plain);
+  });
+});
+
+describe('nonceSplitter', () => {
+  it('finds a nonce however the stream cuts it, and keeps every other byte', () => {
+    const nonce = 'NjQ5ZmQ4ZjYtMjQ2Ni00NWE2LTk2ZjQtN2U5ZmU0YjM3ZDkw';
+    const text = `a"${nonce}"bb${nonce}${nonce}c${nonce.slice(0, 30)}d`;
+    for (let size = 1; size <= text.length; size += 7) {
+      const splitter = nonceSplitter(nonce);
+      const pieces = [];
+      for (let at = 0; at < text.length; at += size) pieces.push(...splitter.push(Buffer.from(text.slice(at, at + size))));
+      pieces.push(...splitter.end());
+      expect(pieces.map((piece) => (piece === NONCE ? '<N>' : piece.toString())).join(''), `chunks of ${size}`).toBe(`a"<N>"bb<N><N>c${nonce.slice(0, 30)}d`);
+    }
   });
 });
 
 describe('createSharedRenderHandler', () => {
-  it('answers 20 identical requests that arrive together with one render, the same bytes and headers for each', async () => {
+  it('answers 20 identical requests that arrive together with one render, each with a nonce of its own', async () => {
     const upstream = await startUpstream();
     const front = await startFront(upstream.port);
-    const answers = await Promise.all(Array.from({ length: 20 }, () => get(`${front.base}/d?ms=150`)));
-    expect(upstream.renders).toEqual(['/d?ms=150']);
-    for (const answer of answers) expect(answer).toEqual({ status: 200, csp: "script-src 'nonce-n1'", render: '1', body: '<p>render 1 of /d?ms=150 for gzip, deflate</p>' });
+    const answers = Promise.all(Array.from({ length: 20 }, () => get(`${front.base}/d?hold`)));
+    await waitFor(() => readersOf(front.handler) === 20);
+    upstream.release('/d?hold');
+    const readers = await answers;
+    expect(upstream.asked).toHaveLength(1);
+    const rendered = upstream.asked[0].nonce;
+    const nonces = readers.map((reader) => reader.nonce);
+    expect(new Set(nonces).size).toBe(20);
+    expect(nonces.filter((nonce) => nonce === rendered)).toHaveLength(1);
+    for (const reader of readers) {
+      expect(reader.status).toBe(200);
+      expect(reader.nonce).toHaveLength(rendered.length);
+      expect(reader.text).toBe(body(reader.nonce as string, '/d?hold').join(''));
+      expect(reader.text).not.toContain(reader.nonce === rendered ? 'never' : rendered);
+    }
     expect(front.handler.inFlight.size).toBe(0);
+    expect(front.handler.counts.running).toBe(0);
+  });
+
+  it('asks Next for an uncompressed answer with only the keyed headers, and gzips each reader’s copy', async () => {
+    const upstream = await startUpstream();
+    const front = await startFront(upstream.port);
+    const headers = { 'accept-encoding': 'gzip', cookie: 'session=secret', authorization: 'Basic c2VjcmV0', 'x-nonce': 'chosen-by-client', 'content-security-policy': "script-src 'nonce-chosen'", 'accept-language': 'de', 'user-agent': 'Mozilla/5.0 Chrome/140.0', rsc: '1' };
+    const reader = await get(`${front.base}/d`, { headers });
+    expect(reader.encoding).toBe('gzip');
+    expect(reader.text).toBe(body(reader.nonce as string, '/d').join(''));
+    const forwarded = upstream.asked[0].headers;
+    expect(forwarded['accept-encoding']).toBe('identity');
+    expect(forwarded['user-agent']).toBe('Mozilla/5.0 Chrome/140.0');
+    expect(forwarded.rsc).toBe('1');
+    for (const name of ['cookie', 'authorization', 'x-nonce', 'content-security-policy', 'accept-language']) expect(forwarded[name], name).toBeUndefined();
+    const plain = await get(`${front.base}/d`, { headers: { 'accept-encoding': 'identity' } });
+    expect(plain.encoding).toBeNull();
   });
 
   it('keeps nothing once sent: the next request is a new render', async () => {
     const upstream = await startUpstream();
     const front = await startFront(upstream.port);
-    expect((await get(`${front.base}/d`)).render).toBe('1');
-    expect((await get(`${front.base}/d`)).render).toBe('2');
-    expect(upstream.renders).toHaveLength(2);
+    const first = await get(`${front.base}/d`);
+    const second = await get(`${front.base}/d`);
+    expect(upstream.asked).toHaveLength(2);
+    expect(first.nonce).toBe(upstream.asked[0].nonce);
+    expect(second.nonce).toBe(upstream.asked[1].nonce);
   });
 
-  it('renders different views, and the same view for another encoding, apart', async () => {
-    const upstream = await startUpstream();
+  it('never shares an answer that sets a cookie: the first reader gets it, the others their own', async () => {
+    const upstream = await startUpstream((request, response) => {
+      if (!request.url?.includes('cookie')) return false;
+      setTimeout(() => {
+        response.writeHead(200, { 'set-cookie': 'session=for-the-first', 'content-type': 'text/plain' });
+        response.end('yours');
+      }, 100);
+      return true;
+    });
     const front = await startFront(upstream.port);
-    const [a, b, gzip] = await Promise.all([get(`${front.base}/d?x=1&ms=100`), get(`${front.base}/d?x=2&ms=100`), get(`${front.base}/d?x=1&ms=100`, { headers: { 'accept-encoding': 'gzip' } })]);
-    expect(upstream.renders.sort()).toEqual(['/d?x=1&ms=100', '/d?x=1&ms=100', '/d?x=2&ms=100']);
-    expect(a.body).toContain('of /d?x=1');
-    expect(b.body).toContain('of /d?x=2');
-    expect(gzip.body).toContain('for gzip</p>');
-    expect(a.body).toContain('for gzip, deflate</p>');
-    expect(a.render).not.toBe(gzip.render);
+    const readers = await Promise.all([1, 2, 3].map(() => get(`${front.base}/d?cookie`)));
+    expect(readers.map((reader) => reader.text).sort()).toEqual(['direct', 'direct', 'yours']);
+    expect(front.direct).toEqual(['GET /d?cookie', 'GET /d?cookie']);
   });
 
-  it('hands downloads, static files and other methods to Next directly', async () => {
+  it('hands downloads, static files, conditional requests and other methods to Next directly', async () => {
     const upstream = await startUpstream();
     const front = await startFront(upstream.port);
-    expect((await get(`${front.base}/d/export?_question=q`)).body).toBe('direct');
-    expect((await get(`${front.base}/_next/static/x.js`)).body).toBe('direct');
-    expect((await get(`${front.base}/d`, { method: 'POST', body: 'x' })).body).toBe('direct');
-    expect(front.direct).toEqual(['GET /d/export?_question=q', 'GET /_next/static/x.js', 'POST /d']);
-    expect(upstream.renders).toEqual([]);
+    expect((await get(`${front.base}/d/export?_question=q`)).text).toBe('direct');
+    expect((await get(`${front.base}/_next/static/x.js`)).text).toBe('direct');
+    expect((await get(`${front.base}/d`, { method: 'POST', body: 'x' })).text).toBe('direct');
+    expect((await get(`${front.base}/d`, { headers: { 'if-none-match': '"v1"' } })).text).toBe('direct');
+    expect(front.direct).toEqual(['GET /d/export?_question=q', 'GET /_next/static/x.js', 'POST /d', 'GET /d']);
+    expect(upstream.asked).toEqual([]);
   });
 
   it('a late joiner gets the whole answer, the part already sent included', async () => {
     const upstream = await startUpstream();
     const front = await startFront(upstream.port);
-    const first = get(`${front.base}/d?ms=300`);
-    await new Promise((resolve) => setTimeout(resolve, 150));
-    const late = await get(`${front.base}/d?ms=300`);
-    expect(late).toEqual(await first);
-    expect(upstream.renders).toHaveLength(1);
+    const first = get(`${front.base}/d?hold`);
+    await waitFor(() => upstream.asked.length === 1);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const late = get(`${front.base}/d?hold`);
+    await waitFor(() => readersOf(front.handler) === 2);
+    upstream.release('/d?hold');
+    for (const reader of await Promise.all([first, late])) expect(reader.text).toBe(body(reader.nonce as string, '/d?hold').join(''));
+    expect(upstream.asked).toHaveLength(1);
   });
 
-  it('cancels the render when every client has gone, and only then', async () => {
+  it('runs renders one at a time here, in arrival order, and gives the slot back', async () => {
     const upstream = await startUpstream();
-    const front = await startFront(upstream.port);
-    const staying = get(`${front.base}/d?ms=400`);
-    const leaving = new AbortController();
-    const left = fetch(`${front.base}/d?ms=400`, { signal: leaving.signal }).then((response) => response.text());
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    leaving.abort();
-    await expect(left).rejects.toThrow();
-    expect((await staying).body).toContain('render 1');
-    expect(upstream.closedEarly).toEqual([]);
+    const front = await startFront(upstream.port, { renderers: 1 });
+    const readers = ['/a?hold', '/b?hold', '/c?hold'].map((url) => get(front.base + url));
+    await waitFor(() => front.handler.queue.length === 2);
+    expect(upstream.asked.map((asked) => asked.url)).toEqual(['/a?hold']);
+    expect(front.handler.counts.running).toBe(1);
+    for (const url of ['/a?hold', '/b?hold', '/c?hold']) {
+      await waitFor(() => upstream.asked.some((asked) => asked.url === url));
+      expect(front.handler.counts.running).toBe(1);
+      upstream.release(url);
+    }
+    await Promise.all(readers);
+    expect(upstream.asked.map((asked) => asked.url)).toEqual(['/a?hold', '/b?hold', '/c?hold']);
+    expect(front.handler.counts.running).toBe(0);
+    expect(front.handler.queue).toHaveLength(0);
+  });
 
-    const everyone = [new AbortController(), new AbortController()];
-    const gone = everyone.map((controller) => fetch(`${front.base}/e?ms=2000`, { signal: controller.signal }).then((response) => response.text()));
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    for (const controller of everyone) controller.abort();
-    await Promise.allSettled(gone);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(upstream.closedEarly).toEqual(['/e?ms=2000']);
+  it('never starts a waiting render whose reader left, and cancels a running one when every reader has gone', async () => {
+    const upstream = await startUpstream();
+    const front = await startFront(upstream.port, { renderers: 1 });
+    const running = [new AbortController(), new AbortController()];
+    const waiting = new AbortController();
+    const gone = [...running.map((controller) => fetch(`${front.base}/a?hold`, { signal: controller.signal })), fetch(`${front.base}/b?hold`, { signal: waiting.signal })].map((answer) => answer.then((response) => response.text()).catch(() => 'aborted'));
+    await waitFor(() => front.handler.queue.length === 1 && upstream.asked.length === 1);
+    waiting.abort();
+    await waitFor(() => front.handler.queue.length === 0);
+    running[0].abort();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(upstream.asked[0].closedEarly).toBe(false);
+    running[1].abort();
+    await Promise.all(gone);
+    await waitFor(() => upstream.asked[0].closedEarly);
+    expect(upstream.asked.map((asked) => asked.url)).toEqual(['/a?hold']);
+    expect(front.handler.counts.running).toBe(0);
     expect(front.handler.inFlight.size).toBe(0);
   });
 
-  it('answers 502 with a message to every sharer when the renderer cannot be reached', async () => {
+  it('cuts every reader off when Next’s answer breaks mid-page, so no cut page looks whole', async () => {
+    const upstream = await startUpstream((request, response) => {
+      response.writeHead(200, { 'content-type': 'text/html' });
+      response.write('<main>half a page');
+      setTimeout(() => response.destroy(), 50);
+      return true;
+    });
+    const front = await startFront(upstream.port);
+    const readers = await Promise.allSettled([get(`${front.base}/d`), get(`${front.base}/d`)]);
+    for (const reader of readers) expect(reader.status).toBe('rejected');
+    expect(front.logged.join('\n')).toContain('cut off');
+    expect(front.handler.counts.running).toBe(0);
+  });
+
+  it('answers 502 to every reader when Next cannot be reached, 504 when it stays silent, 503 when too many wait', async () => {
     const closed = await startUpstream();
     const port = closed.port;
     closed.server.close();
-    const front = await startFront(port);
-    const answers = await Promise.all([get(`${front.base}/d`), get(`${front.base}/d`)]);
-    for (const answer of answers) {
-      expect(answer.status).toBe(502);
-      expect(answer.body).toBe('The page could not be rendered. Try again.\n');
-    }
-    expect(front.handler.inFlight.size).toBe(0);
+    const unreachable = await startFront(port);
+    for (const reader of await Promise.all([get(`${unreachable.base}/d`), get(`${unreachable.base}/d`)])) expect([reader.status, reader.text]).toEqual([502, 'The page could not be rendered. Try again.\n']);
+
+    const silent = await startUpstream(() => true);
+    const impatient = await startFront(silent.port, { upstreamIdleMs: 100 });
+    expect(await get(`${impatient.base}/d`)).toMatchObject({ status: 504, text: 'The page took too long to render. Try again.\n' });
+    expect(impatient.handler.counts.running).toBe(0);
+
+    const slow = await startUpstream();
+    const busy = await startFront(slow.port, { renderers: 1, maxWaiting: 1 });
+    const held = [get(`${busy.base}/a?hold`), get(`${busy.base}/b?hold`)];
+    await waitFor(() => busy.handler.queue.length === 1);
+    expect(await get(`${busy.base}/c`)).toMatchObject({ status: 503, retryAfter: '5' });
+    slow.release('/a?hold');
+    await waitFor(() => slow.asked.length === 2);
+    slow.release('/b?hold');
+    expect((await Promise.all(held)).map((reader) => reader.status)).toEqual([200, 200]);
+  });
+
+  it('refuses a number of renderers that would queue every page for ever', () => {
+    for (const renderers of [0, -1, 1.5, Number.NaN]) expect(() => createSharedRenderHandler({ upstream: { host: '127.0.0.1', port: 1 }, direct: () => undefined, renderers })).toThrow(/at least 1/);
   });
 });
