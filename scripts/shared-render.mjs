@@ -88,6 +88,25 @@ function upstreamHeaders(request) {
   return headers;
 }
 
+/**
+ * Runs `task` in the event loop's next check phase after a poll phase: by then every hang-up that
+ * had reached this machine has been read (the first setImmediate comes before the next poll).
+ * @param {() => void} task
+ */
+function afterNextRead(task) {
+  setImmediate(() => setImmediate(task));
+}
+
+/**
+ * Whether a reader is still there: its client has not hung up (which Node marks on the request
+ * as soon as it reads the end of the connection, before the response's 'close').
+ * @param {Reader} reader
+ */
+function isWaiting(reader) {
+  const socket = reader.request.socket;
+  return !reader.request.destroyed && !socket.destroyed && !socket.readableEnded;
+}
+
 /** A nonce in proxy.ts's form (base64 of a random UUID), so it has the same length. */
 function freshNonce() {
   return Buffer.from(randomUUID()).toString('base64');
@@ -189,8 +208,19 @@ export function createSharedRenderHandler({ upstream, direct, renderers = 2, max
     if (render.holdsSlot) {
       render.holdsSlot = false;
       counts.running--;
-      const next = queue.shift();
-      if (next) ask(next);
+      // After the next read of the network, for the same reason as in begin: when many readers hang
+      // up at once, a slot freed by the first must not start a render for another who has gone.
+      afterNextRead(startWaiting);
+    }
+  }
+
+  function startWaiting() {
+    while (counts.running < renderers && queue.length > 0) {
+      const next = /** @type {Render} */ (queue.shift());
+      // A reader whose client has hung up (its end of the connection read) has gone, even if the
+      // response's 'close' is still to come.
+      if (next.readers.some(isWaiting)) ask(next);
+      else finish(next);
     }
   }
 
@@ -371,12 +401,15 @@ export function createSharedRenderHandler({ upstream, direct, renderers = 2, max
    * @returns {Render | undefined} undefined when too many are waiting
    */
   function begin(key, request) {
-    if (counts.running >= renderers && queue.length >= maxWaiting) return undefined;
+    // The queue also holds renders about to take a free slot: those do not wait.
+    if (queue.length >= maxWaiting + Math.max(0, renderers - counts.running)) return undefined;
     /** @type {Render} */
     const render = { key, first: request, pieces: [], ended: false, failed: false, readers: [], holdsSlot: false, retried: false };
     inFlight.set(key, render);
-    if (counts.running < renderers) ask(render);
-    else queue.push(render);
+    queue.push(render);
+    // Started after the next read of the network, not now: a request read from the buffer of a
+    // client that has already hung up is followed by its hang-up, and must not cost a render.
+    afterNextRead(startWaiting);
     return render;
   }
 

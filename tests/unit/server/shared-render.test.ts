@@ -65,8 +65,10 @@ async function startUpstream(answer: (request: IncomingMessage, response: Server
     asked,
     server,
     release: (url: string) => {
-      held.get(url)?.();
+      const finish = held.get(url);
+      if (!finish) throw new Error(`${url} is not being held`);
       held.delete(url);
+      finish();
     },
   };
 }
@@ -161,7 +163,7 @@ describe('createSharedRenderHandler', () => {
     const upstream = await startUpstream();
     const front = await startFront(upstream.port);
     const answers = Promise.all(Array.from({ length: 20 }, () => get(`${front.base}/d?hold`)));
-    await waitFor(() => readersOf(front.handler) === 20);
+    await waitFor(() => readersOf(front.handler) === 20 && upstream.asked.length === 1);
     upstream.release('/d?hold');
     const readers = await answers;
     expect(upstream.asked).toHaveLength(1);
@@ -311,7 +313,7 @@ describe('createSharedRenderHandler', () => {
     const slow = await startUpstream();
     const busy = await startFront(slow.port, { renderers: 1, maxWaiting: 1 });
     const held = [get(`${busy.base}/a?hold`), get(`${busy.base}/b?hold`)];
-    await waitFor(() => busy.handler.queue.length === 1);
+    await waitFor(() => busy.handler.queue.length === 1 && slow.asked.length === 1);
     expect(await get(`${busy.base}/c`)).toMatchObject({ status: 503, retryAfter: '5' });
     slow.release('/a?hold');
     await waitFor(() => slow.asked.length === 2);
