@@ -377,7 +377,8 @@ export function createSharedRenderHandler({ upstream, direct, renderers = 2, max
         render.pieces = [];
       });
       answer.on('close', () => {
-        if (!answer.complete) failRender(render, 502, 'the answer was cut off');
+        // Cut off by Next, not by us cancelling a render nobody reads any more.
+        if (!answer.complete && render.readers.length > 0) failRender(render, 502, 'the answer was cut off');
       });
     });
     upstreamRequest.on('error', (/** @type {NodeJS.ErrnoException} */ error) => {
