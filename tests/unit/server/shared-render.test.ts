@@ -249,7 +249,12 @@ describe('createSharedRenderHandler', () => {
   it('runs renders one at a time here, in arrival order, and gives the slot back', async () => {
     const upstream = await startUpstream();
     const front = await startFront(upstream.port, { renderers: 1 });
-    const readers = ['/a?hold', '/b?hold', '/c?hold'].map((url) => get(front.base + url));
+    // Sent one after another, each once the last has reached the front, so arrival order is known.
+    const readers = [get(`${front.base}/a?hold`)];
+    await waitFor(() => upstream.asked.length === 1);
+    readers.push(get(`${front.base}/b?hold`));
+    await waitFor(() => front.handler.queue.length === 1);
+    readers.push(get(`${front.base}/c?hold`));
     await waitFor(() => front.handler.queue.length === 2);
     expect(upstream.asked.map((asked) => asked.url)).toEqual(['/a?hold']);
     expect(front.handler.counts.running).toBe(1);
@@ -269,8 +274,11 @@ describe('createSharedRenderHandler', () => {
     const front = await startFront(upstream.port, { renderers: 1 });
     const running = [new AbortController(), new AbortController()];
     const waiting = new AbortController();
-    const gone = [...running.map((controller) => fetch(`${front.base}/a?hold`, { signal: controller.signal })), fetch(`${front.base}/b?hold`, { signal: waiting.signal })].map((answer) => answer.then((response) => response.text()).catch(() => 'aborted'));
-    await waitFor(() => front.handler.queue.length === 1 && upstream.asked.length === 1);
+    const read = (url: string, controller: AbortController) => fetch(front.base + url, { signal: controller.signal }).then((response) => response.text()).catch(() => 'aborted');
+    const gone = running.map((controller) => read('/a?hold', controller));
+    await waitFor(() => upstream.asked.length === 1 && readersOf(front.handler) === 2);
+    gone.push(read('/b?hold', waiting));
+    await waitFor(() => front.handler.queue.length === 1);
     waiting.abort();
     await waitFor(() => front.handler.queue.length === 0);
     running[0].abort();
@@ -312,8 +320,10 @@ describe('createSharedRenderHandler', () => {
 
     const slow = await startUpstream();
     const busy = await startFront(slow.port, { renderers: 1, maxWaiting: 1 });
-    const held = [get(`${busy.base}/a?hold`), get(`${busy.base}/b?hold`)];
-    await waitFor(() => busy.handler.queue.length === 1 && slow.asked.length === 1);
+    const held = [get(`${busy.base}/a?hold`)];
+    await waitFor(() => slow.asked.length === 1);
+    held.push(get(`${busy.base}/b?hold`));
+    await waitFor(() => busy.handler.queue.length === 1);
     expect(await get(`${busy.base}/c`)).toMatchObject({ status: 503, retryAfter: '5' });
     slow.release('/a?hold');
     await waitFor(() => slow.asked.length === 2);
