@@ -55,8 +55,7 @@ async function main() {
   const { port, hostname, renderers } = readOptions(process.argv.slice(2));
   const app = next({ dev: false, dir: root, hostname: hostname ?? 'localhost', port });
   await app.prepare();
-  const handleByNext = app.getRequestHandler();
-  const direct = (/** @type {import('node:http').IncomingMessage} */ request, /** @type {import('node:http').ServerResponse} */ response) => handleByNext(request, response);
+  const direct = app.getRequestHandler();
 
   // Shared renders are asked of Next over a private loopback port, so each arrives as one whole
   // answer. Its kept-alive connections never time out, so no render is sent on a closing socket.

@@ -13,8 +13,8 @@
  * bytes that several readers get.
  *
  * Each reader still gets a Content-Security-Policy nonce of its own: the render's nonce is
- * replaced, in the header and wherever the body holds it, by a fresh one per reader (the first
- * reader keeps the one proxy.ts made for it), the way CDNs rewrite nonces in cached pages. That
+ * replaced, in the header and wherever the body holds it, by a fresh one per reader (the reader
+ * the render was asked for may keep the render's own), the way CDNs rewrite nonces in cached pages. That
  * is why renders are asked for uncompressed and each reader's copy is gzipped here. An answer
  * that sets a cookie is never shared.
  *
@@ -26,6 +26,8 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import zlib from 'node:zlib';
+// Next's own list of crawlers that get blocking (non-streamed) metadata, so other HTML.
+import { HTML_LIMITED_BOT_UA_RE } from 'next/dist/shared/lib/router/utils/html-bots.js';
 
 /** @typedef {import('node:http').IncomingMessage} IncomingMessage */
 /** @typedef {import('node:http').ServerResponse} ServerResponse */
@@ -41,8 +43,6 @@ const KEYED = ['host', 'x-forwarded-host', 'x-forwarded-proto', 'accept', 'purpo
 /** Requests with any of these get an answer of their own. */
 const UNSHARED = ['content-length', 'transfer-encoding', 'expect', 'if-none-match', 'if-modified-since', 'if-match', 'if-unmodified-since', 'if-range', 'range', 'next-action'];
 
-/** Next's default list of crawlers that get blocking (non-streamed) metadata, so other HTML. */
-const HTML_LIMITED_BOT = /[\w-]+-Google|Google-[\w-]+|Chrome-Lighthouse|Slurp|DuckDuckBot|baiduspider|yandex|sogou|bitlybot|tumblr|vkShare|quora link preview|redditbot|ia_archiver|Bingbot|BingPreview|applebot|facebookexternalhit|facebookcatalog|Twitterbot|LinkedInBot|Slackbot|Discordbot|WhatsApp|SkypeUriPreview|Yeti|googleweblight/i;
 
 /** Headers that describe one connection or one body's framing, never copied from Next's answer. */
 const NOT_COPIED = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'te', 'trailer', 'content-length']);
@@ -69,7 +69,7 @@ export function sharedRenderKey(request) {
 
 /** @param {IncomingMessage} request */
 function isCrawler(request) {
-  return HTML_LIMITED_BOT.test(String(request.headers['user-agent'] ?? ''));
+  return HTML_LIMITED_BOT_UA_RE.test(String(request.headers['user-agent'] ?? ''));
 }
 
 /**
@@ -247,15 +247,12 @@ export function createSharedRenderHandler({ upstream, direct, renderers = 2, max
   }
 
   /**
-   * Sends a reader the head and the body so far, with its own nonce.
+   * Sends a reader the head and the body so far, with its own nonce. The reader whose request the
+   * render was asked for may keep the render's nonce, which no one else has been sent.
    * @param {Render} render
    * @param {Reader} reader
    */
   function start(render, reader) {
-    if (render.failed) {
-      fail(reader.response, /** @type {number} */ (render.status));
-      return;
-    }
     const first = render.readers[0] === reader && render.first === reader.request;
     reader.nonce = render.nonce === undefined || first ? render.nonce : freshNonce();
     /** @type {Headers} */
@@ -331,6 +328,14 @@ export function createSharedRenderHandler({ upstream, direct, renderers = 2, max
   function ask(render) {
     counts.running++;
     render.holdsSlot = true;
+    send(render);
+  }
+
+  /**
+   * The request to Next for a render that holds a slot.
+   * @param {Render} render
+   */
+  function send(render) {
     /** @type {import('node:http').ClientRequest} */
     let upstreamRequest;
     try {
@@ -386,9 +391,7 @@ export function createSharedRenderHandler({ upstream, direct, renderers = 2, max
       // A kept-alive socket Next has just closed: asking again is safe for a GET.
       if (upstreamRequest.reusedSocket && error.code === 'ECONNRESET' && render.status === undefined && !render.retried) {
         render.retried = true;
-        render.holdsSlot = false;
-        counts.running--;
-        ask(render);
+        send(render);
         return;
       }
       failRender(render, error.code === 'TIMEOUT' ? 504 : 502, String(error.message));
