@@ -129,21 +129,17 @@ addJourney('hostile URLs: path tricks, encodings, huge and repeated parameters, 
   let checked = 0;
   const statuses = {};
   const problems = [];
-  for (const url of urls) {
-    const response = await fetch(base + url, { redirect: 'manual' });
-    const body = await response.text();
-    problems.push(...problemsOf(url, response, body));
+  const check = async (url, headers = {}) => {
+    const response = await fetch(base + url, { redirect: 'manual', headers });
+    const label = Object.keys(headers).length > 0 ? `${url} (${Object.entries(headers).map(([name, value]) => `${name}: ${value}`).join(', ')})` : url;
+    problems.push(...problemsOf(label, response, await response.text()));
     statuses[response.status] = (statuses[response.status] ?? 0) + 1;
     checked++;
-  }
+  };
+  for (const url of urls) await check(url);
   // A browser's own prefetch of a page may become the page shown: it carries the same headers.
   for (const route of ROUTES.filter((route) => !route.includes('export'))) {
-    for (const headers of [{ purpose: 'prefetch' }, { 'sec-purpose': 'prefetch' }]) {
-      const response = await fetch(base + route, { redirect: 'manual', headers });
-      problems.push(...problemsOf(`${route} (${Object.keys(headers)[0]}: prefetch)`, response, await response.text()));
-      statuses[response.status] = (statuses[response.status] ?? 0) + 1;
-      checked++;
-    }
+    for (const headers of [{ purpose: 'prefetch' }, { 'sec-purpose': 'prefetch' }]) await check(route, headers);
   }
   assert.deepEqual(problems.slice(0, 30), [], `${problems.length} of ${checked} answers are wrong (the first 30 listed)`);
   // The markup-bearing pages in a real browser: no payload runs, the theme script does.
