@@ -10,7 +10,10 @@ import { NextResponse, type NextRequest } from 'next/server';
  */
 export function proxy(request: NextRequest): NextResponse {
   if (!decodes(request.nextUrl.pathname)) {
-    return new NextResponse('Bad request: the address has a malformed percent escape.\n', { status: 400, headers: { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff' } });
+    return new NextResponse('Bad request: the address has a malformed percent escape.\n', {
+      status: 400,
+      headers: { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff' },
+    });
   }
   const nonce = btoa(crypto.randomUUID());
   const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === 'development');

@@ -9,8 +9,7 @@ export default function ErrorPage({ error, retry }: { error: unknown; retry: () 
     <section className="card" role="alert" aria-labelledby="error-title">
       <h1 id="error-title">Something went wrong</h1>
       <p className="lead">
-        This page could not be shown. Trying again often helps; if it keeps happening, the data files may have changed while
-        they were being read.
+        This page could not be shown. Trying again often helps; if it keeps happening, the data files may have changed while they were being read.
       </p>
       {digest && <p className="muted small">Reference: {digest}</p>}
       <div className="toolbar">

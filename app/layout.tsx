@@ -38,9 +38,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <main id="main" className="page" tabIndex={-1}>
           {children}
         </main>
-        <footer className="site-footer">
-          Survey Lens — open-source survey analysis. Percentages are of respondents who answered each question.
-        </footer>
+        <footer className="site-footer">Survey Lens — open-source survey analysis. Percentages are of respondents who answered each question.</footer>
       </body>
     </html>
   );

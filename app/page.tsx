@@ -19,8 +19,7 @@ export default async function HomePage() {
       <header className="page-header">
         <h1>Datasets</h1>
         <p className="lead">
-          Survey exports read from CSV files. Open a dataset to see every question charted, then drill into one question or browse the raw
-          responses.
+          Survey exports read from CSV files. Open a dataset to see every question charted, then drill into one question or browse the raw responses.
         </p>
       </header>
       {datasets.length === 0 ? (
@@ -37,9 +36,7 @@ export default async function HomePage() {
         </div>
       )}
       {!hasExternal && (
-        <p className="muted small">
-          Only the bundled sample is listed. Set SURVEY_LENS_DATA to one or more folders of survey exports to add your own.
-        </p>
+        <p className="muted small">Only the bundled sample is listed. Set SURVEY_LENS_DATA to one or more folders of survey exports to add your own.</p>
       )}
     </>
   );

@@ -28,7 +28,15 @@ export async function runAggregate(args: AggregateArguments, out: (text: string)
   const query = toAggregateQuery(state, args.question, target.defaults);
   // A trend joins a question's waves only where it is the same question, as the page does.
   const home = homeWaveOf(waves, args.question, state.asIn);
-  if (waves.length > 1 && home) query.links = trendOf(linkWaves(waves, target.codebook), waves.map((wave) => wave.id), home.id, args.question, target.codebook, { filterWave: reference!.id, filters: state.filters, by: state.by, optionValues: optionValuesIn(waves) }).links;
+  if (waves.length > 1 && home)
+    query.links = trendOf(
+      linkWaves(waves, target.codebook),
+      waves.map((wave) => wave.id),
+      home.id,
+      args.question,
+      target.codebook,
+      { filterWave: reference!.id, filters: state.filters, by: state.by, optionValues: optionValuesIn(waves) },
+    ).links;
   // --weight is the codebook's column or none, --suppress-below only raises (checked in openCliView).
   if (args.weight !== undefined && args.weight !== 'none') query.weight = args.weight;
   if (suppressBelow !== undefined) query.suppressBelow = suppressBelow;

@@ -56,7 +56,10 @@ export function findTarget(target: string, codebook: Codebook | undefined): Targ
   }
   const datasets = discoverDatasets(dataRootsFromEnv(process.cwd(), process.env.SURVEY_LENS_DATA));
   const dataset = datasets.find((d) => d.id === target);
-  if (!dataset) throw new UsageError(`"${target}" is neither a survey file (.csv, .tsv, optionally .gz) nor a dataset id; datasets are ${datasets.map((d) => d.id).join(', ') || '(none)'}`);
+  if (!dataset)
+    throw new UsageError(
+      `"${target}" is neither a survey file (.csv, .tsv, optionally .gz) nor a dataset id; datasets are ${datasets.map((d) => d.id).join(', ') || '(none)'}`,
+    );
   const used = codebook ?? dataset.codebook;
   return {
     id: dataset.id,
@@ -64,7 +67,8 @@ export function findTarget(target: string, codebook: Codebook | undefined): Targ
     codebook: used,
     load: async (waveIds) => {
       const waves = [];
-      for (const wave of dataset.waves.filter((w) => waveIds.includes(w.id))) waves.push({ id: wave.id, survey: await loadSurveyFile(wave.path, { codebook: codebook ?? wave.codebook ?? dataset.codebook }) });
+      for (const wave of dataset.waves.filter((w) => waveIds.includes(w.id)))
+        waves.push({ id: wave.id, survey: await loadSurveyFile(wave.path, { codebook: codebook ?? wave.codebook ?? dataset.codebook }) });
       return waves;
     },
   };
@@ -124,11 +128,15 @@ export async function openCliView(args: ViewArguments, options: { allWaves: bool
   // be raised, never lowered, and the weight is the codebook's or none. To change either, edit
   // the codebook (`suppressBelow`, `weight`) — that is the dataset owner's decision, written down.
   if (suppressBelow !== undefined && suppressBelow < target.defaults.suppressBelow) {
-    throw new UsageError(`--suppress-below ${suppressBelow} would lower the dataset's threshold of ${target.defaults.suppressBelow}; it can only be raised (the codebook's suppressBelow sets the floor)`);
+    throw new UsageError(
+      `--suppress-below ${suppressBelow} would lower the dataset's threshold of ${target.defaults.suppressBelow}; it can only be raised (the codebook's suppressBelow sets the floor)`,
+    );
   }
   const ownWeight = target.codebook?.weight;
   if (args.weight !== undefined && args.weight !== 'none' && args.weight !== ownWeight) {
-    throw new UsageError(`--weight ${args.weight}: figures are weighted by the codebook's weight column${ownWeight ? ` ("${ownWeight}")` : ' (this dataset has none)'} or not at all (--weight none); name another column as "weight" in the codebook to use it`);
+    throw new UsageError(
+      `--weight ${args.weight}: figures are weighted by the codebook's weight column${ownWeight ? ` ("${ownWeight}")` : ' (this dataset has none)'} or not at all (--weight none); name another column as "weight" in the codebook to use it`,
+    );
   }
   if (args.wave !== undefined && args.wave !== 'all' && !target.defaults.waveIds.includes(args.wave)) {
     throw new UsageError(`there is no wave "${args.wave}"; waves are ${target.defaults.waveIds.join(', ')}`);

@@ -79,7 +79,10 @@ function parseArguments(argv: string[]): Parsed {
   const parsed: Parsed = { asCodebook: false, help: false, where: [], rows: [] };
   for (let i = 0; i < argv.length; i++) {
     const argument = argv[i];
-    const [flag, inline] = argument.startsWith('--') && argument.includes('=') ? [argument.slice(0, argument.indexOf('=')), argument.slice(argument.indexOf('=') + 1)] : [argument, undefined];
+    const [flag, inline] =
+      argument.startsWith('--') && argument.includes('=')
+        ? [argument.slice(0, argument.indexOf('=')), argument.slice(argument.indexOf('=') + 1)]
+        : [argument, undefined];
     const value = () => {
       const next = inline ?? argv[++i];
       if (next === undefined) throw new UsageError(`${flag} needs a value`);

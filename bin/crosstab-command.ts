@@ -17,7 +17,10 @@ export async function runCrosstab(args: ViewArguments, out: (text: string) => vo
   const { target, state, reference, notes, format, suppressBelow } = opened;
   if (!reference) throw new UsageError('no wave of this dataset could be read');
   if (state.rows.length === 0 || !state.cols) throw new UsageError('the view names no row and column questions (_rows, _cols)');
-  const overrides = { ...(args.weight !== undefined && args.weight !== 'none' ? { weight: args.weight } : {}), ...(suppressBelow !== undefined ? { suppressBelow } : {}) };
+  const overrides = {
+    ...(args.weight !== undefined && args.weight !== 'none' ? { weight: args.weight } : {}),
+    ...(suppressBelow !== undefined ? { suppressBelow } : {}),
+  };
   const result = computeCrosstabs(target.id, reference, state, target.defaults, overrides);
   for (const note of [...notes, ...result.notes]) err(`survey-lens: note: ${note}\n`);
   const rows = result.tables.flatMap((table) => table.rows);

@@ -50,6 +50,13 @@ export async function describeWaveLinks(dataset: DatasetSource): Promise<object>
       kind: question.kind,
       waves: question.waves.map((link) => ({ wave: link.waveId, question: link.questionId, why: REASONS[link.reason] })),
     })),
-    notLinked: links.refused.map((refusal) => ({ id: refusal.id, latestWave: refusal.anchorWave, wave: refusal.waveId, question: refusal.questionId, label: refusal.label, why: refusal.why })),
+    notLinked: links.refused.map((refusal) => ({
+      id: refusal.id,
+      latestWave: refusal.anchorWave,
+      wave: refusal.waveId,
+      question: refusal.questionId,
+      label: refusal.label,
+      why: refusal.why,
+    })),
   };
 }

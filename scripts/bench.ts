@@ -65,7 +65,12 @@ async function textBytes(file: string): Promise<number> {
 /** The real datasets, or a loud message naming what is missing: the benchmark goes on without them. */
 async function sharedDatasets(): Promise<{ datasets: BenchDataset[]; missing: string[] }> {
   const wanted = [
-    { id: 'so2019', title: 'Stack Overflow 2019 (ODbL)', file: path.join(SHARED, 'stackoverflow-2019/survey_results_public_2019_subset21cols.csv.gz'), codebook: path.join(root, 'data/_codebooks/stackoverflow-2019.json') },
+    {
+      id: 'so2019',
+      title: 'Stack Overflow 2019 (ODbL)',
+      file: path.join(SHARED, 'stackoverflow-2019/survey_results_public_2019_subset21cols.csv.gz'),
+      codebook: path.join(root, 'data/_codebooks/stackoverflow-2019.json'),
+    },
     { id: 'kaggle2022', title: 'Kaggle 2022 (CC BY 2.0)', file: path.join(SHARED, 'kaggle-2022/kaggle_survey_2022_responses.csv.gz') },
   ];
   const datasets: BenchDataset[] = [];
@@ -79,14 +84,24 @@ async function sharedDatasets(): Promise<{ datasets: BenchDataset[]; missing: st
   }
   if (missing.length) {
     const bar = '!'.repeat(100);
-    console.error(`\n${bar}\n!!! SHARED DATA MISSING — these datasets are SKIPPED (expected under ${SHARED}):\n${missing.map((file) => `!!!   ${file}`).join('\n')}\n${bar}\n`);
+    console.error(
+      `\n${bar}\n!!! SHARED DATA MISSING — these datasets are SKIPPED (expected under ${SHARED}):\n${missing.map((file) => `!!!   ${file}`).join('\n')}\n${bar}\n`,
+    );
   }
   return { datasets, missing };
 }
 
 function generatedDataset(dataset: GeneratedDataset): BenchDataset {
   const bytes = statSync(dataset.file).size;
-  return { id: dataset.id, title: `generated ${dataset.rows.toLocaleString('en-US')} × 80`, file: dataset.file, codebook: dataset.codebook, csvBytes: bytes, fileBytes: bytes, generatedRows: dataset.rows };
+  return {
+    id: dataset.id,
+    title: `generated ${dataset.rows.toLocaleString('en-US')} × 80`,
+    file: dataset.file,
+    codebook: dataset.codebook,
+    csvBytes: bytes,
+    fileBytes: bytes,
+    generatedRows: dataset.rows,
+  };
 }
 
 /** Where an ingest run keeps what it loaded for the query benchmark: our model, or DuckDB's table. */
@@ -149,7 +164,15 @@ function runQueries(shared: BenchDataset[], generated: { datasets: GeneratedData
     if (!ready(dataset.id)) continue;
     const trendWaves = ['2020', '2021'].map((id) => ({ id, model: modelOf(`${earlier.id}-${id}`), duckdb: tableOf(`${earlier.id}-${id}`) }));
     const trendReady = ['2020', '2021'].every((id) => ready(`${earlier.id}-${id}`));
-    jobs.push({ dataset: dataset.id, spec: 'generated', wave: '2022', model: modelOf(dataset.id), duckdb: tableOf(dataset.id), runs, ...(trendReady ? { trendWaves } : {}) });
+    jobs.push({
+      dataset: dataset.id,
+      spec: 'generated',
+      wave: '2022',
+      model: modelOf(dataset.id),
+      duckdb: tableOf(dataset.id),
+      runs,
+      ...(trendReady ? { trendWaves } : {}),
+    });
   }
   return jobs.map((job) => {
     log(`queries on ${job.dataset} (${runs} runs each)…`);
@@ -188,7 +211,9 @@ function runRestart(targets: { id: string; data: string; title: string }[], reps
         rmSync(cache, { recursive: true, force: true });
         const env = { SURVEY_LENS_DATA: target.data, SURVEY_LENS_CACHE: cache };
         for (const list of [cold, warm]) list.push(runChild<RestartResult>('restart-child.ts', [target.id], { env, nodeFlags: ['--conditions=react-server'] }));
-        log(`restart ${target.id} ${rep + 1}/${reps}: cold ${(cold.at(-1)!.loadMs + cold.at(-1)!.pageMs).toFixed(0)} ms, warm ${(warm.at(-1)!.loadMs + warm.at(-1)!.pageMs).toFixed(0)} ms`);
+        log(
+          `restart ${target.id} ${rep + 1}/${reps}: cold ${(cold.at(-1)!.loadMs + cold.at(-1)!.pageMs).toFixed(0)} ms, warm ${(warm.at(-1)!.loadMs + warm.at(-1)!.pageMs).toFixed(0)} ms`,
+        );
         rmSync(cache, { recursive: true, force: true });
       }
     } catch (error) {
@@ -215,8 +240,14 @@ function growthOf(ingest: IngestRow[]): BenchResults['growth'] {
     return {
       engine,
       points: rows.map((row) => ({ rows: row.generatedRows!, ms: row.ms!.median, maxRss: row.maxRss!.median })),
-      timeExponent: fitExponent(xs, rows.map((row) => row.ms!.median)),
-      rssExponent: fitExponent(xs, rows.map((row) => row.maxRss!.median)),
+      timeExponent: fitExponent(
+        xs,
+        rows.map((row) => row.ms!.median),
+      ),
+      rssExponent: fitExponent(
+        xs,
+        rows.map((row) => row.maxRss!.median),
+      ),
     };
   });
 }

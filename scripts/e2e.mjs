@@ -118,7 +118,8 @@ async function runJourney(browser, base, entry, report) {
   const problems = [];
   const allowed = entry.allowConsole ?? [];
   page.on('console', (message) => {
-    if (message.type() === 'error' && !allowed.some((pattern) => pattern.test(message.text()))) problems.push(`console error: ${message.text()}${message.location()?.url ? ` (${message.location().url})` : ''}`);
+    if (message.type() === 'error' && !allowed.some((pattern) => pattern.test(message.text())))
+      problems.push(`console error: ${message.text()}${message.location()?.url ? ` (${message.location().url})` : ''}`);
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   try {
@@ -152,7 +153,16 @@ async function main() {
     await waitUntilUp(base, server);
     browser = await chromium.launch({
       executablePath: chromiumPath,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     for (const entry of listJourneys()) {
       if (only && !entry.name.includes(only)) continue;
@@ -170,10 +180,17 @@ async function main() {
         console.log(`✔ ${entry.name} (${((Date.now() - started) / 1000).toFixed(1)}s)`);
       } catch (error) {
         failed++;
-        console.log(`✘ ${entry.name}\n    ${String(error?.stack ?? error).split('\n').slice(0, 8).join('\n    ')}`);
+        console.log(
+          `✘ ${entry.name}\n    ${String(error?.stack ?? error)
+            .split('\n')
+            .slice(0, 8)
+            .join('\n    ')}`,
+        );
         if (server.child.exitCode !== null || server.child.signalCode !== null) {
           // The server is gone: every later journey would fail the same way, so say why once and stop.
-          console.error(`the server stopped (exit ${server.child.exitCode}, signal ${server.child.signalCode}); its last output:\n${server.log.join('').slice(-6000)}`);
+          console.error(
+            `the server stopped (exit ${server.child.exitCode}, signal ${server.child.signalCode}); its last output:\n${server.log.join('').slice(-6000)}`,
+          );
           break;
         }
       }

@@ -17,8 +17,18 @@ export const OUT_DIR = 'data/state-of-engineers';
 // Any fixed value works; this one is where the realised 2022 AI-first share lands nearest its 0.551 aim.
 const SEED = 0x5eed1000;
 
-export const ROLES = ['Backend Engineer', 'Frontend Engineer', 'Full-stack Engineer', 'Mobile Engineer', 'Data Scientist',
-  'Machine Learning Engineer', 'DevOps / SRE', 'Engineering Manager', 'QA / Test Engineer', 'Security Engineer'];
+export const ROLES = [
+  'Backend Engineer',
+  'Frontend Engineer',
+  'Full-stack Engineer',
+  'Mobile Engineer',
+  'Data Scientist',
+  'Machine Learning Engineer',
+  'DevOps / SRE',
+  'Engineering Manager',
+  'QA / Test Engineer',
+  'Security Engineer',
+];
 // Data/ML roles grow at the expense of frontend and QA, as in the real reports' narrative.
 export const ROLE_WEIGHTS: Record<number, number[]> = {
   2020: [22, 13, 25, 7, 6, 3, 8, 8, 5, 3],
@@ -42,8 +52,7 @@ export const ARRANGEMENTS = ['On-site', 'Hybrid', 'Fully remote'];
 // Remote jumps in 2021 (pandemic), hybrid takes over part of it in 2022.
 export const ARRANGEMENT_WEIGHTS: Record<number, number[]> = { 2020: [46, 24, 30], 2021: [18, 27, 55], 2022: [17, 43, 40] };
 
-export const LANGUAGES = ['JavaScript', 'TypeScript', 'Python', 'Java', 'Go', 'C#', 'C++', 'Ruby', 'PHP', 'Kotlin', 'Swift',
-  'Rust', 'SQL', 'Scala'];
+export const LANGUAGES = ['JavaScript', 'TypeScript', 'Python', 'Java', 'Go', 'C#', 'C++', 'Ruby', 'PHP', 'Kotlin', 'Swift', 'Rust', 'SQL', 'Scala'];
 export const BASE_LANG = [6, 4, 6, 5, 2, 3, 2, 1.5, 1.5, 1, 1, 0.6, 5, 0.6];
 // Per-role boosts (multipliers on BASE_LANG) that create the role/language correlation.
 export const ROLE_LANG: Record<string, Partial<Record<string, number>>> = {
@@ -60,8 +69,18 @@ export const ROLE_LANG: Record<string, Partial<Record<string, number>>> = {
 };
 export const LANG_COUNT_WEIGHTS = [0, 18, 28, 26, 16, 8, 4]; // index = number of languages (1-6)
 
-export const TRENDS = ['AI, Machine Learning, Big Data', 'Cloud computing', 'Cybersecurity', 'Blockchain',
-  'Internet of Things', 'AR/VR', 'Low-code / no-code', 'Quantum computing', 'Edge computing', 'Robotics'];
+export const TRENDS = [
+  'AI, Machine Learning, Big Data',
+  'Cloud computing',
+  'Cybersecurity',
+  'Blockchain',
+  'Internet of Things',
+  'AR/VR',
+  'Low-code / no-code',
+  'Quantum computing',
+  'Edge computing',
+  'Robotics',
+];
 // P(AI ranked first | answered). 2022 aims at 0.551 so the realised share lands near 55%.
 export const AI_FIRST: Record<number, number> = { 2020: 0.38, 2021: 0.46, 2022: 0.551 };
 // Appeal of each trend for the other ranks (index 0, AI, only used below first place).
@@ -72,23 +91,50 @@ export const TREND_WEIGHTS: Record<number, number[]> = {
   2022: [30, 20, 22, 12, 9, 9, 11, 7, 8, 5],
 };
 
-export const SATISFACTION = ['Very dissatisfied', 'Dissatisfied', 'Neither satisfied nor dissatisfied', 'Satisfied',
-  'Very satisfied'];
+export const SATISFACTION = ['Very dissatisfied', 'Dissatisfied', 'Neither satisfied nor dissatisfied', 'Satisfied', 'Very satisfied'];
 export const SATISFACTION_WEIGHTS = [5, 11, 17, 43, 24];
 
-export const COMMENT_OPENERS = ['Honestly,', 'To be fair,', 'For what it\'s worth,', 'All in all,', 'This year', 'Since the move,',
-  'As a {role},', 'Working in {region},', 'Coming from a small team,', 'After {years} years in the industry,'];
-export const COMMENT_BODIES = ['the interview process is still broken', 'I spend more time in meetings than writing code',
-  'our stack moved to {lang} and nobody regrets it', 'remote work made me far more productive',
-  'hiring managers ask for "senior" skills at junior pay', 'salary transparency would help a lot',
-  'on-call rotations are burning people out', 'the best thing about my job is the team',
-  'I wish we had a real career ladder', 'layoffs made everyone nervous, even the "safe" teams',
-  'I\'d like to learn {lang} properly', 'AI tools now write a fair share of my boilerplate',
-  'we were promised a 4-day week, then it quietly disappeared', 'technical debt is the real product',
-  'code review takes longer than the coding', 'relocation is no longer a requirement for good offers'];
-export const COMMENT_TAILS = ['', '', ' Thanks for running this.', ' Keep it up!', ' Not sure that helps, but there it is.',
-  ' Would love to see the results by region.', ' (Also, the survey was too long.)', ' More questions on benefits, please.',
-  ' Fingers crossed for next year.'];
+export const COMMENT_OPENERS = [
+  'Honestly,',
+  'To be fair,',
+  "For what it's worth,",
+  'All in all,',
+  'This year',
+  'Since the move,',
+  'As a {role},',
+  'Working in {region},',
+  'Coming from a small team,',
+  'After {years} years in the industry,',
+];
+export const COMMENT_BODIES = [
+  'the interview process is still broken',
+  'I spend more time in meetings than writing code',
+  'our stack moved to {lang} and nobody regrets it',
+  'remote work made me far more productive',
+  'hiring managers ask for "senior" skills at junior pay',
+  'salary transparency would help a lot',
+  'on-call rotations are burning people out',
+  'the best thing about my job is the team',
+  'I wish we had a real career ladder',
+  'layoffs made everyone nervous, even the "safe" teams',
+  "I'd like to learn {lang} properly",
+  'AI tools now write a fair share of my boilerplate',
+  'we were promised a 4-day week, then it quietly disappeared',
+  'technical debt is the real product',
+  'code review takes longer than the coding',
+  'relocation is no longer a requirement for good offers',
+];
+export const COMMENT_TAILS = [
+  '',
+  '',
+  ' Thanks for running this.',
+  ' Keep it up!',
+  ' Not sure that helps, but there it is.',
+  ' Would love to see the results by region.',
+  ' (Also, the survey was too long.)',
+  ' More questions on benefits, please.',
+  ' Fingers crossed for next year.',
+];
 
 // ---- deterministic randomness -------------------------------------------------------------
 
@@ -169,8 +215,12 @@ function timestamps(rng: Rng, year: number, n: number): string[] {
 }
 
 export function comment(rng: Rng, role: string, region: string, years: number | null, langs: string[]): string {
-  const fill = (s: string) => s.replace('{role}', role.toLowerCase()).replace('{region}', region)
-    .replace('{years}', String(years ?? 10)).replace('{lang}', langs.length ? pickOne(rng, langs) : 'Rust');
+  const fill = (s: string) =>
+    s
+      .replace('{role}', role.toLowerCase())
+      .replace('{region}', region)
+      .replace('{years}', String(years ?? 10))
+      .replace('{lang}', langs.length ? pickOne(rng, langs) : 'Rust');
   const sentence = () => {
     const body = fill(pickOne(rng, COMMENT_BODIES));
     return `${fill(pickOne(rng, COMMENT_OPENERS))} ${body}.`;
@@ -185,9 +235,21 @@ export function comment(rng: Rng, role: string, region: string, years: number | 
 }
 
 export function header(year: number): string[] {
-  return ['respondent_id', 'submitted_at', 'role', 'years_experience', 'region', 'company_size',
-    year === 2020 ? 'work_setup' : 'work_arrangement', 'languages', ...TRENDS.map((t) => `hot_trends[${t}]`),
-    'job_satisfaction', 'salary_usd', 'weight', 'comment'];
+  return [
+    'respondent_id',
+    'submitted_at',
+    'role',
+    'years_experience',
+    'region',
+    'company_size',
+    year === 2020 ? 'work_setup' : 'work_arrangement',
+    'languages',
+    ...TRENDS.map((t) => `hot_trends[${t}]`),
+    'job_satisfaction',
+    'salary_usd',
+    'weight',
+    'comment',
+  ];
 }
 
 export function generateWave(year: number): string {
@@ -231,8 +293,7 @@ export function generateWave(year: number): string {
     drawTrendOrder(rng, year).forEach((t, r) => (ranks[t] = r + 1));
 
     // Remote workers and better-paid respondents lean a little happier.
-    const pay = REGION_PAY[regionIdx] * ROLE_PAY[roleIdx] * (1 + 0.045 * Math.min(yearsTrue, 25)) *
-      (1 + 0.04 * yearIndex) * Math.exp(0.28 * normal(rng));
+    const pay = REGION_PAY[regionIdx] * ROLE_PAY[roleIdx] * (1 + 0.045 * Math.min(yearsTrue, 25)) * (1 + 0.04 * yearIndex) * Math.exp(0.28 * normal(rng));
     const satW = SATISFACTION_WEIGHTS.slice();
     if (arrIdx === 2) satW[4] += 6;
     if (pay > REGION_PAY[regionIdx] * 1.4) satW[4] += 5;
@@ -241,8 +302,21 @@ export function generateWave(year: number): string {
     const salary = rng() < 0.08 ? '' : Math.round(pay / 500) * 500;
     const text = rng() < 0.2 ? comment(rng, role, region, years, langs) : '';
 
-    rows.push([id, times[i], role, years ?? '', region, company, arrIdx < 0 ? '' : ARRANGEMENTS[arrIdx],
-      langs.join(';'), ...ranks, satisfaction, salary, '', text]);
+    rows.push([
+      id,
+      times[i],
+      role,
+      years ?? '',
+      region,
+      company,
+      arrIdx < 0 ? '' : ARRANGEMENTS[arrIdx],
+      langs.join(';'),
+      ...ranks,
+      satisfaction,
+      salary,
+      '',
+      text,
+    ]);
   }
 
   // Scale the weights to mean 1 so weighted and unweighted counts stay comparable.

@@ -77,7 +77,7 @@ async function distinctQueries(base) {
   const [countries, branches] = [await options('Country'), await options('MainBranch')];
   const queries = countries.flatMap((country) => branches.map((branch) => new URLSearchParams({ Country: country, MainBranch: branch }).toString()));
   let seed = 16;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   for (let i = queries.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
     [queries[i], queries[j]] = [queries[j], queries[i]];
@@ -106,7 +106,7 @@ function rssOf(pid) {
     }
   };
   let total = 0;
-  for (const stack = [pid]; stack.length > 0; ) {
+  for (const stack = [pid]; stack.length > 0;) {
     const id = stack.pop();
     try {
       const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${id}/status`, 'utf8'));
@@ -124,7 +124,9 @@ function run(url, seconds, paths) {
   let next = 0;
   const requests = paths ? [{ setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length] }) }] : undefined;
   return new Promise((resolve, reject) => {
-    const instance = autocannon({ url, connections: CONNECTIONS, duration: seconds, timeout: TIMEOUT_S, requests }, (error, result) => (error ? reject(error) : resolve(result)));
+    const instance = autocannon({ url, connections: CONNECTIONS, duration: seconds, timeout: TIMEOUT_S, requests }, (error, result) =>
+      error ? reject(error) : resolve(result),
+    );
     instance.on('error', reject);
   });
 }
@@ -136,7 +138,10 @@ async function waitUntilIdle(base) {
     const started = Date.now();
     const answered = await fetch(`${base}/icon.svg`, { signal: AbortSignal.timeout(10_000) })
       .then((answer) => answer.arrayBuffer())
-      .then(() => true, () => false);
+      .then(
+        () => true,
+        () => false,
+      );
     if (answered && Date.now() - started < 100) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
@@ -151,7 +156,12 @@ function judge(result, timed = true) {
   const broken = result.errors - result.timeouts + result.non2xx;
   const slow = timed && result.latency.p99 >= P99_LIMIT_MS;
   const failed = broken > 0 || result.requests.total === 0 || (STRICT && (result.timeouts > 0 || slow));
-  const marks = [broken > 0 && '✘ errors', result.requests.total === 0 && '✘ no answer', result.timeouts > 0 && `${result.timeouts} timeouts`, slow && 'p99 ≥ 1 s'].filter(Boolean);
+  const marks = [
+    broken > 0 && '✘ errors',
+    result.requests.total === 0 && '✘ no answer',
+    result.timeouts > 0 && `${result.timeouts} timeouts`,
+    slow && 'p99 ≥ 1 s',
+  ].filter(Boolean);
   return { failed, broken, marks };
 }
 
@@ -270,7 +280,9 @@ async function main() {
       }
       await waitUntilIdle(base);
       samples.push(rssOf(server.pid));
-      console.log(`soak: ${SOAK} s over every page, ${requests} requests, ${broken} errors, ${timeouts} timeouts, worst p99 of a slice ${Math.max(...latencies)} ms; RSS (MB) after each round: ${samples.join(' → ')}`);
+      console.log(
+        `soak: ${SOAK} s over every page, ${requests} requests, ${broken} errors, ${timeouts} timeouts, worst p99 of a slice ${Math.max(...latencies)} ms; RSS (MB) after each round: ${samples.join(' → ')}`,
+      );
       if (broken > 0 || (STRICT && timeouts > 0)) failures++;
     }
   } finally {

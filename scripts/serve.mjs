@@ -34,7 +34,8 @@ function readOptions(/** @type {string[]} */ args) {
   if (!/^\d+$/.test(rawPort) || port > 65535) throw new Error(`not a port: "${rawPort}"`);
   const rawRenderers = process.env.SURVEY_LENS_RENDERERS;
   const renderers = rawRenderers === undefined || rawRenderers === '' ? undefined : Number(rawRenderers);
-  if (renderers !== undefined && (!Number.isInteger(renderers) || renderers < 1)) throw new Error(`SURVEY_LENS_RENDERERS must be a whole number of at least 1, not "${rawRenderers}"`);
+  if (renderers !== undefined && (!Number.isInteger(renderers) || renderers < 1))
+    throw new Error(`SURVEY_LENS_RENDERERS must be a whole number of at least 1, not "${rawRenderers}"`);
   return { port, hostname: value('-H', '--hostname'), renderers };
 }
 

@@ -38,11 +38,34 @@ import { HTML_LIMITED_BOT_UA_RE } from 'next/dist/shared/lib/router/utils/html-b
  * navigation, the host it builds addresses from, what the client accepts and what it fetches for
  * (Next answers a non-document 404 in plain text), and the purpose of a prefetch.
  */
-const KEYED = ['host', 'x-forwarded-host', 'x-forwarded-proto', 'accept', 'purpose', 'sec-purpose', 'sec-fetch-dest', 'rsc', 'next-router-state-tree', 'next-router-prefetch', 'next-router-segment-prefetch', 'next-url'];
+const KEYED = [
+  'host',
+  'x-forwarded-host',
+  'x-forwarded-proto',
+  'accept',
+  'purpose',
+  'sec-purpose',
+  'sec-fetch-dest',
+  'rsc',
+  'next-router-state-tree',
+  'next-router-prefetch',
+  'next-router-segment-prefetch',
+  'next-url',
+];
 
 /** Requests with any of these get an answer of their own. */
-const UNSHARED = ['content-length', 'transfer-encoding', 'expect', 'if-none-match', 'if-modified-since', 'if-match', 'if-unmodified-since', 'if-range', 'range', 'next-action'];
-
+const UNSHARED = [
+  'content-length',
+  'transfer-encoding',
+  'expect',
+  'if-none-match',
+  'if-modified-since',
+  'if-match',
+  'if-unmodified-since',
+  'if-range',
+  'range',
+  'next-action',
+];
 
 /** Headers that describe one connection or one body's framing, never copied from Next's answer. */
 const NOT_COPIED = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'te', 'trailer', 'content-length']);
@@ -258,9 +281,13 @@ export function createSharedRenderHandler({ upstream, direct, renderers = 2, max
     /** @type {Headers} */
     const headers = { ...render.headers };
     if (render.nonce !== undefined && reader.nonce !== render.nonce) {
-      for (const [name, value] of Object.entries(headers)) if (typeof value === 'string') headers[name] = value.split(render.nonce).join(/** @type {string} */ (reader.nonce));
+      for (const [name, value] of Object.entries(headers))
+        if (typeof value === 'string') headers[name] = value.split(render.nonce).join(/** @type {string} */ (reader.nonce));
     }
-    const gzip = /\bgzip\b/.test(String(reader.request.headers['accept-encoding'] ?? '')) && headers['content-encoding'] === undefined && /^text\/|json|javascript|x-component/.test(String(headers['content-type'] ?? ''));
+    const gzip =
+      /\bgzip\b/.test(String(reader.request.headers['accept-encoding'] ?? '')) &&
+      headers['content-encoding'] === undefined &&
+      /^text\/|json|javascript|x-component/.test(String(headers['content-type'] ?? ''));
     if (gzip) headers['content-encoding'] = 'gzip';
     reader.response.writeHead(/** @type {number} */ (render.status), headers);
     if (gzip) {
@@ -296,8 +323,17 @@ export function createSharedRenderHandler({ upstream, direct, renderers = 2, max
       response.destroy();
       return;
     }
-    const message = status === 503 ? 'The server is busy. Try again in a few seconds.\n' : status === 504 ? 'The page took too long to render. Try again.\n' : 'The page could not be rendered. Try again.\n';
-    response.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff', ...(status === 503 ? { 'retry-after': '5' } : {}) });
+    const message =
+      status === 503
+        ? 'The server is busy. Try again in a few seconds.\n'
+        : status === 504
+          ? 'The page took too long to render. Try again.\n'
+          : 'The page could not be rendered. Try again.\n';
+    response.writeHead(status, {
+      'content-type': 'text/plain; charset=utf-8',
+      'x-content-type-options': 'nosniff',
+      ...(status === 503 ? { 'retry-after': '5' } : {}),
+    });
     response.end(message);
   }
 
@@ -339,13 +375,22 @@ export function createSharedRenderHandler({ upstream, direct, renderers = 2, max
     /** @type {import('node:http').ClientRequest} */
     let upstreamRequest;
     try {
-      upstreamRequest = http.request({ host: upstream.host, port: upstream.port, method: 'GET', path: render.first.url, headers: upstreamHeaders(render.first), agent });
+      upstreamRequest = http.request({
+        host: upstream.host,
+        port: upstream.port,
+        method: 'GET',
+        path: render.first.url,
+        headers: upstreamHeaders(render.first),
+        agent,
+      });
     } catch (error) {
       failRender(render, 502, String(error));
       return;
     }
     render.upstreamRequest = upstreamRequest;
-    upstreamRequest.setTimeout(upstreamIdleMs, () => upstreamRequest.destroy(Object.assign(new Error(`no answer for ${upstreamIdleMs / 1000} s`), { code: 'TIMEOUT' })));
+    upstreamRequest.setTimeout(upstreamIdleMs, () =>
+      upstreamRequest.destroy(Object.assign(new Error(`no answer for ${upstreamIdleMs / 1000} s`), { code: 'TIMEOUT' })),
+    );
     upstreamRequest.on('response', (answer) => {
       if (answer.headers['set-cookie'] !== undefined) {
         // An answer for one reader: the first gets it, the others are answered on their own.

@@ -16,6 +16,9 @@ fi
 
 mkdir -p test-results
 
+stage "format (prettier --check; npm run format fixes it)"
+npx prettier --check . --log-level warn
+
 stage "lint (eslint)"
 npx eslint .
 

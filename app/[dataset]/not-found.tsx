@@ -7,8 +7,8 @@ export default function DatasetNotFound() {
       <p className="badge">404</p>
       <h1 id="not-found-title">Not found</h1>
       <p className="lead">
-        There is no such dataset or question. Dataset names come from folder names, and question ids from the survey file’s columns; check
-        the spelling, or pick one from the list.
+        There is no such dataset or question. Dataset names come from folder names, and question ids from the survey file’s columns; check the spelling, or pick
+        one from the list.
       </p>
       <p>
         <Link className="button button--primary" href="/">

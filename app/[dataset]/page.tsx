@@ -27,7 +27,11 @@ export default async function DatasetPage({ params, searchParams }: Props) {
   return (
     <>
       <DatasetHeading dataset={dataset} waves={[]} crumbs={[{ label: 'Datasets', href: '/' }, { label: dataset.title }]} />
-      {dataset.codebookError && <Notice tone="error" title="The codebook (survey.json) could not be used">{dataset.codebookError}</Notice>}
+      {dataset.codebookError && (
+        <Notice tone="error" title="The codebook (survey.json) could not be used">
+          {dataset.codebookError}
+        </Notice>
+      )}
       <Suspense fallback={<SectionSkeleton label="Reading the survey…" />}>
         <ViewBody segment={segment} query={query} kind="overview">
           {(view, reference) => <WaveOverview view={view} reference={reference} />}

@@ -15,7 +15,9 @@ const PERCENT_LABEL = { column: 'column %', row: 'row %', total: '% of all who a
 export function CrosstabSection({ view, reference }: { view: OpenView; reference: LoadedWave }) {
   const { state, defaults, links, dataset } = view;
   const { survey } = reference;
-  const pickable = survey.questions.filter((question) => question.kind === 'single' || question.kind === 'likert' || question.kind === 'multi').map(({ id, label }) => ({ id, label }));
+  const pickable = survey.questions
+    .filter((question) => question.kind === 'single' || question.kind === 'likert' || question.kind === 'multi')
+    .map(({ id, label }) => ({ id, label }));
   const result = computeCrosstabs(dataset.id, reference, state, defaults);
   const weighted = result.tables.some((table) => table.rows.some((row) => row.ci_method.startsWith('logit')));
   const subject = `crosstab_${state.rows.join('+')}_by_${state.cols ?? ''}`;
@@ -23,7 +25,11 @@ export function CrosstabSection({ view, reference }: { view: OpenView; reference
   return (
     <>
       <CrosstabPicker questions={pickable} rows={state.rows} cols={state.cols} pct={state.pct} />
-      {state.wave === 'all' && <Notice><p>A crosstab is of one wave: showing {reference.id}, the latest.</p></Notice>}
+      {state.wave === 'all' && (
+        <Notice>
+          <p>A crosstab is of one wave: showing {reference.id}, the latest.</p>
+        </Notice>
+      )}
       {result.problems.map((problem) => (
         <Notice key={problem} tone="warning">
           <p>Not shown: {problem}.</p>
@@ -42,14 +48,24 @@ export function CrosstabSection({ view, reference }: { view: OpenView; reference
         <>
           <div className="toolbar view-toolbar">
             <p className="small muted">
-              Cells are the {PERCENT_LABEL[state.pct]} over the count of respondents; shading grows with the percentage. ▲/▼: the column differs from the rest of the row at the 5% level, Holm-corrected over the table ({weighted ? PROPORTION_TEST_METHOD.segment : PROPORTION_TEST_METHOD.pooled}). Empty cells are withheld (too few respondents); pale ones rest on fewer than 30.
+              Cells are the {PERCENT_LABEL[state.pct]} over the count of respondents; shading grows with the percentage. ▲/▼: the column differs from the rest
+              of the row at the 5% level, Holm-corrected over the table ({weighted ? PROPORTION_TEST_METHOD.segment : PROPORTION_TEST_METHOD.pooled}). Empty
+              cells are withheld (too few respondents); pale ones rest on fewer than 30.
             </p>
             <span className="toolbar__downloads">
               <span className="muted small">Download:</span>
-              <a className="button button--small" href={links.crosstabExport(state, 'csv')} download={writeDownloadName(dataset.id, subject, state, defaults, 'csv')}>
+              <a
+                className="button button--small"
+                href={links.crosstabExport(state, 'csv')}
+                download={writeDownloadName(dataset.id, subject, state, defaults, 'csv')}
+              >
                 CSV
               </a>
-              <a className="button button--small" href={links.crosstabExport(state, 'json')} download={writeDownloadName(dataset.id, subject, state, defaults, 'json')}>
+              <a
+                className="button button--small"
+                href={links.crosstabExport(state, 'json')}
+                download={writeDownloadName(dataset.id, subject, state, defaults, 'json')}
+              >
                 JSON
               </a>
               <TablePngButton targetId="crosstabs" fileName={writeDownloadName(dataset.id, subject, state, defaults, 'png')} />
@@ -62,7 +78,9 @@ export function CrosstabSection({ view, reference }: { view: OpenView; reference
             </p>
             {result.tables.map((table, index) => {
               const tableView = buildCrosstabView(table, state.pct);
-              return tableView ? <CrosstabTable key={tableView.rowQuestion.id} id={`crosstab-${index}`} view={tableView} percentLabel={PERCENT_LABEL[state.pct]} /> : null;
+              return tableView ? (
+                <CrosstabTable key={tableView.rowQuestion.id} id={`crosstab-${index}`} view={tableView} percentLabel={PERCENT_LABEL[state.pct]} />
+              ) : null;
             })}
           </div>
         </>

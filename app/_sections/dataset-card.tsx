@@ -42,7 +42,11 @@ export async function DatasetCard({ dataset }: { dataset: DatasetSource }) {
         <Link href={href}>{dataset.title}</Link>
       </h2>
       <p className="muted">{dataset.description ?? 'No codebook: question kinds and option order were inferred from the data.'}</p>
-      {dataset.codebookError && <Notice tone="error" title="The codebook could not be used">{dataset.codebookError}</Notice>}
+      {dataset.codebookError && (
+        <Notice tone="error" title="The codebook could not be used">
+          {dataset.codebookError}
+        </Notice>
+      )}
       {latest?.ok && (
         <dl className="dataset-card__facts">
           <div>

@@ -33,7 +33,9 @@ export function GridFigures({ view, reference, grid }: { view: OpenView; referen
   const selection = result.selections[0] ?? { selected: 0, size: survey.size };
   const weighted = result.rows.some((row) => row.ci_method === INTERVAL_METHOD.weighted);
   const rowHrefs = Object.fromEntries(grid.rowIds.map((rowId) => [rowId, links.question(rowId, state)]));
-  const choices = survey.questions.filter((q) => (q.kind === 'single' || q.kind === 'likert' || q.kind === 'multi') && q.grid !== grid.id).map((q) => ({ id: q.id, label: q.label, overlapping: q.kind === 'multi' }));
+  const choices = survey.questions
+    .filter((q) => (q.kind === 'single' || q.kind === 'likert' || q.kind === 'multi') && q.grid !== grid.id)
+    .map((q) => ({ id: q.id, label: q.label, overlapping: q.kind === 'multi' }));
   const fileBase = writeDownloadName(dataset.id, grid.id, state, defaults, 'x').slice(0, -2);
   const base = `Base: each row’s respondents who answered it (${describeRowBases(everyone)}), of ${describeSelection(selection.selected, selection.size, threshold)}${selection.selected === selection.size ? '' : ' selected'} in wave ${reference.source.label ?? reference.id}.`;
   const notes = [
@@ -43,7 +45,11 @@ export function GridFigures({ view, reference, grid }: { view: OpenView; referen
     ...(weighted ? [`Percentages and intervals are weighted by “${dataset.codebook?.weight}”; counts are unweighted respondents.`] : []),
   ];
   const lookup = (id: string) => survey.questions.find((q) => q.id === id);
-  const caption = [describeFilters(state.filters, lookup), `${describeRowBases(everyone)}.`, `${dataset.title}, wave ${reference.source.label ?? reference.id}.`];
+  const caption = [
+    describeFilters(state.filters, lookup),
+    `${describeRowBases(everyone)}.`,
+    `${dataset.title}, wave ${reference.source.label ?? reference.id}.`,
+  ];
   const shownSegments = segments.filter((panel) => !figures.withheldSegments.includes(panel.label));
   const tableCaption = (who: string) => `All ${grid.rowIds.length} rows × ${figures.scale.length} answers: % of those who answered each row, and count${who}`;
   return (
@@ -52,7 +58,9 @@ export function GridFigures({ view, reference, grid }: { view: OpenView; referen
         <ComparePicker choices={choices} current={state.by} />
         <DisplayToggle questionId={grid.id} state={state} links={links} />
         <DownloadLinks csvHref={links.export(grid.id, state, 'csv')} jsonHref={links.export(grid.id, state, 'json')} fileBase={fileBase}>
-          {state.display === 'chart' && segments.length === 0 && <ChartDownloads questionId={grid.id} title={grid.label} caption={caption} fileBase={fileBase} />}
+          {state.display === 'chart' && segments.length === 0 && (
+            <ChartDownloads questionId={grid.id} title={grid.label} caption={caption} fileBase={fileBase} />
+          )}
         </DownloadLinks>
       </div>
       <BaseStatement base={base} notes={notes} />
@@ -64,13 +72,26 @@ export function GridFigures({ view, reference, grid }: { view: OpenView; referen
           ) : (
             <div className="grid-panels">
               {shownSegments.map((panel) => (
-                <GridChart key={panel.key} data={toGridChart(grid, figures, panel)} variant="full" title={`${panel.label} (${describeRowBases(panel)})`} segment={panel.key} />
+                <GridChart
+                  key={panel.key}
+                  data={toGridChart(grid, figures, panel)}
+                  variant="full"
+                  title={`${panel.label} (${describeRowBases(panel)})`}
+                  segment={panel.key}
+                />
               ))}
             </div>
           )}
           <GridLegend scale={figures.scale} neutralIndex={figures.neutralIndex} />
-          {segments.length > 0 && <p className="small muted">One chart per segment, on the same scale; ▲ / ▼ in the table: significantly higher / lower than the rest of the selection, Holm-corrected ({weighted ? PROPORTION_TEST_METHOD.segment : PROPORTION_TEST_METHOD.pooled}).</p>}
-          {figures.withheldSegments.length > 0 && <p className="small muted">Not shown (fewer respondents than the dataset’s threshold): {figures.withheldSegments.join(', ')}.</p>}
+          {segments.length > 0 && (
+            <p className="small muted">
+              One chart per segment, on the same scale; ▲ / ▼ in the table: significantly higher / lower than the rest of the selection, Holm-corrected (
+              {weighted ? PROPORTION_TEST_METHOD.segment : PROPORTION_TEST_METHOD.pooled}).
+            </p>
+          )}
+          {figures.withheldSegments.length > 0 && (
+            <p className="small muted">Not shown (fewer respondents than the dataset’s threshold): {figures.withheldSegments.join(', ')}.</p>
+          )}
         </section>
       )}
       <section className="section" aria-label="Table of figures">
@@ -79,12 +100,22 @@ export function GridFigures({ view, reference, grid }: { view: OpenView; referen
         ) : (
           <PanelSwitch label="Table for" names={[everyone, ...shownSegments].map((panel) => panel.label)}>
             {[everyone, ...shownSegments].map((panel) => (
-              <GridTable key={panel.key} view={figures} panel={panel} caption={tableCaption(panel.key === '' ? ', all respondents' : `, ${panel.label}`)} rowHrefs={rowHrefs} />
+              <GridTable
+                key={panel.key}
+                view={figures}
+                panel={panel}
+                caption={tableCaption(panel.key === '' ? ', all respondents' : `, ${panel.label}`)}
+                rowHrefs={rowHrefs}
+              />
             ))}
           </PanelSwitch>
         )}
       </section>
-      {result.rows.length === 0 && <Notice tone="warning"><p>No figures for this grid under this view.</p></Notice>}
+      {result.rows.length === 0 && (
+        <Notice tone="warning">
+          <p>No figures for this grid under this view.</p>
+        </Notice>
+      )}
     </>
   );
 }

@@ -44,7 +44,14 @@ export async function HeadlineTrend({ dataset, filterWave, state, defaults, link
   const question = loaded.find((wave) => wave.id === home.waveId)?.survey.questions.find((q) => q.id === home.questionId);
   if (!question) return null;
   const trendState = changeView(state, { wave: 'all', by: undefined, page: 1, asIn: trendAnchorFor(loaded, question.id, home.waveId) });
-  const trend = trendOf(waveLinks, loaded.map((wave) => wave.id), home.waveId, question.id, dataset.codebook, { filterWave, filters: state.filters, optionValues: optionValuesIn(loaded) });
+  const trend = trendOf(
+    waveLinks,
+    loaded.map((wave) => wave.id),
+    home.waveId,
+    question.id,
+    dataset.codebook,
+    { filterWave, filters: state.filters, optionValues: optionValuesIn(loaded) },
+  );
   const figures = buildQuestionView({ id: dataset.id, waves: loaded }, question, trendState, defaults, { limit: Infinity, links: trend.links });
   const data = buildTrendData(question, figures.result.rows, { limit: TREND_LINES, activeValues: activeValuesOf(state, question.id) });
   if (!data || data.waves.length < 2) return null;
@@ -53,19 +60,29 @@ export async function HeadlineTrend({ dataset, filterWave, state, defaults, link
   const bases = data.waves.map((wave, w) => `${wave}: ${data.bases[w] === null ? 'withheld' : formatFigure(data.bases[w] ?? NaN, 'count')}`).join(' · ');
   return (
     <section className="card headline-trend" aria-labelledby="headline-heading">
-      <p className="muted small">Headline trend, {data.waves[0]}–{data.waves.at(-1)}</p>
+      <p className="muted small">
+        Headline trend, {data.waves[0]}–{data.waves.at(-1)}
+      </p>
       <h2 id="headline-heading">
         <a href={href}>{question.label}</a>
       </h2>
       <p className="small muted">
-        {MEASURE_WORDS[data.measure] ?? 'share'} in each wave, with 95% intervals; the {data.lines.length} options largest in {data.waves.at(-1)}. Base per wave — {bases}.
+        {MEASURE_WORDS[data.measure] ?? 'share'} in each wave, with 95% intervals; the {data.lines.length} options largest in {data.waves.at(-1)}. Base per wave
+        — {bases}.
       </p>
       <FigureSwitch
         key={state.display}
         label={question.label}
         initial={state.display}
         chart={<TrendChart data={data} variant="headline" lineHref={href} />}
-        table={<TrendTable data={data} caption={`The ${data.lines.length} options largest in ${data.waves.at(-1)}, by wave`} optionHeader="Option" testMethod={weighted ? PROPORTION_TEST_METHOD.waves : PROPORTION_TEST_METHOD.pooled} />}
+        table={
+          <TrendTable
+            data={data}
+            caption={`The ${data.lines.length} options largest in ${data.waves.at(-1)}, by wave`}
+            optionHeader="Option"
+            testMethod={weighted ? PROPORTION_TEST_METHOD.waves : PROPORTION_TEST_METHOD.pooled}
+          />
+        }
       />
     </section>
   );

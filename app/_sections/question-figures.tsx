@@ -59,7 +59,10 @@ function NotAggregated({ view, question }: { view: OpenView; question: Question 
       </Notice>
     );
   }
-  const why = question.kind === 'text' ? 'Free-text answers are not charted or aggregated: respondents are people, and their own words are read, not counted.' : 'Identifiers, timestamps and other response metadata are not charted.';
+  const why =
+    question.kind === 'text'
+      ? 'Free-text answers are not charted or aggregated: respondents are people, and their own words are read, not counted.'
+      : 'Identifiers, timestamps and other response metadata are not charted.';
   return (
     <Notice title="Not charted">
       <p>{why}</p>
@@ -91,16 +94,28 @@ export function QuestionFigures({ view, reference, question, trend }: QuestionFi
   const notes = [...statement.notes, ...result.notes, ...result.problems.map((problem) => `Not shown: ${problem}.`)];
   if (weighted) notes.push(`Percentages and intervals are weighted by “${dataset.codebook?.weight}”; counts are unweighted respondents.`);
   const headers = HEADERS[question.kind];
-  const choices = reference.survey.questions.filter((q) => (q.kind === 'single' || q.kind === 'likert' || q.kind === 'multi') && q.id !== question.id).map((q) => ({ id: q.id, label: q.label, overlapping: q.kind === 'multi' }));
+  const choices = reference.survey.questions
+    .filter((q) => (q.kind === 'single' || q.kind === 'likert' || q.kind === 'multi') && q.id !== question.id)
+    .map((q) => ({ id: q.id, label: q.label, overlapping: q.kind === 'multi' }));
   const keys = table?.categories.map((category) => category.key) ?? [];
-  const toggled = (key: string) => (question.kind === 'numeric' ? toggleBinFilter(state, question.id, binRangeOf(keys, keys.indexOf(key))) : toggleFilterValue(state, question.id, key, question.kind === 'ranking' ? 'first' : 'in'));
+  const toggled = (key: string) =>
+    question.kind === 'numeric'
+      ? toggleBinFilter(state, question.id, binRangeOf(keys, keys.indexOf(key)))
+      : toggleFilterValue(state, question.id, key, question.kind === 'ranking' ? 'first' : 'in');
   const filterHrefs = state.wave === 'all' ? undefined : Object.fromEntries(keys.map((key) => [key, links.question(question.id, toggled(key))]));
   const fileBase = writeDownloadName(dataset.id, question.id, state, defaults, 'x').slice(0, -2);
   const lookup = (id: string) => reference.survey.questions.find((q) => q.id === id);
-  const caption = [describeFilters(state.filters, lookup), statement.base, `${dataset.title}, ${state.wave === 'all' ? `waves ${defaults.waveIds.join(', ')}` : `wave ${reference.source.label ?? reference.id}`}.`];
+  const caption = [
+    describeFilters(state.filters, lookup),
+    statement.base,
+    `${dataset.title}, ${state.wave === 'all' ? `waves ${defaults.waveIds.join(', ')}` : `wave ${reference.source.label ?? reference.id}`}.`,
+  ];
   const ranking = question.kind === 'ranking' && table?.series.length === 1 ? Object.fromEntries(rankingDetails(latestRows)) : undefined;
   const writtenIn = state.wave === 'all' ? undefined : findWrittenIn(reference.survey, question, state);
-  const readWrittenIn = writtenIn && writtenIn.count > 0 && !withheldReason(writtenIn.question, dataset.codebook) ? links.responses(writtenInResponses(state, question, writtenIn)) : undefined;
+  const readWrittenIn =
+    writtenIn && writtenIn.count > 0 && !withheldReason(writtenIn.question, dataset.codebook)
+      ? links.responses(writtenInResponses(state, question, writtenIn))
+      : undefined;
   return (
     <>
       <div className="toolbar view-toolbar">
@@ -117,7 +132,9 @@ export function QuestionFigures({ view, reference, question, trend }: QuestionFi
           </Link>
         )}
         <DownloadLinks csvHref={links.export(question.id, state, 'csv')} jsonHref={links.export(question.id, state, 'json')} fileBase={fileBase}>
-          {chart && state.display === 'chart' && !withheld && <ChartDownloads questionId={question.id} title={question.label} caption={caption} fileBase={fileBase} />}
+          {chart && state.display === 'chart' && !withheld && (
+            <ChartDownloads questionId={question.id} title={question.label} caption={caption} fileBase={fileBase} />
+          )}
         </DownloadLinks>
       </div>
       <BaseStatement base={statement.base} notes={notes} />
@@ -131,13 +148,29 @@ export function QuestionFigures({ view, reference, question, trend }: QuestionFi
           {chart && state.display === 'chart' && (
             <section className="card" aria-labelledby="chart-heading">
               <h2 id="chart-heading">{headers.chart}</h2>
-              <QuestionChart data={chart} variant="full" caption={chart.hidden > 0 ? `The chart shows the ${chart.categories.length} largest of ${chart.categories.length + chart.hidden} options; the table lists all of them.` : undefined} />
+              <QuestionChart
+                data={chart}
+                variant="full"
+                caption={
+                  chart.hidden > 0
+                    ? `The chart shows the ${chart.categories.length} largest of ${chart.categories.length + chart.hidden} options; the table lists all of them.`
+                    : undefined
+                }
+              />
               <ChartLegend data={chart} significanceMethod={weighted ? PROPORTION_TEST_METHOD.segment : PROPORTION_TEST_METHOD.pooled} />
             </section>
           )}
           {table && (
             <section className="section" aria-label="Table of figures">
-              <FigureTable data={table} caption={`All ${table.categories.length} ${question.kind === 'numeric' ? 'ranges' : question.kind === 'ranking' ? 'items' : 'options'}`} optionHeader={headers.option} percentHeader={headers.percent} intervalMethod={weighted ? INTERVAL_METHOD.weighted : INTERVAL_METHOD.unweighted} filterHrefs={filterHrefs} ranking={ranking} />
+              <FigureTable
+                data={table}
+                caption={`All ${table.categories.length} ${question.kind === 'numeric' ? 'ranges' : question.kind === 'ranking' ? 'items' : 'options'}`}
+                optionHeader={headers.option}
+                percentHeader={headers.percent}
+                intervalMethod={weighted ? INTERVAL_METHOD.weighted : INTERVAL_METHOD.unweighted}
+                filterHrefs={filterHrefs}
+                ranking={ranking}
+              />
             </section>
           )}
           {readWrittenIn && writtenIn && (

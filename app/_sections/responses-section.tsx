@@ -21,7 +21,12 @@ export function ResponsesSection({ view, reference }: { view: OpenView; referenc
   const { state, links, dataset } = view;
   const { survey } = reference;
   const responses = buildResponsesView(survey, state, dataset.codebook, { mode: view.defaults.disclosure, threshold: suppressionOf(state, view.defaults) });
-  if (responses.refused && responses.available.length === 0) return <Notice><p>{responses.refused}</p></Notice>;
+  if (responses.refused && responses.available.length === 0)
+    return (
+      <Notice>
+        <p>{responses.refused}</p>
+      </Notice>
+    );
   const page = readResponsesPage(survey, { sort: state.sort, desc: state.desc, page: state.page, selection: responses.selection, columns: responses.shown });
   const first = page.respondents === 0 ? 0 : (page.page - 1) * RESPONSES_PAGE_SIZE + 1;
   const last = first + page.rows.length - (page.rows.length > 0 ? 1 : 0);
@@ -41,19 +46,32 @@ export function ResponsesSection({ view, reference }: { view: OpenView; referenc
   const searching = state.search !== undefined || Object.keys(state.matches).length > 0;
   return (
     <section className="responses" aria-label="Responses">
-      <ResponsesTools columns={responses.available.map(({ id, label, kind }) => ({ id, label, kind }))} shown={responses.shown} defaults={defaultColumns(responses.available)} />
+      <ResponsesTools
+        columns={responses.available.map(({ id, label, kind }) => ({ id, label, kind }))}
+        shown={responses.shown}
+        defaults={defaultColumns(responses.available)}
+      />
       {responses.withheld.length > 0 && (
         <Notice>
           <p>
-            Left out of this table, its search and its downloads: {responses.withheld.map((column) => `“${column.label}” (${column.reason})`).join('; ')}. A codebook can show such a column with <code>&quot;private&quot;: false</code>.
+            Left out of this table, its search and its downloads: {responses.withheld.map((column) => `“${column.label}” (${column.reason})`).join('; ')}. A
+            codebook can show such a column with <code>&quot;private&quot;: false</code>.
           </p>
         </Notice>
       )}
-      {state.page > page.pageCount && <Notice tone="warning"><p>There are {page.pageCount} pages; showing page {page.page}.</p></Notice>}
+      {state.page > page.pageCount && (
+        <Notice tone="warning">
+          <p>
+            There are {page.pageCount} pages; showing page {page.page}.
+          </p>
+        </Notice>
+      )}
       <div className="section__head">
         <p className="muted" role="status">
           <strong>{describeSelection(responses.listed, survey.size, suppressionOf(state, view.defaults)).replace(/ of .*/, '')} matching respondents</strong>
-          {searching ? ' (filters and search)' : ''}. {sortedBy ? `Sorted by ${sortedBy.label} (${page.desc ? 'descending' : 'ascending'}), blanks last.` : 'In file order.'} Click a column heading to sort.
+          {searching ? ' (filters and search)' : ''}.{' '}
+          {sortedBy ? `Sorted by ${sortedBy.label} (${page.desc ? 'descending' : 'ascending'}), blanks last.` : 'In file order.'} Click a column heading to
+          sort.
         </p>
         <span className="toolbar__downloads">
           <span className="muted small">Download these rows:</span>

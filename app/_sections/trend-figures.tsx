@@ -75,23 +75,39 @@ export function TrendFigures({ view, reference, question, trend }: TrendFiguresP
   const waves = overall?.waves ?? [];
   const weighted = rows.some((row) => row.ci_method === INTERVAL_METHOD.weighted);
   const fileBase = writeDownloadName(dataset.id, question.id, state, defaults, 'x').slice(0, -2);
-  const choices = reference.survey.questions.filter((q) => (q.kind === 'single' || q.kind === 'likert' || q.kind === 'multi') && q.id !== question.id).map((q) => ({ id: q.id, label: q.label, overlapping: q.kind === 'multi' }));
+  const choices = reference.survey.questions
+    .filter((q) => (q.kind === 'single' || q.kind === 'likert' || q.kind === 'multi') && q.id !== question.id)
+    .map((q) => ({ id: q.id, label: q.label, overlapping: q.kind === 'multi' }));
   const segments = state.by ? [...new Set(rows.filter((row) => row.segment !== '(all)').map((row) => row.segment))].slice(0, MAX_PANELS) : [];
   const summary = buildWaveSummary(rows, waves);
-  const panels = segments.flatMap((segment) => buildTrendData(question, rows, { limit: Infinity, activeValues: active, segment, order: overall?.lines.map((line) => line.key) }) ?? []);
+  const panels = segments.flatMap(
+    (segment) => buildTrendData(question, rows, { limit: Infinity, activeValues: active, segment, order: overall?.lines.map((line) => line.key) }) ?? [],
+  );
   const yMax = Math.max(0, ...panels.flatMap((panel) => panel.lines.flatMap((line) => line.points.map((point) => point?.percent ?? 0))));
   const testMethod = weighted ? PROPORTION_TEST_METHOD.waves : PROPORTION_TEST_METHOD.pooled;
-  const rankedAtAll = question.kind === 'ranking' ? buildTrendData(question, rows, { limit: Infinity, activeValues: active, measure: 'ranked_at_all' }) : undefined;
-  const rankedTop3 = question.kind === 'ranking' && question.maxRank > 3 ? buildTrendData(question, rows, { limit: Infinity, activeValues: active, measure: 'ranked_top3' }) : undefined;
-  const bases = overall ? waves.map((wave, w) => `${wave}: ${overall.bases[w] === null ? 'withheld' : formatFigure(overall.bases[w] ?? NaN, 'count')}`).join(' · ') : '';
-  const caption = [describeFilters(state.filters, (id) => reference.survey.questions.find((q) => q.id === id)), `Base per wave — ${bases}.`, `${dataset.title}, waves ${waves.join(', ')}.`];
+  const rankedAtAll =
+    question.kind === 'ranking' ? buildTrendData(question, rows, { limit: Infinity, activeValues: active, measure: 'ranked_at_all' }) : undefined;
+  const rankedTop3 =
+    question.kind === 'ranking' && question.maxRank > 3
+      ? buildTrendData(question, rows, { limit: Infinity, activeValues: active, measure: 'ranked_top3' })
+      : undefined;
+  const bases = overall
+    ? waves.map((wave, w) => `${wave}: ${overall.bases[w] === null ? 'withheld' : formatFigure(overall.bases[w] ?? NaN, 'count')}`).join(' · ')
+    : '';
+  const caption = [
+    describeFilters(state.filters, (id) => reference.survey.questions.find((q) => q.id === id)),
+    `Base per wave — ${bases}.`,
+    `${dataset.title}, waves ${waves.join(', ')}.`,
+  ];
   return (
     <>
       <div className="toolbar view-toolbar">
         <ComparePicker choices={choices} current={state.by} />
         <DisplayToggle questionId={question.id} state={state} links={links} />
         <DownloadLinks csvHref={links.export(question.id, state, 'csv')} jsonHref={links.export(question.id, state, 'json')} fileBase={fileBase}>
-          {overall && waves.length > 1 && state.display === 'chart' && <ChartDownloads questionId={question.id} title={question.label} caption={caption} fileBase={fileBase} />}
+          {overall && waves.length > 1 && state.display === 'chart' && (
+            <ChartDownloads questionId={question.id} title={question.label} caption={caption} fileBase={fileBase} />
+          )}
         </DownloadLinks>
       </div>
       <TrendNotes view={view} trend={trend} waves={waves} />
@@ -104,10 +120,19 @@ export function TrendFigures({ view, reference, question, trend }: TrendFiguresP
         </Notice>
       ) : (
         <>
-          <BaseStatement base={`${MEASURE_WORDS[overall?.measure ?? 'share'] ?? ''}, per wave. Base per wave — ${bases}.`} notes={[...(question.kind === 'multi' ? ['Respondents could choose several options; percentages can add up to more than 100%.'] : []), ...figures.result.notes.filter((note) => !/^wave \S+: (not asked|asked differently)/.test(note)), ...(weighted ? [`Percentages and intervals are weighted by “${dataset.codebook?.weight}”; counts are unweighted respondents.`] : [])]} />
+          <BaseStatement
+            base={`${MEASURE_WORDS[overall?.measure ?? 'share'] ?? ''}, per wave. Base per wave — ${bases}.`}
+            notes={[
+              ...(question.kind === 'multi' ? ['Respondents could choose several options; percentages can add up to more than 100%.'] : []),
+              ...figures.result.notes.filter((note) => !/^wave \S+: (not asked|asked differently)/.test(note)),
+              ...(weighted ? [`Percentages and intervals are weighted by “${dataset.codebook?.weight}”; counts are unweighted respondents.`] : []),
+            ]}
+          />
           {segments.length === 0 && overall && state.display === 'chart' && (
             <section className="card" aria-labelledby="trend-heading">
-              <h2 id="trend-heading">Trend, {waves[0]}–{waves.at(-1)}</h2>
+              <h2 id="trend-heading">
+                Trend, {waves[0]}–{waves.at(-1)}
+              </h2>
               {question.kind === 'numeric' && figures.chart ? (
                 <>
                   <QuestionChart data={figures.chart} variant="full" />
@@ -129,7 +154,9 @@ export function TrendFigures({ view, reference, question, trend }: TrendFiguresP
           {segments.length > 0 && state.display === 'chart' && (
             <section className="card" aria-labelledby="trend-heading">
               <h2 id="trend-heading">Trend by segment</h2>
-              <p className="small muted">One panel per segment (the {segments.length} largest), same scale, so each segment’s change reads on its own and panels compare side by side.</p>
+              <p className="small muted">
+                One panel per segment (the {segments.length} largest), same scale, so each segment’s change reads on its own and panels compare side by side.
+              </p>
               <div className="small-multiples">
                 {panels.map((data) => (
                   <TrendChart key={data.segment} data={data} variant="compact" title={data.segment} yMax={yMax} />
@@ -137,9 +164,30 @@ export function TrendFigures({ view, reference, question, trend }: TrendFiguresP
               </div>
             </section>
           )}
-          {table && <TrendTable data={table} caption={`All ${table.lines.length} ${question.kind === 'ranking' ? 'items: % ranked first' : question.kind === 'numeric' ? 'ranges' : 'options'}, by wave`} optionHeader={question.kind === 'ranking' ? 'Item' : 'Option'} testMethod={testMethod} />}
-          {rankedTop3 && <TrendTable data={rankedTop3} caption={`All ${rankedTop3.lines.length} items: % who ranked it in their top 3, by wave`} optionHeader="Item" testMethod={testMethod} />}
-          {rankedAtAll && <TrendTable data={rankedAtAll} caption={`All ${rankedAtAll.lines.length} items: % who ranked it at all (top ${question.kind === 'ranking' ? question.maxRank : ''}), by wave`} optionHeader="Item" testMethod={testMethod} />}
+          {table && (
+            <TrendTable
+              data={table}
+              caption={`All ${table.lines.length} ${question.kind === 'ranking' ? 'items: % ranked first' : question.kind === 'numeric' ? 'ranges' : 'options'}, by wave`}
+              optionHeader={question.kind === 'ranking' ? 'Item' : 'Option'}
+              testMethod={testMethod}
+            />
+          )}
+          {rankedTop3 && (
+            <TrendTable
+              data={rankedTop3}
+              caption={`All ${rankedTop3.lines.length} items: % who ranked it in their top 3, by wave`}
+              optionHeader="Item"
+              testMethod={testMethod}
+            />
+          )}
+          {rankedAtAll && (
+            <TrendTable
+              data={rankedAtAll}
+              caption={`All ${rankedAtAll.lines.length} items: % who ranked it at all (top ${question.kind === 'ranking' ? question.maxRank : ''}), by wave`}
+              optionHeader="Item"
+              testMethod={testMethod}
+            />
+          )}
           {summary.length > 0 && (
             <ScrollFrame label="Summary figures by wave">
               <table className="data-table">

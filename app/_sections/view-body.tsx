@@ -30,7 +30,15 @@ export async function ViewBody({ segment, query, kind, children }: ViewBodyProps
     <>
       <WaveSwitcher waves={waves} />
       <UrlNotes notes={view.notes} />
-      {view.failures.map((failure) => <WaveError key={failure.wave.id} waveLabel={failure.wave.label ?? failure.wave.id} message={failure.message} issues={failure.issues} inTrend={view.state.wave === 'all' && view.loaded.length > 0} />)}
+      {view.failures.map((failure) => (
+        <WaveError
+          key={failure.wave.id}
+          waveLabel={failure.wave.label ?? failure.wave.id}
+          message={failure.message}
+          issues={failure.issues}
+          inTrend={view.state.wave === 'all' && view.loaded.length > 0}
+        />
+      ))}
       {reference && (
         <ViewFrame view={view} reference={reference} kind={kind} path={links.paths[kind]} hrefFor={hrefFor}>
           {children(view, reference)}

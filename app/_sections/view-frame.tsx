@@ -42,7 +42,10 @@ export function ViewFrame({ view, reference, kind, path, hrefFor, children }: Vi
   const tally = keys ? tallyBits(selection.bits, undefined, keys) : undefined;
   const selected = tally ? perturbCount(tally.count, tally.keySum ?? 0) : selectionCount(selection);
   const lookup = (id: string) => survey.questions.find((question) => question.id === id);
-  const parts = describeFilterParts(state.filters, lookup).map((part) => ({ text: part.text, removeHref: hrefFor(removeFilter(state, part.question, part.op)) }));
+  const parts = describeFilterParts(state.filters, lookup).map((part) => ({
+    text: part.text,
+    removeHref: hrefFor(removeFilter(state, part.question, part.op)),
+  }));
   const comparing = kind === 'question' && state.by ? lookup(state.by) : undefined;
   const trend = state.wave === 'all' ? ` in ${reference.id}` : '';
   // Every wave the view covers that was read only in part, said above its figures on every page.

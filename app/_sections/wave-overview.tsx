@@ -35,9 +35,13 @@ function describeCard(view: OpenView, reference: LoadedWave, question: Question)
   const base = { id: question.id, label: question.label, kind: question.kind, href: links.question(question.id, state), answered: question.answeredCount };
   if (!aggregatable(question)) return { ...base, base: null, reason: NOT_CHARTED[question.kind], note: '' };
   // The weight is how the survey is read, not something respondents were asked: its page still charts it.
-  if (question.id === reference.survey.weightQuestionId) return { ...base, base: null, reason: 'the survey’s weight, which the figures are weighted by', note: '' };
+  if (question.id === reference.survey.weightQuestionId)
+    return { ...base, base: null, reason: 'the survey’s weight, which the figures are weighted by', note: '' };
   // The card is its question page's default chart under the same filters (without the comparison).
-  const figures = buildQuestionView({ id: view.dataset.id, waves: [reference] }, question, state, defaults, { limit: state.top ?? OVERVIEW_BARS, withSegment: false });
+  const figures = buildQuestionView({ id: view.dataset.id, waves: [reference] }, question, state, defaults, {
+    limit: state.top ?? OVERVIEW_BARS,
+    withSegment: false,
+  });
   const rows = figures.result.rows;
   const withheld = describeWithheld(rows, suppressionOf(state, defaults));
   const note = describeChartNote(question, rows, figures.chart);
@@ -53,7 +57,8 @@ function describeGridCard(view: OpenView, reference: LoadedWave, grid: Grid): Gr
   const figures = buildGridFigures({ id: view.dataset.id, waves: [reference] }, grid, reference.survey.questions, state, defaults, { withSegment: false });
   const everyone = figures.panels[0];
   const base = { id: grid.id, label: grid.label, href: links.question(grid.id, state), rows: grid.rowIds.length };
-  if (everyone.rows.every((row) => row.withheld)) return { ...base, reason: 'Too few respondents in this selection answered these rows: figures are withheld.', note: '' };
+  if (everyone.rows.every((row) => row.withheld))
+    return { ...base, reason: 'Too few respondents in this selection answered these rows: figures are withheld.', note: '' };
   return { ...base, chart: toGridChart(grid, figures, everyone), note: `% of those who answered each row · ${describeRowBases(everyone)}` };
 }
 
@@ -67,7 +72,9 @@ export function WaveOverview({ view, reference }: { view: OpenView; reference: L
   const shown = Math.min(state.page, pageCount);
   const first = (shown - 1) * QUESTIONS_PER_PAGE;
   const onPage = items.slice(first, first + QUESTIONS_PER_PAGE);
-  const cards = onPage.map((item) => (item.kind === 'grid' ? { grid: describeGridCard(view, reference, item.grid) } : { question: describeCard(view, reference, item.question) }));
+  const cards = onPage.map((item) =>
+    item.kind === 'grid' ? { grid: describeGridCard(view, reference, item.grid) } : { question: describeCard(view, reference, item.question) },
+  );
   const pageHref = (target: number) => links.overview(changeView(state, { page: target }));
   const pager = pageCount > 1 && (
     <Pager
@@ -88,7 +95,11 @@ export function WaveOverview({ view, reference }: { view: OpenView; reference: L
   return (
     <>
       {state.page === 1 && <HeadlineTrend dataset={view.dataset} filterWave={reference.id} state={state} defaults={view.defaults} links={links} />}
-      {state.page > pageCount && <Notice tone="warning"><p>There are {pageCount} pages of questions; showing the last one.</p></Notice>}
+      {state.page > pageCount && (
+        <Notice tone="warning">
+          <p>There are {pageCount} pages of questions; showing the last one.</p>
+        </Notice>
+      )}
       <StatList stats={stats} label={`Wave ${reference.source.label ?? reference.id} in figures`} />
       <div className="toolbar">
         <Link className="button button--primary" href={links.responses(changeView(state, { page: 1 }))}>
@@ -97,23 +108,54 @@ export function WaveOverview({ view, reference }: { view: OpenView; reference: L
         <Link className="button" href={links.crosstab(changeView(state, { page: 1 }))} prefetch={false}>
           Crosstab →
         </Link>
-        <Link className="button button--small" href={links.overview(changeView(state, { display: state.display === 'table' ? 'chart' : 'table' }))} scroll={false} prefetch={false}>
+        <Link
+          className="button button--small"
+          href={links.overview(changeView(state, { display: state.display === 'table' ? 'chart' : 'table' }))}
+          scroll={false}
+          prefetch={false}
+        >
           {state.display === 'table' ? 'Show charts' : 'Show tables instead of charts'}
         </Link>
       </div>
-      {comparing && <Notice><p>Comparing by “{comparing.label}” is shown on each question’s page: open a question to see its segments.</p></Notice>}
-      {weighted && <Notice><p>Percentages are weighted by “{view.dataset.codebook?.weight}”; counts are unweighted respondents.</p></Notice>}
+      {comparing && (
+        <Notice>
+          <p>Comparing by “{comparing.label}” is shown on each question’s page: open a question to see its segments.</p>
+        </Notice>
+      )}
+      {weighted && (
+        <Notice>
+          <p>Percentages are weighted by “{view.dataset.codebook?.weight}”; counts are unweighted respondents.</p>
+        </Notice>
+      )}
       <IssuesPanel issues={survey.issues} />
-      {pageCount > 1 && <QuestionIndex items={items.map((item) => (item.kind === 'grid' ? { id: item.grid.id, label: item.grid.label, kind: 'grid' as const, href: links.question(item.grid.id, state) } : { id: item.question.id, label: item.question.label, kind: item.question.kind, href: links.question(item.question.id, state) }))} open={false} />}
+      {pageCount > 1 && (
+        <QuestionIndex
+          items={items.map((item) =>
+            item.kind === 'grid'
+              ? { id: item.grid.id, label: item.grid.label, kind: 'grid' as const, href: links.question(item.grid.id, state) }
+              : { id: item.question.id, label: item.question.label, kind: item.question.kind, href: links.question(item.question.id, state) },
+          )}
+          open={false}
+        />
+      )}
       <section className="section" aria-labelledby="questions-heading">
         <div className="section__head">
           <h2 id="questions-heading">Questions</h2>
           {pager}
         </div>
         <div className="card-grid">
-          {cards.map((card) => (card.grid ? <GridCard key={card.grid.id} card={card.grid} display={state.display} /> : card.question.chart ? <QuestionCard key={card.question.id} card={card.question} display={state.display} /> : null))}
+          {cards.map((card) =>
+            card.grid ? (
+              <GridCard key={card.grid.id} card={card.grid} display={state.display} />
+            ) : card.question.chart ? (
+              <QuestionCard key={card.question.id} card={card.question} display={state.display} />
+            ) : null,
+          )}
         </div>
-        <UnchartedList cards={cards.flatMap((card) => (card.question && !card.question.chart ? [card.question] : []))} responsesHref={links.responses(changeView(state, { page: 1 }))} />
+        <UnchartedList
+          cards={cards.flatMap((card) => (card.question && !card.question.chart ? [card.question] : []))}
+          responsesHref={links.responses(changeView(state, { page: 1 }))}
+        />
         {pager}
       </section>
     </>

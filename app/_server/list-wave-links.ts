@@ -20,7 +20,8 @@ export function listWaveLinks(
     href: hrefFor(wave.id),
     state: wave.id === current ? 'current' : (states.get(wave.id) ?? 'available'),
   }));
-  if (withTrend && dataset.waves.length > 1) links.push({ id: 'all', label: 'All waves', href: hrefFor('all'), state: current === 'all' ? 'current' : 'available' });
+  if (withTrend && dataset.waves.length > 1)
+    links.push({ id: 'all', label: 'All waves', href: hrefFor('all'), state: current === 'all' ? 'current' : 'available' });
   return links;
 }
 

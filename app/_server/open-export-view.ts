@@ -9,7 +9,11 @@ export function problem(status: number, message: string): Response {
 
 /** A download's headers: its file name, and no content sniffing. */
 export function downloadHeaders(name: string, contentType?: string): Record<string, string> {
-  return { ...(contentType ? { 'content-type': contentType } : {}), 'content-disposition': `attachment; filename="${name}"`, 'x-content-type-options': 'nosniff' };
+  return {
+    ...(contentType ? { 'content-type': contentType } : {}),
+    'content-disposition': `attachment; filename="${name}"`,
+    'x-content-type-options': 'nosniff',
+  };
 }
 
 /**
@@ -19,7 +23,11 @@ export function downloadHeaders(name: string, contentType?: string): Record<stri
  * the waves that can be. A trend (`_wave=all`) whose route says it can leave a wave out
  * (`partialTrend`) goes on with the waves that were read, and the route says which one is missing.
  */
-export async function openExportView(request: Request, params: Promise<{ dataset: string }>, options: { partialTrend?: boolean } = {}): Promise<{ url: URL; view: OpenView & { reference: LoadedWave } } | Response> {
+export async function openExportView(
+  request: Request,
+  params: Promise<{ dataset: string }>,
+  options: { partialTrend?: boolean } = {},
+): Promise<{ url: URL; view: OpenView & { reference: LoadedWave } } | Response> {
   const url = new URL(request.url);
   const segment = (await params).dataset;
   if (!findDatasetBySegment(segment)) return problem(404, 'There is no such dataset.');
@@ -34,9 +42,14 @@ export async function openExportView(request: Request, params: Promise<{ dataset
   if ((view.failures.length > 0 && !trendGoesOn) || !view.reference) {
     const failed = new Set(view.failures.map((failure) => failure.wave.id));
     const others = view.defaults.waveIds.filter((id) => !failed.has(id));
-    const reasons = view.failures.map((failure) => `Wave ${failure.wave.id} ${failure.missing ? 'has no file any more' : 'could not be read'}: ${failure.message}`);
+    const reasons = view.failures.map(
+      (failure) => `Wave ${failure.wave.id} ${failure.missing ? 'has no file any more' : 'could not be read'}: ${failure.message}`,
+    );
     const status = view.failures.length > 0 && view.failures.every((failure) => failure.missing) ? 404 : 409;
-    return problem(status, [...reasons, others.length > 0 ? `Other waves: ${others.join(', ')} (ask for one with _wave=<id>).` : 'No wave of this dataset can be read.'].join('\n'));
+    return problem(
+      status,
+      [...reasons, others.length > 0 ? `Other waves: ${others.join(', ')} (ask for one with _wave=<id>).` : 'No wave of this dataset can be read.'].join('\n'),
+    );
   }
   return { url, view: view as OpenView & { reference: LoadedWave } };
 }

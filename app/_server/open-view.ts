@@ -50,7 +50,14 @@ export async function openView(datasetSegment: string, params: SearchParams | UR
   if (!dataset) notFound();
   const defaults = viewDefaultsOf(dataset);
   const parsed = parseViewState(params, defaults);
-  const results = await Promise.all(wavesOf(parsed.value, defaults.waveIds).map((id) => getWave(dataset, dataset.waves.find((wave) => wave.id === id)!)));
+  const results = await Promise.all(
+    wavesOf(parsed.value, defaults.waveIds).map((id) =>
+      getWave(
+        dataset,
+        dataset.waves.find((wave) => wave.id === id)!,
+      ),
+    ),
+  );
   const loaded = results.flatMap((result) => (result.ok ? [{ id: result.wave.id, source: result.wave, survey: result.survey }] : []));
   const failures = results.filter((result): result is Extract<WaveResult, { ok: false }> => !result.ok);
   const reference = loaded.at(-1);

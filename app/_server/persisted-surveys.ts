@@ -61,7 +61,8 @@ export async function readPersistedSurvey(key: SurveyKey): Promise<Survey | unde
     if (!bytes.subarray(0, MAGIC.length).equals(MAGIC)) throw new Error('not a survey cache file');
     const headerLength = bytes.readUInt32LE(MAGIC.length);
     const header = JSON.parse(bytes.subarray(MAGIC.length + 4, MAGIC.length + 4 + headerLength).toString('utf8'));
-    if (header.version !== MODEL_VERSION || header.fileHash !== key.fileHash || header.codebookHash !== key.codebookHash) throw new Error('written for another file or version');
+    if (header.version !== MODEL_VERSION || header.fileHash !== key.fileHash || header.codebookHash !== key.codebookHash)
+      throw new Error('written for another file or version');
     return deserialize(bytes.subarray(MAGIC.length + 4 + headerLength)) as Survey;
   } catch {
     await rm(file, { force: true }).catch(() => {});

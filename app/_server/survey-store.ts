@@ -8,7 +8,13 @@ import { fileStamp, hashFile, hashText, readPersistedSummary, readPersistedSurve
 
 export type WaveResult =
   | { wave: WaveSource; ok: true; survey: Survey }
-  | { wave: WaveSource; ok: false; message: string; issues: IngestIssue[]; /** The file is gone (deleted, moved): a 404 for a download of it. */ missing: boolean };
+  | {
+      wave: WaveSource;
+      ok: false;
+      message: string;
+      issues: IngestIssue[];
+      /** The file is gone (deleted, moved): a 404 for a download of it. */ missing: boolean;
+    };
 
 interface CacheEntry {
   codebookHash: string;
@@ -46,7 +52,10 @@ async function contentHash(file: string): Promise<string> {
         if (next) hashes.set(file, next);
         else hashes.delete(file);
       };
-      hash.then(() => settle({ stamp, checkedAt: Date.now(), hash, rechecking: false }), () => settle(undefined));
+      hash.then(
+        () => settle({ stamp, checkedAt: Date.now(), hash, rechecking: false }),
+        () => settle(undefined),
+      );
     }
     return known.hash;
   }
@@ -84,7 +93,7 @@ function failure(wave: WaveSource, error: unknown): WaveResult {
   const issues = (error as { issues?: IngestIssue[] }).issues ?? [];
   // Messages name the file, never the server's folders.
   const message = (error as Error).message.split(path.dirname(wave.path)).join('…');
-  const missing = [(error as { code?: string }).code, ((error as { cause?: { code?: string } }).cause)?.code].includes('ENOENT');
+  const missing = [(error as { code?: string }).code, (error as { cause?: { code?: string } }).cause?.code].includes('ENOENT');
   return { wave, ok: false, message, issues, missing };
 }
 
@@ -162,7 +171,9 @@ export async function getWaveSummary(dataset: DatasetSource, wave: WaveSource): 
     }
   }
   const result = await getWave(dataset, wave);
-  return result.ok ? { wave, ok: true, respondents: result.survey.size, questions: result.survey.questions.length } : { wave, ok: false, message: result.message };
+  return result.ok
+    ? { wave, ok: true, respondents: result.survey.size, questions: result.survey.questions.length }
+    : { wave, ok: false, message: result.message };
 }
 
 // Linking compares every question of every wave: done once per set of parsed waves.

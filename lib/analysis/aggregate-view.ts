@@ -79,11 +79,22 @@ function withholdForPublic(figures: QuestionFigures, query: AggregateQuery): Que
 /** Every row of one (wave, segment): the main figures, then the measures beside them. */
 function figureRows(context: RowContext, figures: QuestionFigures, viewWeighted: boolean, marks?: SegmentMark[]): AggregateRow[] {
   const main = figures.figures.map((figure, r) => shareRow(context, figures.measure, figure, marks?.[r]?.significance));
-  const extras = figures.extras.map((extra) => ('figure' in extra ? shareRow(context, extra.measure, extra.figure) : estimateRow(context, extra.measure, extra.estimate, viewWeighted)));
+  const extras = figures.extras.map((extra) =>
+    'figure' in extra ? shareRow(context, extra.measure, extra.figure) : estimateRow(context, extra.measure, extra.estimate, viewWeighted),
+  );
   return [...main, ...extras];
 }
 
-function waveRows(dataset: string, wave: { id: string; survey: Survey }, question: Question, query: AggregateQuery, filterText: string, sharedBins: NumericBin[] | undefined, result: AggregateResult, multiWave: boolean): void {
+function waveRows(
+  dataset: string,
+  wave: { id: string; survey: Survey },
+  question: Question,
+  query: AggregateQuery,
+  filterText: string,
+  sharedBins: NumericBin[] | undefined,
+  result: AggregateResult,
+  multiWave: boolean,
+): void {
   const { selection, settings, problems, notes } = prepareView(wave.survey, query);
   result.selections.push({ wave: wave.id, selected: selectionCount(selection), size: wave.survey.size });
   result.notes.push(...notes.map((note) => `wave ${wave.id}: ${note}`));
@@ -97,7 +108,16 @@ function waveRows(dataset: string, wave: { id: string; survey: Survey }, questio
   const viewWeighted = settings.weights !== undefined;
   const overall = withholdForPublic(questionFigures(question, selection, settings, bins, true), query);
   const context = (segmentQuestion: string, segment: string, segmentValue: string, figures: QuestionFigures): RowContext => ({
-    fields: { dataset, wave: wave.id, question_id: question.id, question_label: question.label, filters: filterText, segment_question: segmentQuestion, segment, base_rule: query.baseRule },
+    fields: {
+      dataset,
+      wave: wave.id,
+      question_id: question.id,
+      question_label: question.label,
+      filters: filterText,
+      segment_question: segmentQuestion,
+      segment,
+      base_rule: query.baseRule,
+    },
     segmentValue,
     effectiveBase: figures.effectiveBase,
     ciMethod: viewWeighted ? INTERVAL_METHOD.weighted : INTERVAL_METHOD.unweighted,
@@ -113,8 +133,14 @@ function waveRows(dataset: string, wave: { id: string; survey: Survey }, questio
   const segments = segmentBy(byQuestion, selection);
   if (typeof segments === 'string') return void result.problems.push(segments);
   const perSegment = segments.map((segment) => withholdForPublic(questionFigures(question, segment.selection, settings, bins, true), query));
-  const marks = markSegments(overall.figures, perSegment.map((figures) => figures.figures), settings);
-  segments.forEach((segment, s) => push(figureRows(context(byQuestion.id, segment.label, segment.value, perSegment[s]), perSegment[s], viewWeighted, marks[s])));
+  const marks = markSegments(
+    overall.figures,
+    perSegment.map((figures) => figures.figures),
+    settings,
+  );
+  segments.forEach((segment, s) =>
+    push(figureRows(context(byQuestion.id, segment.label, segment.value, perSegment[s]), perSegment[s], viewWeighted, marks[s])),
+  );
 }
 
 /**
@@ -183,11 +209,18 @@ export function aggregateViewUncached(dataset: DatasetWaves, query: AggregateQue
 
 function computeAggregateView(dataset: DatasetWaves, query: AggregateQuery, filterText: string, rowView = aggregateView): AggregateResult {
   const grid = findGridTarget(dataset, query);
-  if (grid) return mergeGridResults(grid, gridRowQueries(grid, query).map((rowQuery) => rowView(dataset, rowQuery, filterText)));
+  if (grid)
+    return mergeGridResults(
+      grid,
+      gridRowQueries(grid, query).map((rowQuery) => rowView(dataset, rowQuery, filterText)),
+    );
   const result: AggregateResult = { rows: [], problems: [], notes: [], selections: [] };
   const waves = query.waves && query.waves.length > 0 ? query.waves.map((id) => dataset.waves.find((w) => w.id === id) ?? id) : dataset.waves;
   const multiWave = waves.length > 1;
-  const bins = trendBins(waves.filter((wave) => typeof wave !== 'string'), query);
+  const bins = trendBins(
+    waves.filter((wave) => typeof wave !== 'string'),
+    query,
+  );
   for (const wave of waves) {
     if (typeof wave === 'string') {
       result.problems.push(`there is no wave "${wave}"; waves are ${dataset.waves.map((w) => w.id).join(', ')}`);
@@ -214,12 +247,20 @@ function computeAggregateView(dataset: DatasetWaves, query: AggregateQuery, filt
       result.problems.push(`"${question.id}" is ${question.kind === 'text' ? 'free text' : 'metadata'}: it is never part of aggregated figures`);
       continue;
     }
-    if (own && query.by !== undefined && own.by === undefined) result.notes.push(`wave ${wave.id}: it did not ask “${query.by}” (or asked it differently), so it is not compared by it`);
+    if (own && query.by !== undefined && own.by === undefined)
+      result.notes.push(`wave ${wave.id}: it did not ask “${query.by}” (or asked it differently), so it is not compared by it`);
     waveRows(dataset.id, wave, question, own ? { ...query, filters: own.filters, by: own.by } : query, filterText, bins, result, multiWave);
   }
   if (result.rows.length === 0 && result.problems.length === 0) result.problems.push(`no wave has a question "${query.questionId}"`);
   if (!multiWave) return result;
   const weighted = result.rows.some((row) => row.ci_method === INTERVAL_METHOD.weighted);
   const rows = renameAliasedOptions(result.rows, query.links?.optionAliases ?? {});
-  return { ...result, rows: withTrendChanges(rows, waves.flatMap((wave) => (typeof wave === 'string' ? [] : [wave.id])), weighted) };
+  return {
+    ...result,
+    rows: withTrendChanges(
+      rows,
+      waves.flatMap((wave) => (typeof wave === 'string' ? [] : [wave.id])),
+      weighted,
+    ),
+  };
 }

@@ -81,7 +81,13 @@ const percent = (share: number | null | undefined) => (share === null || share =
  * crosstab), the row percentage (the same table turned round) and the share of everyone who
  * answered both, and the test of independence on every row. A suppressed cell withholds all.
  */
-export function crosstabRows(context: { dataset: string; wave: string; filters: string }, rowQuestion: Question, columnQuestion: Question, selection: Selection, settings: FigureSettings): CrosstabTable | string {
+export function crosstabRows(
+  context: { dataset: string; wave: string; filters: string },
+  rowQuestion: Question,
+  columnQuestion: Question,
+  selection: Selection,
+  settings: FigureSettings,
+): CrosstabTable | string {
   const table = crosstab(rowQuestion, columnQuestion, selection, settings);
   if (typeof table === 'string') return table;
   const turned = crosstab(columnQuestion, rowQuestion, selection, settings);
@@ -90,7 +96,9 @@ export function crosstabRows(context: { dataset: string; wave: string; filters: 
   const test = crosstabTest(rowQuestion, columnQuestion, selection, settings, table);
   const weighted = settings.weights !== undefined;
   const testFields = {
-    test: test?.method ?? (rowQuestion.kind === 'multi' || columnQuestion.kind === 'multi' ? 'none (a multiple-choice question puts respondents in several cells)' : 'none'),
+    test:
+      test?.method ??
+      (rowQuestion.kind === 'multi' || columnQuestion.kind === 'multi' ? 'none (a multiple-choice question puts respondents in several cells)' : 'none'),
     test_statistic: test ? cleanNumber(test.statistic) : null,
     test_df: test ? test.df : '',
     test_p: test ? cleanNumber(test.p) : null,
@@ -98,7 +106,10 @@ export function crosstabRows(context: { dataset: string; wave: string; filters: 
   const toRow = (rowIndex: number, columnOption: string, columnValue: string, cell: Figure | CrosstabCell, rowShare: Figure | undefined): CrosstabRow => {
     const hidden = cell.suppressed;
     const mark = 'significance' in cell && cell.significance ? `significantly-${cell.significance}` : '';
-    const total = bothTally.sumW > 0 && columnValue !== TOTAL_COLUMN ? (weighted ? cell.optionTally.sumW : cell.optionTally.count) / (weighted ? bothTally.sumW : bothTally.count) : null;
+    const total =
+      bothTally.sumW > 0 && columnValue !== TOTAL_COLUMN
+        ? (weighted ? cell.optionTally.sumW : cell.optionTally.count) / (weighted ? bothTally.sumW : bothTally.count)
+        : null;
     return {
       ...context,
       base_rule: settings.baseRule,

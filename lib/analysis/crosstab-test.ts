@@ -20,14 +20,28 @@ const PEARSON = 'Pearson chi-square (no continuity correction)';
  * on the variance of the cell shares taken into account). None when a question is
  * multi-select: a respondent in several cells breaks the test's assumptions.
  */
-export function crosstabTest(rowQuestion: Question, columnQuestion: Question, selection: Selection, settings: FigureSettings, table: Crosstab): CrosstabTest | null {
+export function crosstabTest(
+  rowQuestion: Question,
+  columnQuestion: Question,
+  selection: Selection,
+  settings: FigureSettings,
+  table: Crosstab,
+): CrosstabTest | null {
   if (rowQuestion.kind === 'multi' || columnQuestion.kind === 'multi') return null;
   if (!('codes' in rowQuestion) || !('codes' in columnQuestion)) return null;
   if (!settings.weights) {
     const chi = table.chiSquare;
     return chi ? { method: PEARSON, statistic: chi.statistic, df: String(chi.df), p: chi.p } : null;
   }
-  const test = raoScottTest(rowQuestion.codes, columnQuestion.codes, rowQuestion.options.length, columnQuestion.options.length, selection.bits, settings.weights, settings.surveySize ?? selection.size);
+  const test = raoScottTest(
+    rowQuestion.codes,
+    columnQuestion.codes,
+    rowQuestion.options.length,
+    columnQuestion.options.length,
+    selection.bits,
+    settings.weights,
+    settings.surveySize ?? selection.size,
+  );
   if (!Number.isFinite(test.statistic)) return null;
   const round = (value: number) => String(Number(value.toPrecision(6)));
   return { method: test.method, statistic: test.statistic, df: `${round(test.ndf)}, ${round(test.ddf)}`, p: test.p };

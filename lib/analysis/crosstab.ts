@@ -24,13 +24,23 @@ export interface Crosstab {
  * over all cells (many cells means many tests: uncorrected, one in twenty would be
  * "significant" by chance).
  */
-export function crosstab(rowQuestion: Question, columnQuestion: Question, selection: Selection, settings: FigureSettings = DEFAULT_SETTINGS): Crosstab | string {
-  if (rowQuestion.kind !== 'single' && rowQuestion.kind !== 'likert' && rowQuestion.kind !== 'multi') return `"${rowQuestion.id}" is ${rowQuestion.kind}: crosstabs take single-choice, Likert or multi-select rows`;
+export function crosstab(
+  rowQuestion: Question,
+  columnQuestion: Question,
+  selection: Selection,
+  settings: FigureSettings = DEFAULT_SETTINGS,
+): Crosstab | string {
+  if (rowQuestion.kind !== 'single' && rowQuestion.kind !== 'likert' && rowQuestion.kind !== 'multi')
+    return `"${rowQuestion.id}" is ${rowQuestion.kind}: crosstabs take single-choice, Likert or multi-select rows`;
   const segments = segmentBy(columnQuestion, selection);
   if (typeof segments === 'string') return segments;
   const overall = questionFigures(rowQuestion, selection, settings);
   const byColumn = segments.map((segment) => questionFigures(rowQuestion, segment.selection, settings));
-  const marks = markSegments(overall.figures, byColumn.map((column) => column.figures), settings);
+  const marks = markSegments(
+    overall.figures,
+    byColumn.map((column) => column.figures),
+    settings,
+  );
   const rows = overall.figures.map((total, r) => ({
     value: total.value,
     label: total.label,

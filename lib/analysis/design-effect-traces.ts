@@ -64,7 +64,8 @@ function applyOmega(cholesky: CholeskyDecomposition | null, m: Matrix): Matrix {
   return m.clone().setSubMatrix(cholesky.solve(m.subMatrix(1, m.rows - 1, 0, m.columns - 1)), 1, 0);
 }
 
-const traceOfProduct = (a: Matrix, b: Matrix): number => a.to2DArray().reduce((sum, row, i) => sum + row.reduce((s, value, j) => s + value * b.get(j, i), 0), 0);
+const traceOfProduct = (a: Matrix, b: Matrix): number =>
+  a.to2DArray().reduce((sum, row, i) => sum + row.reduce((s, value, j) => s + value * b.get(j, i), 0), 0);
 
 /**
  * tr(Δ) and tr(Δ²) of Rao–Scott's Δ = (C'D⁻¹C/n)⁻¹ C'D⁻¹VD⁻¹C (R svychisq; D = diag p, 1/0 read as
@@ -85,7 +86,10 @@ export function designEffectTraces(p: number[][], squares: number[][], n: number
   const size = r + c - 1;
   const cells = p.flatMap((row, i) => row.map((share, j) => ({ p: share, s: squares[i][j], columns: j < c - 1 ? [i, r + j] : [i] })));
   const filled = cells.filter((cell) => cell.p > 0);
-  const z = emptyCellNullSpace(cells.filter((cell) => !(cell.p > 0)), size);
+  const z = emptyCellNullSpace(
+    cells.filter((cell) => !(cell.p > 0)),
+    size,
+  );
   if (!z) return null;
   const { gram, sums } = weightedGram(filled, (cell) => cell.p, size);
   const mu = z.linear(sums);
@@ -93,8 +97,14 @@ export function designEffectTraces(p: number[][], squares: number[][], n: number
   // Symmetric up to rounding; ml-matrix's Cholesky wants it exactly so.
   const cholesky = z.dimension > 0 ? new CholeskyDecomposition(reducedGram.add(reducedGram.transpose()).div(2)) : null;
   if (cholesky && !cholesky.isPositiveDefinite()) return null;
-  const omegaS = applyOmega(cholesky, borderedGram(filled, (cell) => cell.s, size, z, mu));
-  const omegaS2 = applyOmega(cholesky, borderedGram(filled, (cell) => (cell.s * cell.s) / cell.p, size, z, mu));
+  const omegaS = applyOmega(
+    cholesky,
+    borderedGram(filled, (cell) => cell.s, size, z, mu),
+  );
+  const omegaS2 = applyOmega(
+    cholesky,
+    borderedGram(filled, (cell) => (cell.s * cell.s) / cell.p, size, z, mu),
+  );
   const sOverP = filled.map((cell) => cell.s / cell.p);
   const traceSPsi = sOverP.reduce((sum, x) => sum + x, 0) - omegaS.trace();
   const traceSPsiSPsi = sOverP.reduce((sum, x) => sum + x * x, 0) - 2 * omegaS2.trace() + traceOfProduct(omegaS, omegaS);

@@ -96,7 +96,9 @@ export function countFacets(survey: Survey, filters: readonly Filter[], question
 
 /** Options kept across cached sidebars: a sidebar of Stack Overflow 2019 holds about 700. */
 const FACET_CACHE_OPTIONS = 200_000;
-const facetCache = createViewCache<readonly FacetCount[]>(FACET_CACHE_OPTIONS, (counts) => counts.reduce((sum, count) => sum + (count.kind === 'options' ? count.options.length : 1), 0));
+const facetCache = createViewCache<readonly FacetCount[]>(FACET_CACHE_OPTIONS, (counts) =>
+  counts.reduce((sum, count) => sum + (count.kind === 'options' ? count.options.length : 1), 0),
+);
 
 function computeFacets(survey: Survey, filters: readonly Filter[], questionIds: readonly string[], keys?: Uint8Array): FacetCount[] {
   const selections = new Map<string, Selection>();
@@ -104,7 +106,10 @@ function computeFacets(survey: Survey, filters: readonly Filter[], questionIds: 
     const key = filters.some((filter) => filter.question === questionId) ? questionId : '';
     let selection = selections.get(key);
     if (!selection) {
-      selection = selectRespondents(survey, filters.filter((filter) => filter.question !== key)).selection;
+      selection = selectRespondents(
+        survey,
+        filters.filter((filter) => filter.question !== key),
+      ).selection;
       selections.set(key, selection);
     }
     return selection;

@@ -64,7 +64,8 @@ export const INTERVAL_METHOD = {
 function perturbTallies(option: Tally, base: Tally): { option: Tally; base: Tally } {
   const baseCount = perturbCount(base.count, base.keySum ?? 0);
   const optionCount = Math.min(perturbCount(option.count, option.keySum ?? 0), baseCount);
-  const scaled = (tally: Tally, count: number): Tally => (tally.count === 0 ? tally : { count, sumW: (tally.sumW * count) / tally.count, sumW2: (tally.sumW2 * count) / tally.count });
+  const scaled = (tally: Tally, count: number): Tally =>
+    tally.count === 0 ? tally : { count, sumW: (tally.sumW * count) / tally.count, sumW2: (tally.sumW2 * count) / tally.count };
   return { option: scaled(option, optionCount), base: scaled(base, baseCount) };
 }
 

@@ -49,16 +49,31 @@ export function singleFrequencies(question: SingleQuestion | LikertQuestion, sel
     ...(weights ? { count, sumW: sumW[code], sumW2: sumW2[code] } : { count, sumW: count, sumW2: count }),
     ...(keySums ? { keySum: keySums[code] } : {}),
   }));
-  const sum = (codes: number[]): Tally => codes.reduce((total, code) => addTallies(total, tallies[code]), keySums ? { ...EMPTY_TALLY, keySum: 0 } : EMPTY_TALLY);
+  const sum = (codes: number[]): Tally =>
+    codes.reduce((total, code) => addTallies(total, tallies[code]), keySums ? { ...EMPTY_TALLY, keySum: 0 } : EMPTY_TALLY);
   const allCodes = tallies.map((_, code) => code);
   const answeredCodes = options.flatMap((option, index) => (option.excludedFromBase ? [] : [index + 1]));
   const base = sum(settings.baseRule === 'all' ? allCodes : answeredCodes);
   // An excluded option is reported over everyone who answered (it has no place in the base).
   const everyAnswer = sum(allCodes.filter((code) => code !== 0));
   const figures = options.map((option, index) =>
-    makeFigure(option.value, option.label, option.excludedFromBase === true, tallies[index + 1], option.excludedFromBase && settings.baseRule === 'answered' ? everyAnswer : base, settings),
+    makeFigure(
+      option.value,
+      option.label,
+      option.excludedFromBase === true,
+      tallies[index + 1],
+      option.excludedFromBase && settings.baseRule === 'answered' ? everyAnswer : base,
+      settings,
+    ),
   );
-  return { questionId: question.id, base: base.count, weightedBase: weights ? base.sumW : null, effectiveBase: effectiveBaseOf(base, weights !== undefined), figures, baseTally: base };
+  return {
+    questionId: question.id,
+    base: base.count,
+    weightedBase: weights ? base.sumW : null,
+    effectiveBase: effectiveBaseOf(base, weights !== undefined),
+    figures,
+    baseTally: base,
+  };
 }
 
 /**
@@ -77,12 +92,27 @@ export function multiFrequencies(question: MultiQuestion, selection: Selection, 
   const base = tallyBits(baseBits, settings.weights, settings.recordKeys);
   // An excluded option's respondents may sit outside the base: it is reported over everyone who answered.
   const hasExcluded = question.options.some((option) => option.excludedFromBase);
-  const everyAnswer = hasExcluded && settings.baseRule === 'answered' ? tallyBits(andBits(question.answered, selection.bits), settings.weights, settings.recordKeys) : base;
+  const everyAnswer =
+    hasExcluded && settings.baseRule === 'answered' ? tallyBits(andBits(question.answered, selection.bits), settings.weights, settings.recordKeys) : base;
   const figures = question.options.map((option, index) => {
     const [within, over] = option.excludedFromBase ? [selection.bits, everyAnswer] : [baseBits, base];
-    return makeFigure(option.value, option.label, option.excludedFromBase === true, tallyBits(andBits(question.members[index], within), settings.weights, settings.recordKeys), over, settings);
+    return makeFigure(
+      option.value,
+      option.label,
+      option.excludedFromBase === true,
+      tallyBits(andBits(question.members[index], within), settings.weights, settings.recordKeys),
+      over,
+      settings,
+    );
   });
-  return { questionId: question.id, base: base.count, weightedBase: settings.weights ? base.sumW : null, effectiveBase: effectiveBaseOf(base, settings.weights !== undefined), figures, baseTally: base };
+  return {
+    questionId: question.id,
+    base: base.count,
+    weightedBase: settings.weights ? base.sumW : null,
+    effectiveBase: effectiveBaseOf(base, settings.weights !== undefined),
+    figures,
+    baseTally: base,
+  };
 }
 
 /** Kish effective sample size of the selected respondents' weights. */
@@ -91,4 +121,3 @@ export function selectionEffectiveBase(selection: Selection, weights: Float64Arr
   for (let i = 0; i < selection.size; i++) if ((selection.bits[i >>> 5] & (1 << (i & 31))) !== 0) picked.push(weights[i]);
   return kishEffectiveBase(picked);
 }
-

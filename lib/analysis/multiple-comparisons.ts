@@ -3,7 +3,10 @@
  * but rejects more. Same result as R's p.adjust(p, "holm"). NaN p-values are left NaN and not counted.
  */
 export function holmAdjust(pValues: readonly number[]): number[] {
-  const order = pValues.map((p, index) => ({ p, index })).filter(({ p }) => !Number.isNaN(p)).sort((a, b) => a.p - b.p);
+  const order = pValues
+    .map((p, index) => ({ p, index }))
+    .filter(({ p }) => !Number.isNaN(p))
+    .sort((a, b) => a.p - b.p);
   const m = order.length;
   const adjusted = pValues.map(() => NaN);
   let running = 0;

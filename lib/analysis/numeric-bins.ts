@@ -71,7 +71,8 @@ export function numericBins(question: NumericQuestion, selection: Selection, tar
     const from = start + b * step;
     const to = from + step;
     // The outer bins take everything beyond them (in this wave or another binned alike), and say so.
-    const label = count === 1 ? 'All values' : b === 0 ? `< ${formatEdge(to)}` : b === count - 1 ? `≥ ${formatEdge(from)}` : `${formatEdge(from)}–${formatEdge(to)}`;
+    const label =
+      count === 1 ? 'All values' : b === 0 ? `< ${formatEdge(to)}` : b === count - 1 ? `≥ ${formatEdge(from)}` : `${formatEdge(from)}–${formatEdge(to)}`;
     return { value: String(from), label, from: b === 0 ? -Infinity : from, to: b === count - 1 ? Infinity : to };
   });
 }

@@ -55,7 +55,9 @@ export function prepareView(survey: Survey, request: ViewRequest): PreparedView 
     // size, so the limit itself does not reveal the exact count at its edge.
     const tally = tallyBits(selection.bits, undefined, keys);
     if (request.filters.length > 0 && perturbCount(tally.count, tally.keySum ?? 0) < prepared.settings.suppressBelow) {
-      prepared.problems.push(`fewer than ${prepared.settings.suppressBelow} respondents match these filters: a public dashboard shows no figures for so small a group (remove a filter)`);
+      prepared.problems.push(
+        `fewer than ${prepared.settings.suppressBelow} respondents match these filters: a public dashboard shows no figures for so small a group (remove a filter)`,
+      );
     }
   }
   if (!request.weight) return prepared;

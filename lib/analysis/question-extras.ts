@@ -16,9 +16,26 @@ export type Measure = ShareMeasure | ValueMeasure;
 
 export type ExtraFigure = { measure: ShareMeasure; figure: Figure } | { measure: ValueMeasure; estimate: Estimate };
 
-function meanOf(values: ArrayLike<number>, bits: Uint32Array, label: string, value: string, base: number, settings: FigureSettings, measure: ValueMeasure, zeroIsMissing = false): ExtraFigure {
-  const mean = estimateMean(values, bits, { weights: settings.weights, surveySize: settings.surveySize ?? values.length, level: settings.level, zeroIsMissing });
-  const estimate = makeEstimate({ value, label, count: mean.n, base, estimate: mean.mean, low: mean.low, high: mean.high, weighted: settings.weights !== undefined }, settings);
+function meanOf(
+  values: ArrayLike<number>,
+  bits: Uint32Array,
+  label: string,
+  value: string,
+  base: number,
+  settings: FigureSettings,
+  measure: ValueMeasure,
+  zeroIsMissing = false,
+): ExtraFigure {
+  const mean = estimateMean(values, bits, {
+    weights: settings.weights,
+    surveySize: settings.surveySize ?? values.length,
+    level: settings.level,
+    zeroIsMissing,
+  });
+  const estimate = makeEstimate(
+    { value, label, count: mean.n, base, estimate: mean.mean, low: mean.low, high: mean.high, weighted: settings.weights !== undefined },
+    settings,
+  );
   return { measure, estimate };
 }
 
@@ -29,26 +46,37 @@ export function rankingExtras(question: RankingQuestion, items: readonly RankedI
   const atAll: ExtraFigure[] = [...topThree, ...items.map((item): ExtraFigure => ({ measure: 'ranked_at_all', figure: item.topK[item.topK.length - 1] }))];
   // Ranks are read in place (0 = not ranked), over the respondents who ranked the item: no copy
   // of 100,000 ranks per item, and no visit to the many who left it out.
-  const means = items.map((item, index) => meanOf(question.ranks[index], item.rankedBits, item.label, item.value, item.first.base, settings, 'mean_rank', true));
+  const means = items.map((item, index) =>
+    meanOf(question.ranks[index], item.rankedBits, item.label, item.value, item.first.base, settings, 'mean_rank', true),
+  );
   return [...atAll, ...means];
 }
 
 function sumTallies(figures: readonly Figure[]): Tally {
-  return figures.reduce((sum, figure) => addTallies(sum, figure.optionTally), figures[0]?.optionTally.keySum !== undefined ? { ...EMPTY_TALLY, keySum: 0 } : EMPTY_TALLY);
+  return figures.reduce(
+    (sum, figure) => addTallies(sum, figure.optionTally),
+    figures[0]?.optionTally.keySum !== undefined ? { ...EMPTY_TALLY, keySum: 0 } : EMPTY_TALLY,
+  );
 }
 
 /**
  * Top-2 and bottom-2 box and the mean score, over respondents who placed themselves on the
  * scale: "Don't know" and options left out of the base are answers but not points on it.
  */
-export function likertExtras(question: LikertQuestion, selection: Selection, settings: FigureSettings, figures: readonly Figure[] = singleFrequencies(question, selection, settings).figures): ExtraFigure[] {
+export function likertExtras(
+  question: LikertQuestion,
+  selection: Selection,
+  settings: FigureSettings,
+  figures: readonly Figure[] = singleFrequencies(question, selection, settings).figures,
+): ExtraFigure[] {
   const onScale = figures.filter((figure) => !question.offScale.includes(figure.value) && !figure.excludedFromBase);
   if (onScale.length < 2) return [];
   // Top-2 and bottom-2 boxes mean something from four points up: on three, the middle point would be in both.
   const boxes = onScale.length >= 4;
   const base = sumTallies(onScale);
   const box = (measure: 'top2' | 'bottom2', picked: Figure[]): ExtraFigure => {
-    const label = measure === 'top2' ? `Top 2: ${picked.map((figure) => figure.label).join(' + ')}` : `Bottom 2: ${picked.map((figure) => figure.label).join(' + ')}`;
+    const label =
+      measure === 'top2' ? `Top 2: ${picked.map((figure) => figure.label).join(' + ')}` : `Bottom 2: ${picked.map((figure) => figure.label).join(' + ')}`;
     return { measure, figure: makeFigure(measure, label, false, sumTallies(picked), base, settings) };
   };
   const codeOf = (figure: Figure) => question.options.findIndex((option) => option.value === figure.value) + 1;
@@ -57,7 +85,15 @@ export function likertExtras(question: LikertQuestion, selection: Selection, set
   const scoreOf = new Map(onScale.map((figure, index) => [codeOf(figure), numbered ? question.scores![codeOf(figure) - 1] : index + 1]));
   const scores = scoresByCode(question, scoreOf);
   const [low, high] = [scoreOf.get(codeOf(onScale[0]))!, scoreOf.get(codeOf(onScale.at(-1)!))!];
-  const mean = meanOf(scores, selection.bits, `Mean score (${low} = ${onScale[0].label}, ${high} = ${onScale.at(-1)!.label})`, '', base.count, settings, 'mean');
+  const mean = meanOf(
+    scores,
+    selection.bits,
+    `Mean score (${low} = ${onScale[0].label}, ${high} = ${onScale.at(-1)!.label})`,
+    '',
+    base.count,
+    settings,
+    'mean',
+  );
   const extras = boxes ? [box('top2', onScale.slice(-2)), box('bottom2', onScale.slice(0, 2)), mean] : [mean];
   if (question.netPromoter && numbered) extras.push(netPromoterScore(question, scoreOf, selection, base.count, settings));
   return extras;
@@ -104,7 +140,12 @@ export function numericExtras(question: NumericQuestion, selection: Selection, b
 }
 
 /** The extras for any question kind (none for single choice and multi-select). */
-export function questionExtras(question: Question, selection: Selection, settings: FigureSettings, context: { items?: readonly RankedItem[]; figures?: readonly Figure[]; baseCount: number }): ExtraFigure[] {
+export function questionExtras(
+  question: Question,
+  selection: Selection,
+  settings: FigureSettings,
+  context: { items?: readonly RankedItem[]; figures?: readonly Figure[]; baseCount: number },
+): ExtraFigure[] {
   switch (question.kind) {
     case 'ranking':
       return rankingExtras(question, context.items ?? [], settings);

@@ -64,7 +64,13 @@ export function aggregatable(question: Question): boolean {
  * chart, the crosstab, the trend and the CSV export all read. `bins` fixes numeric bin edges
  * across segments and waves.
  */
-export function questionFigures(question: Question, selection: Selection, settings: FigureSettings = DEFAULT_SETTINGS, bins?: NumericBin[], withExtras = false): QuestionFigures {
+export function questionFigures(
+  question: Question,
+  selection: Selection,
+  settings: FigureSettings = DEFAULT_SETTINGS,
+  bins?: NumericBin[],
+  withExtras = false,
+): QuestionFigures {
   switch (question.kind) {
     case 'single':
     case 'likert': {
@@ -77,7 +83,14 @@ export function questionFigures(question: Question, selection: Selection, settin
     case 'ranking': {
       const rankings = rankItems(question, selection, settings);
       const extras = withExtras ? questionExtras(question, selection, settings, { items: rankings.items, baseCount: rankings.base }) : [];
-      return { measure: 'ranked_first', base: rankings.base, weightedBase: rankings.weightedBase, effectiveBase: rankings.effectiveBase, figures: rankings.items.map((item) => item.first), extras };
+      return {
+        measure: 'ranked_first',
+        base: rankings.base,
+        weightedBase: rankings.weightedBase,
+        effectiveBase: rankings.effectiveBase,
+        figures: rankings.items.map((item) => item.first),
+        extras,
+      };
     }
     case 'numeric': {
       const edges = bins ?? numericBins(question, selection);

@@ -92,7 +92,19 @@ export function rankItems(question: RankingQuestion, selection: Selection, setti
     const topK = orBetter.map((bits) => makeFigure(option.value, option.label, false, tallyBits(bits, settings.weights, settings.recordKeys), base, settings));
     const ranked = distribution.reduce((a, b) => a + b, 0);
     const [meanRank, meanRankLow, meanRankHigh] = meanWithInterval(distribution, settings.level);
-    return { value: option.value, label: option.label, first: topK[0], topK, distribution, ranked, rankedBits: orBetter[orBetter.length - 1], neverRanked: base.count - ranked, meanRank, meanRankLow, meanRankHigh };
+    return {
+      value: option.value,
+      label: option.label,
+      first: topK[0],
+      topK,
+      distribution,
+      ranked,
+      rankedBits: orBetter[orBetter.length - 1],
+      neverRanked: base.count - ranked,
+      meanRank,
+      meanRankLow,
+      meanRankHigh,
+    };
   });
   const effectiveBase = effectiveBaseOf(base, settings.weights !== undefined);
   return { questionId: question.id, base: base.count, weightedBase: settings.weights ? base.sumW : null, effectiveBase, maxRank: question.maxRank, items };

@@ -27,7 +27,14 @@ interface CellTallies {
 }
 
 /** The domain is the selected respondents who answered both questions (codes 1-based, 0 = no answer). */
-function tallyCells(rowCodes: ArrayLike<number>, colCodes: ArrayLike<number>, rows: number, cols: number, bits: Uint32Array, weights: Float64Array): CellTallies {
+function tallyCells(
+  rowCodes: ArrayLike<number>,
+  colCodes: ArrayLike<number>,
+  rows: number,
+  cols: number,
+  bits: Uint32Array,
+  weights: Float64Array,
+): CellTallies {
   const cells = { count: new Float64Array(rows * cols), sumW: new Float64Array(rows * cols), sumW2: new Float64Array(rows * cols), n: 0 };
   for (let word = 0; word < bits.length; word++) {
     let rest = bits[word];
@@ -91,7 +98,15 @@ const undefinedTest = (pearson: number): RaoScottTest => ({
  * counts them, as degf does). Fewer than two rows or columns left, a degenerate Δ (tr 0) or a
  * singular C'D⁻¹C (a rectangle of empty cells, where R's solve() stops) give NaN, never Infinity.
  */
-export function raoScottTest(rowCodes: ArrayLike<number>, colCodes: ArrayLike<number>, rows: number, cols: number, bits: Uint32Array, weights: Float64Array, surveySize: number): RaoScottTest {
+export function raoScottTest(
+  rowCodes: ArrayLike<number>,
+  colCodes: ArrayLike<number>,
+  rows: number,
+  cols: number,
+  bits: Uint32Array,
+  weights: Float64Array,
+  surveySize: number,
+): RaoScottTest {
   const cells = tallyCells(rowCodes, colCodes, rows, cols, bits, weights);
   const keptRows = keptLevels(cells.sumW, rows, cols, true);
   const keptCols = keptLevels(cells.sumW, rows, cols, false);

@@ -15,7 +15,11 @@ export interface Segment {
  */
 export function segmentBy(question: Question, selection: Selection): Segment[] | string {
   if (question.kind === 'multi') {
-    return question.options.map((option, index) => ({ value: option.value, label: option.label, selection: { size: selection.size, bits: andBits(question.members[index], selection.bits) } }));
+    return question.options.map((option, index) => ({
+      value: option.value,
+      label: option.label,
+      selection: { size: selection.size, bits: andBits(question.members[index], selection.bits) },
+    }));
   }
   if (question.kind !== 'single' && question.kind !== 'likert') {
     return `"${question.id}" is ${question.kind}: compare by a single-choice, Likert or multi-select question`;

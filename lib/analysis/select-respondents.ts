@@ -3,10 +3,18 @@ import { createBitset, fullBitset, setBit } from '../survey/bitset';
 import type { Filter, FilterProblem } from './filters';
 import { answeredBits } from './answered';
 
-const NUMERIC_OPS = { gte: (a: number, b: number) => a >= b, lte: (a: number, b: number) => a <= b, gt: (a: number, b: number) => a > b, lt: (a: number, b: number) => a < b };
+const NUMERIC_OPS = {
+  gte: (a: number, b: number) => a >= b,
+  lte: (a: number, b: number) => a <= b,
+  gt: (a: number, b: number) => a > b,
+  lt: (a: number, b: number) => a < b,
+};
 
 function listNames(names: readonly string[], max = 12): string {
-  const shown = names.slice(0, max).map((name) => `"${name}"`).join(', ');
+  const shown = names
+    .slice(0, max)
+    .map((name) => `"${name}"`)
+    .join(', ');
   return names.length > max ? `${shown} and ${names.length - max} more` : shown;
 }
 
@@ -33,23 +41,27 @@ function matchFilter(question: Question, filter: Filter, size: number): Uint32Ar
   if (filter.op in NUMERIC_OPS) {
     if (question.kind !== 'numeric') return `"${question.id}" is not numeric, so it cannot be filtered with __${filter.op}`;
     const limit = Number(filter.values[0]);
-    if (filter.values.length !== 1 || filter.values[0].trim() === '' || !Number.isFinite(limit)) return `"${question.id}__${filter.op}" needs one number, not "${filter.values.join(', ')}"`;
+    if (filter.values.length !== 1 || filter.values[0].trim() === '' || !Number.isFinite(limit))
+      return `"${question.id}__${filter.op}" needs one number, not "${filter.values.join(', ')}"`;
     const compare = NUMERIC_OPS[filter.op as keyof typeof NUMERIC_OPS];
     const bits = createBitset(size);
     question.values.forEach((value, i) => compare(value, limit) && setBit(bits, i)); // NaN never matches
     return bits;
   }
   if (!('options' in question)) {
-    if (question.kind !== 'numeric' || filter.op === 'all') return `"${question.id}" is ${question.kind === 'text' ? 'free text' : question.kind}: it can only be filtered with __answered${question.kind === 'numeric' ? ' or a range' : ''}`;
+    if (question.kind !== 'numeric' || filter.op === 'all')
+      return `"${question.id}" is ${question.kind === 'text' ? 'free text' : question.kind}: it can only be filtered with __answered${question.kind === 'numeric' ? ' or a range' : ''}`;
     const wanted = filter.values.map(Number);
-    if (wanted.some((n, k) => !Number.isFinite(n) || filter.values[k].trim() === '')) return `"${question.id}" is numeric: "${filter.values.join(', ')}" are not all numbers`;
+    if (wanted.some((n, k) => !Number.isFinite(n) || filter.values[k].trim() === ''))
+      return `"${question.id}" is numeric: "${filter.values.join(', ')}" are not all numbers`;
     const bits = createBitset(size);
     question.values.forEach((value, i) => wanted.includes(value) !== (filter.op === 'not') && !Number.isNaN(value) && setBit(bits, i));
     return bits;
   }
   const indexes = optionIndexes(question, filter);
   if (typeof indexes === 'string') return indexes;
-  if (filter.op === 'all' && question.kind !== 'multi' && question.kind !== 'ranking') return `"${question.id}__all" only applies to multi-select and ranking questions`;
+  if (filter.op === 'all' && question.kind !== 'multi' && question.kind !== 'ranking')
+    return `"${question.id}__all" only applies to multi-select and ranking questions`;
   if (filter.op === 'first' && question.kind !== 'ranking') return `"${question.id}__first" only applies to ranking questions`;
   // Each option as a bitset of who chose (or ranked, or ranked first) it; then the operator is bitwise.
   const chosen = indexes.map((index) => optionBits(question, index, size, filter.op === 'first' ? 1 : Infinity));
@@ -92,7 +104,13 @@ export function selectRespondents(survey: Survey, filters: readonly Filter[]): {
   for (const filter of filters) {
     const question = survey.questions.find((q) => q.id === filter.question);
     if (!question) {
-      problems.push({ filter, message: `there is no question "${filter.question}"; questions are ${listNames(survey.questions.map((q) => q.id), 20)}` });
+      problems.push({
+        filter,
+        message: `there is no question "${filter.question}"; questions are ${listNames(
+          survey.questions.map((q) => q.id),
+          20,
+        )}`,
+      });
       continue;
     }
     if (filter.values.length === 0) {

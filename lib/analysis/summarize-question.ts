@@ -57,7 +57,13 @@ export function summarizeQuestion(question: Question, selection: Selection, sett
     case 'single':
     case 'likert': {
       const frequencies = singleFrequencies(question, selection, settings);
-      return { type: 'choice', questionKind: question.kind, base: frequencies.base, buckets: shown(frequencies.figures, settings.baseRule === 'answered'), canExceed100: false };
+      return {
+        type: 'choice',
+        questionKind: question.kind,
+        base: frequencies.base,
+        buckets: shown(frequencies.figures, settings.baseRule === 'answered'),
+        canExceed100: false,
+      };
     }
     case 'multi': {
       const frequencies = multiFrequencies(question, selection, settings);
@@ -65,8 +71,18 @@ export function summarizeQuestion(question: Question, selection: Selection, sett
     }
     case 'ranking': {
       const rankings = rankItems(question, selection, settings);
-      const buckets = shown(rankings.items.map((item) => item.first), false);
-      return { type: 'ranking', base: rankings.base, buckets, meanRank: rankings.items.map((item) => item.meanRank), ranked: rankings.items.map((item) => item.ranked), maxRank: question.maxRank };
+      const buckets = shown(
+        rankings.items.map((item) => item.first),
+        false,
+      );
+      return {
+        type: 'ranking',
+        base: rankings.base,
+        buckets,
+        meanRank: rankings.items.map((item) => item.meanRank),
+        ranked: rankings.items.map((item) => item.ranked),
+        maxRank: question.maxRank,
+      };
     }
     case 'numeric': {
       // Bins as the export draws them: edges from all of this wave's respondents, shares from the
@@ -78,7 +94,11 @@ export function summarizeQuestion(question: Question, selection: Selection, sett
       return { type: 'numeric', base: figures.base, stats, buckets: shown(figures.figures, false) };
     }
     case 'text':
-      return { type: 'not-charted', base: question.answeredCount, reason: 'Free-text answers are not charted or aggregated; read them in the responses table.' };
+      return {
+        type: 'not-charted',
+        base: question.answeredCount,
+        reason: 'Free-text answers are not charted or aggregated; read them in the responses table.',
+      };
     case 'meta':
       return { type: 'not-charted', base: question.answeredCount, reason: 'Identifiers, timestamps and other response metadata are not charted.' };
   }

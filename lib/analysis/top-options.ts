@@ -24,10 +24,18 @@ function selectedTally(question: SingleQuestion | LikertQuestion, codes: Set<num
  * rest is a sum; for multi-select it is the respondents who chose any of the rest (a union,
  * so someone who chose two small options is counted once). Order: by share, or codebook order.
  */
-export function topOptions(question: Question, frequencies: Frequencies, selection: Selection, settings: FigureSettings, top: number, sort: OptionSort = 'share'): Figure[] {
+export function topOptions(
+  question: Question,
+  frequencies: Frequencies,
+  selection: Selection,
+  settings: FigureSettings,
+  top: number,
+  sort: OptionSort = 'share',
+): Figure[] {
   const indexed = frequencies.figures.map((figure, index) => ({ figure, index }));
   const ranked = sort === 'share' ? [...indexed].sort((a, b) => b.figure.share - a.figure.share || a.index - b.index) : indexed;
-  if (ranked.length <= top + 1 || (question.kind !== 'single' && question.kind !== 'likert' && question.kind !== 'multi')) return ranked.map(({ figure }) => figure);
+  if (ranked.length <= top + 1 || (question.kind !== 'single' && question.kind !== 'likert' && question.kind !== 'multi'))
+    return ranked.map(({ figure }) => figure);
   const kept = ranked.slice(0, top);
   const rest = ranked.slice(top);
   let merged: Tally;

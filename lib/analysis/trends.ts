@@ -23,7 +23,12 @@ export interface TrendPoint {
  * id from the codebook's aliases when the wave was read. Filters apply per wave: a filter on a
  * question a wave lacks is reported for that wave, not dropped silently.
  */
-export function trendAcrossWaves(waves: readonly Wave[], questionId: string, filters: readonly Filter[], settingsFor: (wave: Wave) => FigureSettings): TrendPoint[] {
+export function trendAcrossWaves(
+  waves: readonly Wave[],
+  questionId: string,
+  filters: readonly Filter[],
+  settingsFor: (wave: Wave) => FigureSettings,
+): TrendPoint[] {
   // One set of histogram edges (from the latest wave) so a numeric trend compares like with like.
   const sharedBins = latestWaveBins(waves, questionId);
   return waves.map((wave) => {

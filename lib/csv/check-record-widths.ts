@@ -53,7 +53,11 @@ export class RecordWidthCheck {
     if (record.length === this.width || extraAreEmpty) {
       // A download cut inside the last field leaves a whole-width record: only the missing final line break can tell.
       if (last && !endsWithNewline && (record[this.width - 1] ?? '') !== '') {
-        this.issues.push({ severity: 'warning', line, message: 'the file does not end with a line break: if it was cut off, the last answer of this record may be incomplete' });
+        this.issues.push({
+          severity: 'warning',
+          line,
+          message: 'the file does not end with a line break: if it was cut off, the last answer of this record may be incomplete',
+        });
       }
       return this.keep(record, line, index);
     }
@@ -71,7 +75,8 @@ export class RecordWidthCheck {
   finish(endsWithNewline: boolean): { fatal?: string } {
     if (this.pending) this.judge(this.pending, true, endsWithNewline);
     this.pending = undefined;
-    if (this.ragged > MAX_LISTED) this.issues.push({ severity: 'error', message: `${this.ragged - MAX_LISTED} more records with the wrong number of fields were skipped` });
+    if (this.ragged > MAX_LISTED)
+      this.issues.push({ severity: 'error', message: `${this.ragged - MAX_LISTED} more records with the wrong number of fields were skipped` });
     if (this.blank > 0) this.issues.push({ severity: 'warning', message: `${this.blank} blank line${this.blank === 1 ? '' : 's'} ignored` });
     const fatal =
       this.ragged > 2 && this.ragged > MAX_RAGGED_SHARE * this.records

@@ -67,9 +67,7 @@ export function decodeCsvBytes(input: Uint8Array, name = 'The file', maxBytes = 
   let replaced = 0;
   for (let i = 0; i < Math.min(text.length, SNIFF_BYTES); i++) if (text.charCodeAt(i) === 0xfffd) replaced++;
   if (replaced > Math.min(text.length, SNIFF_BYTES) * MAX_REPLACEMENT_SHARE) {
-    throw new CsvInputError(
-      `${name} is not UTF-8 text (${replaced} undecodable characters near the start). Re-save it as UTF-8 CSV.`,
-    );
+    throw new CsvInputError(`${name} is not UTF-8 text (${replaced} undecodable characters near the start). Re-save it as UTF-8 CSV.`);
   }
   const withoutBom = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (withoutBom.trim() === '') throw new CsvInputError(`${name} holds no data: only whitespace.`);

@@ -127,7 +127,8 @@ export function decodeCsvStream(bytes: AsyncIterable<Uint8Array>, name: string, 
         if (piece.charCodeAt(0) === 0xfeff) piece = piece.slice(1);
         let bad = 0;
         for (let i = 0; i < piece.length; i++) if (piece.charCodeAt(i) === 0xfffd) bad++;
-        if (bad > piece.length * MAX_REPLACEMENT_SHARE) throw new CsvInputError(`${name} is not UTF-8 text (${bad} undecodable characters near the start). Re-save it as UTF-8 CSV.`);
+        if (bad > piece.length * MAX_REPLACEMENT_SHARE)
+          throw new CsvInputError(`${name} is not UTF-8 text (${bad} undecodable characters near the start). Re-save it as UTF-8 CSV.`);
       }
       for (let at = piece.indexOf('\ufffd'); at !== -1; at = piece.indexOf('\ufffd', at + 1)) {
         replaced++;
@@ -143,7 +144,11 @@ export function decodeCsvStream(bytes: AsyncIterable<Uint8Array>, name: string, 
     if (replaced > 0) {
       const lines = [...new Set(badLines)];
       const where = `line${lines.length === 1 ? '' : 's'} ${lines.join(', ')}${replaced > badLines.length ? ', …' : ''}`;
-      issues.push({ severity: 'warning', line: lines[0], message: `${replaced} byte sequence${replaced === 1 ? ' is' : 's are'} not valid UTF-8 (${where}) and read as “�”: the file is not entirely UTF-8; re-save it as UTF-8 if those answers matter` });
+      issues.push({
+        severity: 'warning',
+        line: lines[0],
+        message: `${replaced} byte sequence${replaced === 1 ? ' is' : 's are'} not valid UTF-8 (${where}) and read as “�”: the file is not entirely UTF-8; re-save it as UTF-8 if those answers matter`,
+      });
     }
   }
   return { pieces: pieces(), issues };

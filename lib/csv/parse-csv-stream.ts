@@ -70,7 +70,10 @@ class TextFeed {
     return this;
   }
   removeListener(event: string, listener: (value?: unknown) => void): this {
-    this.listeners.set(event, (this.listeners.get(event) ?? []).filter((candidate) => candidate !== listener));
+    this.listeners.set(
+      event,
+      (this.listeners.get(event) ?? []).filter((candidate) => candidate !== listener),
+    );
     return this;
   }
   pause(): void {}
@@ -181,7 +184,11 @@ export function openCsvParser(delimiter: string, onBatch: (batch: RecordBatch) =
 }
 
 /** Text arriving in pieces (a stream): the delimiter guessed from the first 64 KB, then every piece parsed as it comes. */
-export async function parseCsvStream(text: AsyncIterable<string>, onBatch: (batch: RecordBatch) => void, options: ParseOptions = {}): Promise<CsvStreamSummary> {
+export async function parseCsvStream(
+  text: AsyncIterable<string>,
+  onBatch: (batch: RecordBatch) => void,
+  options: ParseOptions = {},
+): Promise<CsvStreamSummary> {
   const iterator = text[Symbol.asyncIterator]();
   let head = '';
   let done = false;

@@ -166,7 +166,9 @@ function buildMulti(plan: QuestionPlan): Built {
   if (plan.columns.length > 1) {
     // One column per option: a chosen cell (any answer, or only `Yes`/`1` where `No`/`0` are written too) selects the column's item.
     const chosen = plan.chosen;
-    const labels = plan.columns.map((column, c) => plan.items[c] || [...countValues(column, plan.isMissing).keys()].find((value) => !chosen || chosen(value)) || plan.columnNames[c]);
+    const labels = plan.columns.map(
+      (column, c) => plan.items[c] || [...countValues(column, plan.isMissing).keys()].find((value) => !chosen || chosen(value)) || plan.columnNames[c],
+    );
     const members = plan.columns.map((column) => {
       const bits = answeredIn(column, plan.isMissing);
       for (let w = 0; w < bits.length; w++) answered[w] |= bits[w];
@@ -193,7 +195,15 @@ function buildMulti(plan: QuestionPlan): Built {
     setBit(answered, i);
     for (const index of indexes) setBit(members[index], i);
   }
-  const question: Question = { ...base(plan, countBits(answered)), kind: 'multi', options: toOptions(ordered, plan), members, answered, layout: 'joined', separator: plan.separator };
+  const question: Question = {
+    ...base(plan, countBits(answered)),
+    kind: 'multi',
+    options: toOptions(ordered, plan),
+    members,
+    answered,
+    layout: 'joined',
+    separator: plan.separator,
+  };
   return { question, issues: [] };
 }
 
@@ -220,8 +230,12 @@ function buildRankColumns(plan: QuestionPlan): Built {
       if (position + 1 > maxRank) maxRank = position + 1;
     }
   });
-  const issues: IngestIssue[] = repeated > 0 ? [{ severity: 'warning', message: `${plan.id}: ${repeated} answers put an item at a second rank; its first (best) rank is kept` }] : [];
-  return { question: { ...base(plan, countBits(answered)), kind: 'ranking', options: toOptions(ordered, plan), ranks, answered, maxRank, layout: 'rank-columns' }, issues };
+  const issues: IngestIssue[] =
+    repeated > 0 ? [{ severity: 'warning', message: `${plan.id}: ${repeated} answers put an item at a second rank; its first (best) rank is kept` }] : [];
+  return {
+    question: { ...base(plan, countBits(answered)), kind: 'ranking', options: toOptions(ordered, plan), ranks, answered, maxRank, layout: 'rank-columns' },
+    issues,
+  };
 }
 
 function buildRanking(plan: QuestionPlan): Built {
@@ -252,12 +266,27 @@ function buildRanking(plan: QuestionPlan): Built {
     });
     if (invalid > 0) issues.push({ severity: 'warning', message: `${plan.id}: ${invalid} cells are not ranks 1–255 and were treated as no answer` });
     const labels = plan.items.map((item, c) => item || plan.columnNames[c]);
-    const question: Question = { ...base(plan, countBits(answered)), kind: 'ranking', options: toOptions(labels, plan), ranks, answered, maxRank, layout: 'columns' };
+    const question: Question = {
+      ...base(plan, countBits(answered)),
+      kind: 'ranking',
+      options: toOptions(labels, plan),
+      ranks,
+      answered,
+      maxRank,
+      layout: 'columns',
+    };
     return { question, issues };
   }
   // An ordered list in one cell: position in the list is the rank.
   const column = plan.columns[0];
-  const listOf = perValue(column, (cell) => (plan.isMissing(cell) ? [] : cell.split(plan.separator).map((t) => t.trim()).filter(Boolean)));
+  const listOf = perValue(column, (cell) =>
+    plan.isMissing(cell)
+      ? []
+      : cell
+          .split(plan.separator)
+          .map((t) => t.trim())
+          .filter(Boolean),
+  );
   const counts = new Map<string, number>();
   listOf.forEach((list, code) => {
     for (const item of list) counts.set(item, (counts.get(item) ?? 0) + column.counts[code]);
@@ -274,7 +303,15 @@ function buildRanking(plan: QuestionPlan): Built {
       if (position + 1 > maxRank) maxRank = position + 1;
     });
   }
-  const question: Question = { ...base(plan, countBits(answered)), kind: 'ranking', options: toOptions(ordered, plan), ranks, answered, maxRank, layout: 'ordered-list' };
+  const question: Question = {
+    ...base(plan, countBits(answered)),
+    kind: 'ranking',
+    options: toOptions(ordered, plan),
+    ranks,
+    answered,
+    maxRank,
+    layout: 'ordered-list',
+  };
   return { question, issues };
 }
 
@@ -295,7 +332,9 @@ function buildNumeric(plan: QuestionPlan): Built {
     }
   });
   const issues: IngestIssue[] =
-    invalid > 0 ? [{ severity: 'warning', message: `${plan.id}: ${invalid} answers are not numbers (for example "${example.slice(0, 40)}") and count as no answer` }] : [];
+    invalid > 0
+      ? [{ severity: 'warning', message: `${plan.id}: ${invalid} answers are not numbers (for example "${example.slice(0, 40)}") and count as no answer` }]
+      : [];
   return { question: { ...base(plan, answered), kind: 'numeric', values }, issues };
 }
 

@@ -77,7 +77,9 @@ function assembleSurvey(file: IngestedFile, codebook: Codebook | undefined): Sur
   const issues: IngestIssue[] = [...file.issues];
   const isMissing = createMissingTest(codebook?.missing);
   const headers = readColumnHeaders(headerRecords, layout);
-  const named = namedColumns(headers, columns, (index) => columns[index].values.reduce((filled, value, code) => filled + (value === '' ? 0 : columns[index].counts[code]), 0));
+  const named = namedColumns(headers, columns, (index) =>
+    columns[index].values.reduce((filled, value, code) => filled + (value === '' ? 0 : columns[index].counts[code]), 0),
+  );
   issues.push(...named.issues);
   const structured = applyCodebookStructure(groupColumns(named.kept), named.kept, codebook);
   issues.push(...structured.issues);
@@ -99,7 +101,10 @@ function assembleSurvey(file: IngestedFile, codebook: Codebook | undefined): Sur
   const weight = codebook?.weight;
   const weightQuestion = weight ? questions.find((q) => q.id === weight || q.source.columns.includes(weight)) : undefined;
   if (weight && weightQuestion?.kind !== 'numeric') {
-    issues.push({ severity: 'warning', message: `codebook weight column "${weight}" ${weightQuestion ? 'is not numeric' : 'is not in this file'}; figures are unweighted` });
+    issues.push({
+      severity: 'warning',
+      message: `codebook weight column "${weight}" ${weightQuestion ? 'is not numeric' : 'is not in this file'}; figures are unweighted`,
+    });
   }
   return {
     size: file.lines.length,
@@ -152,7 +157,9 @@ function quotingBroke(attempt: Attempt): boolean {
  */
 function preferUnquoted(quoted: Attempt, unquoted: Attempt): Attempt {
   if (!unquoted.file || unquoted.ragged > 0 || (unquoted.summary?.quoteErrors ?? 0) > 0) return quoted;
-  const broken = (quoted.summary?.issues ?? []).concat((quoted.error as SurveyFileError | undefined)?.issues ?? []).flatMap((issue) => (issue.severity === 'error' && issue.line ? [issue.line] : []));
+  const broken = (quoted.summary?.issues ?? [])
+    .concat((quoted.error as SurveyFileError | undefined)?.issues ?? [])
+    .flatMap((issue) => (issue.severity === 'error' && issue.line ? [issue.line] : []));
   const lines = [...new Set(broken)].slice(0, 5);
   const message =
     'tab-separated file read without quote handling: read with quotes, ' +
@@ -171,7 +178,10 @@ function surveyOf(attempt: Attempt, codebook: Codebook | undefined): Survey {
 export function buildSurvey(text: string, options: BuildSurveyOptions = {}): Survey {
   const read = (quoting: boolean): Attempt => {
     const { ingest, parse } = openIngest(options);
-    return finishAttempt(ingest, parseCsvPieces(text, (batch) => ingest.add(batch), { ...parse, quoting }));
+    return finishAttempt(
+      ingest,
+      parseCsvPieces(text, (batch) => ingest.add(batch), { ...parse, quoting }),
+    );
   };
   const quoted = read(true);
   return surveyOf(quotingBroke(quoted) ? preferUnquoted(quoted, read(false)) : quoted, options.codebook);

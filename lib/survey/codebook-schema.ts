@@ -9,13 +9,15 @@ const kindSchema = z.enum(['single', 'multi', 'ranking', 'likert', 'numeric', 't
 
 const optionSchema = z.union([
   z.string().min(1),
-  z.object({
-    value: z.string().min(1),
-    label: z.string().min(1).optional(),
-    excludeFromBase: z.boolean().optional(),
-    /** Earlier wordings of this option in other waves (`United States` for `United States of America`): one line in a trend. */
-    aliases: z.array(z.string().min(1)).optional(),
-  }).strict(),
+  z
+    .object({
+      value: z.string().min(1),
+      label: z.string().min(1).optional(),
+      excludeFromBase: z.boolean().optional(),
+      /** Earlier wordings of this option in other waves (`United States` for `United States of America`): one line in a trend. */
+      aliases: z.array(z.string().min(1)).optional(),
+    })
+    .strict(),
 ]);
 
 export const codebookQuestionSchema = z
@@ -49,7 +51,10 @@ export const waveSchema = z
     /** File path relative to the dataset's folder, up to three subfolders deep; no `..`, no absolute paths, no dot-names. */
     file: z
       .string()
-      .regex(/^(?:[\w.-]+\/){0,3}[\w. -]+\.(?:csv|tsv)(?:\.gz)?$/i, 'a wave file is a .csv, .tsv, .csv.gz or .tsv.gz path inside the dataset folder, e.g. 2024/results.csv')
+      .regex(
+        /^(?:[\w.-]+\/){0,3}[\w. -]+\.(?:csv|tsv)(?:\.gz)?$/i,
+        'a wave file is a .csv, .tsv, .csv.gz or .tsv.gz path inside the dataset folder, e.g. 2024/results.csv',
+      )
       .refine((name) => name.split('/').every((part) => !part.startsWith('.')), 'a wave file path cannot contain `..` or names starting with a dot'),
     label: z.string().optional(),
   })
@@ -57,16 +62,7 @@ export const waveSchema = z
 
 export const headerSchema = z
   .object({
-    layout: z
-      .enum([
-        'single-row',
-        'ids-and-text',
-        'question-and-option',
-        'ids-question-and-option',
-        'qualtrics',
-        'qualtrics-legacy',
-      ])
-      .optional(),
+    layout: z.enum(['single-row', 'ids-and-text', 'question-and-option', 'ids-question-and-option', 'qualtrics', 'qualtrics-legacy']).optional(),
     skip: z.number().int().min(0).max(20).optional(),
     rows: z.number().int().min(1).max(4).optional(),
   })

@@ -136,7 +136,11 @@ export function detectHeaderLayout(records: string[][]): HeaderLayout {
       rows++;
       why = `line ${lineNumber} names items under ${evidence} columns${answers > 0 ? ` (and holds ${answers} answer-like cells)` : ''}`;
     } else {
-      if (row === skip + 1) why = evidence >= 2 ? `line ${lineNumber} holds ${answers} answers (dates, numbers, e-mails) against ${evidence} header-like cells: it is a respondent` : `line ${lineNumber} does not read as a header (${evidence} header-like cells)`;
+      if (row === skip + 1)
+        why =
+          evidence >= 2
+            ? `line ${lineNumber} holds ${answers} answers (dates, numbers, e-mails) against ${evidence} header-like cells: it is a respondent`
+            : `line ${lineNumber} does not read as a header (${evidence} header-like cells)`;
       break;
     }
   }

@@ -73,7 +73,11 @@ function listCsvFiles(dir: string, depth: number): string[] {
 }
 
 function slug(text: string): string {
-  return text.toLowerCase().replace(SURVEY_FILE, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return text
+    .toLowerCase()
+    .replace(SURVEY_FILE, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
 }
 
 /**
@@ -92,12 +96,14 @@ function dropCodedTwins(files: string[]): string[] {
 function inferWaves(dir: string): WaveSource[] {
   const files = dropCodedTwins(listCsvFiles(dir, 2));
   const years = files.map((file) => yearIn(path.relative(dir, file)));
-  return files.map((file, i) => {
-    const year = years[i];
-    const unique = year !== undefined && years.filter((y) => y === year).length === 1;
-    const id = unique ? year : [year, slug(path.basename(file))].filter(Boolean).join('-');
-    return { id, path: file };
-  }).sort((a, b) => a.id.localeCompare(b.id));
+  return files
+    .map((file, i) => {
+      const year = years[i];
+      const unique = year !== undefined && years.filter((y) => y === year).length === 1;
+      const id = unique ? year : [year, slug(path.basename(file))].filter(Boolean).join('-');
+      return { id, path: file };
+    })
+    .sort((a, b) => a.id.localeCompare(b.id));
 }
 
 const schemaCache = new Map<string, { stamp: string; questions: PublisherQuestions }>();

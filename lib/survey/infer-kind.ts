@@ -53,7 +53,13 @@ function inferNumbers(names: readonly string[], profile: ColumnProfile, responde
  * numeric only when (nearly) every answer is a number, multi-select only when joined answers
  * are common and their parts repeat and stand alone, free text only when answers rarely repeat.
  */
-export function inferColumn(names: readonly string[], source: EncodedColumn | readonly string[], isMissing: (value: string) => boolean, respondents: number, separator?: string): ColumnInference {
+export function inferColumn(
+  names: readonly string[],
+  source: EncodedColumn | readonly string[],
+  isMissing: (value: string) => boolean,
+  respondents: number,
+  separator?: string,
+): ColumnInference {
   const column = 'codes' in source ? source : encodeValues(source);
   const metaName = names.find(isMetaName);
   if (metaName !== undefined) return { kind: 'meta', reason: `meta: "${metaName.trim()}" is a column survey tools write about a response` };
@@ -62,7 +68,8 @@ export function inferColumn(names: readonly string[], source: EncodedColumn | re
   if (answered === 0) return { kind: 'single', reason: 'single: nobody answered' };
   const cells = answeredCells(column, isMissing);
   const distinct = cells.size;
-  if (profile.timestamps >= 0.9 * answered) return { kind: 'meta', reason: `meta: ${format(profile.timestamps)} of ${format(answered)} answers are dates or times` };
+  if (profile.timestamps >= 0.9 * answered)
+    return { kind: 'meta', reason: `meta: ${format(profile.timestamps)} of ${format(answered)} answers are dates or times` };
   if (profile.numeric >= 0.99 * answered) return inferNumbers(names, profile, respondents, cells);
   const averageLength = profile.totalLength / answered;
   const allDistinct = distinct === answered;
@@ -78,7 +85,8 @@ export function inferColumn(names: readonly string[], source: EncodedColumn | re
   if (distinct <= 12 && matchLikertScale([...cells.keys()])) return { kind: 'likert', reason: `likert: the ${distinct} answers lie on a known ordered scale` };
   const fewAllDifferent = allDistinct && distinct >= 5 && averageLength >= 15;
   if (fewAllDifferent) return { kind: 'text', reason: `text: all ${format(answered)} answers differ and average ${Math.round(averageLength)} characters` };
-  if (averageLength > 80 && distinct > 0.3 * answered) return { kind: 'text', reason: `text: answers average ${Math.round(averageLength)} characters and ${format(distinct)} of ${format(answered)} differ` };
+  if (averageLength > 80 && distinct > 0.3 * answered)
+    return { kind: 'text', reason: `text: answers average ${Math.round(averageLength)} characters and ${format(distinct)} of ${format(answered)} differ` };
   let once = 0;
   for (const times of cells.values()) if (times === 1) once++;
   // Typed-in "Other" answers beside a short list, or free text: a long list, or many answers given once.
@@ -91,6 +99,11 @@ export function inferColumn(names: readonly string[], source: EncodedColumn | re
 }
 
 /** The kind alone (tests and callers that need no reason). */
-export function inferColumnKind(names: readonly string[], source: EncodedColumn | readonly string[], isMissing: (value: string) => boolean, respondents: number): ColumnKind {
+export function inferColumnKind(
+  names: readonly string[],
+  source: EncodedColumn | readonly string[],
+  isMissing: (value: string) => boolean,
+  respondents: number,
+): ColumnKind {
   return inferColumn(names, source, isMissing, respondents).kind;
 }

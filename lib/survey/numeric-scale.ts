@@ -9,9 +9,11 @@
 const SCALE_POINT = /^(\d{1,2})(?:\.0+)?(?:\s*(?:[-–—:]\s*(.+)|\((.+)\)))?$/s;
 
 /** Questions about quantities, not ratings: years, ages, counts, durations, money. */
-const QUANTITY_WORDS = /\bhow (many|much money|old|long)\b|\bnumber of\b|\bage\b|\byears?\b(?! of age)|\bmonths?\b|\bhours?\b|\bdays?\b|\bsalary\b|\bincome\b|\bpercent|%|\bcount\b|\bsize\b|\bborn\b/i;
+const QUANTITY_WORDS =
+  /\bhow (many|much money|old|long)\b|\bnumber of\b|\bage\b|\byears?\b(?! of age)|\bmonths?\b|\bhours?\b|\bdays?\b|\bsalary\b|\bincome\b|\bpercent|%|\bcount\b|\bsize\b|\bborn\b/i;
 /** Wording that says "pick a point on a scale". */
-const RATING_WORDS = /\bscale\b|\brate\b|\brating\b|\bhow (likely|satisfied|easy|difficult|hard|important|useful|often|much do you)\b|\blikely\b|\bsatisf|\bagree|\brecommend\b|\benjoy/i;
+const RATING_WORDS =
+  /\bscale\b|\brate\b|\brating\b|\bhow (likely|satisfied|easy|difficult|hard|important|useful|often|much do you)\b|\blikely\b|\bsatisf|\bagree|\brecommend\b|\benjoy/i;
 const RECOMMEND = /\brecommend\b/i;
 
 export interface ScalePoint {

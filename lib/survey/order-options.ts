@@ -1,9 +1,11 @@
 import { isOffScale } from './likert-scales';
 
 /** Answers that summarise or decline rather than choose; charts read better with them last. */
-const CATCH_ALL = /^(other|other\(s\):?|other \(please specify\)|other \(written in\)|none|none of the above|none of these|prefer not to (say|answer)|i prefer not to say|don.?t know|not sure|not applicable)$/i;
+const CATCH_ALL =
+  /^(other|other\(s\):?|other \(please specify\)|other \(written in\)|none|none of the above|none of these|prefer not to (say|answer)|i prefer not to say|don.?t know|not sure|not applicable)$/i;
 
-const LEADING_NUMBER = /^(under|below|less than|fewer than|up to|over|above|more than|<|>|~|≤|≥)?\s*\$?(\d[\d,.]*)\s*(\+)?\s*(days?|weeks?|months?|years?|yrs?)?/i;
+const LEADING_NUMBER =
+  /^(under|below|less than|fewer than|up to|over|above|more than|<|>|~|≤|≥)?\s*\$?(\d[\d,.]*)\s*(\+)?\s*(days?|weeks?|months?|years?|yrs?)?/i;
 const UNIT_IN_YEARS: Record<string, number> = { day: 1 / 365, week: 1 / 52, month: 1 / 12, year: 1, yr: 1 };
 const BELOW = new Set(['under', 'below', 'less than', 'fewer than', 'up to', '<', '≤']);
 const ABOVE = new Set(['over', 'above', 'more than', '>', '≥']);

@@ -121,7 +121,12 @@ function sharedScale(rows: { cells: Map<string, number> }[], names: string[]): G
   // Bare numbers that are not a rating scale are amounts or codes: rows of their own, not a grid.
   if (values.every((value) => isNumberText(value))) return undefined;
   const likert = matchLikertScale(values);
-  if (likert) return { kind: 'likert', overrides: { order: [...likert.ordered, ...likert.offScale] }, reason: `grid row: the rows share a known ordered scale of ${likert.ordered.length} points` };
+  if (likert)
+    return {
+      kind: 'likert',
+      overrides: { order: [...likert.ordered, ...likert.offScale] },
+      reason: `grid row: the rows share a known ordered scale of ${likert.ordered.length} points`,
+    };
   return { kind: 'single', overrides: { order: orderOptions(union) }, reason: `grid row: the rows share ${union.size} answers` };
 }
 
@@ -132,7 +137,13 @@ function sharedScale(rows: { cells: Map<string, number> }[], names: string[]): G
  * when nobody ticks two); whole ranks 1..k without repeats (a ranking); otherwise rows, each
  * a question of its own, which form a grid when they share one answer scale.
  */
-export function planGroup(draft: QuestionDraft, columns: EncodedColumn[], entryFor: (id: string) => CodebookQuestion | undefined, context: PlanContext, plan: PlanOf): QuestionPlan[] {
+export function planGroup(
+  draft: QuestionDraft,
+  columns: EncodedColumn[],
+  entryFor: (id: string) => CodebookQuestion | undefined,
+  context: PlanContext,
+  plan: PlanOf,
+): QuestionPlan[] {
   const all = columns.map((_, c) => c);
   const cells = columns.map((column) => answeredCells(column, context.isMissing));
   const stemNames = [draft.label, ...(draft.text ? [draft.text] : [])];
@@ -141,13 +152,22 @@ export function planGroup(draft: QuestionDraft, columns: EncodedColumn[], entryF
   const options = all.filter((c) => !freeText.includes(c));
   const textPlans = freeText.map((c) => {
     const id = `${draft.id}_${c + 1}_text`;
-    return plan('text', [c], { id, label: entryFor(id)?.label ?? joinStem(draft.label, draft.items[c] || 'other (text)'), group: draft.label, reason: 'text: typed answers beside the options' });
+    return plan('text', [c], {
+      id,
+      label: entryFor(id)?.label ?? joinStem(draft.label, draft.items[c] || 'other (text)'),
+      group: draft.label,
+      reason: 'text: typed answers beside the options',
+    });
   });
   if (options.length === 0) return textPlans;
   const optionCells = options.map((c) => cells[c]);
   const optionColumnsOf = options.map((c) => columns[c]);
 
-  if (options.length >= 2 && options.every((c) => RANK_POSITION.test(draft.items[c])) && optionCells.every((column) => [...column.keys()].some((value) => Number.isNaN(Number(value))))) {
+  if (
+    options.length >= 2 &&
+    options.every((c) => RANK_POSITION.test(draft.items[c])) &&
+    optionCells.every((column) => [...column.keys()].some((value) => Number.isNaN(Number(value))))
+  ) {
     const reason = `ranking: ${options.length} columns are rank positions ("${draft.items[options[0]]}"…) holding the item put there`;
     return [plan('ranking', options, { rankColumns: true, reason }), ...textPlans];
   }
@@ -172,8 +192,16 @@ export function planGroup(draft: QuestionDraft, columns: EncodedColumn[], entryF
   }
 
   const rowIdOf = (c: number) => (/^[A-Za-z_][\w.\-]*$/.test(draft.codes[c]) && draft.codes[c] !== draft.id ? draft.codes[c] : `${draft.id}_${c + 1}`);
-  const choiceRows = options.filter((c) => inferences[c].kind === 'single' || inferences[c].kind === 'likert' || (inferences[c].kind === 'numeric' && cells[c].size <= MAX_GRID_SCALE));
-  const scale = choiceRows.length >= 2 && choiceRows.every((c) => !entryFor(rowIdOf(c))?.kind) ? sharedScale(choiceRows.map((c) => ({ cells: cells[c] })), stemNames) : undefined;
+  const choiceRows = options.filter(
+    (c) => inferences[c].kind === 'single' || inferences[c].kind === 'likert' || (inferences[c].kind === 'numeric' && cells[c].size <= MAX_GRID_SCALE),
+  );
+  const scale =
+    choiceRows.length >= 2 && choiceRows.every((c) => !entryFor(rowIdOf(c))?.kind)
+      ? sharedScale(
+          choiceRows.map((c) => ({ cells: cells[c] })),
+          stemNames,
+        )
+      : undefined;
   const rows = options.map((c) => {
     const id = rowIdOf(c);
     // A grid row is a question of its own: the codebook can describe it under its own id.

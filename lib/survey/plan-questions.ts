@@ -29,14 +29,21 @@ function withPersonalData(plan: QuestionPlan, names: string[], context: PlanCont
  * Answers written as codes (1, 2, 3…) that a publisher's codebook labels ("1" = "Under 10"): a
  * choice in the codebook's order, Likert when the labels lie on a known scale.
  */
-function codedChoice(valueLabels: Record<string, string>, cells: Map<string, number>): { kind: 'single' | 'likert'; order: string[]; reason: string } | undefined {
+function codedChoice(
+  valueLabels: Record<string, string>,
+  cells: Map<string, number>,
+): { kind: 'single' | 'likert'; order: string[]; reason: string } | undefined {
   const codes = [...cells.keys()];
   if (codes.length === 0 || !codes.every((code) => code in valueLabels)) return undefined;
   const order = Object.keys(valueLabels).sort((a, b) => Number(a) - Number(b) || a.localeCompare(b));
   const labels = order.map((code) => valueLabels[code]);
   const scale = matchLikertScale(labels);
   const kind = scale ? 'likert' : 'single';
-  return { kind, order, reason: `${kind}: ${codes.length} coded answers, each labelled by the publisher's codebook${scale ? ' on a known ordered scale' : ''}` };
+  return {
+    kind,
+    order,
+    reason: `${kind}: ${codes.length} coded answers, each labelled by the publisher's codebook${scale ? ' on a known ordered scale' : ''}`,
+  };
 }
 
 /** What each cell of a question with typed-in answers shows as text: only the typed part. */
@@ -79,18 +86,30 @@ export function planQuestions(draft: QuestionDraft, entryFor: (id: string) => Co
   const names = [draft.id, draft.label, context.columnName(draft.columns[0]), ...(draft.text ? [draft.text] : [])];
   const labelled = item && !entry?.label ? { label: joinStem(draft.label, item) } : {};
   if (OTHER_SPECIFY.test(item) || OTHER_SPECIFY.test(context.columnName(draft.columns[0]))) {
-    if (answeredCells(columns[0], context.isMissing).size > 1) return [withPersonalData(plan('text', all, { ...labelled, reason: 'text: an "Other — please specify" column holds what people typed' }), names, context)];
+    if (answeredCells(columns[0], context.isMissing).size > 1)
+      return [withPersonalData(plan('text', all, { ...labelled, reason: 'text: an "Other — please specify" column holds what people typed' }), names, context)];
   }
   const coded = entry?.valueLabels ? codedChoice(entry.valueLabels, answeredCells(columns[0], context.isMissing)) : undefined;
   if (coded) return [plan(coded.kind, all, { ...labelled, order: coded.order, reason: coded.reason })];
   const inference = isMetaName(item) ? undefined : inferColumn(names, columns[0], context.isMissing, context.respondents, entry?.separator);
-  const main = plan(inference?.kind ?? 'meta', all, { ...labelled, ...(inference ? inferenceSettings(inference) : { reason: `meta: "${item}" is a column survey tools write about a response` }) });
+  const main = plan(inference?.kind ?? 'meta', all, {
+    ...labelled,
+    ...(inference ? inferenceSettings(inference) : { reason: `meta: "${item}" is a column survey tools write about a response` }),
+  });
   const plans = [withPersonalData(main, names, context)];
   const shownAs = writtenInText(plans[0], inference);
   if (shownAs) {
     // The typed-in answers stay readable, as text beside the question that counts them as one option.
     const id = `${draft.id}_written_in`;
-    plans.push(plan('text', all, { id, label: entryFor(id)?.label ?? `${plans[0].label}: written in`, group: plans[0].label, shownAs, reason: 'text: the answers typed in instead of choosing an option' }));
+    plans.push(
+      plan('text', all, {
+        id,
+        label: entryFor(id)?.label ?? `${plans[0].label}: written in`,
+        group: plans[0].label,
+        shownAs,
+        reason: 'text: the answers typed in instead of choosing an option',
+      }),
+    );
   }
   return plans;
 }

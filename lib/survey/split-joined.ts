@@ -209,7 +209,12 @@ function trySeparator(cells: ReadonlyMap<string, number>, answered: number, sepa
   };
 }
 
-function foldWrittenIn(tokensOf: Map<string, string[]>, optionCounts: Map<string, number>, typed: Set<string>, cells: ReadonlyMap<string, number>): Map<string, string[]> {
+function foldWrittenIn(
+  tokensOf: Map<string, string[]>,
+  optionCounts: Map<string, number>,
+  typed: Set<string>,
+  cells: ReadonlyMap<string, number>,
+): Map<string, string[]> {
   for (const token of typed) optionCounts.delete(token);
   const writtenIn = new Map<string, string[]>();
   let writers = 0;

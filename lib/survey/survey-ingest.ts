@@ -61,7 +61,13 @@ class RepeatedHeaderCheck {
   issues(): IngestIssue[] {
     if (this.lines.length === 0) return [];
     const named = this.lines.slice(0, 10).join(', ') + (this.lines.length > 10 ? ', …' : '');
-    return [{ severity: 'warning', line: this.lines[0], message: `${this.lines.length} record${this.lines.length === 1 ? ' repeats' : 's repeat'} the header (line${this.lines.length === 1 ? '' : 's'} ${named}): files joined end to end? Not counted as respondents` }];
+    return [
+      {
+        severity: 'warning',
+        line: this.lines[0],
+        message: `${this.lines.length} record${this.lines.length === 1 ? ' repeats' : 's repeat'} the header (line${this.lines.length === 1 ? '' : 's'} ${named}): files joined end to end? Not counted as respondents`,
+      },
+    ];
   }
 }
 
@@ -77,7 +83,10 @@ function describeDuplicateColumns(headerRows: readonly string[][], idsRow: boole
     let last = '';
     return Array.from({ length: width }, (_, c) => (last = (row[c] ?? '').trim() || last));
   });
-  const keyings = [(c: number) => filled.map((row) => (row[c] ?? '').trim()).join(' / '), ...(idsRow && headerRows.length > 1 ? [(c: number) => (headerRows[0][c] ?? '').trim()] : [])];
+  const keyings = [
+    (c: number) => filled.map((row) => (row[c] ?? '').trim()).join(' / '),
+    ...(idsRow && headerRows.length > 1 ? [(c: number) => (headerRows[0][c] ?? '').trim()] : []),
+  ];
   const issues = new Map<string, IngestIssue>();
   for (const keyOf of keyings) {
     const positions = new Map<string, number[]>();
@@ -87,7 +96,11 @@ function describeDuplicateColumns(headerRows: readonly string[][], idsRow: boole
     }
     for (const [key, columns] of positions) {
       if (columns.length < 2 || issues.has(columns.join())) continue;
-      issues.set(columns.join(), { severity: 'warning', line: headerRows.length, message: `columns ${columns.join(', ')} have the same header “${key.slice(0, 120)}”: their answers cannot be told apart by name` });
+      issues.set(columns.join(), {
+        severity: 'warning',
+        line: headerRows.length,
+        message: `columns ${columns.join(', ')} have the same header “${key.slice(0, 120)}”: their answers cannot be told apart by name`,
+      });
     }
   }
   return [...issues.values()].slice(0, 20);

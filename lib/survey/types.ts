@@ -116,26 +116,11 @@ export interface MetaQuestion extends QuestionBase {
   values: string[];
 }
 
-export type Question =
-  | SingleQuestion
-  | LikertQuestion
-  | MultiQuestion
-  | RankingQuestion
-  | NumericQuestion
-  | TextQuestion
-  | MetaQuestion;
+export type Question = SingleQuestion | LikertQuestion | MultiQuestion | RankingQuestion | NumericQuestion | TextQuestion | MetaQuestion;
 
 export type QuestionKind = Question['kind'];
 
-export const QUESTION_KINDS: readonly QuestionKind[] = [
-  'single',
-  'multi',
-  'ranking',
-  'likert',
-  'numeric',
-  'text',
-  'meta',
-];
+export const QUESTION_KINDS: readonly QuestionKind[] = ['single', 'multi', 'ranking', 'likert', 'numeric', 'text', 'meta'];
 
 /**
  * A matrix question ("rate each of the following"): rows asked on one shared scale. The rows
@@ -167,13 +152,7 @@ export interface IngestIssue {
   message: string;
 }
 
-export type HeaderLayoutKind =
-  | 'single-row'
-  | 'ids-and-text'
-  | 'question-and-option'
-  | 'ids-question-and-option'
-  | 'qualtrics'
-  | 'qualtrics-legacy';
+export type HeaderLayoutKind = 'single-row' | 'ids-and-text' | 'question-and-option' | 'ids-question-and-option' | 'qualtrics' | 'qualtrics-legacy';
 
 export interface HeaderLayout {
   kind: HeaderLayoutKind;

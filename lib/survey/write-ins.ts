@@ -45,5 +45,8 @@ export function classifyLongTail(cells: ReadonlyMap<string, number>, answered: n
       writeIns: { listed, written },
     };
   }
-  return { kind: 'text', reason: `text: ${format(distinct)} distinct answers in ${format(answered)}, ${format(once)} given once; no short list of options covers most of them` };
+  return {
+    kind: 'text',
+    reason: `text: ${format(distinct)} distinct answers in ${format(answered)}, ${format(once)} given once; no short list of options covers most of them`,
+  };
 }

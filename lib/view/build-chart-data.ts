@@ -90,13 +90,23 @@ function displayPercents(rows: readonly AggregateRow[], sumTo100: boolean): (num
 
 function toCell(row: AggregateRow | undefined, percent: number | null): ChartCell {
   const significance = row?.flags.includes('significantly-higher') ? 'higher' : row?.flags.includes('significantly-lower') ? 'lower' : null;
-  return { percent, count: row?.count ?? null, base: row?.base ?? null, low: row?.ci_low ?? null, high: row?.ci_high ?? null, significance, unreliable: row?.flags.includes('unreliable') ?? false };
+  return {
+    percent,
+    count: row?.count ?? null,
+    base: row?.base ?? null,
+    low: row?.ci_low ?? null,
+    high: row?.ci_high ?? null,
+    significance,
+    unreliable: row?.flags.includes('unreliable') ?? false,
+  };
 }
 
 function describeChart(question: Question, measure: ChartMeasure, series: ChartSeries[], categories: ChartCategory[], hidden: number): string {
   const listed = categories
     .map((category) => {
-      const values = category.cells.map((cell, s) => `${series.length > 1 ? `${series[s].label} ` : ''}${cell.percent === null ? 'withheld' : formatFigure(cell.percent, 'percent')}`);
+      const values = category.cells.map(
+        (cell, s) => `${series.length > 1 ? `${series[s].label} ` : ''}${cell.percent === null ? 'withheld' : formatFigure(cell.percent, 'percent')}`,
+      );
       return `${category.label} ${values.join(', ')}`;
     })
     .join('; ');
@@ -116,7 +126,12 @@ export function buildChartData(question: Question, rows: readonly AggregateRow[]
   const measure = toChartMeasure(main[0].measure);
   const seriesKey = (row: AggregateRow) => (options.seriesBy === 'wave' ? row.wave : row.keys.segment);
   const segmented = options.seriesBy === 'segment' && main.some((row) => row.segment !== '(all)');
-  const usable = options.seriesBy === 'wave' || !segmented ? main.filter((row) => row.segment === '(all)') : options.includeAll ? main : main.filter((row) => row.segment !== '(all)');
+  const usable =
+    options.seriesBy === 'wave' || !segmented
+      ? main.filter((row) => row.segment === '(all)')
+      : options.includeAll
+        ? main
+        : main.filter((row) => row.segment !== '(all)');
   const groups = new Map<string, AggregateRow[]>();
   for (const row of usable) groups.set(seriesKey(row), [...(groups.get(seriesKey(row)) ?? []), row]);
   const sumTo100 = (question.kind === 'single' || question.kind === 'likert') && main[0].base_rule === 'answered';
@@ -152,5 +167,15 @@ export function buildChartData(question: Question, rows: readonly AggregateRow[]
   });
   const hidden = order.length - picked.length;
   const seriesKind = options.seriesBy === 'wave' ? 'wave' : segmented ? 'segment' : 'all';
-  return { questionId: question.id, measure, seriesKind, series, categories, hidden, suppressedSeries, overlapping: options.overlapping ?? false, summary: describeChart(question, measure, series, categories, hidden) };
+  return {
+    questionId: question.id,
+    measure,
+    seriesKind,
+    series,
+    categories,
+    hidden,
+    suppressedSeries,
+    overlapping: options.overlapping ?? false,
+    summary: describeChart(question, measure, series, categories, hidden),
+  };
 }

@@ -39,7 +39,8 @@ function formatP(p: number | null): string {
 
 /** The test line under a crosstab: “Pearson χ² = 12.3, df = 4, p = 0.015”. */
 export function describeTest(row: CrosstabRow): string {
-  if (row.test_statistic === null) return `No test of independence: ${row.test.replace(/^none ?/, '').replace(/^\((.*)\)$/, '$1') || 'too few rows or columns with answers'}.`;
+  if (row.test_statistic === null)
+    return `No test of independence: ${row.test.replace(/^none ?/, '').replace(/^\((.*)\)$/, '$1') || 'too few rows or columns with answers'}.`;
   const statistic = row.test.startsWith('Rao') ? 'F' : 'χ²';
   return `${row.test}: ${statistic} = ${formatFigure(row.test_statistic, 'rank')}, df = ${row.test_df}, ${formatP(row.test_p)}.`;
 }
@@ -64,7 +65,11 @@ export function buildCrosstabView(table: CrosstabTable, pct: CrosstabPercent): C
     columnQuestion: { id: first.column_question, label: first.column_label },
     columns: columnKeys.map((key) => {
       const sample = table.rows.find((row) => row.keys.column === key && !row.flags.includes('suppressed'));
-      return { key, label: key === TOTAL_COLUMN ? 'Total' : (table.rows.find((row) => row.keys.column === key)?.column_option ?? key), base: sample?.column_base ?? null };
+      return {
+        key,
+        label: key === TOTAL_COLUMN ? 'Total' : (table.rows.find((row) => row.keys.column === key)?.column_option ?? key),
+        base: sample?.column_base ?? null,
+      };
     }),
     rows: rowKeys.map((rowKey) => ({
       key: rowKey,

@@ -62,7 +62,12 @@ function toFacet(question: Question, counts: FacetCount, state: ViewState, range
   if (counts.kind === 'range') {
     const bound = (filterOp: FilterOp) => state.filters.find((filter) => filter.question === question.id && filter.op === filterOp)?.values[0];
     const open = counts.answered >= rangeThreshold && counts.answered > 0;
-    return { ...base, ordered: true, options: [], range: { min: open ? counts.min : null, max: open ? counts.max : null, gte: bound('gte'), lte: bound('lte') } };
+    return {
+      ...base,
+      ordered: true,
+      options: [],
+      range: { min: open ? counts.min : null, max: open ? counts.max : null, gte: bound('gte'), lte: bound('lte') },
+    };
   }
   const ordered = question.kind === 'likert' || (question.kind === 'single' && question.options.length > 1);
   const options = counts.options.map((option) => ({ ...option, count: mask(option.count, threshold), selected: selected.has(option.value) }));
@@ -74,8 +79,17 @@ function toFacet(question: Question, counts: FacetCount, state: ViewState, range
  * them, each with live counts under the other facets' filters. The weight column is not a facet.
  */
 export function buildFacets(survey: Survey, state: ViewState, threshold: number, disclosure: { keys?: Uint8Array } = {}): FacetGroup[] {
-  const questions = survey.questions.filter((question) => FACET_KINDS.has(question.kind) && question.id !== survey.weightQuestionId && question.answeredCount > 0);
-  const counts = new Map(countFacets(survey, state.filters, questions.map((question) => question.id), disclosure.keys).map((count) => [count.questionId, count]));
+  const questions = survey.questions.filter(
+    (question) => FACET_KINDS.has(question.kind) && question.id !== survey.weightQuestionId && question.answeredCount > 0,
+  );
+  const counts = new Map(
+    countFacets(
+      survey,
+      state.filters,
+      questions.map((question) => question.id),
+      disclosure.keys,
+    ).map((count) => [count.questionId, count]),
+  );
   const groups: FacetGroup[] = [];
   for (const question of questions) {
     // Public mode (record keys given): counts perturbed, and a number's range never shown — its ends are two respondents' answers.

@@ -92,7 +92,13 @@ const EMPTY_CELL: GridCell = { percent: null, count: null, low: null, high: null
 function scoreOf(rows: readonly AggregateRow[], segmentKey: string): GridRowScore {
   const pick = (measure: string) => rows.find((row) => row.measure === measure && row.keys.segment === segmentKey);
   const mean = pick('mean');
-  return { top2: pick('top2')?.percent ?? null, bottom2: pick('bottom2')?.percent ?? null, mean: mean?.value ?? null, meanLow: mean?.ci_low ?? null, meanHigh: mean?.ci_high ?? null };
+  return {
+    top2: pick('top2')?.percent ?? null,
+    bottom2: pick('bottom2')?.percent ?? null,
+    mean: mean?.value ?? null,
+    meanLow: mean?.ci_low ?? null,
+    meanHigh: mean?.ci_high ?? null,
+  };
 }
 
 function toRow(grid: Grid, index: number, chart: ChartData | undefined, own: readonly AggregateRow[], segmentKey: string, ordered: boolean): GridRow {
@@ -103,7 +109,9 @@ function toRow(grid: Grid, index: number, chart: ChartData | undefined, own: rea
   const cells = grid.scale.map((point) => {
     const category = chart.categories.find((candidate) => candidate.key === point.value);
     const cell = category?.cells[s];
-    return cell ? { percent: cell.percent, count: cell.count, low: cell.low, high: cell.high, significance: cell.significance, active: category!.active } : EMPTY_CELL;
+    return cell
+      ? { percent: cell.percent, count: cell.count, low: cell.low, high: cell.high, significance: cell.significance, active: category!.active }
+      : EMPTY_CELL;
   });
   const series = chart.series[s];
   return { ...base, base: series.base, unreliable: series.unreliable, withheld: false, cells, ...(ordered ? { score: scoreOf(own, segmentKey) } : {}) };
@@ -120,11 +128,21 @@ export function buildGridView(grid: Grid, questions: readonly Question[], result
   const perRow = grid.rowIds.map((rowId) => {
     const own = result.rows.filter((row) => row.question_id === rowId);
     const question = questions.find((candidate) => candidate.id === rowId);
-    const chart = question ? buildChartData(question, own, { limit: Infinity, activeValues: activeValuesOf(state, rowId), seriesBy: 'segment', includeAll: true }) : undefined;
+    const chart = question
+      ? buildChartData(question, own, { limit: Infinity, activeValues: activeValuesOf(state, rowId), seriesBy: 'segment', includeAll: true })
+      : undefined;
     return { own, chart };
   });
-  const panels = [...segments].map(([key, label]) => ({ key, label, rows: perRow.map(({ own, chart }, index) => toRow(grid, index, chart, own, key, grid.ordered)) }));
-  const colors = pickScaleColors(grid.scale.map((point) => ({ offScale: grid.offScale.includes(point.value) })), grid.ordered, grid.neutralIndex);
+  const panels = [...segments].map(([key, label]) => ({
+    key,
+    label,
+    rows: perRow.map(({ own, chart }, index) => toRow(grid, index, chart, own, key, grid.ordered)),
+  }));
+  const colors = pickScaleColors(
+    grid.scale.map((point) => ({ offScale: grid.offScale.includes(point.value) })),
+    grid.ordered,
+    grid.neutralIndex,
+  );
   const scale = grid.scale.map((point, index) => ({ key: point.value, label: point.label, offScale: grid.offScale.includes(point.value), ...colors[index] }));
   const labelOf = (measure: string) => (grid.ordered ? result.rows.find((row) => row.measure === measure)?.option.replace(/^(Top|Bottom) 2: /, '') : undefined);
   const [meanLabel, top2Label, bottom2Label] = [labelOf('mean'), labelOf('top2'), labelOf('bottom2')];
@@ -134,7 +152,8 @@ export function buildGridView(grid: Grid, questions: readonly Question[], result
     scale,
     ordered: grid.ordered,
     ...(grid.ordered && grid.neutralIndex !== undefined ? { neutralIndex: grid.neutralIndex } : {}),
-    panels: panels.length > 0 ? panels : [{ key: '', label: 'All respondents', rows: grid.rowIds.map((_, index) => toRow(grid, index, undefined, [], '', false)) }],
+    panels:
+      panels.length > 0 ? panels : [{ key: '', label: 'All respondents', rows: grid.rowIds.map((_, index) => toRow(grid, index, undefined, [], '', false)) }],
     ...(meanLabel ? { meanLabel } : {}),
     ...(top2Label ? { top2Label } : {}),
     ...(bottom2Label ? { bottom2Label } : {}),
@@ -159,7 +178,14 @@ export function toGridChart(grid: Grid, view: GridView, panel: GridPanel): GridC
  * route and the CLI, on the grid's id), laid out by buildGridView. The overview's card leaves
  * the comparison out, as a question's card does.
  */
-export function buildGridFigures(dataset: DatasetWaves, grid: Grid, questions: readonly Question[], state: ViewState, defaults: ViewDefaults, options: { withSegment?: boolean } = {}): GridView {
+export function buildGridFigures(
+  dataset: DatasetWaves,
+  grid: Grid,
+  questions: readonly Question[],
+  state: ViewState,
+  defaults: ViewDefaults,
+  options: { withSegment?: boolean } = {},
+): GridView {
   const result = aggregateView(dataset, toAggregateQuery(state, grid.id, defaults, options), writeFilterText(state.filters));
   return buildGridView(grid, questions, result, state);
 }

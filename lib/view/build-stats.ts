@@ -32,7 +32,12 @@ export function describeNetPromoter(rows: readonly AggregateRow[], segment = '(a
   const nps = rows.find((row) => row.segment === segment && row.measure === 'nps');
   if (nps?.value == null) return undefined;
   const interval = nps.ci_low === null || nps.ci_high === null ? undefined : `95% interval ${formatScore(nps.ci_low)} to ${formatScore(nps.ci_high)}`;
-  return { label: 'Net Promoter Score', value: formatScore(nps.value), detail: [interval, nps.count === null ? undefined : `n = ${formatFigure(nps.count, 'count')}`].filter(Boolean).join(' · '), headline: true };
+  return {
+    label: 'Net Promoter Score',
+    value: formatScore(nps.value),
+    detail: [interval, nps.count === null ? undefined : `n = ${formatFigure(nps.count, 'count')}`].filter(Boolean).join(' · '),
+    headline: true,
+  };
 }
 
 /**
@@ -56,7 +61,8 @@ export function buildStats(rows: readonly AggregateRow[], segment = '(all)'): St
     if (row?.percent != null) items.push({ label: row.option, value: percent(row.percent), detail: formatInterval(row, percent) });
   }
   if (mean && !byMeasure.has('median')) {
-    if (mean.value !== null) items.push({ label: mean.option, value: formatFigure(mean.value, 'rank'), detail: formatInterval(mean, (value) => formatFigure(value, 'rank')) });
+    if (mean.value !== null)
+      items.push({ label: mean.option, value: formatFigure(mean.value, 'rank'), detail: formatInterval(mean, (value) => formatFigure(value, 'rank')) });
     return items;
   }
   if (mean?.count != null) items.push({ label: 'n', value: formatFigure(mean.count, 'count') });

@@ -66,7 +66,12 @@ function toPoint(row: AggregateRow): TrendPoint {
 }
 
 function describeTrend(question: Question, waves: string[], lines: TrendLine[]): string {
-  const text = lines.map((line) => `${line.label}: ${line.points.map((point, w) => `${waves[w]} ${point?.percent == null ? 'no figure' : formatFigure(point.percent, 'percent')}`).join(', ')}`).join('; ');
+  const text = lines
+    .map(
+      (line) =>
+        `${line.label}: ${line.points.map((point, w) => `${waves[w]} ${point?.percent == null ? 'no figure' : formatFigure(point.percent, 'percent')}`).join(', ')}`,
+    )
+    .join('; ');
   return `Line chart of “${question.label}” across ${waves.join(', ')}: ${text}.`;
 }
 
@@ -97,8 +102,21 @@ export function buildTrendData(
   });
   // Panels of a comparison follow one order (everyone's), so an option keeps its colour in every panel.
   const { order } = options;
-  const ordered = order ? order.flatMap((key) => all.filter((line) => line.key === key)) : question.kind === 'numeric' ? all : [...all].sort((a, b) => (b.latest ?? -1) - (a.latest ?? -1));
+  const ordered = order
+    ? order.flatMap((key) => all.filter((line) => line.key === key))
+    : question.kind === 'numeric'
+      ? all
+      : [...all].sort((a, b) => (b.latest ?? -1) - (a.latest ?? -1));
   const picked = question.kind === 'numeric' || order ? ordered : ordered.filter((line, index) => index < options.limit || line.active);
   const bases = waves.map((wave) => main.find((row) => row.wave === wave && !row.flags.includes('excluded-from-base'))?.base ?? null);
-  return { questionId: question.id, measure: main[0].measure, waves, bases, lines: picked, hidden: all.length - picked.length, segment, summary: describeTrend(question, waves, picked) };
+  return {
+    questionId: question.id,
+    measure: main[0].measure,
+    waves,
+    bases,
+    lines: picked,
+    hidden: all.length - picked.length,
+    segment,
+    summary: describeTrend(question, waves, picked),
+  };
 }

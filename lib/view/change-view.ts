@@ -41,7 +41,9 @@ export function switchFilterOp(state: ViewState, questionId: string, from: Filte
 
 /** A numeric question's range: `gte`/`lte` bounds, either left open with undefined. */
 export function setNumericRange(state: ViewState, questionId: string, min: number | undefined, max: number | undefined): ViewState {
-  const others = state.filters.filter((filter) => !(filter.question === questionId && (filter.op === 'gte' || filter.op === 'lte' || filter.op === 'gt' || filter.op === 'lt')));
+  const others = state.filters.filter(
+    (filter) => !(filter.question === questionId && (filter.op === 'gte' || filter.op === 'lte' || filter.op === 'gt' || filter.op === 'lt')),
+  );
   const bounds: Filter[] = [
     ...(min !== undefined ? [{ question: questionId, op: 'gte' as const, values: [String(min)] }] : []),
     ...(max !== undefined ? [{ question: questionId, op: 'lte' as const, values: [String(max)] }] : []),

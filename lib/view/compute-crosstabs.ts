@@ -24,10 +24,30 @@ const crosstabCache = createViewCache<CrosstabResult>(CROSSTAB_CACHE_CELLS, (res
  * keyed by the wave's parsed object and everything that changes a cell — filters, base, weight,
  * threshold, disclosure mode and, in public mode, the cell-key secret's epoch.
  */
-export function computeCrosstabs(datasetId: string, wave: { id: string; survey: Survey }, state: ViewState, defaults: ViewDefaults, overrides: { weight?: string; suppressBelow?: number } = {}): CrosstabResult {
+export function computeCrosstabs(
+  datasetId: string,
+  wave: { id: string; survey: Survey },
+  state: ViewState,
+  defaults: ViewDefaults,
+  overrides: { weight?: string; suppressBelow?: number } = {},
+): CrosstabResult {
   // The CLI's --weight and --suppress-below are checked against the codebook in openCliView: the same rules as a URL.
-  const request: ViewRequest = { filters: state.filters, baseRule: state.base, weight: overrides.weight ?? (defaults.weighted && state.weighted), suppressBelow: overrides.suppressBelow ?? suppressionOf(state, defaults), ...(defaults.disclosure === 'public' ? { disclosure: 'public' as const } : {}) };
-  const key = JSON.stringify([datasetId, wave.id, surveyIdentity(wave.survey), state.rows, state.cols ?? null, request, request.disclosure ? cellKeyEpoch() : 0]);
+  const request: ViewRequest = {
+    filters: state.filters,
+    baseRule: state.base,
+    weight: overrides.weight ?? (defaults.weighted && state.weighted),
+    suppressBelow: overrides.suppressBelow ?? suppressionOf(state, defaults),
+    ...(defaults.disclosure === 'public' ? { disclosure: 'public' as const } : {}),
+  };
+  const key = JSON.stringify([
+    datasetId,
+    wave.id,
+    surveyIdentity(wave.survey),
+    state.rows,
+    state.cols ?? null,
+    request,
+    request.disclosure ? cellKeyEpoch() : 0,
+  ]);
   return crosstabCache.getOrCompute(key, () => crosstabsOf(datasetId, wave, state, request));
 }
 

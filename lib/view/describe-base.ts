@@ -11,7 +11,11 @@ export function baseOf(rows: readonly AggregateRow[]): { base: number | null; su
   const main = rows.filter((row) => row.segment === '(all)' && MAIN_MEASURES.has(row.measure));
   if (main.length === 0) return undefined;
   const inBase = main.find((row) => !row.flags.includes('excluded-from-base')) ?? main[0];
-  return { base: inBase.base, suppressed: main.every((row) => row.flags.includes('suppressed')), unreliable: main.some((row) => row.flags.includes('unreliable')) };
+  return {
+    base: inBase.base,
+    suppressed: main.every((row) => row.flags.includes('suppressed')),
+    unreliable: main.some((row) => row.flags.includes('unreliable')),
+  };
 }
 
 /** “1,204 of 6,400 respondents” — or “fewer than 10 of 6,400”: a small selection's exact size is itself a disclosure. */
@@ -24,7 +28,9 @@ export function describeSelection(selected: number, size: number, threshold: num
 export function describeWithheld(rows: readonly AggregateRow[], threshold: number): string | undefined {
   const base = baseOf(rows);
   if (!base || !base.suppressed) return undefined;
-  return base.base === 0 ? 'Nobody in this selection answered this question.' : `Fewer than ${formatCount(threshold)} respondents in this selection answered: figures are withheld.`;
+  return base.base === 0
+    ? 'Nobody in this selection answered this question.'
+    : `Fewer than ${formatCount(threshold)} respondents in this selection answered: figures are withheld.`;
 }
 
 const KIND_NOTES: Partial<Record<Question['kind'], string>> = {
@@ -34,16 +40,30 @@ const KIND_NOTES: Partial<Record<Question['kind'], string>> = {
 };
 
 /** The question page's base statement, said once and plainly: who the percentages are of. */
-export function describeBaseStatement(question: Question, rows: readonly AggregateRow[], selection: { selected: number; size: number }, threshold: number): { base: string; notes: string[] } {
+export function describeBaseStatement(
+  question: Question,
+  rows: readonly AggregateRow[],
+  selection: { selected: number; size: number },
+  threshold: number,
+): { base: string; notes: string[] } {
   const figures = baseOf(rows);
   const notes: string[] = [];
-  const kindNote = question.kind === 'ranking' ? `Bars show the share who ranked each item first. Mean rank is among respondents who ranked that item (1 = top; up to ${question.maxRank}).` : KIND_NOTES[question.kind];
+  const kindNote =
+    question.kind === 'ranking'
+      ? `Bars show the share who ranked each item first. Mean rank is among respondents who ranked that item (1 = top; up to ${question.maxRank}).`
+      : KIND_NOTES[question.kind];
   if (kindNote) notes.push(kindNote);
   if (!figures || figures.base === null) return { base: `Selection: ${describeSelection(selection.selected, selection.size, threshold)}.`, notes };
   const who = question.kind === 'ranking' ? 'who ranked at least one item' : question.kind === 'numeric' ? 'who gave a number' : 'who answered';
   const share = selection.size > 0 ? formatFigure(Math.round((figures.base / selection.size) * 1000) / 10, 'percent') : '–';
-  const of = selection.selected === selection.size ? `${share} of ${formatCounted(selection.size, 'respondent')}` : `of ${describeSelection(selection.selected, selection.size, threshold).replace(/ of /, ' selected; ')} in this wave`;
-  const base = rows[0]?.base_rule === 'all' ? `Base: all ${formatCount(figures.base)} selected respondents, whether they answered or not.` : `Base: ${formatCount(figures.base)} respondents ${who} (${of}).`;
+  const of =
+    selection.selected === selection.size
+      ? `${share} of ${formatCounted(selection.size, 'respondent')}`
+      : `of ${describeSelection(selection.selected, selection.size, threshold).replace(/ of /, ' selected; ')} in this wave`;
+  const base =
+    rows[0]?.base_rule === 'all'
+      ? `Base: all ${formatCount(figures.base)} selected respondents, whether they answered or not.`
+      : `Base: ${formatCount(figures.base)} respondents ${who} (${of}).`;
   if (figures.unreliable) notes.push('Small base: fewer than 30 respondents, so these figures are unreliable; read them with care.');
   return { base, notes };
 }

@@ -26,7 +26,9 @@ export function describeFilter(filter: Filter, lookup: LabelLookup = () => undef
     case 'in':
       return question?.kind === 'ranking' ? `${name}: ranked ${quote(labels, 'or')}` : `${name} ${many ? 'includes' : 'is'} ${quote(labels, 'or')}`;
     case 'not':
-      return labels.length > 1 ? `${name} ${many ? 'includes neither' : 'is neither'} ${quote(labels, 'nor')}` : `${name} ${many ? 'does not include' : 'is not'} ${quote(labels, 'or')}`;
+      return labels.length > 1
+        ? `${name} ${many ? 'includes neither' : 'is neither'} ${quote(labels, 'nor')}`
+        : `${name} ${many ? 'does not include' : 'is not'} ${quote(labels, 'or')}`;
     case 'all':
       return `${name} includes all of ${quote(labels, 'and')}`;
     case 'first':
@@ -52,5 +54,7 @@ export function describeFilterParts(filters: readonly Filter[], lookup?: LabelLo
 /** The whole sentence, for notes and captions: “Respondents where … and …”, or “All respondents”. */
 export function describeFilters(filters: readonly Filter[], lookup?: LabelLookup): string {
   if (filters.length === 0) return 'All respondents';
-  return `Respondents where ${describeFilterParts(filters, lookup).map((part) => part.text).join(' and ')}`;
+  return `Respondents where ${describeFilterParts(filters, lookup)
+    .map((part) => part.text)
+    .join(' and ')}`;
 }

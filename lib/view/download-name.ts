@@ -26,6 +26,9 @@ export function writeDownloadName(datasetId: string, subject: string, state: Vie
   const waves = wavesOf(state, defaults.waveIds);
   const wave = waves.length > 1 ? `${waves[0]}-${waves.at(-1)}` : (waves[0] ?? '');
   const parts = [datasetId, wave, subject, ...state.filters.map(filterPart), ...(state.by ? [`by-${state.by}`] : [])].map(safe).filter(Boolean);
-  const name = parts.join('_').slice(0, MAX_LENGTH).replace(/[-._+]+$/, '');
+  const name = parts
+    .join('_')
+    .slice(0, MAX_LENGTH)
+    .replace(/[-._+]+$/, '');
   return `${name || 'survey-lens'}.${extension}`;
 }

@@ -43,12 +43,16 @@ export function parseFilterPairs(pairs: Iterable<[string, string]>): ParsedFilte
 
 /** Next's searchParams object → pairs in a stable order. */
 export function searchParamPairs(params: Record<string, string | string[] | undefined>): [string, string][] {
-  return Object.entries(params).flatMap(([key, value]) => (value === undefined ? [] : (Array.isArray(value) ? value : [value]).map((v) => [key, v] as [string, string])));
+  return Object.entries(params).flatMap(([key, value]) =>
+    value === undefined ? [] : (Array.isArray(value) ? value : [value]).map((v) => [key, v] as [string, string]),
+  );
 }
 
 /** Filters → query pairs (the inverse of parseFilterPairs). */
 export function writeFilterPairs(filters: readonly Filter[]): [string, string][] {
-  return filters.flatMap((filter) => filter.values.map((value) => [filter.op === 'in' ? filter.question : `${filter.question}__${filter.op}`, value] as [string, string]));
+  return filters.flatMap((filter) =>
+    filter.values.map((value) => [filter.op === 'in' ? filter.question : `${filter.question}__${filter.op}`, value] as [string, string]),
+  );
 }
 
 /** Filters as one query string (`role=Backend+Engineer&years_experience__gte=5`), for exports to say what they are. */
@@ -65,4 +69,3 @@ export function parseWhereExpression(expression: string): [string, string] | str
   // Answers are stored trimmed, so "role = Backend" means "Backend".
   return [`${question.trim()}${suffix[operator]}`, value.trim()];
 }
-

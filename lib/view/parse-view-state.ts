@@ -9,7 +9,10 @@ export interface Parsed<T> {
   notes: string[];
 }
 
-const countSchema = z.string().regex(/^\d{1,9}$/).transform(Number);
+const countSchema = z
+  .string()
+  .regex(/^\d{1,9}$/)
+  .transform(Number);
 const flagSchema = z.enum(['1', '0', 'true', 'false']).transform((value) => value === '1' || value === 'true');
 
 /** Query pairs in order, whether they come from Next's searchParams object or a URLSearchParams. */
@@ -36,7 +39,11 @@ const readers: { [K in keyof ViewState]?: [string, Reader<K>] } = {
       return { note: `There is no wave “${raw}” in this dataset (waves: ${waveIds.join(', ')}); showing the latest wave, ${waveIds.at(-1)}.` };
     },
   ],
-  asIn: ['_as', (raw, { waveIds }) => (waveIds.includes(raw) ? { value: raw } : { note: `There is no wave “${raw}” to read the question in; using the latest wave that asks it.` })],
+  asIn: [
+    '_as',
+    (raw, { waveIds }) =>
+      waveIds.includes(raw) ? { value: raw } : { note: `There is no wave “${raw}” to read the question in; using the latest wave that asks it.` },
+  ],
   by: ['_by', (raw) => (raw === '' ? {} : { value: raw })],
   base: [
     '_base',
@@ -56,7 +63,8 @@ const readers: { [K in keyof ViewState]?: [string, Reader<K>] } = {
     (raw, { suppressBelow }) => {
       const value = countSchema.safeParse(raw);
       if (!value.success) return { note: `“${raw}” is not a suppression threshold; groups under ${suppressBelow} respondents stay hidden.` };
-      if (value.data < suppressBelow) return { note: `Groups under ${suppressBelow} respondents are always hidden in this dataset; “_suppress=${raw}” cannot lower that.` };
+      if (value.data < suppressBelow)
+        return { note: `Groups under ${suppressBelow} respondents are always hidden in this dataset; “_suppress=${raw}” cannot lower that.` };
       return { value: value.data === suppressBelow ? undefined : value.data };
     },
   ],
@@ -64,14 +72,19 @@ const readers: { [K in keyof ViewState]?: [string, Reader<K>] } = {
     '_top',
     (raw) => {
       const value = countSchema.safeParse(raw);
-      return value.success && value.data >= 1 && value.data <= MAX_TOP ? { value: value.data } : { note: `“${raw}” is not a number of bars (1–${MAX_TOP}); showing the default.` };
+      return value.success && value.data >= 1 && value.data <= MAX_TOP
+        ? { value: value.data }
+        : { note: `“${raw}” is not a number of bars (1–${MAX_TOP}); showing the default.` };
     },
   ],
   sort: ['_sort', (raw) => (raw === '' ? {} : { value: raw })],
-  desc: ['_desc', (raw) => {
-    const flag = flagSchema.safeParse(raw);
-    return flag.success ? { value: flag.data } : { note: `“${raw}” is not a sort direction (use _desc=1); sorting ascending.` };
-  }],
+  desc: [
+    '_desc',
+    (raw) => {
+      const flag = flagSchema.safeParse(raw);
+      return flag.success ? { value: flag.data } : { note: `“${raw}” is not a sort direction (use _desc=1); sorting ascending.` };
+    },
+  ],
   page: [
     '_page',
     (raw) => {
@@ -82,7 +95,13 @@ const readers: { [K in keyof ViewState]?: [string, Reader<K>] } = {
   display: ['_view', (raw) => (raw === 'chart' || raw === 'table' ? { value: raw } : { note: `“${raw}” is not a view (chart or table); showing charts.` })],
   cols: ['_cols', (raw) => (raw === '' ? {} : { value: raw })],
   search: ['_search', (raw) => (raw.trim() === '' ? {} : { value: raw.slice(0, MAX_SEARCH) })],
-  pct: ['_pct', (raw) => (raw === 'column' || raw === 'row' || raw === 'total' ? { value: raw } : { note: `“${raw}” is not a percentage (column, row or total); showing column percentages.` })],
+  pct: [
+    '_pct',
+    (raw) =>
+      raw === 'column' || raw === 'row' || raw === 'total'
+        ? { value: raw }
+        : { note: `“${raw}” is not a percentage (column, row or total); showing column percentages.` },
+  ],
 };
 
 /** Keys the app reads besides filters; anything else starting with `_` is named in a note. */
@@ -108,7 +127,9 @@ export function parseViewState(params: SearchParams | URLSearchParams | Iterable
   const rows = [...new Set(pairs.filter(([key, value]) => key === '_rows' && value !== '').map(([, value]) => value))];
   if (rows.length > MAX_CROSSTAB_ROWS) notes.push(`A crosstab stacks at most ${MAX_CROSSTAB_ROWS} row questions; the first ${MAX_CROSSTAB_ROWS} are shown.`);
   state.rows = rows.slice(0, MAX_CROSSTAB_ROWS);
-  for (const [key, value] of pairs) if (key.startsWith(MATCH_PREFIX) && key.length > MATCH_PREFIX.length && value.trim() !== '') state.matches[key.slice(MATCH_PREFIX.length)] = value.slice(0, MAX_SEARCH);
+  for (const [key, value] of pairs)
+    if (key.startsWith(MATCH_PREFIX) && key.length > MATCH_PREFIX.length && value.trim() !== '')
+      state.matches[key.slice(MATCH_PREFIX.length)] = value.slice(0, MAX_SEARCH);
   const columns = pairs.filter(([key]) => key === '_columns').map(([, value]) => value);
   if (columns.length > 0) state.columns = [...new Set(columns.filter((value) => value !== ''))];
   if (!state.sort) state.desc = false;

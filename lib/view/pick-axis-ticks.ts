@@ -5,4 +5,3 @@ export function pickAxisTicks(values: number[]): number[] {
   const end = Math.min(100, Math.max(step, Math.ceil(max / step) * step));
   return Array.from({ length: Math.floor(end / step) + 1 }, (_, index) => Math.min(100, index * step));
 }
-

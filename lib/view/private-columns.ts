@@ -15,7 +15,8 @@ export interface WithheldColumn {
  */
 export function withheldReason(question: Question, codebook: Codebook | undefined, disclosure: 'analyst' | 'public' = 'analyst'): string | undefined {
   // A public dashboard shows raw answers only in the columns its codebook names (publicColumns).
-  if (disclosure === 'public' && !codebook?.publicColumns?.includes(question.id)) return 'not published: a public dashboard shows only the codebook’s publicColumns';
+  if (disclosure === 'public' && !codebook?.publicColumns?.includes(question.id))
+    return 'not published: a public dashboard shows only the codebook’s publicColumns';
   const marked = codebook?.questions?.[question.id]?.private;
   if (marked === true) return 'marked private in the codebook';
   if (question.personal && marked !== false) return `personal data: ${question.personal}`;

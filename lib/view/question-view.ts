@@ -23,18 +23,32 @@ export interface QuestionView {
 
 /** Option values of this question that the view filters on (drawn highlighted; a click removes them). */
 export function activeValuesOf(state: ViewState, questionId: string): Set<string> {
-  return new Set(state.filters.filter((filter) => filter.question === questionId && (filter.op === 'in' || filter.op === 'first' || filter.op === 'all')).flatMap((filter) => filter.values));
+  return new Set(
+    state.filters
+      .filter((filter) => filter.question === questionId && (filter.op === 'in' || filter.op === 'first' || filter.op === 'all'))
+      .flatMap((filter) => filter.values),
+  );
 }
 
 /**
  * A question under a view: the aggregate rows (the same call as the export route and the CLI),
  * then the chart, the table and the summary figures built from those rows.
  */
-export function buildQuestionView(dataset: DatasetWaves, question: Question, state: ViewState, defaults: ViewDefaults, options: { limit: number; withSegment?: boolean; links?: TrendLinks }): QuestionView {
-  const query = readableWaves(dataset, { ...toAggregateQuery(state, question.id, defaults, { withSegment: options.withSegment }), ...(options.links ? { links: options.links } : {}) });
+export function buildQuestionView(
+  dataset: DatasetWaves,
+  question: Question,
+  state: ViewState,
+  defaults: ViewDefaults,
+  options: { limit: number; withSegment?: boolean; links?: TrendLinks },
+): QuestionView {
+  const query = readableWaves(dataset, {
+    ...toAggregateQuery(state, question.id, defaults, { withSegment: options.withSegment }),
+    ...(options.links ? { links: options.links } : {}),
+  });
   const result = aggregateView(dataset, query, writeFilterText(state.filters));
   const seriesBy = (query.waves?.length ?? 0) > 1 ? 'wave' : 'segment';
-  const overlapping = seriesBy === 'segment' && query.by !== undefined && dataset.waves.at(-1)?.survey.questions.find((q) => q.id === query.by)?.kind === 'multi';
+  const overlapping =
+    seriesBy === 'segment' && query.by !== undefined && dataset.waves.at(-1)?.survey.questions.find((q) => q.id === query.by)?.kind === 'multi';
   const activeValues = activeValuesOf(state, question.id);
   const chartOptions = { activeValues, seriesBy, overlapping } as const;
   const latest = (rows: AggregateRow[]) => rows.filter((row) => row.wave === result.selections.at(-1)?.wave);

@@ -16,7 +16,8 @@ export function rankingDetails(rows: readonly AggregateRow[], segment = '(all)')
   for (const row of rows) {
     if (row.segment !== segment) continue;
     if (row.measure === 'ranked_at_all') details.set(row.keys.option, { ...detail(row.keys.option), rankedAtAll: row.count, rankedAtAllPercent: row.percent });
-    if (row.measure === 'mean_rank') details.set(row.keys.option, { ...detail(row.keys.option), meanRank: row.value, meanRankLow: row.ci_low, meanRankHigh: row.ci_high });
+    if (row.measure === 'mean_rank')
+      details.set(row.keys.option, { ...detail(row.keys.option), meanRank: row.value, meanRankLow: row.ci_low, meanRankHigh: row.ci_high });
   }
   return details;
 }

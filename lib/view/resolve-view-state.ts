@@ -23,7 +23,10 @@ export const SEGMENT_KINDS: ReadonlySet<Question['kind']> = new Set(['single', '
 function findQuestion(survey: Survey, id: string): Question | undefined {
   const exact = survey.questions.find((question) => question.id === id);
   if (exact) return exact;
-  const byId = matchLeniently(id, survey.questions.map((question) => question.id));
+  const byId = matchLeniently(
+    id,
+    survey.questions.map((question) => question.id),
+  );
   return byId ? survey.questions.find((question) => question.id === byId) : undefined;
 }
 
@@ -44,7 +47,10 @@ function resolveValues(question: Question, filter: Filter, notes: string[]): str
   if (question.kind === 'numeric' || RANGE_OPS.includes(filter.op)) {
     const numbers = filter.values.filter((value) => value.trim() !== '' && Number.isFinite(Number(value)));
     const rejected = filter.values.filter((value) => !numbers.includes(value));
-    if (rejected.length > 0) notes.push(`${name} is answered with numbers: ${listNames(rejected, 3)} ${rejected.length === 1 ? 'is' : 'are'} not a number and ${rejected.length === 1 ? 'was' : 'were'} not applied.`);
+    if (rejected.length > 0)
+      notes.push(
+        `${name} is answered with numbers: ${listNames(rejected, 3)} ${rejected.length === 1 ? 'is' : 'are'} not a number and ${rejected.length === 1 ? 'was' : 'were'} not applied.`,
+      );
     return RANGE_OPS.includes(filter.op) ? numbers.slice(-1).map((value) => String(Number(value))) : numbers.map((value) => String(Number(value)));
   }
   const options = 'options' in question ? question.options.map((option) => option.value) : [];
@@ -56,7 +62,9 @@ function resolveValues(question: Question, filter: Filter, notes: string[]): str
       continue;
     }
     const guess = suggestName(value, options);
-    notes.push(`${name} has no option “${value.slice(0, 80)}”${guess ? `; did you mean “${guess}”?` : `; its options are ${listNames(options)}.`} That value was not applied.`);
+    notes.push(
+      `${name} has no option “${value.slice(0, 80)}”${guess ? `; did you mean “${guess}”?` : `; its options are ${listNames(options)}.`} That value was not applied.`,
+    );
   }
   return resolved;
 }
@@ -73,7 +81,9 @@ export function resolveFilters(filters: readonly Filter[], survey: Survey): Pars
     }
     if (!OPS_BY_KIND[question.kind].includes(filter.op)) {
       const allowed = OPS_BY_KIND[question.kind].map((op) => (op === 'in' ? '=' : `__${op}`)).join(', ');
-      notes.push(`“${question.label}” (${question.kind}) cannot be filtered with ${filter.op === 'in' ? 'an option value' : `__${filter.op}`} (it takes ${allowed}); the filter was not applied.`);
+      notes.push(
+        `“${question.label}” (${question.kind}) cannot be filtered with ${filter.op === 'in' ? 'an option value' : `__${filter.op}`} (it takes ${allowed}); the filter was not applied.`,
+      );
       continue;
     }
     const values = resolveValues(question, filter, notes);
@@ -81,7 +91,8 @@ export function resolveFilters(filters: readonly Filter[], survey: Survey): Pars
     const key = `${question.id}\u0000${filter.op}`;
     const merged = resolved.get(key);
     // A range keeps one bound (the last written), merged or not: two would be refused by selectRespondents.
-    if (merged) merged.values = RANGE_OPS.includes(filter.op) ? values.slice(-1) : [...merged.values, ...values.filter((value) => !merged.values.includes(value))];
+    if (merged)
+      merged.values = RANGE_OPS.includes(filter.op) ? values.slice(-1) : [...merged.values, ...values.filter((value) => !merged.values.includes(value))];
     else resolved.set(key, { question: question.id, op: filter.op, values: RANGE_OPS.includes(filter.op) ? values.slice(-1) : values });
   }
   return { value: [...resolved.values()], notes };
@@ -98,13 +109,15 @@ export function resolveViewState(state: ViewState, survey: Survey): Parsed<ViewS
   if (state.by !== undefined) {
     const by = findQuestion(survey, state.by);
     if (!by) notes.push(`${unknownQuestion(state.by, survey, 'to compare by')} Showing no comparison.`);
-    else if (!SEGMENT_KINDS.has(by.kind)) notes.push(`“${by.label}” is ${by.kind}: compare by a single-choice, rating-scale or multiple-choice question. Showing no comparison.`);
+    else if (!SEGMENT_KINDS.has(by.kind))
+      notes.push(`“${by.label}” is ${by.kind}: compare by a single-choice, rating-scale or multiple-choice question. Showing no comparison.`);
     resolved.by = by && SEGMENT_KINDS.has(by.kind) ? by.id : undefined;
   }
   const crosstabbable = (id: string, role: string) => {
     const question = findQuestion(survey, id);
     if (!question) notes.push(`${unknownQuestion(id, survey, role)} It was left out.`);
-    else if (!SEGMENT_KINDS.has(question.kind)) notes.push(`“${question.label}” is ${question.kind}: crosstabs take single-choice, rating-scale or multiple-choice questions. It was left out.`);
+    else if (!SEGMENT_KINDS.has(question.kind))
+      notes.push(`“${question.label}” is ${question.kind}: crosstabs take single-choice, rating-scale or multiple-choice questions. It was left out.`);
     return question && SEGMENT_KINDS.has(question.kind) ? question.id : undefined;
   };
   resolved.rows = [...new Set(state.rows.flatMap((id) => crosstabbable(id, 'for the rows') ?? []))];

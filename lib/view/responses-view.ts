@@ -20,7 +20,12 @@ export interface ResponsesView {
 }
 
 /** Which respondents and columns the responses table (and its download) holds for a view. */
-export function buildResponsesView(survey: Survey, state: ViewState, codebook: Codebook | undefined, disclosure: { mode?: 'analyst' | 'public'; threshold?: number } = {}): ResponsesView {
+export function buildResponsesView(
+  survey: Survey,
+  state: ViewState,
+  codebook: Codebook | undefined,
+  disclosure: { mode?: 'analyst' | 'public'; threshold?: number } = {},
+): ResponsesView {
   const available = publicQuestions(survey.questions, codebook, disclosure.mode);
   const allowed = new Set(available.map((question) => question.id));
   const shown = (state.columns ?? defaultColumns(available)).filter((id) => allowed.has(id));

@@ -20,7 +20,13 @@ function foldedColumn(question: Question, size: number): string[] {
  * whose cells contain each column's own search text: case, spacing and NBSP forgiven, matched
  * on the cells as the table prints them (free text included). Private columns are never searched.
  */
-export function searchResponses(survey: Survey, selection: Selection, search: string | undefined, matches: Record<string, string>, searchable: readonly Question[]): Selection {
+export function searchResponses(
+  survey: Survey,
+  selection: Selection,
+  search: string | undefined,
+  matches: Record<string, string>,
+  searchable: readonly Question[],
+): Selection {
   const needle = search ? normaliseName(search) : '';
   const columnNeedles = Object.entries(matches).flatMap(([id, text]) => {
     const question = searchable.find((candidate) => candidate.id === id);

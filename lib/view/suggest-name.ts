@@ -1,6 +1,10 @@
 /** Case, spacing and NBSP folded: what a reader typing an option or question by hand gets wrong most. */
 export function normaliseName(text: string): string {
-  return text.normalize('NFKC').replace(/[\s\u00a0]+/g, ' ').trim().toLowerCase();
+  return text
+    .normalize('NFKC')
+    .replace(/[\s\u00a0]+/g, ' ')
+    .trim()
+    .toLowerCase();
 }
 
 /** Levenshtein distance with a cut-off: anything further than `limit` is reported as limit + 1. */
@@ -50,6 +54,9 @@ export function suggestName(input: string, candidates: readonly string[]): strin
 
 /** “a”, “b”, “c” and 4 more: a readable list of what exists. */
 export function listNames(names: readonly string[], max = 8): string {
-  const shown = names.slice(0, max).map((name) => `“${name}”`).join(', ');
+  const shown = names
+    .slice(0, max)
+    .map((name) => `“${name}”`)
+    .join(', ');
   return names.length > max ? `${shown} and ${names.length - max} more` : shown;
 }

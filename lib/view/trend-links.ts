@@ -25,12 +25,21 @@ export interface QuestionTrend {
  * What a trend of one question joins: its id in each wave where it is the same question, why the
  * other waves are left out, and the option renames the codebook lists (alias → current value).
  */
-export function trendOf(waveLinks: WaveLinks, waveIds: readonly string[], referenceWave: string, questionId: string, codebook?: Codebook, view?: TrendView): QuestionTrend {
+export function trendOf(
+  waveLinks: WaveLinks,
+  waveIds: readonly string[],
+  referenceWave: string,
+  questionId: string,
+  codebook?: Codebook,
+  view?: TrendView,
+): QuestionTrend {
   const linked = findLinkedQuestion(waveLinks, referenceWave, questionId);
   const ids: Record<string, string> = {};
   for (const link of linked?.waves ?? []) ids[link.waveId] = link.questionId;
   const anchor = linked?.waves.at(-1);
-  const askedDifferently = waveLinks.refused.filter((refusal) => anchor && refusal.id === linked?.id && refusal.anchorWave === anchor.waveId && ids[refusal.waveId] === undefined).map(({ waveId, questionId: id, label, why }) => ({ waveId, questionId: id, label, why }));
+  const askedDifferently = waveLinks.refused
+    .filter((refusal) => anchor && refusal.id === linked?.id && refusal.anchorWave === anchor.waveId && ids[refusal.waveId] === undefined)
+    .map(({ waveId, questionId: id, label, why }) => ({ waveId, questionId: id, label, why }));
   const notLinked: Record<string, string> = {};
   for (const waveId of waveIds) {
     if (ids[waveId] !== undefined) continue;
@@ -95,7 +104,8 @@ function valuesInWave(filter: Filter, waveId: string, waveQuestionId: string, re
  * not ask a filter question cannot apply it: it is left out rather than shown unfiltered.
  */
 function viewPerWave(waveLinks: WaveLinks, waveIds: readonly string[], view: TrendView, codebook?: Codebook): NonNullable<TrendLinks['perWave']> {
-  const idIn = (questionId: string, waveId: string) => findLinkedQuestion(waveLinks, view.filterWave, questionId)?.waves.find((link) => link.waveId === waveId)?.questionId;
+  const idIn = (questionId: string, waveId: string) =>
+    findLinkedQuestion(waveLinks, view.filterWave, questionId)?.waves.find((link) => link.waveId === waveId)?.questionId;
   const renamedOf = (questionId: string) => aliasesOf(codebook, findLinkedQuestion(waveLinks, view.filterWave, questionId)?.id ?? questionId);
   const perWave: NonNullable<TrendLinks['perWave']> = {};
   for (const waveId of waveIds) {
@@ -118,13 +128,21 @@ function viewPerWave(waveLinks: WaveLinks, waveIds: readonly string[], view: Tre
  * The wave whose question a trend's id names: the one the view says (`_as`) when it asks it,
  * else the latest wave that asks a question of that id.
  */
-export function homeWaveOf<W extends { id: string; survey: { questions: readonly { id: string }[] } }>(waves: readonly W[], questionId: string, asIn?: string): W | undefined {
+export function homeWaveOf<W extends { id: string; survey: { questions: readonly { id: string }[] } }>(
+  waves: readonly W[],
+  questionId: string,
+  asIn?: string,
+): W | undefined {
   const asks = (wave: W) => wave.survey.questions.some((question) => question.id === questionId);
   const named = asIn === undefined ? undefined : waves.find((wave) => wave.id === asIn);
   return named && asks(named) ? named : [...waves].reverse().find(asks);
 }
 
 /** `_as` for a link to a question's trend from one wave: only when the id alone would name a later wave's question. */
-export function trendAnchorFor(waves: readonly { id: string; survey: { questions: readonly { id: string }[] } }[], questionId: string, waveId: string): string | undefined {
+export function trendAnchorFor(
+  waves: readonly { id: string; survey: { questions: readonly { id: string }[] } }[],
+  questionId: string,
+  waveId: string,
+): string | undefined {
   return homeWaveOf(waves, questionId)?.id === waveId ? undefined : waveId;
 }

@@ -5,7 +5,10 @@
  */
 export function wrapLabel(text: string, maxChars: number, maxLines: number): string[] {
   const width = Math.max(4, Math.floor(maxChars));
-  const words = text.trim().split(/\s+/).flatMap((word) => splitLongWord(word, width));
+  const words = text
+    .trim()
+    .split(/\s+/)
+    .flatMap((word) => splitLongWord(word, width));
   const lines: string[] = [];
   let current = '';
   for (const word of words) {

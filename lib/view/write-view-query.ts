@@ -70,7 +70,12 @@ export interface ViewLinks {
 
 export function makeViewLinks(datasetId: string, defaults: Pick<ViewDefaults, 'weighted' | 'suppressBelow' | 'waveIds'>): ViewLinks {
   const root = `/${segment(datasetId)}`;
-  const paths = { overview: root, question: (questionId: string) => `${root}/questions/${segment(questionId)}`, responses: `${root}/responses`, crosstab: `${root}/crosstab` };
+  const paths = {
+    overview: root,
+    question: (questionId: string) => `${root}/questions/${segment(questionId)}`,
+    responses: `${root}/responses`,
+    crosstab: `${root}/crosstab`,
+  };
   return {
     paths,
     overview: (state) => `${paths.overview}${writeViewQuery(state, defaults, 'overview')}`,

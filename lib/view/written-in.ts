@@ -27,6 +27,9 @@ export function findWrittenIn(survey: Survey, question: Question, state: Pick<Vi
 
 /** The responses table of those typed answers: the view's respondents who typed one, the question and what they typed. */
 export function writtenInResponses(state: ViewState, question: Question, writtenIn: WrittenIn): ViewState {
-  const filters = [...state.filters.filter((filter) => filter.question !== writtenIn.question.id), { question: writtenIn.question.id, op: 'answered' as const, values: ['1'] }];
+  const filters = [
+    ...state.filters.filter((filter) => filter.question !== writtenIn.question.id),
+    { question: writtenIn.question.id, op: 'answered' as const, values: ['1'] },
+  ];
   return changeView(state, { filters, columns: [question.id, writtenIn.question.id], sort: undefined, desc: false, search: undefined, matches: {}, page: 1 });
 }

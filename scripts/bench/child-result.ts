@@ -31,6 +31,7 @@ export function runChild<T>(script: string, args: string[], options: { env?: Rec
     encoding: 'utf8',
   });
   const line = child.stdout.split('\n').find((candidate) => candidate.startsWith(MARK));
-  if (child.status !== 0 || !line) throw new Error(`${script} ${args.join(' ')} failed (exit ${child.status ?? child.signal})${child.stdout ? `: ${child.stdout.slice(-500)}` : ''}`);
+  if (child.status !== 0 || !line)
+    throw new Error(`${script} ${args.join(' ')} failed (exit ${child.status ?? child.signal})${child.stdout ? `: ${child.stdout.slice(-500)}` : ''}`);
   return JSON.parse(line.slice(MARK.length)) as T;
 }

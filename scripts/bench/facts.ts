@@ -53,8 +53,11 @@ export function compareFacts(ours: Facts, theirs: Facts, withheld: ReadonlySet<s
       if (!isZero(present)) problems.push(`${key}: only ${a ? 'ours' : 'DuckDB'} has it (${JSON.stringify(present)})`);
       continue;
     }
-    for (const field of EXACT) if (a[field] !== undefined && b[field] !== undefined && a[field] !== b[field]) problems.push(`${key}: ${field} ours ${a[field]} vs DuckDB ${b[field]}`);
-    for (const field of CLOSE) if (a[field] !== undefined && b[field] !== undefined && !close(a[field]!, b[field]!)) problems.push(`${key}: ${field} ours ${a[field]} vs DuckDB ${b[field]}`);
+    for (const field of EXACT)
+      if (a[field] !== undefined && b[field] !== undefined && a[field] !== b[field]) problems.push(`${key}: ${field} ours ${a[field]} vs DuckDB ${b[field]}`);
+    for (const field of CLOSE)
+      if (a[field] !== undefined && b[field] !== undefined && !close(a[field]!, b[field]!))
+        problems.push(`${key}: ${field} ours ${a[field]} vs DuckDB ${b[field]}`);
   }
   return problems;
 }
@@ -65,7 +68,11 @@ const VALUE_MEASURES = new Set(['mean', 'median', 'q1', 'q3', 'min', 'max', 'mea
  * Facts of aggregateView rows (what the page and the export show), for the measures asked; rows
  * of the whole selection (segment '') left out with `segmentsOnly`. Suppressed rows are withheld.
  */
-export function rowFacts(rows: readonly AggregateRow[], measures: readonly string[], options: { segmentsOnly?: boolean; weighted?: boolean } = {}): { facts: Facts; withheld: Set<string> } {
+export function rowFacts(
+  rows: readonly AggregateRow[],
+  measures: readonly string[],
+  options: { segmentsOnly?: boolean; weighted?: boolean } = {},
+): { facts: Facts; withheld: Set<string> } {
   const facts: Facts = new Map();
   const withheld = new Set<string>();
   for (const row of rows) {
@@ -91,7 +98,9 @@ export function crosstabFacts(table: Crosstab, wave: string): Facts {
   const facts: Facts = new Map();
   for (const row of table.rows) {
     facts.set(factKey(wave, '(total)', 'share', row.value), { count: row.total.count, base: row.total.base, share: row.total.share });
-    row.cells.forEach((cell, c) => facts.set(factKey(wave, table.columns[c].value, 'share', row.value), { count: cell.count, base: cell.base, share: cell.share }));
+    row.cells.forEach((cell, c) =>
+      facts.set(factKey(wave, table.columns[c].value, 'share', row.value), { count: cell.count, base: cell.base, share: cell.share }),
+    );
   }
   return facts;
 }

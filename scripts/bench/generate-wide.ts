@@ -13,9 +13,35 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, r
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  ARRANGEMENT_WEIGHTS, ARRANGEMENTS, BASE_LANG, COMMENT_BODIES, COMPANY_SIZES, COMPANY_WEIGHTS, LANG_COUNT_WEIGHTS,
-  LANGUAGES, REGION_PAY, REGION_POPULATION, REGION_SAMPLE, REGIONS, ROLE_LANG, ROLE_PAY, ROLE_SENIORITY, ROLE_WEIGHTS, ROLES,
-  SATISFACTION, SATISFACTION_WEIGHTS, TREND_WEIGHTS, TRENDS, comment, drawTrendOrder, mulberry32, normal, pickOne, weighted, weightedDistinct, type Rng,
+  ARRANGEMENT_WEIGHTS,
+  ARRANGEMENTS,
+  BASE_LANG,
+  COMMENT_BODIES,
+  COMPANY_SIZES,
+  COMPANY_WEIGHTS,
+  LANG_COUNT_WEIGHTS,
+  LANGUAGES,
+  REGION_PAY,
+  REGION_POPULATION,
+  REGION_SAMPLE,
+  REGIONS,
+  ROLE_LANG,
+  ROLE_PAY,
+  ROLE_SENIORITY,
+  ROLE_WEIGHTS,
+  ROLES,
+  SATISFACTION,
+  SATISFACTION_WEIGHTS,
+  TREND_WEIGHTS,
+  TRENDS,
+  comment,
+  drawTrendOrder,
+  mulberry32,
+  normal,
+  pickOne,
+  weighted,
+  weightedDistinct,
+  type Rng,
 } from '../generate-sample';
 
 /** Bumped whenever a row's content changes: files written by another version are generated again. */
@@ -23,24 +49,68 @@ export const GENERATOR_VERSION = 1;
 export const DEFAULT_SEED = 0x5eed2022;
 
 // Things to be satisfied with (the sample's one job-satisfaction question, widened into a battery).
-const ASPECTS = ['pay', 'benefits', 'team', 'manager', 'tools', 'codebase', 'career_growth', 'learning', 'work_life_balance',
-  'remote_policy', 'on_call', 'meetings', 'hiring', 'mission', 'job_security'];
+const ASPECTS = [
+  'pay',
+  'benefits',
+  'team',
+  'manager',
+  'tools',
+  'codebase',
+  'career_growth',
+  'learning',
+  'work_life_balance',
+  'remote_policy',
+  'on_call',
+  'meetings',
+  'hiring',
+  'mission',
+  'job_security',
+];
 const AGREEMENT = ['Strongly disagree', 'Disagree', 'Neither agree nor disagree', 'Agree', 'Strongly agree'];
 // Statements to agree with: the sample's comment bodies, one column each.
 const STATEMENTS = ['interviews', 'meetings', 'stack', 'remote', 'junior_pay', 'transparency', 'on_call', 'team', 'ladder', 'layoffs'];
 
-const SINGLES = ['role', 'region', 'company_size', 'work_arrangement', 'secondary_role', 'previous_role', 'preferred_arrangement',
-  'preferred_company_size', 'previous_region', 'first_language'] as const;
-const NUMERICS = ['years_experience', 'salary_usd', 'weight', 'hours_per_week', 'team_size', 'age', 'commute_minutes',
-  'meetings_per_week', 'on_call_days', 'bonus_pct'] as const;
+const SINGLES = [
+  'role',
+  'region',
+  'company_size',
+  'work_arrangement',
+  'secondary_role',
+  'previous_role',
+  'preferred_arrangement',
+  'preferred_company_size',
+  'previous_region',
+  'first_language',
+] as const;
+const NUMERICS = [
+  'years_experience',
+  'salary_usd',
+  'weight',
+  'hours_per_week',
+  'team_size',
+  'age',
+  'commute_minutes',
+  'meetings_per_week',
+  'on_call_days',
+  'bonus_pct',
+] as const;
 const MULTIS = ['languages', 'languages_want', 'languages_learning', 'trends_following', 'roles_worked'] as const;
 const LIKERTS = ['job_satisfaction', ...ASPECTS.map((a) => `sat_${a}`), ...STATEMENTS.map((s) => `agree_${s}`)];
 const TEXTS = ['comment', 'advice', 'other_language'] as const;
 
 /** The 80 column names, in file order. */
 export function wideHeader(): string[] {
-  return ['respondent_id', 'submitted_at', ...SINGLES, ...NUMERICS, ...MULTIS, ...TRENDS.map((t) => `hot_trends[${t}]`),
-    ...LANGUAGES.map((l) => `lang_rank[${l}]`), ...LIKERTS, ...TEXTS];
+  return [
+    'respondent_id',
+    'submitted_at',
+    ...SINGLES,
+    ...NUMERICS,
+    ...MULTIS,
+    ...TRENDS.map((t) => `hot_trends[${t}]`),
+    ...LANGUAGES.map((l) => `lang_rank[${l}]`),
+    ...LIKERTS,
+    ...TEXTS,
+  ];
 }
 
 /** The codebook: every kind stated, so ingest timings do not depend on inference. */
@@ -124,26 +194,47 @@ export function wideRows(seed: number, year: number): (i: number) => string {
     const remote = arrIdx === 2;
 
     const singles = [
-      role, REGIONS[regionIdx], COMPANY_SIZES[weighted(rng, COMPANY_WEIGHTS)], arrIdx < 0 ? '' : ARRANGEMENTS[arrIdx],
-      blankIf(rng, 0.3, pickOne(rng, ROLES)), blankIf(rng, 0.2, ROLES[weighted(rng, ROLE_WEIGHTS[2020])]),
-      blankIf(rng, 0.05, ARRANGEMENTS[weighted(rng, [10, 35, 55])]), blankIf(rng, 0.05, COMPANY_SIZES[weighted(rng, COMPANY_WEIGHTS)]),
-      blankIf(rng, 0.1, rng() < 0.85 ? REGIONS[regionIdx] : pickOne(rng, REGIONS)), langs.length ? pickOne(rng, langs) : '',
+      role,
+      REGIONS[regionIdx],
+      COMPANY_SIZES[weighted(rng, COMPANY_WEIGHTS)],
+      arrIdx < 0 ? '' : ARRANGEMENTS[arrIdx],
+      blankIf(rng, 0.3, pickOne(rng, ROLES)),
+      blankIf(rng, 0.2, ROLES[weighted(rng, ROLE_WEIGHTS[2020])]),
+      blankIf(rng, 0.05, ARRANGEMENTS[weighted(rng, [10, 35, 55])]),
+      blankIf(rng, 0.05, COMPANY_SIZES[weighted(rng, COMPANY_WEIGHTS)]),
+      blankIf(rng, 0.1, rng() < 0.85 ? REGIONS[regionIdx] : pickOne(rng, REGIONS)),
+      langs.length ? pickOne(rng, langs) : '',
     ];
     const numerics = [
-      blankIf(rng, 0.02, years), blankIf(rng, 0.08, Math.round(pay / 500) * 500), weight,
-      blankIf(rng, 0.05, Math.max(5, Math.round(42 + 6 * normal(rng)))), blankIf(rng, 0.1, Math.max(1, Math.round(Math.exp(2 + 0.8 * normal(rng))))),
+      blankIf(rng, 0.02, years),
+      blankIf(rng, 0.08, Math.round(pay / 500) * 500),
+      weight,
+      blankIf(rng, 0.05, Math.max(5, Math.round(42 + 6 * normal(rng)))),
+      blankIf(rng, 0.1, Math.max(1, Math.round(Math.exp(2 + 0.8 * normal(rng))))),
       blankIf(rng, 0.06, 21 + years + Math.max(0, Math.round(3 * Math.abs(normal(rng))))),
-      blankIf(rng, 0.1, remote ? 0 : Math.round(Math.exp(3.2 + 0.5 * normal(rng)))), blankIf(rng, 0.07, Math.max(0, Math.round(8 + 4 * normal(rng)))),
-      blankIf(rng, 0.1, Math.floor(rng() * 8)), blankIf(rng, 0.3, Math.max(0, 8 + 5 * normal(rng)).toFixed(1)),
+      blankIf(rng, 0.1, remote ? 0 : Math.round(Math.exp(3.2 + 0.5 * normal(rng)))),
+      blankIf(rng, 0.07, Math.max(0, Math.round(8 + 4 * normal(rng)))),
+      blankIf(rng, 0.1, Math.floor(rng() * 8)),
+      blankIf(rng, 0.3, Math.max(0, 8 + 5 * normal(rng)).toFixed(1)),
     ];
     const want = rng() < 0.05 ? [] : pickLanguages(rng, role, yearIndex + 1, (l) => (l === 'Rust' || l === 'Go' ? 3 : 1));
     const learning = rng() < 0.4 ? [] : pickLanguages(rng, role, yearIndex, () => 1).slice(0, 2);
-    const following = rng() < 0.1 ? [] : weightedDistinct(rng, TREND_WEIGHTS[year], 1 + Math.floor(rng() * 4)).sort((a, b) => a - b).map((t) => TRENDS[t]);
+    const following =
+      rng() < 0.1
+        ? []
+        : weightedDistinct(rng, TREND_WEIGHTS[year], 1 + Math.floor(rng() * 4))
+            .sort((a, b) => a - b)
+            .map((t) => TRENDS[t]);
     const rolesWorked = [role, ...(rng() < 0.5 ? [pickOne(rng, ROLES)] : [])].filter((r, k, all) => all.indexOf(r) === k).sort();
     const multis = [langs.join(';'), want.join(';'), learning.join(';'), following.join(';'), rolesWorked.join(';')];
 
     const langRanks = noLangs.slice();
-    if (langs.length > 0 && rng() > 0.1) weightedDistinct(rng, langs.map(() => 1), Math.min(3, langs.length)).forEach((k, r) => (langRanks[LANGUAGES.indexOf(langs[k])] = String(r + 1)));
+    if (langs.length > 0 && rng() > 0.1)
+      weightedDistinct(
+        rng,
+        langs.map(() => 1),
+        Math.min(3, langs.length),
+      ).forEach((k, r) => (langRanks[LANGUAGES.indexOf(langs[k])] = String(r + 1)));
     const mood = leanWeights(happy);
     const likerts = LIKERTS.map((id) => scale(rng, id.startsWith('agree_') ? AGREEMENT : SATISFACTION, mood));
     const texts = [
@@ -176,7 +267,13 @@ function isCurrent(target: WideFile, seed: number, year: number): boolean {
   if (!existsSync(target.file) || !existsSync(markerOf(target.file))) return false;
   try {
     const marker = JSON.parse(readFileSync(markerOf(target.file), 'utf8')) as Marker;
-    return marker.version === GENERATOR_VERSION && marker.seed === seed && marker.year === year && marker.rows === target.rows && marker.bytes === statSync(target.file).size;
+    return (
+      marker.version === GENERATOR_VERSION &&
+      marker.seed === seed &&
+      marker.year === year &&
+      marker.rows === target.rows &&
+      marker.bytes === statSync(target.file).size
+    );
   } catch {
     return false;
   }
@@ -244,12 +341,20 @@ function link(target: string, at: string): void {
  * the smallest size, then its 2022 wave) and `trend-1m` (the same 2020 and 2021, then the
  * largest 2022 wave).
  */
-export function ensureBenchData(root: string, options: { seed?: number; sizes?: readonly number[]; log?: (line: string) => void } = {}): { datasets: GeneratedDataset[]; trends: GeneratedDataset[]; ms: number } {
+export function ensureBenchData(
+  root: string,
+  options: { seed?: number; sizes?: readonly number[]; log?: (line: string) => void } = {},
+): { datasets: GeneratedDataset[]; trends: GeneratedDataset[]; ms: number } {
   const { seed = DEFAULT_SEED, sizes = SIZES, log = () => {} } = options;
   const main = [...sizes].sort((a, b) => a - b).map((rows) => ({ rows, dir: path.join(root, `generated-${sizeLabel(rows)}`) }));
   const start = performance.now();
-  const generated = writeWideWave(seed, 2022, main.map(({ rows, dir }) => ({ rows, file: path.join(dir, '2022.csv') })));
-  if (generated.written.length) log(`generated 2022 waves of ${generated.written.map((w) => sizeLabel(w.rows)).join(', ')} in ${(generated.ms / 1000).toFixed(1)} s`);
+  const generated = writeWideWave(
+    seed,
+    2022,
+    main.map(({ rows, dir }) => ({ rows, file: path.join(dir, '2022.csv') })),
+  );
+  if (generated.written.length)
+    log(`generated 2022 waves of ${generated.written.map((w) => sizeLabel(w.rows)).join(', ')} in ${(generated.ms / 1000).toFixed(1)} s`);
   const smallest = main[0].rows;
   const trendDir = path.join(root, `trend-${sizeLabel(smallest)}`);
   for (const year of [2020, 2021]) {

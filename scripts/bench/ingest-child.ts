@@ -93,7 +93,11 @@ export function typedArrayBytes(survey: Survey): number {
  * Each engine's start-up (imports, DuckDB's instance) happens before the clock starts; the
  * timed part is the file → loaded rows or model, nothing else.
  */
-async function prepare(engine: Engine, file: string, codebookFile: string | undefined): Promise<{ load: () => Promise<number>; save?: (at: string) => Promise<number | undefined>; survey?: () => Survey | undefined }> {
+async function prepare(
+  engine: Engine,
+  file: string,
+  codebookFile: string | undefined,
+): Promise<{ load: () => Promise<number>; save?: (at: string) => Promise<number | undefined>; survey?: () => Survey | undefined }> {
   if (engine === 'ours') {
     // Imported here, so the other engines' processes hold none of our code.
     const { loadSurveyFile } = await import('../../lib/survey/load-survey-file');
@@ -146,8 +150,11 @@ async function main(): Promise<void> {
 
 const isMain = process.argv[1]?.endsWith('ingest-child.ts');
 if (isMain) {
-  main().then(() => process.exit(0), (error) => {
-    console.error(error);
-    process.exit(1);
-  });
+  main().then(
+    () => process.exit(0),
+    (error) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
 }

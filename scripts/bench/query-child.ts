@@ -144,13 +144,39 @@ function buildQueries(job: QueryJob, waves: DatasetWaves['waves']): Query[] {
   const view = (query: Partial<AggregateQuery>) => () => aggregateView(one, { questionId: spec.multi, filters: [], baseRule: 'answered', ...query }, '');
   const rowsOf = (answer: unknown) => (answer as ReturnType<typeof aggregateView>).rows;
   const multi = { table: 't', column: spec.multi, excluded: spec.excluded };
-  const weightSql = spec.weight ? `CASE WHEN TRY_CAST(${sql.ident(spec.weight)} AS DOUBLE) > 0 THEN TRY_CAST(${sql.ident(spec.weight)} AS DOUBLE) ELSE 0 END` : STAND_IN_WEIGHT.sql;
+  const weightSql = spec.weight
+    ? `CASE WHEN TRY_CAST(${sql.ident(spec.weight)} AS DOUBLE) > 0 THEN TRY_CAST(${sql.ident(spec.weight)} AS DOUBLE) ELSE 0 END`
+    : STAND_IN_WEIGHT.sql;
   const bins = numericBins(question(survey, spec.numeric) as NumericQuestion, selectAll(survey.size));
   const queries: Query[] = [
-    { name: 'single choice', ours: view({ questionId: spec.single }), statements: [sql.singleSql('t', spec.single)], oursFacts: (a) => rowFacts(rowsOf(a), ['share']), theirFacts: ([rows]) => sql.singleFacts(rows, job.wave) },
-    { name: 'multi-select', ours: view({}), statements: [sql.multiSql(multi)], oursFacts: (a) => rowFacts(rowsOf(a), ['share']), theirFacts: ([rows]) => sql.multiFacts(rows, job.wave, spec.excluded, false) },
-    { name: 'two filters', ours: view({ filters: spec.filters }), statements: [sql.multiSql({ ...multi, where: spec.filterSql })], oursFacts: (a) => rowFacts(rowsOf(a), ['share']), theirFacts: ([rows]) => sql.multiFacts(rows, job.wave, spec.excluded, false) },
-    { name: 'segment (compare by)', ours: view({ by: spec.by }), statements: [sql.multiSql({ ...multi, segment: spec.by })], oursFacts: (a) => rowFacts(rowsOf(a), ['share'], { segmentsOnly: true }), theirFacts: ([rows]) => sql.multiFacts(rows, job.wave, spec.excluded, false) },
+    {
+      name: 'single choice',
+      ours: view({ questionId: spec.single }),
+      statements: [sql.singleSql('t', spec.single)],
+      oursFacts: (a) => rowFacts(rowsOf(a), ['share']),
+      theirFacts: ([rows]) => sql.singleFacts(rows, job.wave),
+    },
+    {
+      name: 'multi-select',
+      ours: view({}),
+      statements: [sql.multiSql(multi)],
+      oursFacts: (a) => rowFacts(rowsOf(a), ['share']),
+      theirFacts: ([rows]) => sql.multiFacts(rows, job.wave, spec.excluded, false),
+    },
+    {
+      name: 'two filters',
+      ours: view({ filters: spec.filters }),
+      statements: [sql.multiSql({ ...multi, where: spec.filterSql })],
+      oursFacts: (a) => rowFacts(rowsOf(a), ['share']),
+      theirFacts: ([rows]) => sql.multiFacts(rows, job.wave, spec.excluded, false),
+    },
+    {
+      name: 'segment (compare by)',
+      ours: view({ by: spec.by }),
+      statements: [sql.multiSql({ ...multi, segment: spec.by })],
+      oursFacts: (a) => rowFacts(rowsOf(a), ['share'], { segmentsOnly: true }),
+      theirFacts: ([rows]) => sql.multiFacts(rows, job.wave, spec.excluded, false),
+    },
     {
       name: 'crosstab',
       ours: () => crosstab(question(survey, spec.crossRows), question(survey, spec.crossColumns), selectAll(survey.size)),
@@ -161,7 +187,13 @@ function buildQueries(job: QueryJob, waves: DatasetWaves['waves']): Query[] {
       },
       theirFacts: ([rows]) => sql.crosstabFacts(rows, job.wave),
     },
-    { name: 'weighted multi-select', ours: view({ weight: true }), statements: [sql.multiSql({ ...multi, weight: weightSql })], oursFacts: (a) => rowFacts(rowsOf(a), ['share'], { weighted: true }), theirFacts: ([rows]) => sql.multiFacts(rows, job.wave, spec.excluded, true) },
+    {
+      name: 'weighted multi-select',
+      ours: view({ weight: true }),
+      statements: [sql.multiSql({ ...multi, weight: weightSql })],
+      oursFacts: (a) => rowFacts(rowsOf(a), ['share'], { weighted: true }),
+      theirFacts: ([rows]) => sql.multiFacts(rows, job.wave, spec.excluded, true),
+    },
     {
       name: 'numeric quartiles + histogram',
       ours: view({ questionId: spec.numeric }),
@@ -173,7 +205,10 @@ function buildQueries(job: QueryJob, waves: DatasetWaves['waves']): Query[] {
   if (spec.trend && waves.length > 1) {
     const ranking = question(latest.survey, spec.trend);
     if (ranking.kind !== 'ranking') throw new Error(`${spec.trend} is not a ranking`);
-    const rankingSpec = { waves: waves.map((wave, k) => ({ id: wave.id, table: k === waves.length - 1 ? 't' : `w${wave.id}.t` })), items: ranking.options.map((option) => ({ value: option.value, column: columnOf(ranking.source.columns, option.value) })) };
+    const rankingSpec = {
+      waves: waves.map((wave, k) => ({ id: wave.id, table: k === waves.length - 1 ? 't' : `w${wave.id}.t` })),
+      items: ranking.options.map((option) => ({ value: option.value, column: columnOf(ranking.source.columns, option.value) })),
+    };
     queries.push({
       name: `trend, ${waves.length} waves (ranked first)`,
       ours: () => aggregateView({ id: job.dataset, waves }, { questionId: spec.trend!, filters: [], baseRule: 'answered' }, ''),
@@ -230,16 +265,25 @@ function pageTimings(job: QueryJob, survey: Survey): { name: string; ours: Summa
   const defaults = { waveIds: [job.wave], weighted: false, suppressBelow: 10 };
   const viewOf = () => resolveViewState(parseViewState(new URLSearchParams(spec.pageQuery), defaults).value, survey).value;
   const pages: [string, () => unknown][] = [
-    ['question page: view + facets + figures', () => {
-      const state = viewOf();
-      buildFacets(survey, state, 10);
-      return buildQuestionView(dataset, question(survey, spec.multi), state, defaults, { limit: 40 });
-    }],
-    ['overview: view + facets + 24 cards', () => {
-      const state = viewOf();
-      buildFacets(survey, state, 10);
-      return survey.questions.filter(aggregatable).slice(0, 24).map((q) => buildQuestionView(dataset, q, state, defaults, { limit: 8, withSegment: false }));
-    }],
+    [
+      'question page: view + facets + figures',
+      () => {
+        const state = viewOf();
+        buildFacets(survey, state, 10);
+        return buildQuestionView(dataset, question(survey, spec.multi), state, defaults, { limit: 40 });
+      },
+    ],
+    [
+      'overview: view + facets + 24 cards',
+      () => {
+        const state = viewOf();
+        buildFacets(survey, state, 10);
+        return survey.questions
+          .filter(aggregatable)
+          .slice(0, 24)
+          .map((q) => buildQuestionView(dataset, q, state, defaults, { limit: 8, withSegment: false }));
+      },
+    ],
   ];
   return pages.map(([name, run]) => {
     for (let i = 0; i < WARM_UP; i++) run();
@@ -276,8 +320,11 @@ async function main(): Promise<void> {
 
 const isMain = process.argv[1]?.endsWith('query-child.ts');
 if (isMain) {
-  main().then(() => process.exit(0), (error) => {
-    console.error(error);
-    process.exit(1);
-  });
+  main().then(
+    () => process.exit(0),
+    (error) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
 }

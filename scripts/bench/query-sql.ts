@@ -109,9 +109,16 @@ const items = (value: unknown): unknown[] => (Array.isArray(value) ? value : ((v
 export function numericFacts(results: SqlRow[][], wave: string, bins: readonly NumericBin[]): Facts {
   const [[count, mean, quartiles, min, max]] = results[0];
   const [q1, median, q3] = items(quartiles).map(num);
-  const facts: Facts = new Map([
-    ['mean', mean], ['median', median], ['q1', q1], ['q3', q3], ['min', min], ['max', max],
-  ].map(([measure, value]) => [factKey(wave, '', String(measure), ''), { value: num(value) }]));
+  const facts: Facts = new Map(
+    [
+      ['mean', mean],
+      ['median', median],
+      ['q1', q1],
+      ['q3', q3],
+      ['min', min],
+      ['max', max],
+    ].map(([measure, value]) => [factKey(wave, '', String(measure), ''), { value: num(value) }]),
+  );
   for (const [b, n] of results[1]) facts.set(factKey(wave, '', 'bin', bins[num(b)].value), { count: num(n), base: num(count), share: num(n) / num(count) });
   return facts;
 }
@@ -126,8 +133,12 @@ export interface RankingSql {
 /** Per wave: who ranked anything (the base), and per item who ranked it first and who ranked it at all. */
 export function rankingSql(spec: RankingSql): string {
   const any = spec.items.map((item) => `${ident(item.column)} IS NOT NULL`).join(' OR ');
-  const perItem = spec.items.map((item, k) => `count(*) FILTER (WHERE TRY_CAST(${ident(item.column)} AS INTEGER) = 1) AS f${k}, count(${ident(item.column)}) AS a${k}`).join(', ');
-  return spec.waves.map((wave) => `SELECT ${text(wave.id)} AS wave, count(*) FILTER (WHERE ${any}) AS base, ${perItem} FROM ${wave.table}`).join('\nUNION ALL ');
+  const perItem = spec.items
+    .map((item, k) => `count(*) FILTER (WHERE TRY_CAST(${ident(item.column)} AS INTEGER) = 1) AS f${k}, count(${ident(item.column)}) AS a${k}`)
+    .join(', ');
+  return spec.waves
+    .map((wave) => `SELECT ${text(wave.id)} AS wave, count(*) FILTER (WHERE ${any}) AS base, ${perItem} FROM ${wave.table}`)
+    .join('\nUNION ALL ');
 }
 
 export function rankingFacts(rows: SqlRow[], spec: RankingSql): Facts {

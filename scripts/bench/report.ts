@@ -59,7 +59,8 @@ const left = (text: string, width: number) => (text.length >= width ? text : ' '
 const fixed = (value: number, digits: number) => (Number.isFinite(value) ? value.toFixed(digits) : '—');
 /** Significant enough digits for a timing in ms, from 0.05 to 50,000. */
 const ms = (value: number) => (value >= 100 ? fixed(value, 0) : value >= 10 ? fixed(value, 1) : fixed(value, 2));
-const range = (s: Summary | null, scale: number, digits: number) => (s ? `${fixed(s.median / scale, digits)} [${fixed(s.min / scale, digits)}–${fixed(s.max / scale, digits)}]` : 'failed');
+const range = (s: Summary | null, scale: number, digits: number) =>
+  s ? `${fixed(s.median / scale, digits)} [${fixed(s.min / scale, digits)}–${fixed(s.max / scale, digits)}]` : 'failed';
 const msRange = (s: Summary | null) => (s ? `${ms(s.median)} [${ms(s.min)}–${ms(s.max)}]` : '—');
 
 function table(headings: string[], rows: string[][], widths: number[]): string {
@@ -73,14 +74,31 @@ function ingestTables(results: BenchResults): string {
   const ratio = (a: IngestRow, b: IngestRow) => (a.ms && b.ms ? fixed(a.ms.median / b.ms.median, 1) + '×' : '—');
   const times = ids.map((id) => {
     const [ours, papa, duck] = [of(id, 'ours'), of(id, 'papaparse'), of(id, 'duckdb')];
-    return [ours.title, fixed(ours.csvBytes / MB, 1), ours.rows?.toLocaleString('en-US') ?? '—', range(ours.ms, 1000, 2), range(papa.ms, 1000, 2), range(duck.ms, 1000, 2),
-      ours.ms ? fixed(ours.csvBytes / MB / (ours.ms.median / 1000), 1) : '—', ratio(ours, papa), ratio(ours, duck)];
+    return [
+      ours.title,
+      fixed(ours.csvBytes / MB, 1),
+      ours.rows?.toLocaleString('en-US') ?? '—',
+      range(ours.ms, 1000, 2),
+      range(papa.ms, 1000, 2),
+      range(duck.ms, 1000, 2),
+      ours.ms ? fixed(ours.csvBytes / MB / (ours.ms.median / 1000), 1) : '—',
+      ratio(ours, papa),
+      ratio(ours, duck),
+    ];
   });
   const memory = ids.map((id) => {
     const [ours, papa, duck] = [of(id, 'ours'), of(id, 'papaparse'), of(id, 'duckdb')];
     const rss = (row: IngestRow) => (row.maxRss ? fixed(row.maxRss.median / MB, 0) : '—');
-    return [ours.title, fixed(ours.csvBytes / MB, 1), rss(ours), rss(papa), rss(duck), ours.maxRss ? fixed(ours.maxRss.median / ours.csvBytes, 2) + '×' : '—',
-      ours.modelBytes !== null ? fixed(ours.modelBytes / MB, 1) : '—', ours.savedBytes !== null ? fixed(ours.savedBytes / MB, 1) : '—'];
+    return [
+      ours.title,
+      fixed(ours.csvBytes / MB, 1),
+      rss(ours),
+      rss(papa),
+      rss(duck),
+      ours.maxRss ? fixed(ours.maxRss.median / ours.csvBytes, 2) + '×' : '—',
+      ours.modelBytes !== null ? fixed(ours.modelBytes / MB, 1) : '—',
+      ours.savedBytes !== null ? fixed(ours.savedBytes / MB, 1) : '—',
+    ];
   });
   const failures = results.ingest.filter((row) => row.failure).map((row) => `  FAILED ${row.dataset} ${row.engine}: ${row.failure}`);
   return [
@@ -94,29 +112,52 @@ function ingestTables(results: BenchResults): string {
 }
 
 function queryTables(results: BenchResults): string {
-  return results.queries.map((run) => {
-    if (run.failure) return `Queries on ${run.dataset}: FAILED — ${run.failure}`;
-    const rows = run.queries.map((q) => [q.name, msRange(q.ours), msRange(q.duckdb), fixed(q.ours.median / q.duckdb.median, 2), String(q.ours.runs), q.mismatches.length ? `${q.mismatches.length} DIFFER` : `${q.compared} equal`]);
-    const pages = run.pages.map((p) => [p.name, msRange(p.ours), '—', '—', String(p.ours.runs), '']);
-    const differences = run.queries.flatMap((q) => q.mismatches.slice(0, 10).map((m) => `  ≠ ${q.name}: ${m}`));
-    return [
-      `Queries on ${run.dataset} (${run.respondents.toLocaleString('en-US')} respondents) — ms, median [min–max] of ${results.settings.runs} runs after a first (fewer, ≥ 3, once a query's runs pass 3 s); ours = aggregateView or crosstab (figures with intervals and marks), DuckDB = SQL on its table`,
-      table(['query', 'ours', 'DuckDB', 'ours÷DuckDB', 'runs', 'answers'], [...rows, ...pages], [40, 22, 24, 11, 4, 12]),
-      ...run.problems.map((p) => `  ≠ ${p}`),
-      ...differences,
-    ].join('\n');
-  }).join('\n\n');
+  return results.queries
+    .map((run) => {
+      if (run.failure) return `Queries on ${run.dataset}: FAILED — ${run.failure}`;
+      const rows = run.queries.map((q) => [
+        q.name,
+        msRange(q.ours),
+        msRange(q.duckdb),
+        fixed(q.ours.median / q.duckdb.median, 2),
+        String(q.ours.runs),
+        q.mismatches.length ? `${q.mismatches.length} DIFFER` : `${q.compared} equal`,
+      ]);
+      const pages = run.pages.map((p) => [p.name, msRange(p.ours), '—', '—', String(p.ours.runs), '']);
+      const differences = run.queries.flatMap((q) => q.mismatches.slice(0, 10).map((m) => `  ≠ ${q.name}: ${m}`));
+      return [
+        `Queries on ${run.dataset} (${run.respondents.toLocaleString('en-US')} respondents) — ms, median [min–max] of ${results.settings.runs} runs after a first (fewer, ≥ 3, once a query's runs pass 3 s); ours = aggregateView or crosstab (figures with intervals and marks), DuckDB = SQL on its table`,
+        table(['query', 'ours', 'DuckDB', 'ours÷DuckDB', 'runs', 'answers'], [...rows, ...pages], [40, 22, 24, 11, 4, 12]),
+        ...run.problems.map((p) => `  ≠ ${p}`),
+        ...differences,
+      ].join('\n');
+    })
+    .join('\n\n');
 }
 
 function restartTable(results: BenchResults): string {
-  const rows = results.restart.map((row) => row.failure
-    ? [row.title, '—', 'FAILED', row.failure.slice(0, 60), '', '', '']
-    : [row.title, row.respondents.toLocaleString('en-US'), msRange(row.cold.toPage), msRange(row.warm.toPage), fixed((100 * row.warm.toPage.median) / row.cold.toPage.median, 1) + '%',
-      `${ms(row.cold.load.median)} / ${ms(row.warm.load.median)}`, fixed((100 * row.warm.load.median) / row.cold.load.median, 1) + '%',
-      `${ms(row.cold.sinceStart.median)} / ${ms(row.warm.sinceStart.median)}`, row.warmWasWarm ? 'yes' : 'NO']);
+  const rows = results.restart.map((row) =>
+    row.failure
+      ? [row.title, '—', 'FAILED', row.failure.slice(0, 60), '', '', '']
+      : [
+          row.title,
+          row.respondents.toLocaleString('en-US'),
+          msRange(row.cold.toPage),
+          msRange(row.warm.toPage),
+          fixed((100 * row.warm.toPage.median) / row.cold.toPage.median, 1) + '%',
+          `${ms(row.cold.load.median)} / ${ms(row.warm.load.median)}`,
+          fixed((100 * row.warm.load.median) / row.cold.load.median, 1) + '%',
+          `${ms(row.cold.sinceStart.median)} / ${ms(row.warm.sinceStart.median)}`,
+          row.warmWasWarm ? 'yes' : 'NO',
+        ],
+  );
   return [
     `Restart — a fresh process through the app's store (file hash, then the persisted cache or a parse) to the overview's first page of cards (24), ms, median of ${results.settings.reps} [min–max]`,
-    table(['dataset', 'respondents', 'to page, no cache', 'warm cache', 'warm/cold', 'store only cold / warm', 'warm/cold', 'since process start', 'hit'], rows, [22, 11, 20, 18, 9, 22, 9, 18, 3]),
+    table(
+      ['dataset', 'respondents', 'to page, no cache', 'warm cache', 'warm/cold', 'store only cold / warm', 'warm/cold', 'since process start', 'hit'],
+      rows,
+      [22, 11, 20, 18, 9, 22, 9, 18, 3],
+    ),
   ].join('\n');
 }
 
@@ -124,7 +165,13 @@ function growthTable(results: BenchResults): string {
   const sizes = results.growth.find((g) => g.points.length)?.points.map((p) => p.rows) ?? [];
   if (sizes.length < 2) return 'Growth — needs two generated sizes or more';
   const label = (rows: number) => (rows >= 1e6 ? `${rows / 1e6}M` : `${rows / 1e3}k`);
-  const rows = results.growth.map((g) => [g.engine, ...g.points.map((p) => fixed(p.ms / 1000, 2)), fixed(g.timeExponent ?? NaN, 2), ...g.points.map((p) => fixed(p.maxRss / MB, 0)), fixed(g.rssExponent ?? NaN, 2)]);
+  const rows = results.growth.map((g) => [
+    g.engine,
+    ...g.points.map((p) => fixed(p.ms / 1000, 2)),
+    fixed(g.timeExponent ?? NaN, 2),
+    ...g.points.map((p) => fixed(p.maxRss / MB, 0)),
+    fixed(g.rssExponent ?? NaN, 2),
+  ]);
   const widths = [10, ...sizes.map(() => 8), 9, ...sizes.map(() => 8), 9];
   return [
     'Growth — generated survey, ingest median seconds and peak RSS (MB) by respondents; exponents of a log-log least-squares fit',
@@ -144,7 +191,10 @@ function targetLines(results: BenchResults): string {
     lines.push(`${mark(ours / duck <= 2)} ingest ≤ 2× DuckDB on ${id}: ${fixed(ours / duck, 2)}×`);
   }
   const largest = results.ingest.filter((row) => row.engine === 'ours' && row.generatedRows).at(-1);
-  if (largest?.maxRss) lines.push(`${mark(largest.maxRss.median <= 2 * largest.csvBytes)} peak RSS ≤ 2× the file at ${largest.dataset}: ${fixed(largest.maxRss.median / largest.csvBytes, 2)}× (${fixed(largest.maxRss.median / MB, 0)} MB for ${fixed(largest.csvBytes / MB, 0)} MB)`);
+  if (largest?.maxRss)
+    lines.push(
+      `${mark(largest.maxRss.median <= 2 * largest.csvBytes)} peak RSS ≤ 2× the file at ${largest.dataset}: ${fixed(largest.maxRss.median / largest.csvBytes, 2)}× (${fixed(largest.maxRss.median / MB, 0)} MB for ${fixed(largest.csvBytes / MB, 0)} MB)`,
+    );
   for (const run of results.queries.filter((r) => !r.failure)) {
     const limit = run.respondents >= 1e6 ? 50 : run.respondents >= 1e5 ? 5 : null;
     const slow = run.queries.filter((q) => limit !== null && q.ours.median > limit).map((q) => `${q.name} ${ms(q.ours.median)} ms`);
@@ -152,9 +202,14 @@ function targetLines(results: BenchResults): string {
     if (limit !== null) lines.push(`${mark(slow.length === 0)} every query ≤ ${limit} ms on ${run.dataset}${slow.length ? `: over — ${slow.join('; ')}` : ''}`);
     lines.push(`${mark(behind.length === 0)} every query faster than DuckDB on ${run.dataset}${behind.length ? `: not — ${behind.join('; ')}` : ''}`);
     const differing = run.queries.filter((q) => q.mismatches.length).map((q) => q.name);
-    lines.push(`${mark(differing.length === 0 && run.problems.length === 0)} answers equal to DuckDB's on ${run.dataset}${differing.length ? `: differ — ${differing.join(', ')}` : ''}`);
+    lines.push(
+      `${mark(differing.length === 0 && run.problems.length === 0)} answers equal to DuckDB's on ${run.dataset}${differing.length ? `: differ — ${differing.join(', ')}` : ''}`,
+    );
   }
-  for (const row of results.restart.filter((r) => !r.failure)) lines.push(`${mark(row.warm.toPage.median <= 0.1 * row.cold.toPage.median)} restart to the first page with a warm cache ≤ 10% of a fresh parse on ${row.dataset}: ${fixed((100 * row.warm.toPage.median) / row.cold.toPage.median, 1)}% (the store's part alone: ${fixed((100 * row.warm.load.median) / row.cold.load.median, 1)}%)`);
+  for (const row of results.restart.filter((r) => !r.failure))
+    lines.push(
+      `${mark(row.warm.toPage.median <= 0.1 * row.cold.toPage.median)} restart to the first page with a warm cache ≤ 10% of a fresh parse on ${row.dataset}: ${fixed((100 * row.warm.toPage.median) / row.cold.toPage.median, 1)}% (the store's part alone: ${fixed((100 * row.warm.load.median) / row.cold.load.median, 1)}%)`,
+    );
   for (const g of results.growth.filter((x) => x.timeExponent !== null && x.engine === 'ours')) {
     lines.push(`${mark(g.timeExponent! >= 0.9 && g.timeExponent! <= 1.1)} ingest time exponent in [0.9, 1.1]: ${fixed(g.timeExponent!, 2)}`);
     lines.push(`${mark(g.rssExponent! >= 0.9 && g.rssExponent! <= 1.1)} peak RSS exponent in [0.9, 1.1]: ${fixed(g.rssExponent!, 2)}`);
@@ -169,5 +224,9 @@ export function printReport(results: BenchResults): void {
     `Data: Stack Overflow 2019 (ODbL 1.0 + DbCL), Kaggle ML & DS Survey 2022 (CC BY 2.0), generated by scripts/bench/generate-wide.ts (seed ${results.settings.seed})`,
     ...results.missingSharedData.map((file) => `!!! SKIPPED, shared data missing: ${file}`),
   ];
-  console.log(['', ...header, '', ingestTables(results), '', queryTables(results), '', restartTable(results), '', growthTable(results), '', targetLines(results)].join('\n'));
+  console.log(
+    ['', ...header, '', ingestTables(results), '', queryTables(results), '', restartTable(results), '', growthTable(results), '', targetLines(results)].join(
+      '\n',
+    ),
+  );
 }

@@ -54,7 +54,14 @@ async function main(): Promise<void> {
   if (!dataset) throw new Error(`no dataset "${id}" under SURVEY_LENS_DATA`);
   const defaults = viewDefaultsOf(dataset);
   const parsed = parseViewState(new URLSearchParams(), defaults).value;
-  const results = await Promise.all(wavesOf(parsed, defaults.waveIds).map((waveId) => getWave(dataset, dataset.waves.find((wave) => wave.id === waveId)!)));
+  const results = await Promise.all(
+    wavesOf(parsed, defaults.waveIds).map((waveId) =>
+      getWave(
+        dataset,
+        dataset.waves.find((wave) => wave.id === waveId)!,
+      ),
+    ),
+  );
   const reference = results.at(-1);
   if (!reference?.ok) throw new Error(`the dataset did not load: ${reference && !reference.ok ? reference.message : 'no wave'}`);
   const loadMs = performance.now() - loadStart;
@@ -70,7 +77,10 @@ async function main(): Promise<void> {
   printResult(result);
 }
 
-main().then(() => process.exit(0), (error) => {
-  console.error(error);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -4,7 +4,16 @@
  */
 import assert from 'node:assert/strict';
 import Papa from 'papaparse';
-import { addJourney, countAiRankedFirst, countJavaScriptUsers, formatCount, parseCellNumber, readColumnValues, takeScreenshot, waitForStreamedContent } from './support.mjs';
+import {
+  addJourney,
+  countAiRankedFirst,
+  countJavaScriptUsers,
+  formatCount,
+  parseCellNumber,
+  readColumnValues,
+  takeScreenshot,
+  waitForStreamedContent,
+} from './support.mjs';
 
 addJourney('home lists the bundled synthetic sample', async (page, base) => {
   await page.goto(`${base}/`);
@@ -67,7 +76,10 @@ addJourney('question: hot_trends shows the share who ranked AI first in 2022, an
   assert.match(exported.ci_method, /svyciprop/, 'weighted interval method named in the export');
   // Unweighted (_weight=0), the share is the plain count over the base, checked against our own count of the CSV.
   await page.goto(`${base}/state-of-engineers/questions/hot_trends?_weight=0`);
-  cells = await page.locator('tr', { has: page.getByRole('rowheader', { name: 'AI, Machine Learning, Big Data', exact: true }) }).locator('td').allInnerTexts();
+  cells = await page
+    .locator('tr', { has: page.getByRole('rowheader', { name: 'AI, Machine Learning, Big Data', exact: true }) })
+    .locator('td')
+    .allInnerTexts();
   assert.equal(cells[1], expected.percent, 'unweighted share ranked first');
   await page.goto(`${base}/state-of-engineers/questions/hot_trends`);
   await page.locator('.recharts-bar-rectangle').first().waitFor();
@@ -103,17 +115,28 @@ addJourney('responses: 50 rows, sorting by a header click and paging live in the
   await page.locator('th[aria-sort="ascending"]').waitFor();
   const ascending = (await readColumnValues(page, 'years_experience')).map(parseCellNumber);
   assert.notDeepEqual(ascending, before.map(parseCellNumber), 'order changed');
-  assert.deepEqual(ascending, [...ascending].sort((a, b) => a - b), 'ascending by value');
+  assert.deepEqual(
+    ascending,
+    [...ascending].sort((a, b) => a - b),
+    'ascending by value',
+  );
   const button = page.getByRole('button', { name: /^years_experience/ });
   await button.focus();
   await page.keyboard.press('Enter');
   await page.waitForURL(/_desc=1/);
   await page.locator('th[aria-sort="descending"]').waitFor();
   const descending = (await readColumnValues(page, 'years_experience')).map(parseCellNumber);
-  assert.deepEqual(descending, [...descending].sort((a, b) => b - a), 'descending by value');
+  assert.deepEqual(
+    descending,
+    [...descending].sort((a, b) => b - a),
+    'descending by value',
+  );
   await page.getByRole('link', { name: 'Next →' }).first().click();
   await page.waitForURL(/_page=2/);
-  await page.getByText(/Respondents 51–100 of 6,400/).first().waitFor();
+  await page
+    .getByText(/Respondents 51–100 of 6,400/)
+    .first()
+    .waitFor();
   assert.equal(await page.locator('tbody tr').count(), 50);
   const second = (await readColumnValues(page, 'years_experience')).map(parseCellNumber);
   assert.ok(second[0] <= descending[descending.length - 1], 'page 2 continues the sorted order');
@@ -121,14 +144,18 @@ addJourney('responses: 50 rows, sorting by a header click and paging live in the
   await takeScreenshot(page, '05b-responses-sorted-page2');
 });
 
-addJourney('unknown dataset and unknown question answer 404 with the not-found page', async (page, base) => {
-  const response = await page.goto(`${base}/no-such-dataset`);
-  assert.equal(response?.status(), 404);
-  await page.getByRole('heading', { name: 'Not found' }).waitFor();
-  await takeScreenshot(page, '06-not-found');
-  const question = await page.goto(`${base}/state-of-engineers/questions/no_such_question`);
-  assert.equal(question?.status(), 404);
-}, { allowConsole: [/status of 404/] });
+addJourney(
+  'unknown dataset and unknown question answer 404 with the not-found page',
+  async (page, base) => {
+    const response = await page.goto(`${base}/no-such-dataset`);
+    assert.equal(response?.status(), 404);
+    await page.getByRole('heading', { name: 'Not found' }).waitFor();
+    await takeScreenshot(page, '06-not-found');
+    const question = await page.goto(`${base}/state-of-engineers/questions/no_such_question`);
+    assert.equal(question?.status(), 404);
+  },
+  { allowConsole: [/status of 404/] },
+);
 
 addJourney('bad URL values fall back and say so, never an error page', async (page, base) => {
   const overview = await page.goto(`${base}/state-of-engineers?_wave=1999&_page=x`);
@@ -142,51 +169,68 @@ addJourney('bad URL values fall back and say so, never an error page', async (pa
   await takeScreenshot(page, '07-bad-params');
 });
 
-addJourney('Stack Overflow 2019: LanguageWorkedWith shows JavaScript and its count', async (page, base) => {
-  const expected = countJavaScriptUsers();
-  await page.goto(`${base}/stackoverflow-2019/questions/LanguageWorkedWith`, { timeout: 120_000 });
-  const row = page.locator('tr', { has: page.getByRole('rowheader', { name: 'JavaScript', exact: true }) });
-  const cells = await row.locator('td').allInnerTexts();
-  assert.equal(cells[0], formatCount(expected.javascript));
-  // 67.8% is the figure Stack Overflow published for 2019; our own count of the file agrees.
-  assert.equal(cells[1], expected.percent);
-  assert.equal(cells[1], '67.8%');
-  await page.getByText(`Base: ${formatCount(expected.base)} respondents who answered`).waitFor();
-  await page.getByText('Respondents could choose several options; percentages can add up to more than 100%.').waitFor();
-  await page.locator('.recharts-bar-rectangle').first().waitFor();
-  await takeScreenshot(page, '08-so2019-languages');
-  await page.goto(`${base}/stackoverflow-2019/questions/MainBranch`);
-  await page.locator('.recharts-bar-rectangle').first().waitFor();
-  await takeScreenshot(page, '08b-so2019-long-labels');
-  await page.goto(`${base}/stackoverflow-2019`);
-  await page.locator('.recharts-bar-rectangle').first().waitFor();
-  await takeScreenshot(page, '08c-so2019-overview');
-}, { shared: true });
+addJourney(
+  'Stack Overflow 2019: LanguageWorkedWith shows JavaScript and its count',
+  async (page, base) => {
+    const expected = countJavaScriptUsers();
+    await page.goto(`${base}/stackoverflow-2019/questions/LanguageWorkedWith`, { timeout: 120_000 });
+    const row = page.locator('tr', { has: page.getByRole('rowheader', { name: 'JavaScript', exact: true }) });
+    const cells = await row.locator('td').allInnerTexts();
+    assert.equal(cells[0], formatCount(expected.javascript));
+    // 67.8% is the figure Stack Overflow published for 2019; our own count of the file agrees.
+    assert.equal(cells[1], expected.percent);
+    assert.equal(cells[1], '67.8%');
+    await page.getByText(`Base: ${formatCount(expected.base)} respondents who answered`).waitFor();
+    await page.getByText('Respondents could choose several options; percentages can add up to more than 100%.').waitFor();
+    await page.locator('.recharts-bar-rectangle').first().waitFor();
+    await takeScreenshot(page, '08-so2019-languages');
+    await page.goto(`${base}/stackoverflow-2019/questions/MainBranch`);
+    await page.locator('.recharts-bar-rectangle').first().waitFor();
+    await takeScreenshot(page, '08b-so2019-long-labels');
+    await page.goto(`${base}/stackoverflow-2019`);
+    await page.locator('.recharts-bar-rectangle').first().waitFor();
+    await takeScreenshot(page, '08c-so2019-overview');
+  },
+  { shared: true },
+);
 
-addJourney('Stack Overflow samples: the Excel-mangled 2019 wave shows its error, other waves work', async (page, base) => {
-  await page.goto(`${base}/stackoverflow-samples?_wave=2019`);
-  await page.getByText('Wave 2019 could not be loaded').waitFor();
-  await page.getByText(/re-saved by a spreadsheet with another delimiter/).waitFor();
-  await page.getByText('header and records use different delimiters').waitFor();
-  await takeScreenshot(page, '09-so-samples-failed-wave');
-  await page.goto(`${base}/stackoverflow-samples?_wave=2023`);
-  await page.getByText(/the file looks truncated/).first().waitFor();
-  await page.locator('.recharts-bar-rectangle').first().waitFor();
-  await takeScreenshot(page, '09b-so-samples-2023');
-}, { shared: true });
+addJourney(
+  'Stack Overflow samples: the Excel-mangled 2019 wave shows its error, other waves work',
+  async (page, base) => {
+    await page.goto(`${base}/stackoverflow-samples?_wave=2019`);
+    await page.getByText('Wave 2019 could not be loaded').waitFor();
+    await page.getByText(/re-saved by a spreadsheet with another delimiter/).waitFor();
+    await page.getByText('header and records use different delimiters').waitFor();
+    await takeScreenshot(page, '09-so-samples-failed-wave');
+    await page.goto(`${base}/stackoverflow-samples?_wave=2023`);
+    await page
+      .getByText(/the file looks truncated/)
+      .first()
+      .waitFor();
+    await page.locator('.recharts-bar-rectangle').first().waitFor();
+    await takeScreenshot(page, '09b-so-samples-2023');
+  },
+  { shared: true },
+);
 
-addJourney('large datasets: a 100+-question overview pages its charts, a wide responses table scrolls', async (page, base) => {
-  await page.goto(`${base}/serverless-2020`, { timeout: 120_000 });
-  await page.getByText(/Questions 1–24 of \d+/).first().waitFor();
-  assert.equal(await page.locator('article.question-card').count() + (await page.locator('.uncharted-list li').count()), 24);
-  await page.locator('.recharts-bar-rectangle').first().waitFor();
-  await takeScreenshot(page, '10-serverless-overview');
-  await page.goto(`${base}/kaggle-2018/responses?_page=3`, { timeout: 120_000 });
-  await page.locator('tbody tr').first().waitFor();
-  assert.equal(await page.locator('tbody tr').count(), 50);
-  await takeScreenshot(page, '10b-kaggle-responses');
-  await page.goto(`${base}/kaggle-2018/questions/Q6`);
-  await page.locator('.recharts-bar-rectangle').first().waitFor();
-  await takeScreenshot(page, '10c-kaggle-question');
-}, { shared: true });
-
+addJourney(
+  'large datasets: a 100+-question overview pages its charts, a wide responses table scrolls',
+  async (page, base) => {
+    await page.goto(`${base}/serverless-2020`, { timeout: 120_000 });
+    await page
+      .getByText(/Questions 1–24 of \d+/)
+      .first()
+      .waitFor();
+    assert.equal((await page.locator('article.question-card').count()) + (await page.locator('.uncharted-list li').count()), 24);
+    await page.locator('.recharts-bar-rectangle').first().waitFor();
+    await takeScreenshot(page, '10-serverless-overview');
+    await page.goto(`${base}/kaggle-2018/responses?_page=3`, { timeout: 120_000 });
+    await page.locator('tbody tr').first().waitFor();
+    assert.equal(await page.locator('tbody tr').count(), 50);
+    await takeScreenshot(page, '10b-kaggle-responses');
+    await page.goto(`${base}/kaggle-2018/questions/Q6`);
+    await page.locator('.recharts-bar-rectangle').first().waitFor();
+    await takeScreenshot(page, '10c-kaggle-question');
+  },
+  { shared: true },
+);

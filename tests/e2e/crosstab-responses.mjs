@@ -47,7 +47,14 @@ addJourney('crosstab: built from the pickers, figures and test line as `survey-l
       const row = rows.find((r) => r.row_option === option && r.column_option === (column === 'Total' ? '(total)' : column));
       assert.ok(row, `${option} × ${column} is in the file`);
       if (row.column_percent === '') return assert.equal(cells[c].trim(), 'withheld');
-      assert.equal(cells[c].split('\n')[0].replace(/[▲▼].*$/, '').trim(), rounded(row.column_percent), `${option} × ${column}`);
+      assert.equal(
+        cells[c]
+          .split('\n')[0]
+          .replace(/[▲▼].*$/, '')
+          .trim(),
+        rounded(row.column_percent),
+        `${option} × ${column}`,
+      );
       checked++;
     });
   }
@@ -60,8 +67,17 @@ addJourney('crosstab: built from the pickers, figures and test line as `survey-l
   await page.getByRole('button', { name: 'Row %' }).click();
   await page.waitForURL(/_pct=row$/);
   await waitForStreamedContent(page);
-  const backend = await page.locator('figure.crosstab tr', { has: page.getByRole('rowheader', { name: 'Backend Engineer', exact: true }) }).locator('td').allInnerTexts();
-  assert.equal(backend[columns.indexOf('Europe')].split('\n')[0].replace(/[▲▼].*$/, '').trim(), rounded(cell.row_percent));
+  const backend = await page
+    .locator('figure.crosstab tr', { has: page.getByRole('rowheader', { name: 'Backend Engineer', exact: true }) })
+    .locator('td')
+    .allInnerTexts();
+  assert.equal(
+    backend[columns.indexOf('Europe')]
+      .split('\n')[0]
+      .replace(/[▲▼].*$/, '')
+      .trim(),
+    rounded(cell.row_percent),
+  );
   // Stack a second row question; the PNG holds both tables.
   await page.getByLabel('Stack another row question', { exact: true }).selectOption('job_satisfaction');
   await page.waitForURL(/_rows=role&_rows=job_satisfaction/);

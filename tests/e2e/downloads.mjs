@@ -8,13 +8,33 @@ import Papa from 'papaparse';
 import { addJourney, download, runCli, takeScreenshot, waitForStreamedContent } from './support.mjs';
 
 const VIEWS = [
-  { name: 'filters', question: 'role', query: 'region=Europe&company_size=1-10&company_size=11-50', file: 'state-of-engineers_2022_role_region-Europe_company_size-1-10+11-50.csv' },
-  { name: 'segment', question: 'job_satisfaction', query: 'region=Asia&_by=work_arrangement', file: 'state-of-engineers_2022_job_satisfaction_region-Asia_by-work_arrangement.csv' },
+  {
+    name: 'filters',
+    question: 'role',
+    query: 'region=Europe&company_size=1-10&company_size=11-50',
+    file: 'state-of-engineers_2022_role_region-Europe_company_size-1-10+11-50.csv',
+  },
+  {
+    name: 'segment',
+    question: 'job_satisfaction',
+    query: 'region=Asia&_by=work_arrangement',
+    file: 'state-of-engineers_2022_job_satisfaction_region-Asia_by-work_arrangement.csv',
+  },
   { name: 'trend', question: 'hot_trends', query: '_wave=all', file: 'state-of-engineers_2020-2022_hot_trends.csv' },
-  { name: 'unweighted', question: 'languages', query: 'years_experience__gte=10&_weight=0', file: 'state-of-engineers_2022_languages_years_experience-gte-10.csv' },
+  {
+    name: 'unweighted',
+    question: 'languages',
+    query: 'years_experience__gte=10&_weight=0',
+    file: 'state-of-engineers_2022_languages_years_experience-gte-10.csv',
+  },
   { name: 'weighted numeric', question: 'salary_usd', query: 'role=Data+Scientist', file: 'state-of-engineers_2022_salary_usd_role-Data-Scientist.csv' },
   // The page leaves out what it cannot use and says so; its download leaves out the same.
-  { name: 'invalid filter', question: 'role', query: 'region=Nowhere&work_arrangement=hybrid', file: 'state-of-engineers_2022_role_work_arrangement-Hybrid.csv' },
+  {
+    name: 'invalid filter',
+    question: 'role',
+    query: 'region=Nowhere&work_arrangement=hybrid',
+    file: 'state-of-engineers_2022_role_work_arrangement-Hybrid.csv',
+  },
 ];
 
 const MAIN = new Set(['share', 'ranked_first', 'bin']);
@@ -48,7 +68,10 @@ async function checkTableAgainstFile(page, rows) {
         const row = rows.find((r) => matches(r, '(all)', latest));
         const shown = cells[c - 1].trim();
         assert.ok(row && row.change_since === since[1], `${option}: the file's change is since ${since[1]}`);
-        assert.ok(Math.abs(parseFloat(shown.replace(/[−–]/, '-')) - Number(row.change_since_points)) <= 0.1, `${option} / ${series}: shown ${shown} vs file ${row.change_since_points}`);
+        assert.ok(
+          Math.abs(parseFloat(shown.replace(/[−–]/, '-')) - Number(row.change_since_points)) <= 0.1,
+          `${option} / ${series}: shown ${shown} vs file ${row.change_since_points}`,
+        );
         if (/▲/.test(shown)) assert.match(row.flags, /up-since-first/, `${option} / ${series}: ▲`);
         if (/▼/.test(shown)) assert.match(row.flags, /down-since-first/, `${option} / ${series}: ▼`);
         if (!/[▲▼]/.test(shown)) assert.doesNotMatch(row.flags, /-since-first/, `${option} / ${series}: no mark`);
@@ -72,36 +95,46 @@ async function checkTableAgainstFile(page, rows) {
   return checked;
 }
 
-addJourney('downloads: the CSV of six views equals `survey-lens aggregate --view` byte for byte, and holds every figure shown', async (page, base, { report }) => {
-  const checked = {};
-  for (const view of VIEWS) {
-    await page.goto(`${base}/state-of-engineers/questions/${view.question}?${view.query}`);
-    await waitForStreamedContent(page);
-    const file = await download(page, page.getByRole('link', { name: 'CSV', exact: true }));
-    assert.equal(file.name, view.file, `${view.name}: file name`);
-    const cli = runCli('aggregate', 'state-of-engineers', '--question', view.question, '--view', view.query);
-    assert.equal(file.bytes.toString('utf8'), cli.stdout, `${view.name}: the download equals the CLI's output`);
-    const rows = Papa.parse(cli.stdout, { header: true, skipEmptyLines: true }).data;
-    checked[view.name] = await checkTableAgainstFile(page, rows);
-    if (view.name === 'invalid filter') {
-      await page.getByText('“Region” has no option “Nowhere”').waitFor();
-      assert.ok(rows.every((row) => row.filters === 'work_arrangement=Hybrid'), 'the file names the filter that was applied, and only it');
-      assert.match(cli.stderr, /has no option “Nowhere”/, 'the CLI says what it left out');
+addJourney(
+  'downloads: the CSV of six views equals `survey-lens aggregate --view` byte for byte, and holds every figure shown',
+  async (page, base, { report }) => {
+    const checked = {};
+    for (const view of VIEWS) {
+      await page.goto(`${base}/state-of-engineers/questions/${view.question}?${view.query}`);
+      await waitForStreamedContent(page);
+      const file = await download(page, page.getByRole('link', { name: 'CSV', exact: true }));
+      assert.equal(file.name, view.file, `${view.name}: file name`);
+      const cli = runCli('aggregate', 'state-of-engineers', '--question', view.question, '--view', view.query);
+      assert.equal(file.bytes.toString('utf8'), cli.stdout, `${view.name}: the download equals the CLI's output`);
+      const rows = Papa.parse(cli.stdout, { header: true, skipEmptyLines: true }).data;
+      checked[view.name] = await checkTableAgainstFile(page, rows);
+      if (view.name === 'invalid filter') {
+        await page.getByText('“Region” has no option “Nowhere”').waitFor();
+        assert.ok(
+          rows.every((row) => row.filters === 'work_arrangement=Hybrid'),
+          'the file names the filter that was applied, and only it',
+        );
+        assert.match(cli.stderr, /has no option “Nowhere”/, 'the CLI says what it left out');
+      }
+      if (view.name === 'weighted numeric') {
+        const stats = Object.fromEntries(
+          await page
+            .locator('.stat-list[aria-label="Summary figures"] .stat')
+            .evaluateAll((items) => items.map((item) => [item.querySelector('dt').textContent, item.querySelector('dd').firstChild.textContent])),
+        );
+        const value = (measure) => Number(rows.find((row) => row.measure === measure && row.segment === '(all)').value);
+        const whole = (n) => new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 }).format(n);
+        assert.equal(stats.Median, whole(value('median')));
+        assert.equal(stats.Mean, whole(value('mean')));
+        assert.equal(stats['Quartiles (Q1–Q3)'], `${whole(value('q1'))}–${whole(value('q3'))}`);
+        assert.match(rows.find((row) => row.measure === 'median').flags, /unweighted/, 'quartiles say they are unweighted in a weighted view');
+      }
+      const json = await (await page.request.get(new URL(await page.getByRole('link', { name: 'JSON', exact: true }).getAttribute('href'), base).href)).json();
+      assert.equal(json.rows.length, rows.length, `${view.name}: JSON has the CSV's rows`);
     }
-    if (view.name === 'weighted numeric') {
-      const stats = Object.fromEntries(await page.locator('.stat-list[aria-label="Summary figures"] .stat').evaluateAll((items) => items.map((item) => [item.querySelector('dt').textContent, item.querySelector('dd').firstChild.textContent])));
-      const value = (measure) => Number(rows.find((row) => row.measure === measure && row.segment === '(all)').value);
-      const whole = (n) => new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 }).format(n);
-      assert.equal(stats.Median, whole(value('median')));
-      assert.equal(stats.Mean, whole(value('mean')));
-      assert.equal(stats['Quartiles (Q1–Q3)'], `${whole(value('q1'))}–${whole(value('q3'))}`);
-      assert.match(rows.find((row) => row.measure === 'median').flags, /unweighted/, 'quartiles say they are unweighted in a weighted view');
-    }
-    const json = await (await page.request.get(new URL(await page.getByRole('link', { name: 'JSON', exact: true }).getAttribute('href'), base).href)).json();
-    assert.equal(json.rows.length, rows.length, `${view.name}: JSON has the CSV's rows`);
-  }
-  report('download views: table cells checked against the file', checked);
-});
+    report('download views: table cells checked against the file', checked);
+  },
+);
 
 addJourney('downloads: the chart as PNG and SVG, titled and captioned', async (page, base) => {
   await page.goto(`${base}/state-of-engineers/questions/job_satisfaction?region=Asia&_by=work_arrangement`);
@@ -113,7 +146,13 @@ addJourney('downloads: the chart as PNG and SVG, titled and captioned', async (p
   const svg = await download(page, page.getByRole('button', { name: 'SVG', exact: true }));
   assert.equal(svg.name, 'state-of-engineers_2022_job_satisfaction_region-Asia_by-work_arrangement.svg');
   const text = svg.bytes.toString('utf8');
-  for (const expected of ['How satisfied are you with your current job?', 'Respondents where Region is “Asia”', 'Base:', 'State of Software Engineers (synthetic sample), wave 2022', 'Hybrid']) {
+  for (const expected of [
+    'How satisfied are you with your current job?',
+    'Respondents where Region is “Asia”',
+    'Base:',
+    'State of Software Engineers (synthetic sample), wave 2022',
+    'Hybrid',
+  ]) {
     assert.ok(text.includes(expected), `the SVG says “${expected}”`);
   }
   assert.ok(!text.includes('var(--'), 'colours are written out, not CSS variables');

@@ -24,7 +24,10 @@ async function sentenceText(page) {
 
 /** Waits until the filter sentence says what is expected: after Back, the URL changes before the page does. */
 async function waitForSentence(page, pattern) {
-  await page.waitForFunction((source) => new RegExp(source).test(document.querySelector('.filter-sentence__text')?.textContent?.replace(/\s*×/g, '').replace(/\s+/g, ' ').trim() ?? ''), pattern.source);
+  await page.waitForFunction(
+    (source) => new RegExp(source).test(document.querySelector('.filter-sentence__text')?.textContent?.replace(/\s*×/g, '').replace(/\s+/g, ' ').trim() ?? ''),
+    pattern.source,
+  );
 }
 
 async function openFacet(page, id) {
@@ -35,13 +38,19 @@ async function openFacet(page, id) {
 
 /** Count printed beside an option in a facet. */
 async function facetCount(facet, label) {
-  const text = await facet.locator('label.facet-option', { has: facet.page().getByText(label, { exact: true }) }).locator('.facet-option__count').innerText();
+  const text = await facet
+    .locator('label.facet-option', { has: facet.page().getByText(label, { exact: true }) })
+    .locator('.facet-option__count')
+    .innerText();
   return Number(text.replace(/,/g, ''));
 }
 
 /** A table row's cells by its option label (the first column is the row header). */
 async function tableRow(page, label) {
-  return page.locator('.data-table tbody tr', { has: page.getByRole('rowheader', { name: label, exact: true }) }).locator('td').allInnerTexts();
+  return page
+    .locator('.data-table tbody tr', { has: page.getByRole('rowheader', { name: label, exact: true }) })
+    .locator('td')
+    .allInnerTexts();
 }
 
 /**
@@ -53,10 +62,14 @@ async function barCentre(page, questionId, label) {
     ({ questionId, label }) => {
       const figure = document.querySelector(`figure.chart[data-question="${questionId}"]`);
       figure.scrollIntoView({ block: 'center' });
-      const tick = [...figure.querySelectorAll('.recharts-yAxis-tick-labels text, .recharts-xAxis-tick-labels text')].find((text) => text.querySelector('title')?.textContent === label || text.textContent === label);
+      const tick = [...figure.querySelectorAll('.recharts-yAxis-tick-labels text, .recharts-xAxis-tick-labels text')].find(
+        (text) => text.querySelector('title')?.textContent === label || text.textContent === label,
+      );
       const tickBox = tick.getBoundingClientRect();
       const middle = tickBox.y + tickBox.height / 2;
-      const bar = [...figure.querySelectorAll('.recharts-bar-rectangle path')].map((path) => path.getBoundingClientRect()).find((box) => box.width > 4 && box.y <= middle && box.y + box.height >= middle);
+      const bar = [...figure.querySelectorAll('.recharts-bar-rectangle path')]
+        .map((path) => path.getBoundingClientRect())
+        .find((box) => box.width > 4 && box.y <= middle && box.y + box.height >= middle);
       return bar ? { x: bar.x + bar.width / 2, y: middle } : { x: tickBox.right + 30, y: middle };
     },
     { questionId, label },
@@ -81,7 +94,10 @@ addJourney('filter from the sidebar: live counts, a sentence with remove buttons
   assert.match(await sentenceText(page), /6,400 of 6,400 respondents \(no filters\)/);
   const region = await openFacet(page, 'region');
   // Region's own counts are not narrowed by a filter on region (datasette's convention).
-  assert.equal(await facetCount(region, 'Asia'), count(records, (r) => r.region === 'Asia'));
+  assert.equal(
+    await facetCount(region, 'Asia'),
+    count(records, (r) => r.region === 'Asia'),
+  );
   await region.getByLabel(/^Europe/).click();
   await page.waitForURL(/\?region=Europe$/);
   await waitForStreamedContent(page);
@@ -91,19 +107,31 @@ addJourney('filter from the sidebar: live counts, a sentence with remove buttons
   assert.equal(backend[0], formatCount(count(europe, (r) => r.role === 'Backend Engineer')));
   // Other facets count under the region filter; region still counts everyone.
   const size = await openFacet(page, 'company_size');
-  assert.equal(await facetCount(size, '1-10'), count(europe, (r) => r.company_size === '1-10'));
-  assert.equal(await facetCount(await openFacet(page, 'region'), 'Asia'), count(records, (r) => r.region === 'Asia'));
+  assert.equal(
+    await facetCount(size, '1-10'),
+    count(europe, (r) => r.company_size === '1-10'),
+  );
+  assert.equal(
+    await facetCount(await openFacet(page, 'region'), 'Asia'),
+    count(records, (r) => r.region === 'Asia'),
+  );
   await size.getByLabel(/^5,001\+/).click();
   await page.waitForURL(/region=Europe&company_size=5%2C001%2B$/);
   await waitForStreamedContent(page);
   const both = count(europe, (r) => r.company_size === '5,001+');
-  assert.match(await sentenceText(page), new RegExp(`^${formatCount(both)} of 6,400 respondents where Region is “Europe” and Company size \\(employees\\) is “5,001\\+”`));
+  assert.match(
+    await sentenceText(page),
+    new RegExp(`^${formatCount(both)} of 6,400 respondents where Region is “Europe” and Company size \\(employees\\) is “5,001\\+”`),
+  );
   await takeScreenshot(page, '11-filter-sidebar');
   // Remove one part of the sentence: the other stays.
   await page.getByRole('link', { name: 'Remove filter: Region is “Europe”' }).click();
   await page.waitForURL(/\?company_size=5%2C001%2B$/);
   await waitForStreamedContent(page);
-  assert.match(await sentenceText(page), new RegExp(`^${formatCount(count(records, (r) => r.company_size === '5,001+'))} of 6,400 respondents where Company size`));
+  assert.match(
+    await sentenceText(page),
+    new RegExp(`^${formatCount(count(records, (r) => r.company_size === '5,001+'))} of 6,400 respondents where Company size`),
+  );
   // Back brings the removed filter back, and the figures with it.
   await page.goBack();
   await page.waitForURL(/region=Europe&company_size=5%2C001%2B$/);
@@ -120,7 +148,10 @@ addJourney('click a bar to filter, click it again to remove; keyboard users filt
   await clickBar(page, 'region', 'Europe', { hover: false });
   await page.waitForURL(/\/state-of-engineers\?region=Europe$/);
   await waitForStreamedContent(page);
-  assert.match(await sentenceText(page), new RegExp(`^${formatCount(count(records, (r) => r.region === 'Europe'))} of 6,400 respondents where Region is “Europe”`));
+  assert.match(
+    await sentenceText(page),
+    new RegExp(`^${formatCount(count(records, (r) => r.region === 'Europe'))} of 6,400 respondents where Region is “Europe”`),
+  );
   // The question links keep the filter.
   assert.match(await page.getByRole('link', { name: 'Primary role', exact: true }).getAttribute('href'), /\/questions\/role\?region=Europe$/);
   await takeScreenshot(page, '12-overview-bar-clicked');
@@ -152,7 +183,10 @@ addJourney('compare by a segment: grouped bars, legend with bases, small segment
   const legend = await page.locator('.chart-legend__series li').allInnerTexts();
   assert.equal(legend.length, 6, 'one legend entry per region');
   const europeAnswered = count(records, (r) => r.region === 'Europe' && answered(r.job_satisfaction));
-  assert.ok(legend.some((text) => text.startsWith('Europe') && text.includes(`n = ${formatCount(europeAnswered)}`)), `legend names Europe's base ${europeAnswered}: ${legend}`);
+  assert.ok(
+    legend.some((text) => text.startsWith('Europe') && text.includes(`n = ${formatCount(europeAnswered)}`)),
+    `legend names Europe's base ${europeAnswered}: ${legend}`,
+  );
   await page.getByText('▲ / ▼: significantly higher / lower than the rest of the selection').waitFor();
   assert.match(await sentenceText(page), /compared by Region/);
   await takeScreenshot(page, '13-compare-by-region');
@@ -162,9 +196,16 @@ addJourney('compare by a segment: grouped bars, legend with bases, small segment
   const security = records.filter((r) => r.role === 'Security Engineer' && answered(r.job_satisfaction));
   const perRegion = {};
   for (const r of security) (perRegion[r.region] ??= []).push(r);
-  const hidden = Object.entries(perRegion).filter(([, group]) => group.length < 10).map(([name]) => name);
-  const greyed = Object.entries(perRegion).filter(([, group]) => group.length >= 10 && group.length < 30).map(([name]) => name);
-  assert.ok(hidden.length > 0 && greyed.length > 0, `the sample has small and very small segments here: ${JSON.stringify(Object.fromEntries(Object.entries(perRegion).map(([k, v]) => [k, v.length])))}`);
+  const hidden = Object.entries(perRegion)
+    .filter(([, group]) => group.length < 10)
+    .map(([name]) => name);
+  const greyed = Object.entries(perRegion)
+    .filter(([, group]) => group.length >= 10 && group.length < 30)
+    .map(([name]) => name);
+  assert.ok(
+    hidden.length > 0 && greyed.length > 0,
+    `the sample has small and very small segments here: ${JSON.stringify(Object.fromEntries(Object.entries(perRegion).map(([k, v]) => [k, v.length])))}`,
+  );
   const note = await page.locator('.chart-legend').innerText();
   for (const name of hidden) assert.match(note, new RegExp(`Not shown .*${name}`));
   const items = await page.locator('.chart-legend__item--unreliable').allInnerTexts();
@@ -172,30 +213,27 @@ addJourney('compare by a segment: grouped bars, legend with bases, small segment
   await takeScreenshot(page, '13b-compare-small-segments');
 });
 
-addJourney(
-  'a copied link opens the same view in a fresh browser',
-  async (page, base, { context }) => {
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
-    await page.goto(`${base}/state-of-engineers/questions/languages?region=Asia&years_experience__gte=5&_by=work_arrangement`);
-    await waitForStreamedContent(page);
-    await page.getByRole('button', { name: 'Copy link to this view' }).click();
-    await page.getByText('Link copied.').waitFor();
-    const copied = await page.evaluate(() => navigator.clipboard.readText());
-    assert.equal(copied, page.url());
-    const table = await page.locator('.data-table').first().innerText();
-    const sentence = await sentenceText(page);
-    const other = await page.context().browser().newContext();
-    try {
-      const fresh = await other.newPage();
-      await fresh.goto(copied);
-      await waitForStreamedContent(fresh);
-      assert.equal(await sentenceText(fresh), sentence);
-      assert.equal(await fresh.locator('.data-table').first().innerText(), table);
-    } finally {
-      await other.close();
-    }
-  },
-);
+addJourney('a copied link opens the same view in a fresh browser', async (page, base, { context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+  await page.goto(`${base}/state-of-engineers/questions/languages?region=Asia&years_experience__gte=5&_by=work_arrangement`);
+  await waitForStreamedContent(page);
+  await page.getByRole('button', { name: 'Copy link to this view' }).click();
+  await page.getByText('Link copied.').waitFor();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(copied, page.url());
+  const table = await page.locator('.data-table').first().innerText();
+  const sentence = await sentenceText(page);
+  const other = await page.context().browser().newContext();
+  try {
+    const fresh = await other.newPage();
+    await fresh.goto(copied);
+    await waitForStreamedContent(fresh);
+    assert.equal(await sentenceText(fresh), sentence);
+    assert.equal(await fresh.locator('.data-table').first().innerText(), table);
+  } finally {
+    await other.close();
+  }
+});
 
 addJourney('an unknown option is left out with a “did you mean”, and case is forgiven', async (page, base) => {
   await page.goto(`${base}/state-of-engineers/questions/role?region=europe&company_size=1-100`);
@@ -234,7 +272,11 @@ addJourney(
       );
       timings.push(await page.evaluate(() => performance.measure('e2e:chart', 'e2e:click').duration));
     }
-    report('Stack Overflow 2019: click to new chart, ms (20 filter changes)', { median: Math.round(median(timings)), min: Math.round(Math.min(...timings)), max: Math.round(Math.max(...timings)) });
+    report('Stack Overflow 2019: click to new chart, ms (20 filter changes)', {
+      median: Math.round(median(timings)),
+      min: Math.round(Math.min(...timings)),
+      max: Math.round(Math.max(...timings)),
+    });
     await page.getByLabel('Compare by').selectOption('Gender');
     await page.waitForURL(/_by=Gender/);
     await waitForStreamedContent(page);

@@ -37,9 +37,16 @@ function roundToHundred(percents) {
 async function readGridTable(page) {
   const table = page.locator('table.grid-table').first();
   const headers = (await table.locator('thead th').allInnerTexts()).map((text) => text.split('\n')[0].trim());
-  const rows = await table.locator('tbody tr').evaluateAll((trs) =>
-    trs.map((tr) => ({ id: tr.dataset.question, label: tr.querySelector('th a').textContent.trim(), href: tr.querySelector('th a').getAttribute('href'), cells: [...tr.querySelectorAll('td')].map((td) => td.innerText.trim()) })),
-  );
+  const rows = await table
+    .locator('tbody tr')
+    .evaluateAll((trs) =>
+      trs.map((tr) => ({
+        id: tr.dataset.question,
+        label: tr.querySelector('th a').textContent.trim(),
+        href: tr.querySelector('th a').getAttribute('href'),
+        cells: [...tr.querySelectorAll('td')].map((td) => td.innerText.trim()),
+      })),
+    );
   return { headers, rows };
 }
 
@@ -88,8 +95,16 @@ addJourney(
     await waitForStreamedContent(page);
     await page.getByRole('heading', { level: 1, name: /Please state whether you view the following characters favorably/ }).waitFor();
     const table = await readGridTable(page);
-    assert.deepEqual(table.rows.map((row) => row.label), starWars.characters, 'a row per character, in file order');
-    assert.deepEqual(table.headers.slice(1, 7), ['Very unfavorably', 'Somewhat unfavorably', 'Neither favorably nor unfavorably (neutral)', 'Somewhat favorably', 'Very favorably', 'Unfamiliar (N/A)'], 'answers in scale order, off-scale last');
+    assert.deepEqual(
+      table.rows.map((row) => row.label),
+      starWars.characters,
+      'a row per character, in file order',
+    );
+    assert.deepEqual(
+      table.headers.slice(1, 7),
+      ['Very unfavorably', 'Somewhat unfavorably', 'Neither favorably nor unfavorably (neutral)', 'Somewhat favorably', 'Very favorably', 'Unfamiliar (N/A)'],
+      'answers in scale order, off-scale last',
+    );
     // Each row label leads to its own question page, with the view.
     assert.match(table.rows[0].href, /\/exports\/questions\/q6_1$/);
 
@@ -99,13 +114,25 @@ addJourney(
     const cli = runCli('aggregate', 'exports', '--question', 'q6', '--view', '_wave=starwars');
     assert.equal(file.bytes.toString('utf8'), cli.stdout, 'the download equals survey-lens aggregate');
     const csvRows = Papa.parse(cli.stdout, { header: true, skipEmptyLines: true }).data;
-    assert.deepEqual([...new Set(csvRows.map((row) => row.question_id))], table.rows.map((row) => row.id), 'the file holds every row question, in row order');
+    assert.deepEqual(
+      [...new Set(csvRows.map((row) => row.question_id))],
+      table.rows.map((row) => row.id),
+      'the file holds every row question, in row order',
+    );
     const checked = checkTableAgainstCsv(table, csvRows);
     report('grids: Star Wars q6 cells checked against the CSV', checked);
     // The counts are the file's, counted here.
     table.rows.forEach((row, r) => {
       const cells = starWars.column(r);
-      table.headers.slice(1, 7).forEach((answer, a) => assert.equal(row.cells[a].split('\n')[1].replace(/,/g, ''), String(cells.filter((cell) => cell === answer).length), `${row.label} / ${answer}: counted from StarWars.csv`));
+      table.headers
+        .slice(1, 7)
+        .forEach((answer, a) =>
+          assert.equal(
+            row.cells[a].split('\n')[1].replace(/,/g, ''),
+            String(cells.filter((cell) => cell === answer).length),
+            `${row.label} / ${answer}: counted from StarWars.csv`,
+          ),
+        );
     });
     await takeScreenshot(page, 'grid-02-page');
 
@@ -118,14 +145,27 @@ addJourney(
     await page.locator('.filter-sentence__text', { hasText: `${veryFavourably} of 1,186 respondents where` }).waitFor();
     const filtered = await readGridTable(page);
     assert.equal(filtered.rows[0].cells[4].split('\n')[0], '100.0%', 'Han Solo is all “Very favorably” now');
-    assert.equal(await page.locator('figure.chart[data-question="q6"] g[data-row="q6_1"][data-answer="Very favorably"] rect').getAttribute('stroke'), 'var(--text)', 'the filtered answer is outlined');
+    assert.equal(
+      await page.locator('figure.chart[data-question="q6"] g[data-row="q6_1"][data-answer="Very favorably"] rect').getAttribute('stroke'),
+      'var(--text)',
+      'the filtered answer is outlined',
+    );
 
     // Compared by gender: a chart per segment and a table per segment, each equal to the download.
     await page.getByLabel('Compare by').selectOption({ label: 'Gender' });
     await page.waitForURL(/_by=gender/);
     await waitForStreamedContent(page);
-    assert.deepEqual(await page.locator('figure.grid-chart .grid-chart__title').allInnerTexts().then((titles) => titles.map((title) => title.split(' (')[0])), ['Female', 'Male']);
-    const compared = Papa.parse((await download(page, page.getByRole('link', { name: 'CSV', exact: true }))).bytes.toString('utf8'), { header: true, skipEmptyLines: true }).data;
+    assert.deepEqual(
+      await page
+        .locator('figure.grid-chart .grid-chart__title')
+        .allInnerTexts()
+        .then((titles) => titles.map((title) => title.split(' (')[0])),
+      ['Female', 'Male'],
+    );
+    const compared = Papa.parse((await download(page, page.getByRole('link', { name: 'CSV', exact: true }))).bytes.toString('utf8'), {
+      header: true,
+      skipEmptyLines: true,
+    }).data;
     await page.getByLabel('Table for').selectOption({ label: 'Female' });
     await page.locator('table.grid-table caption', { hasText: ', Female' }).waitFor();
     report('grids: Star Wars q6 by gender, Female cells checked', checkTableAgainstCsv(await readGridTable(page), compared, 'Female'));
@@ -142,8 +182,13 @@ addJourney(
       await waitForStreamedContent(small);
       const { scrollWidth, innerWidth } = await small.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
       assert.ok(scrollWidth <= innerWidth, `no sideways scrolling on a phone: ${scrollWidth} > ${innerWidth}`);
-      const labels = await small.locator('figure.chart[data-question="q6"] .recharts-yAxis-tick-labels text').evaluateAll((texts) => texts.map((text) => text.textContent));
-      assert.ok(labels.some((label) => label.includes('Princess Leia Organa')), `whole row labels above the bars: ${labels.join(' | ')}`);
+      const labels = await small
+        .locator('figure.chart[data-question="q6"] .recharts-yAxis-tick-labels text')
+        .evaluateAll((texts) => texts.map((text) => text.textContent));
+      assert.ok(
+        labels.some((label) => label.includes('Princess Leia Organa')),
+        `whole row labels above the bars: ${labels.join(' | ')}`,
+      );
       await small.screenshot({ path: path.join(screenshots, 'grid-05-page-phone.png'), fullPage: true });
       await small.emulateMedia({ colorScheme: 'dark' });
       await small.goto(`${base}/exports?_wave=starwars`);

@@ -20,7 +20,15 @@ const ROUTES = [
   '/state-of-engineers/responses/export',
 ];
 
-const PAYLOADS = ['<script>window.__pwned=1</script>', '"><img src=x onerror="window.__pwned=1">', "javascript:window.__pwned=1", '<svg onload=window.__pwned=1>', "'-alert(1)-'", '{{7*7}}', '${7*7}'];
+const PAYLOADS = [
+  '<script>window.__pwned=1</script>',
+  '"><img src=x onerror="window.__pwned=1">',
+  'javascript:window.__pwned=1',
+  '<svg onload=window.__pwned=1>',
+  "'-alert(1)-'",
+  '{{7*7}}',
+  '${7*7}',
+];
 
 const PATH_TRICKS = [
   '/..%2f..%2f..%2fetc%2fpasswd',
@@ -75,7 +83,16 @@ function queries() {
   ];
   for (const payload of PAYLOADS) {
     const value = encodeURIComponent(payload);
-    list.push(`_question=${value}`, `role=${value}`, `${value}=1`, `_by=${value}`, `_search=${value}`, `_rows=${value}&_cols=${value}`, `_wave=${value}`, `_sort=${value}`);
+    list.push(
+      `_question=${value}`,
+      `role=${value}`,
+      `${value}=1`,
+      `_by=${value}`,
+      `_search=${value}`,
+      `_rows=${value}&_cols=${value}`,
+      `_wave=${value}`,
+      `_sort=${value}`,
+    );
   }
   return list;
 }
@@ -120,39 +137,53 @@ function missingHeaders(url, response) {
     if (csp.includes('unsafe-eval')) problems.push('allows eval');
     if (response.headers.get('referrer-policy') !== 'same-origin') problems.push('lacks Referrer-Policy same-origin');
   }
-  if (response.status === 200 && /\/export/.test(url) && !/^attachment; filename="[\w.+-]+"$/.test(response.headers.get('content-disposition') ?? '')) problems.push('unsafe download name');
+  if (response.status === 200 && /\/export/.test(url) && !/^attachment; filename="[\w.+-]+"$/.test(response.headers.get('content-disposition') ?? ''))
+    problems.push('unsafe download name');
   return problems;
 }
 
-addJourney('hostile URLs: path tricks, encodings, huge and repeated parameters, markup; no 5xx, no trace or path, headers on every answer, no script run in Chromium', async (page, base, { report }) => {
-  const urls = [...PATH_TRICKS, ...ROUTES.flatMap((route) => queries().map((query) => `${route}?${query}`))];
-  let checked = 0;
-  const statuses = {};
-  const problems = [];
-  const check = async (url, headers = {}) => {
-    const response = await fetch(base + url, { redirect: 'manual', headers });
-    const label = Object.keys(headers).length > 0 ? `${url} (${Object.entries(headers).map(([name, value]) => `${name}: ${value}`).join(', ')})` : url;
-    problems.push(...problemsOf(label, response, await response.text()));
-    statuses[response.status] = (statuses[response.status] ?? 0) + 1;
-    checked++;
-  };
-  for (const url of urls) await check(url);
-  // A browser's own prefetch of a page may become the page shown: it carries the same headers.
-  for (const route of ROUTES.filter((route) => !route.includes('export'))) {
-    for (const headers of [{ purpose: 'prefetch' }, { 'sec-purpose': 'prefetch' }]) await check(route, headers);
-  }
-  assert.deepEqual(problems.slice(0, 30), [], `${problems.length} of ${checked} answers are wrong (the first 30 listed)`);
-  // The markup-bearing pages in a real browser: no payload runs, the theme script does.
-  const pages = ROUTES.filter((route) => !route.includes('export')).flatMap((route) => PAYLOADS.slice(0, 4).flatMap((payload) => [`${route}?role=${encodeURIComponent(payload)}`, `${route}?_question=${encodeURIComponent(payload)}&${encodeURIComponent(payload)}=1&_search=${encodeURIComponent(payload)}`]));
-  let opened = 0;
-  for (const url of pages) {
-    const response = await page.goto(base + url, { waitUntil: 'load' });
-    assert.ok(response && response.status() < 500, `${url} answered ${response?.status()} in Chromium`);
-    const state = await page.evaluate(() => ({ pwned: window.__pwned, theme: document.documentElement.getAttribute('data-theme') }));
-    assert.equal(state.pwned, undefined, `${url}: an injected script ran`);
-    assert.ok(['light', 'dark', 'system'].includes(state.theme ?? ''), `${url}: the theme script did not run under the CSP`);
-    opened++;
-  }
-  report('hostileUrls', { fetched: checked, statuses, openedInChromium: opened });
-  console.log(`    hostile URLs: ${checked} fetched (statuses ${JSON.stringify(statuses)}), ${opened} opened in Chromium`);
-});
+addJourney(
+  'hostile URLs: path tricks, encodings, huge and repeated parameters, markup; no 5xx, no trace or path, headers on every answer, no script run in Chromium',
+  async (page, base, { report }) => {
+    const urls = [...PATH_TRICKS, ...ROUTES.flatMap((route) => queries().map((query) => `${route}?${query}`))];
+    let checked = 0;
+    const statuses = {};
+    const problems = [];
+    const check = async (url, headers = {}) => {
+      const response = await fetch(base + url, { redirect: 'manual', headers });
+      const label =
+        Object.keys(headers).length > 0
+          ? `${url} (${Object.entries(headers)
+              .map(([name, value]) => `${name}: ${value}`)
+              .join(', ')})`
+          : url;
+      problems.push(...problemsOf(label, response, await response.text()));
+      statuses[response.status] = (statuses[response.status] ?? 0) + 1;
+      checked++;
+    };
+    for (const url of urls) await check(url);
+    // A browser's own prefetch of a page may become the page shown: it carries the same headers.
+    for (const route of ROUTES.filter((route) => !route.includes('export'))) {
+      for (const headers of [{ purpose: 'prefetch' }, { 'sec-purpose': 'prefetch' }]) await check(route, headers);
+    }
+    assert.deepEqual(problems.slice(0, 30), [], `${problems.length} of ${checked} answers are wrong (the first 30 listed)`);
+    // The markup-bearing pages in a real browser: no payload runs, the theme script does.
+    const pages = ROUTES.filter((route) => !route.includes('export')).flatMap((route) =>
+      PAYLOADS.slice(0, 4).flatMap((payload) => [
+        `${route}?role=${encodeURIComponent(payload)}`,
+        `${route}?_question=${encodeURIComponent(payload)}&${encodeURIComponent(payload)}=1&_search=${encodeURIComponent(payload)}`,
+      ]),
+    );
+    let opened = 0;
+    for (const url of pages) {
+      const response = await page.goto(base + url, { waitUntil: 'load' });
+      assert.ok(response && response.status() < 500, `${url} answered ${response?.status()} in Chromium`);
+      const state = await page.evaluate(() => ({ pwned: window.__pwned, theme: document.documentElement.getAttribute('data-theme') }));
+      assert.equal(state.pwned, undefined, `${url}: an injected script ran`);
+      assert.ok(['light', 'dark', 'system'].includes(state.theme ?? ''), `${url}: the theme script did not run under the CSP`);
+      opened++;
+    }
+    report('hostileUrls', { fetched: checked, statuses, openedInChromium: opened });
+    console.log(`    hostile URLs: ${checked} fetched (statuses ${JSON.stringify(statuses)}), ${opened} opened in Chromium`);
+  },
+);

@@ -23,10 +23,13 @@ const PHONE = { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch:
 
 /** Relative luminance of a computed `rgb(…)` colour (WCAG's formula). */
 function luminance(rgb) {
-  const [r, g, b] = rgb.match(/[\d.]+/g).slice(0, 3).map((value) => {
-    const channel = Number(value) / 255;
-    return channel <= 0.03928 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;
-  });
+  const [r, g, b] = rgb
+    .match(/[\d.]+/g)
+    .slice(0, 3)
+    .map((value) => {
+      const channel = Number(value) / 255;
+      return channel <= 0.03928 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;
+    });
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
 
@@ -35,7 +38,9 @@ async function readColours(page) {
     theme: document.documentElement.dataset.theme,
     background: getComputedStyle(document.body).backgroundColor,
     text: getComputedStyle(document.body).color,
-    label: document.querySelector('.recharts-yAxis-tick-labels text') ? getComputedStyle(document.querySelector('.recharts-yAxis-tick-labels text')).fill : null,
+    label: document.querySelector('.recharts-yAxis-tick-labels text')
+      ? getComputedStyle(document.querySelector('.recharts-yAxis-tick-labels text')).fill
+      : null,
   }));
 }
 
@@ -118,7 +123,9 @@ addJourney(
     await waitForStreamedContent(page);
     await assertNoSidewaysScroll(page, 'overview');
     // Labels go above the bars on a phone, whole (none cut to one line).
-    const labels = await page.locator('figure.chart[data-question="role"] .recharts-yAxis-tick-labels text').evaluateAll((texts) => texts.map((text) => [...text.querySelectorAll('tspan')].map((span) => span.textContent).join(' ')));
+    const labels = await page
+      .locator('figure.chart[data-question="role"] .recharts-yAxis-tick-labels text')
+      .evaluateAll((texts) => texts.map((text) => [...text.querySelectorAll('tspan')].map((span) => span.textContent).join(' ')));
     assert.ok(labels.includes('Machine Learning Engineer'), `whole labels, got ${labels.join(' | ')}`);
     await takeScreenshot(page, 'look-11-phone-overview');
 
@@ -166,7 +173,10 @@ addJourney(
     const hint = page.locator('.crosstab .scroll-frame__hint').first();
     await hint.waitFor();
     await takeScreenshot(page, 'look-14-phone-crosstab');
-    await page.locator('.crosstab .table-scroll').first().evaluate((frame) => frame.scrollTo({ left: frame.scrollWidth }));
+    await page
+      .locator('.crosstab .table-scroll')
+      .first()
+      .evaluate((frame) => frame.scrollTo({ left: frame.scrollWidth }));
     await hint.waitFor({ state: 'detached' });
 
     if (sharedAvailable) {
@@ -174,7 +184,9 @@ addJourney(
       await page.goto(`${base}/stackoverflow-2019`);
       await waitForStreamedContent(page);
       await assertNoSidewaysScroll(page, 'Stack Overflow 2019 overview');
-      const branch = await page.locator('figure.chart[data-question="MainBranch"] .recharts-yAxis-tick-labels text').evaluateAll((texts) => texts.map((text) => [...text.querySelectorAll('tspan')].map((span) => span.textContent).join(' ')));
+      const branch = await page
+        .locator('figure.chart[data-question="MainBranch"] .recharts-yAxis-tick-labels text')
+        .evaluateAll((texts) => texts.map((text) => [...text.querySelectorAll('tspan')].map((span) => span.textContent).join(' ')));
       assert.ok(branch.includes('I am a developer by profession'), `whole label, got ${branch.join(' | ')}`);
       await takeScreenshot(page, 'look-15-phone-so2019-overview');
     }
@@ -189,7 +201,10 @@ async function tabTo(page, isTarget, description, stops, limit = 400) {
     const where = await page.evaluate(() => {
       const active = document.activeElement;
       const canvas = active?.closest('.chart__canvas');
-      return { chart: canvas ? [...document.querySelectorAll('.chart__canvas')].indexOf(canvas) : -1, inSvg: active?.closest('svg') !== null && active?.closest('svg') !== undefined };
+      return {
+        chart: canvas ? [...document.querySelectorAll('.chart__canvas')].indexOf(canvas) : -1,
+        inSvg: active?.closest('svg') !== null && active?.closest('svg') !== undefined,
+      };
     });
     if (where.chart >= 0) stops.set(where.chart, (stops.get(where.chart) ?? 0) + 1);
     if (await page.evaluate(isTarget)) return;
@@ -205,54 +220,83 @@ async function assertFocusRing(page, what) {
   assert.ok(outline.style !== 'none' && outline.width >= 2, `${what}: a visible focus ring, got ${JSON.stringify(outline)}`);
 }
 
-addJourney('look: keyboard only: skip link, a facet option, the sentence’s remove button, a chart/table toggle; each chart one tab stop at most', async (page, base) => {
-  await page.goto(`${base}${PAGES.overview}`);
-  await waitForStreamedContent(page);
-  const stops = new Map();
+addJourney(
+  'look: keyboard only: skip link, a facet option, the sentence’s remove button, a chart/table toggle; each chart one tab stop at most',
+  async (page, base) => {
+    await page.goto(`${base}${PAGES.overview}`);
+    await waitForStreamedContent(page);
+    const stops = new Map();
 
-  await page.keyboard.press('Tab');
-  assert.equal(await page.evaluate(() => document.activeElement?.textContent?.trim()), 'Skip to content', 'the skip link comes first');
-  await assertFocusRing(page, 'skip link');
-  await page.keyboard.press('Enter');
-  assert.equal(await page.evaluate(() => document.activeElement?.id), 'main', 'the skip link moves focus to the content');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent?.trim()), 'Skip to content', 'the skip link comes first');
+    await assertFocusRing(page, 'skip link');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'main', 'the skip link moves focus to the content');
 
-  await tabTo(page, () => document.activeElement?.matches('details[data-facet="region"] > summary'), 'the Region facet', stops);
-  await page.keyboard.press('Enter');
-  await tabTo(page, () => document.activeElement?.closest('label')?.textContent?.startsWith('Europe'), 'the Europe option', stops);
-  await assertFocusRing(page, 'facet option');
-  await page.keyboard.press('Space');
-  await page.waitForURL(/region=Europe/);
-  await page.getByRole('link', { name: 'Remove filter: Region is “Europe”' }).waitFor();
-  await waitForStreamedContent(page);
-  assert.ok(await page.evaluate(() => document.activeElement?.closest('label')?.textContent?.startsWith('Europe')), 'focus stays on the option while the figures change');
+    await tabTo(page, () => document.activeElement?.matches('details[data-facet="region"] > summary'), 'the Region facet', stops);
+    await page.keyboard.press('Enter');
+    await tabTo(page, () => document.activeElement?.closest('label')?.textContent?.startsWith('Europe'), 'the Europe option', stops);
+    await assertFocusRing(page, 'facet option');
+    await page.keyboard.press('Space');
+    await page.waitForURL(/region=Europe/);
+    await page.getByRole('link', { name: 'Remove filter: Region is “Europe”' }).waitFor();
+    await waitForStreamedContent(page);
+    assert.ok(
+      await page.evaluate(() => document.activeElement?.closest('label')?.textContent?.startsWith('Europe')),
+      'focus stays on the option while the figures change',
+    );
 
-  await tabTo(page, () => document.activeElement?.getAttribute('aria-label') === 'Remove filter: Region is “Europe”', 'the remove button of the sentence', stops);
-  await assertFocusRing(page, 'remove button');
-  await page.keyboard.press('Enter');
-  await page.waitForURL((url) => !url.search.includes('region='));
-  await page.locator('.filter-sentence', { hasText: '(no filters)' }).waitFor();
-  await waitForStreamedContent(page);
+    await tabTo(
+      page,
+      () => document.activeElement?.getAttribute('aria-label') === 'Remove filter: Region is “Europe”',
+      'the remove button of the sentence',
+      stops,
+    );
+    await assertFocusRing(page, 'remove button');
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => !url.search.includes('region='));
+    await page.locator('.filter-sentence', { hasText: '(no filters)' }).waitFor();
+    await waitForStreamedContent(page);
 
-  await tabTo(page, () => document.activeElement?.classList.contains('figure-switch__toggle'), 'a chart/table toggle', stops);
-  await assertFocusRing(page, 'chart/table toggle');
-  const card = page.locator('.figure-switch').filter({ has: page.locator(':focus') });
-  assert.equal(await card.locator('.chart__canvas').count(), 1, 'a chart before');
-  await page.keyboard.press('Enter');
-  await card.locator('table.data-table').waitFor();
-  assert.equal(await card.locator('.chart__canvas').count(), 0, 'the table instead of the chart');
-  assert.match(await page.evaluate(() => document.activeElement?.textContent ?? ''), /^Show as chart/, 'focus stays on the toggle, which now offers the chart');
-  await page.keyboard.press('Space');
-  await card.locator('.chart__canvas svg').waitFor();
+    await tabTo(page, () => document.activeElement?.classList.contains('figure-switch__toggle'), 'a chart/table toggle', stops);
+    await assertFocusRing(page, 'chart/table toggle');
+    const card = page.locator('.figure-switch').filter({ has: page.locator(':focus') });
+    assert.equal(await card.locator('.chart__canvas').count(), 1, 'a chart before');
+    await page.keyboard.press('Enter');
+    await card.locator('table.data-table').waitFor();
+    assert.equal(await card.locator('.chart__canvas').count(), 0, 'the table instead of the chart');
+    assert.match(
+      await page.evaluate(() => document.activeElement?.textContent ?? ''),
+      /^Show as chart/,
+      'focus stays on the toggle, which now offers the chart',
+    );
+    await page.keyboard.press('Space');
+    await card.locator('.chart__canvas svg').waitFor();
 
-  // The rest of the page, to its end: no chart takes more than one stop.
-  await tabTo(page, () => document.activeElement === document.body || document.activeElement?.classList.contains('skip-link'), 'the end of the page', stops, 600);
-  for (const [chart, count] of stops) assert.ok(count <= 1, `chart ${chart} took ${count} tab stops`);
-  const focusable = await page.$$eval('.chart__canvas', (canvases) => canvases.map((canvas) => canvas.querySelectorAll('a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])').length));
-  assert.ok(focusable.every((count) => count <= 1), `focusable elements inside charts: ${focusable.join(', ')}`);
-  const unnamed = await page.$$eval('.chart__canvas', (canvases) => canvases.filter((canvas) => canvas.getAttribute('role') !== 'img' || !canvas.getAttribute('aria-label')).length);
-  assert.equal(unnamed, 0, 'every chart is one named image');
-  await takeScreenshot(page, 'look-20-keyboard-overview');
-});
+    // The rest of the page, to its end: no chart takes more than one stop.
+    await tabTo(
+      page,
+      () => document.activeElement === document.body || document.activeElement?.classList.contains('skip-link'),
+      'the end of the page',
+      stops,
+      600,
+    );
+    for (const [chart, count] of stops) assert.ok(count <= 1, `chart ${chart} took ${count} tab stops`);
+    const focusable = await page.$$eval('.chart__canvas', (canvases) =>
+      canvases.map((canvas) => canvas.querySelectorAll('a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])').length),
+    );
+    assert.ok(
+      focusable.every((count) => count <= 1),
+      `focusable elements inside charts: ${focusable.join(', ')}`,
+    );
+    const unnamed = await page.$$eval(
+      '.chart__canvas',
+      (canvases) => canvases.filter((canvas) => canvas.getAttribute('role') !== 'img' || !canvas.getAttribute('aria-label')).length,
+    );
+    assert.equal(unnamed, 0, 'every chart is one named image');
+    await takeScreenshot(page, 'look-20-keyboard-overview');
+  },
+);
 
 addJourney('look: axe-core finds no serious or critical WCAG 2 A/AA violation on any page type, light or dark', async (page, base, { report }) => {
   const failures = [];
@@ -264,11 +308,17 @@ addJourney('look: axe-core finds no serious or critical WCAG 2 A/AA violation on
       await page.addScriptTag({ path: path.join(root, 'node_modules/axe-core/axe.min.js') });
       const violations = await page.evaluate(async () => {
         const result = await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa'] });
-        return result.violations.map((violation) => ({ id: violation.id, impact: violation.impact, nodes: violation.nodes.length, first: violation.nodes[0]?.target.join(' ') }));
+        return result.violations.map((violation) => ({
+          id: violation.id,
+          impact: violation.impact,
+          nodes: violation.nodes.length,
+          first: violation.nodes[0]?.target.join(' '),
+        }));
       });
       const severe = violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
       report(`axe ${name} ${scheme}`, `${violations.length} violations, ${severe.length} serious or critical`);
-      for (const violation of severe) failures.push(`${name} (${scheme}): ${violation.id}, ${violation.impact}, ${violation.nodes} nodes, e.g. ${violation.first}`);
+      for (const violation of severe)
+        failures.push(`${name} (${scheme}): ${violation.id}, ${violation.impact}, ${violation.nodes} nodes, e.g. ${violation.first}`);
     }
   }
   assert.deepEqual(failures, [], 'no serious or critical accessibility violations');

@@ -16,7 +16,10 @@ export const screenshots = path.join(root, 'test-results', 'screenshots');
 export const formatCount = (value) => new Intl.NumberFormat('en-US').format(value);
 
 export const dataEnv = process.env.SURVEY_LENS_DATA ?? (existsSync(path.join(root, '../shared/data')) ? '../shared/data' : undefined);
-const dataDirs = (dataEnv ?? '').split(path.delimiter).filter(Boolean).map((dir) => path.resolve(root, dir));
+const dataDirs = (dataEnv ?? '')
+  .split(path.delimiter)
+  .filter(Boolean)
+  .map((dir) => path.resolve(root, dir));
 export const findShared = (name) => dataDirs.map((dir) => path.join(dir, name)).find((dir) => existsSync(dir));
 export const sharedAvailable = findShared('stackoverflow-2019') !== undefined && findShared('stackoverflow-samples') !== undefined;
 
@@ -69,18 +72,22 @@ export function countJavaScriptUsers() {
   const [header, ...rows] = parseCsv(gunzipSync(readFileSync(file)).toString('utf8'));
   const column = header.indexOf('LanguageWorkedWith');
   const cells = rows.map((row) => (row[column] ?? '').trim()).filter((cell) => cell !== '' && cell !== 'NA');
-  const javascript = cells.filter((cell) => cell.split(';').map((part) => part.trim()).includes('JavaScript')).length;
+  const javascript = cells.filter((cell) =>
+    cell
+      .split(';')
+      .map((part) => part.trim())
+      .includes('JavaScript'),
+  ).length;
   // data/_codebooks/stackoverflow-2019.json leaves a lone "Other(s):" out of the base, as Stack Overflow did.
   const base = cells.filter((cell) => cell !== 'Other(s):').length;
   return { javascript, base, percent: `${(Math.round((javascript / base) * 1000) / 10).toFixed(1)}%` };
 }
 
-
-
 /** Streamed sections have replaced their skeletons, and every chart box has drawn its SVG (charts mount after hydration). */
 export async function waitForStreamedContent(page) {
   await page.waitForFunction(
-    () => document.querySelectorAll('[aria-busy="true"]').length === 0 && [...document.querySelectorAll('.chart__canvas')].every((box) => box.querySelector('svg')),
+    () =>
+      document.querySelectorAll('[aria-busy="true"]').length === 0 && [...document.querySelectorAll('.chart__canvas')].every((box) => box.querySelector('svg')),
     null,
     { timeout: 120_000 },
   );
@@ -93,10 +100,13 @@ export async function takeScreenshot(page, name) {
 }
 
 export async function readColumnValues(page, columnId) {
-  const index = await page.$$eval('thead th', (cells, id) => cells.findIndex((cell) => cell.querySelector('.sort-button__id')?.textContent?.replace(/[▲▼↕]/g, '').trim() === id), columnId);
+  const index = await page.$$eval(
+    'thead th',
+    (cells, id) => cells.findIndex((cell) => cell.querySelector('.sort-button__id')?.textContent?.replace(/[▲▼↕]/g, '').trim() === id),
+    columnId,
+  );
   assert.ok(index >= 0, `column ${columnId} not found`);
   return page.$$eval(`tbody tr`, (rows, i) => rows.map((row) => row.children[i]?.textContent ?? ''), index);
 }
 
 export const parseCellNumber = (text) => (text === '' ? NaN : Number(text.replace(/,/g, '')));
-

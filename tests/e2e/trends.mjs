@@ -50,14 +50,25 @@ addJourney('headline trend: the overview opens with % ranked first per trend, 20
     const points = ['2020', '2021', '2022'].map((wave) => rows.find((row) => row.option === label && row.wave === wave));
     assert.ok(points.every(Boolean), `${label}: the CLI has all three waves`);
     // Three points per line, each the CLI's share rounded as the page rounds it.
-    assert.ok(summary.includes(`${label}: 2020 ${rounded(points[0].percent)}, 2021 ${rounded(points[1].percent)}, 2022 ${rounded(points[2].percent)}`), `${label} in the chart's description`);
+    assert.ok(
+      summary.includes(`${label}: 2020 ${rounded(points[0].percent)}, 2021 ${rounded(points[1].percent)}, 2022 ${rounded(points[2].percent)}`),
+      `${label} in the chart's description`,
+    );
     assert.ok(entry.endsWith(rounded(points[2].percent)), `${label}: the legend gives the latest value`);
   }
   const leader = rows.filter((row) => row.wave === '2022').sort((a, b) => Number(b.percent) - Number(a.percent))[0];
   assert.equal(leader.option, 'AI, Machine Learning, Big Data');
-  await headline.locator('.recharts-label-list text', { hasText: rounded(leader.percent) }).first().waitFor();
+  await headline
+    .locator('.recharts-label-list text', { hasText: rounded(leader.percent) })
+    .first()
+    .waitFor();
   assert.equal(await headline.locator('.recharts-line-dots').first().locator('circle').count(), 3, 'three points per line');
-  for (const wave of ['2020', '2021', '2022']) assert.match(await headline.innerText(), new RegExp(`${wave}: ${Number(rows.find((row) => row.wave === wave).base).toLocaleString('en-US')}`), `base of ${wave} stated`);
+  for (const wave of ['2020', '2021', '2022'])
+    assert.match(
+      await headline.innerText(),
+      new RegExp(`${wave}: ${Number(rows.find((row) => row.wave === wave).base).toLocaleString('en-US')}`),
+      `base of ${wave} stated`,
+    );
   await takeScreenshot(page, '20-overview-headline-trend');
   await headline.getByRole('link', { name: 'AI, Machine Learning, Big Data' }).click();
   await page.waitForURL(/\/questions\/hot_trends\?_wave=all$/);
@@ -80,7 +91,10 @@ addJourney('question trends: a scale and a multi-select through the waves, chang
     assert.equal(saved.name, file);
     assert.equal(saved.bytes.toString('utf8'), cli, `${question} ${query}: the download equals the CLI's trend`);
     const rows = Papa.parse(cli, { header: true, skipEmptyLines: true }).data;
-    assert.ok(rows.some((row) => row.change_from === '2021' && row.change_points !== ''), 'the file carries changes between waves');
+    assert.ok(
+      rows.some((row) => row.change_from === '2021' && row.change_points !== ''),
+      'the file carries changes between waves',
+    );
     checked[`${question}?${query}`] = await checkTrendTable(page, rows);
     await page.getByText('▲ / ▼: a significant change at the 5% level').first().waitFor();
     await takeScreenshot(page, `21-trend-${question}${query.includes('region') ? '-asia' : ''}`);
@@ -89,8 +103,14 @@ addJourney('question trends: a scale and a multi-select through the waves, chang
   await page.goto(`${base}/state-of-engineers/questions/job_satisfaction?_wave=all`);
   await waitForStreamedContent(page);
   const rows = cliRows('state-of-engineers', '--question', 'job_satisfaction', '--view', '_wave=all');
-  const top2 = await page.locator('tr', { has: page.getByRole('rowheader', { name: /^Top 2:/ }) }).locator('td').allInnerTexts();
-  assert.deepEqual(top2, ['2020', '2021', '2022'].map((wave) => rounded(rows.find((row) => row.measure === 'top2' && row.wave === wave && row.segment === '(all)').percent)));
+  const top2 = await page
+    .locator('tr', { has: page.getByRole('rowheader', { name: /^Top 2:/ }) })
+    .locator('td')
+    .allInnerTexts();
+  assert.deepEqual(
+    top2,
+    ['2020', '2021', '2022'].map((wave) => rounded(rows.find((row) => row.measure === 'top2' && row.wave === wave && row.segment === '(all)').percent)),
+  );
   report('trend tables: cells checked against the file', checked);
 });
 
@@ -103,7 +123,10 @@ addJourney('a single wave offers its trend; a filtered trend keeps its filter', 
   await page.getByText('where Region is “Europe”').first().waitFor();
   // 2020 called it work_setup: the codebook alias makes it one question, so 2020 is in the trend.
   const headers = await page.locator('table.trend-table thead th').allInnerTexts();
-  assert.deepEqual(headers.slice(1, 4).map((text) => text.split('\n')[0]), ['2020', '2021', '2022']);
+  assert.deepEqual(
+    headers.slice(1, 4).map((text) => text.split('\n')[0]),
+    ['2020', '2021', '2022'],
+  );
   await page.getByLabel('Compare by').selectOption('company_size');
   await page.waitForURL(/_by=company_size$/);
   await waitForStreamedContent(page);

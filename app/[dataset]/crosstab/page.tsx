@@ -31,7 +31,12 @@ export default async function CrosstabPage({ params, searchParams }: Props) {
   );
   return (
     <>
-      <DatasetHeading dataset={dataset} waves={[]} crumbs={[{ label: 'Datasets', href: '/' }, { label: dataset.title, href: overviewHrefFor(dataset, query) }, { label: 'Crosstab' }]} title={title} />
+      <DatasetHeading
+        dataset={dataset}
+        waves={[]}
+        crumbs={[{ label: 'Datasets', href: '/' }, { label: dataset.title, href: overviewHrefFor(dataset, query) }, { label: 'Crosstab' }]}
+        title={title}
+      />
       <Suspense fallback={<SectionSkeleton label="Reading the survey…" />}>
         <ViewBody segment={segment} query={query} kind="crosstab">
           {(view, reference) => <CrosstabSection view={view} reference={reference} />}

@@ -25,11 +25,23 @@ export async function GET(request: Request, { params }: { params: Promise<{ data
   const question = home?.survey.questions.find((candidate) => candidate.id === questionParam);
   // A grid's id gives the rows of every row question, as its page shows them (aggregateView knows grids).
   const grid = question ? undefined : reference.survey.grids.find((candidate) => candidate.id === questionParam);
-  if (!grid && (!home || !question)) return problem(questionParam ? 404 : 400, questionParam ? `There is no question "${questionParam.slice(0, 80)}" in this wave.` : 'Name the question to export with _question=<id>.');
+  if (!grid && (!home || !question))
+    return problem(
+      questionParam ? 404 : 400,
+      questionParam ? `There is no question "${questionParam.slice(0, 80)}" in this wave.` : 'Name the question to export with _question=<id>.',
+    );
   const id = question?.id ?? grid!.id;
   const query = readableWaves({ id: dataset.id, waves: view.loaded }, toAggregateQuery(state, id, defaults));
   const missing = view.failures.map((failure) => failure.wave.id);
-  if (question && home && state.wave === 'all' && view.waveLinks) query.links = trendOf(view.waveLinks, view.loaded.map((wave) => wave.id), home.id, id, dataset.codebook, { filterWave: reference.id, filters: state.filters, by: state.by, optionValues: optionValuesIn(view.loaded) }).links;
+  if (question && home && state.wave === 'all' && view.waveLinks)
+    query.links = trendOf(
+      view.waveLinks,
+      view.loaded.map((wave) => wave.id),
+      home.id,
+      id,
+      dataset.codebook,
+      { filterWave: reference.id, filters: state.filters, by: state.by, optionValues: optionValuesIn(view.loaded) },
+    ).links;
   const result = aggregateView({ id: dataset.id, waves: view.loaded }, query, writeFilterText(state.filters));
   if (result.rows.length === 0 && result.problems.length > 0) return problem(400, [...view.notes, ...result.problems].join('\n'));
   const format = url.searchParams.get('_format') === 'json' ? 'json' : 'csv';
@@ -37,6 +49,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ data
   const missingNotes = view.failures.map((failure) => `wave ${failure.wave.id} could not be read (${failure.message}): the trend leaves it out`);
   const rows = flagMissingWaves(result.rows, missing);
   const warning: Record<string, string> = missingNotes.length > 0 ? { 'x-survey-lens-warning': missingNotes.join(' ').replace(/[^\x20-\x7e]/g, '.') } : {};
-  if (format === 'json') return Response.json({ notes: [...missingNotes, ...view.notes, ...result.notes, ...result.problems], rows: rows.map(toExportRecord) }, { headers: { ...downloadHeaders(name), ...warning } });
+  if (format === 'json')
+    return Response.json(
+      { notes: [...missingNotes, ...view.notes, ...result.notes, ...result.problems], rows: rows.map(toExportRecord) },
+      { headers: { ...downloadHeaders(name), ...warning } },
+    );
   return new Response(writeAggregateCsv(rows), { headers: { ...downloadHeaders(name, 'text/csv; charset=utf-8'), ...warning } });
 }

@@ -33,7 +33,12 @@ export default async function ResponsesPage({ params, searchParams }: Props) {
   );
   return (
     <>
-      <DatasetHeading dataset={dataset} waves={[]} crumbs={[{ label: 'Datasets', href: '/' }, { label: dataset.title, href: overviewHref }, { label: 'Responses' }]} title={title} />
+      <DatasetHeading
+        dataset={dataset}
+        waves={[]}
+        crumbs={[{ label: 'Datasets', href: '/' }, { label: dataset.title, href: overviewHref }, { label: 'Responses' }]}
+        title={title}
+      />
       <Suspense fallback={<SectionSkeleton label="Reading the survey…" />}>
         <ViewBody segment={segment} query={query} kind="responses">
           {(view, reference) => <ResponsesSection view={view} reference={reference} />}

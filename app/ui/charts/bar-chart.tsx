@@ -45,7 +45,19 @@ interface ValueLabelProps {
 }
 
 /** The printed value sits past the whisker's end, not on it: the whisker's length is read off the bar's own scale. */
-function ValueLabel({ x = 0, y = 0, width = 0, height = 0, index = 0, value, rows, series, whiskers, fontSize, shift }: ValueLabelProps & { rows: Record<string, unknown>[]; series: number; whiskers: boolean; fontSize: number; shift: number }) {
+function ValueLabel({
+  x = 0,
+  y = 0,
+  width = 0,
+  height = 0,
+  index = 0,
+  value,
+  rows,
+  series,
+  whiskers,
+  fontSize,
+  shift,
+}: ValueLabelProps & { rows: Record<string, unknown>[]; series: number; whiskers: boolean; fontSize: number; shift: number }) {
   const shown = Number(rows[index]?.[`v${series}`] ?? 0);
   const [, above] = (rows[index]?.[`e${series}`] as [number, number] | undefined) ?? [0, 0];
   const pxPerUnit = shown > 0 ? Number(width) / shown : 0;
@@ -70,12 +82,20 @@ export function HorizontalBarChart({ data, variant, onSelect }: BarChartProps) {
   const sizes = CHART_SIZES[variant];
   const grouped = data.series.length > 1;
   const valueRoom = VALUE_LABEL_ROOM + (grouped ? 14 : 0);
-  const axis = layoutCategoryAxis(data.categories.map((category) => category.label), data.series.length, variant, width, valueRoom);
+  const axis = layoutCategoryAxis(
+    data.categories.map((category) => category.label),
+    data.series.length,
+    variant,
+    width,
+    valueRoom,
+  );
   const { above } = axis;
   const rowHeight = above ? above.rowHeight : grouped ? Math.max(sizes.rowHeight, data.series.length * GROUPED_BAR + 14) : sizes.rowHeight;
   const height = data.categories.length * rowHeight + AXIS_ROOM[variant];
   const whiskers = variant === 'full';
-  const ticks = pickAxisTicks(data.categories.flatMap((category) => category.cells.map((cell) => (whiskers ? (cell.high ?? cell.percent ?? 0) : (cell.percent ?? 0)))));
+  const ticks = pickAxisTicks(
+    data.categories.flatMap((category) => category.cells.map((cell) => (whiskers ? (cell.high ?? cell.percent ?? 0) : (cell.percent ?? 0)))),
+  );
   const rows = toRows(data);
   const single = CHART_SERIES[data.measure];
   const clickable = onSelect !== undefined;
@@ -95,9 +115,21 @@ export function HorizontalBarChart({ data, variant, onSelect }: BarChartProps) {
           onClick={onChartClick}
         >
           {variant === 'full' && <CartesianGrid horizontal={false} stroke="var(--chart-grid)" />}
-          <XAxis type="number" domain={[0, ticks[ticks.length - 1]]} ticks={ticks} hide={variant === 'compact'} tickFormatter={(value: number) => `${value}%`} tick={{ fontSize: 12, fill: 'var(--text-muted)' }} axisLine={false} tickLine={false} />
+          <XAxis
+            type="number"
+            domain={[0, ticks[ticks.length - 1]]}
+            ticks={ticks}
+            hide={variant === 'compact'}
+            tickFormatter={(value: number) => `${value}%`}
+            tick={{ fontSize: 12, fill: 'var(--text-muted)' }}
+            axisLine={false}
+            tickLine={false}
+          />
           <YAxis {...categoryAxisProps(axis, variant)} />
-          <Tooltip content={(props) => <ChartTooltip {...props} measure={data.measure} series={data.series} clickable={clickable} />} cursor={{ fill: 'var(--chart-cursor)' }} />
+          <Tooltip
+            content={(props) => <ChartTooltip {...props} measure={data.measure} series={data.series} clickable={clickable} />}
+            cursor={{ fill: 'var(--chart-cursor)' }}
+          />
           {data.series.map((series, s) => {
             const color = grouped ? SERIES_COLORS[s % SERIES_COLORS.length] : single.color;
             return (
@@ -115,8 +147,22 @@ export function HorizontalBarChart({ data, variant, onSelect }: BarChartProps) {
                 {data.categories.map((category) => (
                   <Cell key={category.key} stroke={category.active ? 'var(--text)' : undefined} strokeWidth={category.active ? 2 : 0} />
                 ))}
-                {whiskers && !above && <ErrorBar dataKey={`e${s}`} width={grouped ? 2 : 4} stroke="var(--chart-whisker)" strokeWidth={1} isAnimationActive={false} />}
-                <LabelList dataKey={`t${s}`} content={(props) => <ValueLabel {...(props as ValueLabelProps)} rows={rows} series={s} whiskers={whiskers} fontSize={grouped ? 11 : 12} shift={above?.shift ?? 0} />} />
+                {whiskers && !above && (
+                  <ErrorBar dataKey={`e${s}`} width={grouped ? 2 : 4} stroke="var(--chart-whisker)" strokeWidth={1} isAnimationActive={false} />
+                )}
+                <LabelList
+                  dataKey={`t${s}`}
+                  content={(props) => (
+                    <ValueLabel
+                      {...(props as ValueLabelProps)}
+                      rows={rows}
+                      series={s}
+                      whiskers={whiskers}
+                      fontSize={grouped ? 11 : 12}
+                      shift={above?.shift ?? 0}
+                    />
+                  )}
+                />
               </Bar>
             );
           })}

@@ -43,6 +43,11 @@ export function categoryAxisProps(axis: CategoryAxis, variant: ChartVariant): YA
     interval: 0,
     axisLine: axis.above ? false : { stroke: 'var(--border-strong)' },
     tickLine: false,
-    tick: (props: object) => (axis.above ? <AboveTick {...props} layout={axis.above} /> : <WrappedTick {...props} maxChars={axis.maxChars} maxLines={sizes.maxLabelLines} fontSize={sizes.fontSize} />),
+    tick: (props: object) =>
+      axis.above ? (
+        <AboveTick {...props} layout={axis.above} />
+      ) : (
+        <WrappedTick {...props} maxChars={axis.maxChars} maxLines={sizes.maxLabelLines} fontSize={sizes.fontSize} />
+      ),
   };
 }

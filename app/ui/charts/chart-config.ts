@@ -21,7 +21,16 @@ export const CHART_SERIES: Record<ChartMeasure, SeriesConfig> = {
  * readers (in globals.css, with dark-mode variants), in an order where neighbours differ in
  * lightness as well as hue.
  */
-export const SERIES_COLORS = ['var(--series-1)', 'var(--series-2)', 'var(--series-3)', 'var(--series-4)', 'var(--series-5)', 'var(--series-6)', 'var(--series-7)', 'var(--series-8)'] as const;
+export const SERIES_COLORS = [
+  'var(--series-1)',
+  'var(--series-2)',
+  'var(--series-3)',
+  'var(--series-4)',
+  'var(--series-5)',
+  'var(--series-6)',
+  'var(--series-7)',
+  'var(--series-8)',
+] as const;
 
 export type ChartVariant = 'compact' | 'full';
 

@@ -14,10 +14,19 @@ const OF_WHOM: Record<ChartMeasure, string> = {
 const MARK_WORDS = { higher: 'significantly higher than the rest', lower: 'significantly lower than the rest' } as const;
 
 /** The full label (axis labels may be cut short) with, per series, the share, its count and base, and its interval. */
-export function ChartTooltip({ active, payload, measure, series, clickable }: Partial<TooltipContentProps> & { measure: ChartMeasure; series: readonly ChartSeries[]; clickable: boolean }) {
+export function ChartTooltip({
+  active,
+  payload,
+  measure,
+  series,
+  clickable,
+}: Partial<TooltipContentProps> & { measure: ChartMeasure; series: readonly ChartSeries[]; clickable: boolean }) {
   const category = (payload?.[0]?.payload as { category?: ChartCategory } | undefined)?.category;
   if (!active || !category) return null;
-  const interval = (low: number | null, high: number | null) => (low === null || high === null ? '' : ` (95% interval ${formatFigure(roundPercent(low / 100), 'percent')}–${formatFigure(roundPercent(high / 100), 'percent')})`);
+  const interval = (low: number | null, high: number | null) =>
+    low === null || high === null
+      ? ''
+      : ` (95% interval ${formatFigure(roundPercent(low / 100), 'percent')}–${formatFigure(roundPercent(high / 100), 'percent')})`;
   return (
     <div className="chart-tooltip">
       <p className="chart-tooltip__label">{category.label}</p>
@@ -29,7 +38,8 @@ export function ChartTooltip({ active, payload, measure, series, clickable }: Pa
           ) : (
             <>
               <strong>{formatFigure(cell.percent, 'percent')}</strong>
-              {measure === 'firstRank' ? ' ranked it first' : ''} · {formatFigure(cell.count ?? NaN, 'count')} of {formatFigure(cell.base ?? NaN, 'count')} {OF_WHOM[measure]}
+              {measure === 'firstRank' ? ' ranked it first' : ''} · {formatFigure(cell.count ?? NaN, 'count')} of {formatFigure(cell.base ?? NaN, 'count')}{' '}
+              {OF_WHOM[measure]}
               <span className="muted">{interval(cell.low, cell.high)}</span>
               {cell.significance && <span> · {MARK_WORDS[cell.significance]}</span>}
             </>

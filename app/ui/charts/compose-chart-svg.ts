@@ -51,7 +51,12 @@ export function readInLightScheme<T>(element: HTMLElement, read: () => T): T {
 }
 
 function textLines(lines: string[], x: number, y: number, size: number, color: string, weight = 400): string {
-  return lines.map((line, i) => `<text x="${x}" y="${y + i * size * 1.35}" font-size="${size}" font-weight="${weight}" fill="${color}" font-family="system-ui, sans-serif">${escapeXml(line)}</text>`).join('');
+  return lines
+    .map(
+      (line, i) =>
+        `<text x="${x}" y="${y + i * size * 1.35}" font-size="${size}" font-weight="${weight}" fill="${color}" font-family="system-ui, sans-serif">${escapeXml(line)}</text>`,
+    )
+    .join('');
 }
 
 /**
@@ -76,7 +81,10 @@ export function composeChartSvg(chart: SVGSVGElement, { title, caption, legend }
   parts.push(new XMLSerializer().serializeToString(clone));
   y += chartHeight + PADDING;
   for (const entry of legend) {
-    parts.push(`<rect x="${PADDING}" y="${y - 10}" width="12" height="12" fill="${escapeXml(entry.color)}"/>`, textLines([entry.label], PADDING + 18, y, TEXT_SIZE, '#1a1e24'));
+    parts.push(
+      `<rect x="${PADDING}" y="${y - 10}" width="12" height="12" fill="${escapeXml(entry.color)}"/>`,
+      textLines([entry.label], PADDING + 18, y, TEXT_SIZE, '#1a1e24'),
+    );
     y += TEXT_SIZE * 1.5;
   }
   parts.push(textLines(captionLines, PADDING, y + 4, TEXT_SIZE, '#555e6b'));

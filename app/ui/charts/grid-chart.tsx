@@ -21,7 +21,9 @@ interface GridChartProps {
  */
 export function GridChart({ data, variant, title, segment, caption }: GridChartProps) {
   const navigation = useViewNavigation();
-  const onSelect = navigation ? (row: GridRow, index: number) => navigation.go(toggleFilterValue(navigation.nav.state, row.questionId, data.scale[index].key, 'in')) : undefined;
+  const onSelect = navigation
+    ? (row: GridRow, index: number) => navigation.go(toggleFilterValue(navigation.nav.state, row.questionId, data.scale[index].key, 'in'))
+    : undefined;
   return (
     <figure className="chart grid-chart" data-question={data.gridId} data-segment={segment}>
       {title && <figcaption className="grid-chart__title">{title}</figcaption>}

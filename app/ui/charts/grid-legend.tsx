@@ -20,7 +20,8 @@ export function GridLegend({ scale, neutralIndex }: { scale: readonly GridPoint[
       {(neutral || off.length > 0) && (
         <p className="small muted">
           {neutral && `Bars are centred on “${neutral.label}”: answers below it run left, answers above it right. `}
-          {off.length > 0 && `${off.map((point) => `“${point.label}”`).join(' and ')} ${off.length === 1 ? 'is' : 'are'} not on the scale: drawn apart, in grey, at the end of each bar.`}
+          {off.length > 0 &&
+            `${off.map((point) => `“${point.label}”`).join(' and ')} ${off.length === 1 ? 'is' : 'are'} not on the scale: drawn apart, in grey, at the end of each bar.`}
         </p>
       )}
     </div>

@@ -5,7 +5,13 @@ import type { GridChartData } from '@/lib/view/build-grid-view';
 import { formatFigure } from '@/lib/view/format-figure';
 
 /** One row of a grid: every answer's share with its count and base, the one under the pointer in bold, and what a click does. */
-export function GridTooltip({ active, payload, data, hovered, clickable }: Partial<TooltipContentProps> & { data: GridChartData; hovered?: number; clickable: boolean }) {
+export function GridTooltip({
+  active,
+  payload,
+  data,
+  hovered,
+  clickable,
+}: Partial<TooltipContentProps> & { data: GridChartData; hovered?: number; clickable: boolean }) {
   const index = (payload?.[0]?.payload as { r?: number } | undefined)?.r;
   if (!active || index === undefined) return null;
   const row = data.rows[index];
@@ -35,7 +41,9 @@ export function GridTooltip({ active, payload, data, hovered, clickable }: Parti
         </>
       )}
       {clickable && pointed && (
-        <p className="chart-tooltip__hint muted small">{pointed.cell.active ? `Click to remove the filter on “${pointed.point.label}”` : `Click to filter: ${row.label} is “${pointed.point.label}”`}</p>
+        <p className="chart-tooltip__hint muted small">
+          {pointed.cell.active ? `Click to remove the filter on “${pointed.point.label}”` : `Click to filter: ${row.label} is “${pointed.point.label}”`}
+        </p>
       )}
     </div>
   );

@@ -34,11 +34,37 @@ export function HistogramChart({ data, variant, onSelect }: HistogramChartProps)
   return (
     <div ref={ref} className={`chart__canvas${onSelect ? ' chart__canvas--clickable' : ''}`} role="img" aria-label={data.summary} style={{ height }}>
       {width > 0 && (
-        <BarChart width={width} height={height} data={rows} margin={{ top: 8, right: 8, bottom: 4, left: 0 }} barCategoryGap="8%" accessibilityLayer={false} onClick={onChartClick}>
+        <BarChart
+          width={width}
+          height={height}
+          data={rows}
+          margin={{ top: 8, right: 8, bottom: 4, left: 0 }}
+          barCategoryGap="8%"
+          accessibilityLayer={false}
+          onClick={onChartClick}
+        >
           <CartesianGrid vertical={false} stroke="var(--chart-grid)" />
-          <XAxis dataKey="label" interval={every - 1} tick={{ fontSize: 11, fill: 'var(--chart-label)' }} tickLine={false} axisLine={{ stroke: 'var(--border-strong)' }} height={24} />
-          <YAxis width={44} domain={[0, ticks[ticks.length - 1]]} ticks={ticks} tickFormatter={(value: number) => `${value}%`} tick={{ fontSize: 11, fill: 'var(--text-muted)' }} axisLine={false} tickLine={false} />
-          <Tooltip content={(props) => <ChartTooltip {...props} measure={data.measure} series={data.series} clickable={onSelect !== undefined} />} cursor={{ fill: 'var(--chart-cursor)' }} />
+          <XAxis
+            dataKey="label"
+            interval={every - 1}
+            tick={{ fontSize: 11, fill: 'var(--chart-label)' }}
+            tickLine={false}
+            axisLine={{ stroke: 'var(--border-strong)' }}
+            height={24}
+          />
+          <YAxis
+            width={44}
+            domain={[0, ticks[ticks.length - 1]]}
+            ticks={ticks}
+            tickFormatter={(value: number) => `${value}%`}
+            tick={{ fontSize: 11, fill: 'var(--text-muted)' }}
+            axisLine={false}
+            tickLine={false}
+          />
+          <Tooltip
+            content={(props) => <ChartTooltip {...props} measure={data.measure} series={data.series} clickable={onSelect !== undefined} />}
+            cursor={{ fill: 'var(--chart-cursor)' }}
+          />
           <Bar dataKey="value" name={series.label} fill={series.color} radius={[3, 3, 0, 0]} isAnimationActive={false} onClick={onBarClick}>
             {data.categories.map((category) => (
               <Cell key={category.key} stroke={category.active ? 'var(--text)' : undefined} strokeWidth={category.active ? 2 : 0} />

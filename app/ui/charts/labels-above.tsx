@@ -98,7 +98,20 @@ interface ShapeProps {
  * A bar drawn `shift` px below its slot, with its interval as a whisker (recharts' ErrorBar
  * would stay at the slot's centre). The whisker's length is read off the bar's own scale.
  */
-export function ShiftedBar({ x = 0, y = 0, width = 0, height = 0, fill, fillOpacity, stroke, strokeWidth, payload, series, shift, whiskers }: ShapeProps & { series: number; shift: number; whiskers: boolean }) {
+export function ShiftedBar({
+  x = 0,
+  y = 0,
+  width = 0,
+  height = 0,
+  fill,
+  fillOpacity,
+  stroke,
+  strokeWidth,
+  payload,
+  series,
+  shift,
+  whiskers,
+}: ShapeProps & { series: number; shift: number; whiskers: boolean }) {
   const top = y + shift;
   const middle = top + height / 2;
   const shown = Number(payload?.[`v${series}`] ?? 0);
@@ -107,7 +120,17 @@ export function ShiftedBar({ x = 0, y = 0, width = 0, height = 0, fill, fillOpac
   const cap = Math.min(4, height / 2);
   return (
     <g>
-      <Rectangle x={x} y={top} width={width} height={height} radius={[0, 3, 3, 0]} fill={fill} fillOpacity={fillOpacity} stroke={stroke} strokeWidth={strokeWidth} />
+      <Rectangle
+        x={x}
+        y={top}
+        width={width}
+        height={height}
+        radius={[0, 3, 3, 0]}
+        fill={fill}
+        fillOpacity={fillOpacity}
+        stroke={stroke}
+        strokeWidth={strokeWidth}
+      />
       {whiskers && pxPerUnit > 0 && above + below > 0 && (
         <path
           d={`M${x + width - below * pxPerUnit},${middle}H${x + width + above * pxPerUnit}M${x + width - below * pxPerUnit},${middle - cap}v${2 * cap}M${x + width + above * pxPerUnit},${middle - cap}v${2 * cap}`}

@@ -24,7 +24,8 @@ export function QuestionChart({ data, variant, caption }: QuestionChartProps) {
   const onSelect = navigation
     ? (category: ChartCategory) => {
         const { state } = navigation.nav;
-        if (data.measure !== 'histogram') return navigation.go(toggleFilterValue(state, data.questionId, category.key, data.measure === 'firstRank' ? 'first' : 'in'));
+        if (data.measure !== 'histogram')
+          return navigation.go(toggleFilterValue(state, data.questionId, category.key, data.measure === 'firstRank' ? 'first' : 'in'));
         const keys = data.categories.map((c) => c.key);
         navigation.go(toggleBinFilter(state, data.questionId, binRangeOf(keys, keys.indexOf(category.key))));
       }
@@ -32,7 +33,11 @@ export function QuestionChart({ data, variant, caption }: QuestionChartProps) {
   const histogram = data.measure === 'histogram' && data.series.length === 1;
   return (
     <figure className="chart" data-question={data.questionId}>
-      {histogram ? <HistogramChart data={data} variant={variant} onSelect={onSelect} /> : <HorizontalBarChart data={data} variant={variant} onSelect={onSelect} />}
+      {histogram ? (
+        <HistogramChart data={data} variant={variant} onSelect={onSelect} />
+      ) : (
+        <HorizontalBarChart data={data} variant={variant} onSelect={onSelect} />
+      )}
       {caption && <figcaption className="chart__caption">{caption}</figcaption>}
     </figure>
   );

@@ -66,10 +66,33 @@ function RowBar({ x = 0, y = 0, width = 0, height = 0, payload, data, layout, sh
         const text = cell.percent === null ? '' : formatFigure(cell.percent, 'percent');
         const fits = text.length * FONT * GLYPH_WIDTH + 4 <= size;
         return (
-          <g key={point.key} data-row={row.questionId} data-answer={point.key} onClick={onSelect ? () => onSelect(row, segment.index) : undefined} onMouseEnter={() => onHover(segment.index)} onMouseLeave={() => onHover(undefined)}>
-            <rect x={left} y={top} width={size} height={height} fill={point.fill} stroke={cell.active ? 'var(--text)' : 'var(--surface)'} strokeWidth={cell.active ? 2 : 1} />
+          <g
+            key={point.key}
+            data-row={row.questionId}
+            data-answer={point.key}
+            onClick={onSelect ? () => onSelect(row, segment.index) : undefined}
+            onMouseEnter={() => onHover(segment.index)}
+            onMouseLeave={() => onHover(undefined)}
+          >
+            <rect
+              x={left}
+              y={top}
+              width={size}
+              height={height}
+              fill={point.fill}
+              stroke={cell.active ? 'var(--text)' : 'var(--surface)'}
+              strokeWidth={cell.active ? 2 : 1}
+            />
             {fits && (
-              <text x={left + size / 2} y={top + height / 2} textAnchor="middle" dominantBaseline="central" fontSize={FONT} fill={point.ink} pointerEvents="none">
+              <text
+                x={left + size / 2}
+                y={top + height / 2}
+                textAnchor="middle"
+                dominantBaseline="central"
+                fontSize={FONT}
+                fill={point.ink}
+                pointerEvents="none"
+              >
                 {text}
               </text>
             )}
@@ -81,7 +104,9 @@ function RowBar({ x = 0, y = 0, width = 0, height = 0, payload, data, layout, sh
           </g>
         );
       })}
-      {layout.diverging && <line x1={centre} x2={centre} y1={top - 3} y2={top + height + 3} stroke="var(--chart-whisker)" strokeWidth={1} pointerEvents="none" />}
+      {layout.diverging && (
+        <line x1={centre} x2={centre} y1={top - 3} y2={top + height + 3} stroke="var(--chart-whisker)" strokeWidth={1} pointerEvents="none" />
+      )}
     </g>
   );
 }
@@ -95,10 +120,24 @@ export function StackedBarChart({ data, variant, onSelect }: StackedBarChartProp
   const [ref, width] = useElementWidth<HTMLDivElement>();
   useNoTabStops(ref);
   const [hovered, setHovered] = useState<number>();
-  const layout = useMemo(() => layoutGridBars(data.rows.map((row) => row.cells.map((cell) => cell.percent)), data.scale.map((point) => point.offScale), data.neutralIndex), [data]);
+  const layout = useMemo(
+    () =>
+      layoutGridBars(
+        data.rows.map((row) => row.cells.map((cell) => cell.percent)),
+        data.scale.map((point) => point.offScale),
+        data.neutralIndex,
+      ),
+    [data],
+  );
   const hasOff = layout.max > layout.scaleEnd;
   const valueRoom = hasOff ? OFF_LABEL_ROOM : 12;
-  const axis = layoutCategoryAxis(data.rows.map((row) => row.label), 1, variant, width, valueRoom);
+  const axis = layoutCategoryAxis(
+    data.rows.map((row) => row.label),
+    1,
+    variant,
+    width,
+    valueRoom,
+  );
   const { above } = axis;
   const rowHeight = above ? above.rowHeight : CHART_SIZES[variant].rowHeight;
   const height = data.rows.length * rowHeight + AXIS_ROOM[variant];
@@ -106,12 +145,36 @@ export function StackedBarChart({ data, variant, onSelect }: StackedBarChartProp
   return (
     <div ref={ref} className={`chart__canvas${onSelect ? ' chart__canvas--clickable' : ''}`} role="img" aria-label={data.summary} style={{ height }}>
       {width > 0 && (
-        <BarChart layout="vertical" width={width} height={height} data={rows} margin={{ top: variant === 'full' ? 4 : 2, right: valueRoom, bottom: 2, left: 0 }} barSize={above?.barSize ?? BAR[variant]} accessibilityLayer={false}>
+        <BarChart
+          layout="vertical"
+          width={width}
+          height={height}
+          data={rows}
+          margin={{ top: variant === 'full' ? 4 : 2, right: valueRoom, bottom: 2, left: 0 }}
+          barSize={above?.barSize ?? BAR[variant]}
+          accessibilityLayer={false}
+        >
           {variant === 'full' && <CartesianGrid horizontal={false} stroke="var(--chart-grid)" />}
-          <XAxis type="number" domain={[layout.min, layout.max]} ticks={layout.ticks} hide={variant === 'compact'} tickFormatter={(value: number) => `${Math.abs(value)}%`} tick={{ fontSize: 12, fill: 'var(--text-muted)' }} axisLine={false} tickLine={false} />
+          <XAxis
+            type="number"
+            domain={[layout.min, layout.max]}
+            ticks={layout.ticks}
+            hide={variant === 'compact'}
+            tickFormatter={(value: number) => `${Math.abs(value)}%`}
+            tick={{ fontSize: 12, fill: 'var(--text-muted)' }}
+            axisLine={false}
+            tickLine={false}
+          />
           <YAxis {...categoryAxisProps(axis, variant)} />
-          <Tooltip content={(props) => <GridTooltip {...props} data={data} hovered={hovered} clickable={onSelect !== undefined} />} cursor={{ fill: 'var(--chart-cursor)' }} />
-          <Bar dataKey="extent" isAnimationActive={false} shape={(props: ShapeProps) => <RowBar {...props} data={data} layout={layout} shift={above?.shift ?? 0} onSelect={onSelect} onHover={setHovered} />} />
+          <Tooltip
+            content={(props) => <GridTooltip {...props} data={data} hovered={hovered} clickable={onSelect !== undefined} />}
+            cursor={{ fill: 'var(--chart-cursor)' }}
+          />
+          <Bar
+            dataKey="extent"
+            isAnimationActive={false}
+            shape={(props: ShapeProps) => <RowBar {...props} data={data} layout={layout} shift={above?.shift ?? 0} onSelect={onSelect} onHover={setHovered} />}
+          />
         </BarChart>
       )}
     </div>

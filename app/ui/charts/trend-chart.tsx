@@ -70,7 +70,10 @@ export function TrendChart({ data, variant, lineHref, title, yMax }: TrendChartP
     data.lines.forEach((line, s) => {
       const point = line.points[w];
       row[`v${s}`] = point?.percent ?? null;
-      row[`e${s}`] = point && point.percent !== null && point.low !== null && point.high !== null ? [Math.max(0, point.percent - point.low), Math.max(0, point.high - point.percent)] : [0, 0];
+      row[`e${s}`] =
+        point && point.percent !== null && point.low !== null && point.high !== null
+          ? [Math.max(0, point.percent - point.low), Math.max(0, point.high - point.percent)]
+          : [0, 0];
     });
     return row;
   });
@@ -83,20 +86,51 @@ export function TrendChart({ data, variant, lineHref, title, yMax }: TrendChartP
     <figure className={`chart trend-chart trend-chart--${variant}`} data-question={data.questionId} data-segment={data.segment}>
       {title && (
         <figcaption className="trend-chart__title">
-          {title}{' '}
-          <span className="muted small">(n = {data.bases.map((base) => (base === null ? 'withheld' : formatFigure(base, 'count'))).join(' · ')})</span>
+          {title} <span className="muted small">(n = {data.bases.map((base) => (base === null ? 'withheld' : formatFigure(base, 'count'))).join(' · ')})</span>
         </figcaption>
       )}
       <div ref={ref} className="chart__canvas" role="img" aria-label={data.summary} style={{ height }}>
         {width > 0 && (
           <LineChart width={width} height={height} data={rows} margin={{ top: 16, right: labelled ? 150 : 16, bottom: 4, left: 0 }} accessibilityLayer={false}>
             <CartesianGrid vertical={false} stroke="var(--chart-grid)" />
-            <XAxis dataKey="wave" tick={{ fontSize: 12, fill: 'var(--chart-label)' }} tickLine={false} axisLine={{ stroke: 'var(--border-strong)' }} padding={{ left: 24, right: 24 }} />
-            <YAxis width={44} domain={[0, ticks[ticks.length - 1]]} ticks={ticks} tickFormatter={(value: number) => `${value}%`} tick={{ fontSize: 11, fill: 'var(--text-muted)' }} axisLine={false} tickLine={false} />
+            <XAxis
+              dataKey="wave"
+              tick={{ fontSize: 12, fill: 'var(--chart-label)' }}
+              tickLine={false}
+              axisLine={{ stroke: 'var(--border-strong)' }}
+              padding={{ left: 24, right: 24 }}
+            />
+            <YAxis
+              width={44}
+              domain={[0, ticks[ticks.length - 1]]}
+              ticks={ticks}
+              tickFormatter={(value: number) => `${value}%`}
+              tick={{ fontSize: 11, fill: 'var(--text-muted)' }}
+              axisLine={false}
+              tickLine={false}
+            />
             <Tooltip content={(props) => <TrendTooltip {...props} data={data} />} />
             {data.lines.map((line, s) => (
-              <Line key={line.key} dataKey={`v${s}`} name={line.label} stroke={SERIES_COLORS[s % SERIES_COLORS.length]} strokeWidth={line === leader ? 3 : 2} dot={{ r: 3, fill: 'var(--surface)' }} isAnimationActive={false} connectNulls={false}>
-                {variant !== 'compact' && <ErrorBar dataKey={`e${s}`} direction="y" width={4} stroke={SERIES_COLORS[s % SERIES_COLORS.length]} strokeOpacity={0.6} isAnimationActive={false} />}
+              <Line
+                key={line.key}
+                dataKey={`v${s}`}
+                name={line.label}
+                stroke={SERIES_COLORS[s % SERIES_COLORS.length]}
+                strokeWidth={line === leader ? 3 : 2}
+                dot={{ r: 3, fill: 'var(--surface)' }}
+                isAnimationActive={false}
+                connectNulls={false}
+              >
+                {variant !== 'compact' && (
+                  <ErrorBar
+                    dataKey={`e${s}`}
+                    direction="y"
+                    width={4}
+                    stroke={SERIES_COLORS[s % SERIES_COLORS.length]}
+                    strokeOpacity={0.6}
+                    isAnimationActive={false}
+                  />
+                )}
                 {line === leader && labelled && (
                   <LabelList
                     dataKey={`v${s}`}

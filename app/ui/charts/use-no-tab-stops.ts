@@ -13,7 +13,8 @@ export function useNoTabStops(ref: RefObject<HTMLElement | null>) {
   useEffect(() => {
     const element = ref.current;
     if (!element) return;
-    const untab = () => element.querySelectorAll('svg g[class^="recharts-zIndex-layer"]:not([tabindex])').forEach((group) => group.setAttribute('tabindex', '-1'));
+    const untab = () =>
+      element.querySelectorAll('svg g[class^="recharts-zIndex-layer"]:not([tabindex])').forEach((group) => group.setAttribute('tabindex', '-1'));
     untab();
     const observer = new MutationObserver(untab);
     observer.observe(element, { childList: true, subtree: true });

@@ -12,7 +12,19 @@ export interface PickableQuestion {
 }
 
 /** A select of questions with a search box that narrows it: hundreds of questions stay findable. */
-function QuestionSelect({ label, questions, value, placeholder, onPick }: { label: string; questions: readonly PickableQuestion[]; value?: string; placeholder: string; onPick(id: string): void }) {
+function QuestionSelect({
+  label,
+  questions,
+  value,
+  placeholder,
+  onPick,
+}: {
+  label: string;
+  questions: readonly PickableQuestion[];
+  value?: string;
+  placeholder: string;
+  onPick(id: string): void;
+}) {
   const [query, setQuery] = useState('');
   const id = useId();
   const wanted = normaliseName(query);
@@ -20,7 +32,14 @@ function QuestionSelect({ label, questions, value, placeholder, onPick }: { labe
   return (
     <div className="question-select">
       <label htmlFor={`${id}-select`}>{label}</label>
-      <input type="search" className="question-select__search" placeholder="Type to narrow the list…" aria-label={`Search the questions for: ${label}`} value={query} onChange={(event) => setQuery(event.target.value)} />
+      <input
+        type="search"
+        className="question-select__search"
+        placeholder="Type to narrow the list…"
+        aria-label={`Search the questions for: ${label}`}
+        value={query}
+        onChange={(event) => setQuery(event.target.value)}
+      />
       <select id={`${id}-select`} value={value ?? ''} onChange={(event) => event.target.value && onPick(event.target.value)}>
         <option value="">{shown.length === 0 ? 'No question matches' : placeholder}</option>
         {shown.map((question) => (
@@ -40,7 +59,17 @@ const PERCENTS: { value: CrosstabPercent; label: string }[] = [
 ];
 
 /** What the crosstab shows: row questions (stacked), the column question, and which percentage. */
-export function CrosstabPicker({ questions, rows, cols, pct }: { questions: readonly PickableQuestion[]; rows: readonly string[]; cols?: string; pct: CrosstabPercent }) {
+export function CrosstabPicker({
+  questions,
+  rows,
+  cols,
+  pct,
+}: {
+  questions: readonly PickableQuestion[];
+  rows: readonly string[];
+  cols?: string;
+  pct: CrosstabPercent;
+}) {
   const navigation = useViewNavigation();
   if (!navigation) return null;
   const { nav, go } = navigation;
@@ -55,7 +84,12 @@ export function CrosstabPicker({ questions, rows, cols, pct }: { questions: read
               {rows.map((id) => (
                 <li key={id} className="chip">
                   {labelOf(id)}
-                  <button type="button" className="chip__remove" aria-label={`Remove the row question ${labelOf(id)}`} onClick={() => go(changeView(nav.state, { rows: rows.filter((row) => row !== id) }))}>
+                  <button
+                    type="button"
+                    className="chip__remove"
+                    aria-label={`Remove the row question ${labelOf(id)}`}
+                    onClick={() => go(changeView(nav.state, { rows: rows.filter((row) => row !== id) }))}
+                  >
                     ×
                   </button>
                 </li>
@@ -71,11 +105,22 @@ export function CrosstabPicker({ questions, rows, cols, pct }: { questions: read
             />
           )}
         </div>
-        <QuestionSelect label="Column question (banner)" questions={questions.filter((question) => !rows.includes(question.id))} value={cols} placeholder="Choose a question…" onPick={(id) => go(changeView(nav.state, { cols: id }))} />
+        <QuestionSelect
+          label="Column question (banner)"
+          questions={questions.filter((question) => !rows.includes(question.id))}
+          value={cols}
+          placeholder="Choose a question…"
+          onPick={(id) => go(changeView(nav.state, { cols: id }))}
+        />
       </div>
       <div className="segmented" role="group" aria-label="Percentages shown">
         {PERCENTS.map((choice) => (
-          <button key={choice.value} type="button" aria-pressed={pct === choice.value} onClick={() => pct !== choice.value && go(changeView(nav.state, { pct: choice.value }))}>
+          <button
+            key={choice.value}
+            type="button"
+            aria-pressed={pct === choice.value}
+            onClick={() => pct !== choice.value && go(changeView(nav.state, { pct: choice.value }))}
+          >
             {choice.label}
           </button>
         ))}

@@ -8,7 +8,19 @@ import { useViewNavigation } from './view-navigation';
  * A facet's disclosure. Open or closed is the reader's choice and survives navigation (the
  * state is keyed by the facet), so a facet does not snap shut when its last option is unticked.
  */
-export function FacetDetails({ id, label, active, initiallyOpen, children }: { id: string; label: string; active: boolean; initiallyOpen: boolean; children: ReactNode }) {
+export function FacetDetails({
+  id,
+  label,
+  active,
+  initiallyOpen,
+  children,
+}: {
+  id: string;
+  label: string;
+  active: boolean;
+  initiallyOpen: boolean;
+  children: ReactNode;
+}) {
   const [open, setOpen] = useState(initiallyOpen);
   return (
     <details className="facet" open={open || undefined} onToggle={(event) => setOpen(event.currentTarget.open)} data-facet={id}>

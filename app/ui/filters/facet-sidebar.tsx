@@ -30,7 +30,10 @@ export function FacetSidebar({ groups, threshold }: FacetSidebarProps) {
   const total = groups.reduce((sum, group) => sum + group.facets.length, 0);
   const filtered = groups.reduce((sum, group) => sum + group.facets.filter((facet) => facet.active).length, 0);
   const visible = groups
-    .map((group) => ({ ...group, facets: group.facets.filter((facet) => wanted === '' || normaliseName(`${facet.label} ${facet.id} ${group.label ?? ''}`).includes(wanted)) }))
+    .map((group) => ({
+      ...group,
+      facets: group.facets.filter((facet) => wanted === '' || normaliseName(`${facet.label} ${facet.id} ${group.label ?? ''}`).includes(wanted)),
+    }))
     .filter((group) => group.facets.length > 0);
   return (
     <>
@@ -41,7 +44,13 @@ export function FacetSidebar({ groups, threshold }: FacetSidebarProps) {
         Filters{filtered > 0 ? ` (${filtered})` : ''}
       </button>
       {open && <div className="facets-backdrop" onClick={close} aria-hidden="true" />}
-      <div id={drawerId} ref={panel} className="facets-drawer" data-open={open} {...(open ? { role: 'dialog', 'aria-modal': true, 'aria-label': 'Filters' } : {})}>
+      <div
+        id={drawerId}
+        ref={panel}
+        className="facets-drawer"
+        data-open={open}
+        {...(open ? { role: 'dialog', 'aria-modal': true, 'aria-label': 'Filters' } : {})}
+      >
         <aside className="facets" aria-label="Filters">
           <div className="facets__head">
             <div className="facets__title-row">
@@ -53,7 +62,14 @@ export function FacetSidebar({ groups, threshold }: FacetSidebarProps) {
             <label className="visually-hidden" htmlFor={searchId}>
               Find a question to filter by
             </label>
-            <input id={searchId} className="facets__search" type="search" placeholder={`Find among ${total} questions…`} value={query} onChange={(event) => setQuery(event.target.value)} />
+            <input
+              id={searchId}
+              className="facets__search"
+              type="search"
+              placeholder={`Find among ${total} questions…`}
+              value={query}
+              onChange={(event) => setQuery(event.target.value)}
+            />
           </div>
           {visible.length === 0 && <p className="muted small">No question matches “{query}”.</p>}
           {visible.map((group, index) => (

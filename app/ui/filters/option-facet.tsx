@@ -76,7 +76,12 @@ export function OptionFacet({ facet, threshold, open }: { facet: FacetData; thre
         <ul className="facet__options">
           {shown.map((option) => (
             <li key={option.value}>
-              <FacetCheckbox label={option.label} count={formatCount(option.count, threshold)} selected={option.selected} onToggle={() => go(toggleFilterValue(nav.state, facet.id, option.value, op))} />
+              <FacetCheckbox
+                label={option.label}
+                count={formatCount(option.count, threshold)}
+                selected={option.selected}
+                onToggle={() => go(toggleFilterValue(nav.state, facet.id, option.value, op))}
+              />
             </li>
           ))}
         </ul>

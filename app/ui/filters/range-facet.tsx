@@ -31,7 +31,10 @@ export function RangeFacet({ facet, open }: { facet: FacetData; open: boolean })
     setError(undefined);
     go(setNumericRange(nav.state, facet.id, low, high));
   };
-  const hint = range.min !== null && range.max !== null ? `Answers range from ${formatFigure(range.min, 'number')} to ${formatFigure(range.max, 'number')}.` : 'The range of answers is withheld for small groups.';
+  const hint =
+    range.min !== null && range.max !== null
+      ? `Answers range from ${formatFigure(range.min, 'number')} to ${formatFigure(range.max, 'number')}.`
+      : 'The range of answers is withheld for small groups.';
   return (
     <FacetDetails id={facet.id} label={facet.label} active={facet.active} initiallyOpen={open}>
       <form className="facet__body facet-range" onSubmit={apply} aria-describedby={`${id}-hint`}>
@@ -41,11 +44,21 @@ export function RangeFacet({ facet, open }: { facet: FacetData; open: boolean })
         <div className="facet-range__inputs">
           <label>
             <span>At least</span>
-            <input inputMode="decimal" value={min} onChange={(event) => setMin(event.target.value)} placeholder={range.min === null ? 'min' : String(range.min)} />
+            <input
+              inputMode="decimal"
+              value={min}
+              onChange={(event) => setMin(event.target.value)}
+              placeholder={range.min === null ? 'min' : String(range.min)}
+            />
           </label>
           <label>
             <span>At most</span>
-            <input inputMode="decimal" value={max} onChange={(event) => setMax(event.target.value)} placeholder={range.max === null ? 'max' : String(range.max)} />
+            <input
+              inputMode="decimal"
+              value={max}
+              onChange={(event) => setMax(event.target.value)}
+              placeholder={range.max === null ? 'max' : String(range.max)}
+            />
           </label>
         </div>
         {error && (

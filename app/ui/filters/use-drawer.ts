@@ -5,7 +5,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 /** The layout where the filters are a drawer; keep in step with the media query in globals.css. */
 const NARROW = '(max-width: 900px)';
 
-const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';
 
 /**
  * A drawer that behaves as a modal dialog while open: focus moves to its first control (the

@@ -6,7 +6,12 @@ import type { ViewLinks } from '@/lib/view/write-view-query';
 /** The chart ↔ table switch of a question, grid or trend page: the same view with the other display. */
 export function DisplayToggle({ questionId, state, links }: { questionId: string; state: ViewState; links: ViewLinks }) {
   return (
-    <Link className="button button--small" href={links.question(questionId, changeView(state, { display: state.display === 'table' ? 'chart' : 'table' }))} scroll={false} prefetch={false}>
+    <Link
+      className="button button--small"
+      href={links.question(questionId, changeView(state, { display: state.display === 'table' ? 'chart' : 'table' }))}
+      scroll={false}
+      prefetch={false}
+    >
       {state.display === 'table' ? 'Show the chart' : 'Table only'}
     </Link>
   );

@@ -63,7 +63,14 @@ export function ThemeToggle() {
   return (
     <div className="theme-toggle" role="group" aria-label="Colour theme">
       {THEME_CHOICES.map((choice) => (
-        <button key={choice} type="button" className="theme-toggle__button" aria-pressed={current === choice} onClick={() => choose(choice)} title={`${LABELS[choice]} theme`}>
+        <button
+          key={choice}
+          type="button"
+          className="theme-toggle__button"
+          aria-pressed={current === choice}
+          onClick={() => choose(choice)}
+          title={`${LABELS[choice]} theme`}
+        >
           <ThemeIcon choice={choice} />
           <span className="theme-toggle__label">{LABELS[choice]}</span>
         </button>

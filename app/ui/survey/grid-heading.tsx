@@ -15,7 +15,9 @@ export function GridHeading({ grid, waveLabel }: { grid: Grid; waveLabel: string
       <h1>{grid.label}</h1>
       {text && !text.startsWith(grid.label) && <p className="question-text lead">{text}</p>}
       <p className="small muted">
-        {grid.rowIds.length} rows, each answered on {grid.ordered ? 'the same ordered scale' : 'the same answers'} ({grid.scale.length} answers{grid.offScale.length > 0 ? `, ${grid.offScale.length} of them off the scale` : ''}). Each row is also a question of its own: open it for its page, trend and crosstab.
+        {grid.rowIds.length} rows, each answered on {grid.ordered ? 'the same ordered scale' : 'the same answers'} ({grid.scale.length} answers
+        {grid.offScale.length > 0 ? `, ${grid.offScale.length} of them off the scale` : ''}). Each row is also a question of its own: open it for its page,
+        trend and crosstab.
       </p>
     </>
   );

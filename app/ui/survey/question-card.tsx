@@ -52,7 +52,13 @@ export function QuestionCard({ card, display }: { card: QuestionCardData; displa
         </p>
       )}
       {card.chart ? (
-        <FigureSwitch key={display} label={card.label} initial={display} chart={<QuestionChart data={card.chart} variant="compact" />} table={<CardTable chart={card.chart} label={card.label} />} />
+        <FigureSwitch
+          key={display}
+          label={card.label}
+          initial={display}
+          chart={<QuestionChart data={card.chart} variant="compact" />}
+          table={<CardTable chart={card.chart} label={card.label} />}
+        />
       ) : (
         <p className="not-charted">{card.reason}</p>
       )}

@@ -13,7 +13,15 @@ function pickExtraText(question: Question): string | undefined {
 }
 
 /** `grid`: the grid this question is a row of, and its page under the view. */
-export function QuestionHeading({ question, waveLabel, grid }: { question: Question; waveLabel: string; grid?: { label: string; rows: number; href: string } }) {
+export function QuestionHeading({
+  question,
+  waveLabel,
+  grid,
+}: {
+  question: Question;
+  waveLabel: string;
+  grid?: { label: string; rows: number; href: string };
+}) {
   const text = pickExtraText(question);
   const columns = question.source.columns;
   return (
@@ -39,7 +47,11 @@ export function QuestionHeading({ question, waveLabel, grid }: { question: Quest
           <p className="mono">{columns.join(' · ')}</p>
         </details>
       ) : (
-        columns[0] !== question.id && <p className="small muted">Column: <code>{columns[0]}</code></p>
+        columns[0] !== question.id && (
+          <p className="small muted">
+            Column: <code>{columns[0]}</code>
+          </p>
+        )
       )}
     </>
   );

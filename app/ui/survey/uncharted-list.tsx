@@ -13,9 +13,8 @@ export function UnchartedList({ cards, responsesHref }: { cards: readonly Questi
     <section className="card" aria-labelledby="uncharted-heading">
       <h3 id="uncharted-heading">Not charted on this page</h3>
       <p className="muted small">
-        Free text and response metadata are never aggregated, the survey’s weight is how the figures are read rather than a question (its
-        own page charts it), and questions with too few answers have their figures withheld. Read the answers in the{' '}
-        <Link href={responsesHref}>responses table</Link>.
+        Free text and response metadata are never aggregated, the survey’s weight is how the figures are read rather than a question (its own page charts it),
+        and questions with too few answers have their figures withheld. Read the answers in the <Link href={responsesHref}>responses table</Link>.
       </p>
       <ul className="uncharted-list">
         {cards.map((card) => (
@@ -25,9 +24,7 @@ export function UnchartedList({ cards, responsesHref }: { cards: readonly Questi
               {card.label}
             </Link>
             <KindBadge kind={card.kind} />
-            <span className="muted small">
-              {card.kind === 'text' || card.kind === 'meta' ? formatCounted(card.answered, 'answer') : card.reason}
-            </span>
+            <span className="muted small">{card.kind === 'text' || card.kind === 'meta' ? formatCounted(card.answered, 'answer') : card.reason}</span>
           </li>
         ))}
       </ul>

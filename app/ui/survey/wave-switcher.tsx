@@ -34,7 +34,13 @@ export function WaveSwitcher({ waves }: { waves: readonly WaveLink[] }) {
                 href={wave.href}
                 className={`wave-pill${wave.state === 'failed' ? ' wave-pill--failed' : wave.state === 'different' ? ' wave-pill--missing' : ''}`}
                 aria-current={wave.state === 'current' ? 'page' : undefined}
-                title={wave.state === 'failed' ? 'This wave could not be loaded' : wave.state === 'different' ? 'In this wave the same number is a different question' : undefined}
+                title={
+                  wave.state === 'failed'
+                    ? 'This wave could not be loaded'
+                    : wave.state === 'different'
+                      ? 'In this wave the same number is a different question'
+                      : undefined
+                }
                 prefetch={false}
               >
                 {wave.label}

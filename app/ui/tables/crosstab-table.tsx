@@ -5,11 +5,11 @@ import { formatFigure } from '@/lib/view/format-figure';
 import { ScrollFrame } from './scroll-frame';
 import { SignificanceMark } from './significance-mark';
 
-
 function describeCell(cell: CrosstabCellView): string | undefined {
   if (cell.percent === null) return undefined;
   const parts = [`${formatFigure(cell.count ?? NaN, 'count')} respondents`];
-  if (cell.low !== null && cell.high !== null) parts.push(`95% interval ${formatFigure(roundPercent(cell.low / 100), 'percent')}–${formatFigure(roundPercent(cell.high / 100), 'percent')}`);
+  if (cell.low !== null && cell.high !== null)
+    parts.push(`95% interval ${formatFigure(roundPercent(cell.low / 100), 'percent')}–${formatFigure(roundPercent(cell.high / 100), 'percent')}`);
   if (cell.significance) parts.push(`significantly ${cell.significance} than the rest of the row`);
   if (cell.unreliable) parts.push('small base: read with care');
   return parts.join('; ');
@@ -25,7 +25,11 @@ function Cell({ cell, total }: { cell: CrosstabCellView; total: boolean }) {
   }
   const style = { '--shade': cell.shade } as CSSProperties;
   return (
-    <td className={`num crosstab__cell${total ? ' crosstab__cell--total' : ''}${cell.unreliable ? ' crosstab__cell--unreliable' : ''}`} style={style} title={describeCell(cell)}>
+    <td
+      className={`num crosstab__cell${total ? ' crosstab__cell--total' : ''}${cell.unreliable ? ' crosstab__cell--unreliable' : ''}`}
+      style={style}
+      title={describeCell(cell)}
+    >
       <span className="crosstab__value">
         {formatFigure(cell.percent, 'percent')}
         <SignificanceMark significance={cell.significance} />

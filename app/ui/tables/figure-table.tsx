@@ -18,7 +18,6 @@ interface FigureTableProps {
   ranking?: Record<string, RankingDetail>;
 }
 
-
 function interval(cell: ChartCell): string {
   if (cell.percent === null || cell.low === null || cell.high === null) return '–';
   return `${formatFigure(roundPercent(cell.low / 100), 'percent')} – ${formatFigure(roundPercent(cell.high / 100), 'percent')}`;
@@ -66,21 +65,42 @@ export function FigureTable({ data, caption, optionHeader, percentHeader, interv
             <th scope="col">{optionHeader}</th>
             {single ? (
               <>
-                <th scope="col" className="num">Count</th>
-                <th scope="col" className="num">{percentHeader}</th>
-                <th scope="col" className="num" title={`Interval method: ${intervalMethod}`}>95% interval</th>
-                {ranking && <th scope="col" className="num">Ranked at all</th>}
-                {ranking && <th scope="col" className="num">Mean rank</th>}
+                <th scope="col" className="num">
+                  Count
+                </th>
+                <th scope="col" className="num">
+                  {percentHeader}
+                </th>
+                <th scope="col" className="num" title={`Interval method: ${intervalMethod}`}>
+                  95% interval
+                </th>
+                {ranking && (
+                  <th scope="col" className="num">
+                    Ranked at all
+                  </th>
+                )}
+                {ranking && (
+                  <th scope="col" className="num">
+                    Mean rank
+                  </th>
+                )}
               </>
             ) : (
               data.series.map((series) => (
                 <th scope="col" className="num" key={series.key}>
                   {series.label}
-                  <span className="th-note">n = {series.base === null ? 'withheld' : formatFigure(series.base, 'count')}{series.unreliable ? ' (small)' : ''}</span>
+                  <span className="th-note">
+                    n = {series.base === null ? 'withheld' : formatFigure(series.base, 'count')}
+                    {series.unreliable ? ' (small)' : ''}
+                  </span>
                 </th>
               ))
             )}
-            {filterHrefs && <th scope="col"><span className="visually-hidden">Filter</span></th>}
+            {filterHrefs && (
+              <th scope="col">
+                <span className="visually-hidden">Filter</span>
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>
@@ -88,18 +108,30 @@ export function FigureTable({ data, caption, optionHeader, percentHeader, interv
             const detail = ranking?.[category.key];
             return (
               <tr key={category.key} className={category.active ? 'row--active' : undefined}>
-                <th scope="row" className="option-cell">{category.label}</th>
+                <th scope="row" className="option-cell">
+                  {category.label}
+                </th>
                 {single ? (
                   <>
                     <td className="num">{formatFigure(category.cells[0].count ?? NaN, 'count')}</td>
-                    <td className="num"><Share cell={category.cells[0]} /></td>
+                    <td className="num">
+                      <Share cell={category.cells[0]} />
+                    </td>
                     <td className="num muted">{interval(category.cells[0])}</td>
                     {ranking && <td className="num">{formatFigure(detail?.rankedAtAll ?? NaN, 'count')}</td>}
                     {ranking && <td className="num">{formatFigure(detail?.meanRank ?? NaN, 'rank')}</td>}
                   </>
                 ) : (
                   category.cells.map((cell, s) => (
-                    <td className="num" key={data.series[s].key} title={cell.percent === null ? undefined : `${formatFigure(cell.count ?? NaN, 'count')} of ${formatFigure(cell.base ?? NaN, 'count')}; 95% interval ${interval(cell)}`}>
+                    <td
+                      className="num"
+                      key={data.series[s].key}
+                      title={
+                        cell.percent === null
+                          ? undefined
+                          : `${formatFigure(cell.count ?? NaN, 'count')} of ${formatFigure(cell.base ?? NaN, 'count')}; 95% interval ${interval(cell)}`
+                      }
+                    >
                       <Share cell={cell} bar={false} />
                     </td>
                   ))

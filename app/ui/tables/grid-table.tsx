@@ -19,7 +19,10 @@ function ShareCell({ cell, point }: { cell: GridCell; point: GridPoint }) {
   if (cell.percent === null) return <td className="num muted">withheld</td>;
   const interval = cell.low === null || cell.high === null ? '' : `; 95% interval ${percentOf(cell.low)} – ${percentOf(cell.high)}`;
   return (
-    <td className={`num${point.offScale ? ' grid-table__off' : ''}${cell.active ? ' grid-table__active' : ''}`} title={`${formatFigure(cell.count ?? NaN, 'count')} respondents${interval}`}>
+    <td
+      className={`num${point.offScale ? ' grid-table__off' : ''}${cell.active ? ' grid-table__active' : ''}`}
+      title={`${formatFigure(cell.count ?? NaN, 'count')} respondents${interval}`}
+    >
       {formatFigure(cell.percent, 'percent')}
       <SignificanceMark significance={cell.significance} />
       <span className="grid-table__n">{formatFigure(cell.count ?? NaN, 'count')}</span>

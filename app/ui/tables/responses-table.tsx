@@ -53,7 +53,13 @@ function ColumnFilter({ column }: { column: ResponseColumn }) {
   };
   return (
     <form className="column-filter" onSubmit={apply}>
-      <input type="search" value={text} onChange={(event) => setText(event.target.value)} placeholder="Filter…" aria-label={`Rows whose ${column.label} contains…`} />
+      <input
+        type="search"
+        value={text}
+        onChange={(event) => setText(event.target.value)}
+        placeholder="Filter…"
+        aria-label={`Rows whose ${column.label} contains…`}
+      />
     </form>
   );
 }

@@ -29,12 +29,19 @@ export function ResponsesTools({ columns, shown, defaults }: ResponsesToolsProps
     go(changeView(nav.state, { search: text.trim() === '' ? undefined : text.trim(), page: 1 }));
   };
   const setColumns = (next: string[]) => go(changeView(nav.state, { columns: next, page: 1 }));
-  const toggle = (column: string) => setColumns(shown.includes(column) ? shown.filter((c) => c !== column) : columns.map((c) => c.id).filter((c) => c === column || shown.includes(c)));
+  const toggle = (column: string) =>
+    setColumns(shown.includes(column) ? shown.filter((c) => c !== column) : columns.map((c) => c.id).filter((c) => c === column || shown.includes(c)));
   return (
     <div className="responses-tools">
       <form role="search" className="responses-search" onSubmit={search}>
         <label htmlFor={`${id}-search`}>Search the responses</label>
-        <input id={`${id}-search`} type="search" value={text} placeholder="Any word in any cell, free text included" onChange={(event) => setText(event.target.value)} />
+        <input
+          id={`${id}-search`}
+          type="search"
+          value={text}
+          placeholder="Any word in any cell, free text included"
+          onChange={(event) => setText(event.target.value)}
+        />
         <button type="submit" className="button button--small">
           Search
         </button>
@@ -69,7 +76,8 @@ export function ResponsesTools({ columns, shown, defaults }: ResponsesToolsProps
             {columns.map((column) => (
               <li key={column.id}>
                 <label>
-                  <input type="checkbox" checked={shown.includes(column.id)} onChange={() => toggle(column.id)} /> {column.label} <span className="muted small">({column.kind})</span>
+                  <input type="checkbox" checked={shown.includes(column.id)} onChange={() => toggle(column.id)} /> {column.label}{' '}
+                  <span className="muted small">({column.kind})</span>
                 </label>
               </li>
             ))}

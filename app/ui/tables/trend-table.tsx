@@ -79,7 +79,8 @@ export function TrendTable({ data, caption, optionHeader, testMethod }: { data: 
         </tbody>
       </table>
       <p className="table-note small muted">
-        Changes are in percentage points from the wave before (and since {first}). ▲ / ▼: a significant change at the 5% level, Holm-corrected over the table ({testMethod}).
+        Changes are in percentage points from the wave before (and since {first}). ▲ / ▼: a significant change at the 5% level, Holm-corrected over the table (
+        {testMethod}).
       </p>
     </ScrollFrame>
   );

@@ -9,8 +9,15 @@ import { fixtureSurvey } from '../helpers/fixture-survey';
 import { requireShared, SHARED } from '../shared-data';
 
 /** Six respondents: no suppression, so the counts can be checked by hand. */
-const query = (questionId: string, extra: Partial<AggregateQuery> = {}): AggregateQuery => ({ questionId, filters: [], baseRule: 'answered', suppressBelow: 0, ...extra });
-const shares = (rows: AggregateRow[]) => rows.filter((row) => row.measure === 'share' && row.segment === '(all)').map((row) => [row.question_id, row.option, row.count, row.base]);
+const query = (questionId: string, extra: Partial<AggregateQuery> = {}): AggregateQuery => ({
+  questionId,
+  filters: [],
+  baseRule: 'answered',
+  suppressBelow: 0,
+  ...extra,
+});
+const shares = (rows: AggregateRow[]) =>
+  rows.filter((row) => row.measure === 'share' && row.segment === '(all)').map((row) => [row.question_id, row.option, row.count, row.base]);
 
 /**
  * tests/fixtures/google-forms.csv: a Google Forms grid "Rate these parts of the docs [Row]" of
@@ -86,7 +93,9 @@ describe('findGridTarget', () => {
     const target = findGridTarget(twoWaves, query(GRID));
     expect(target?.wave).toBe('2025');
     expect(target?.note).toMatch(/one wave: these are wave 2025’s figures/);
-    expect(gridRowQueries(target!, query(GRID, { links: { ids: {}, notLinked: {} } })).map((rowQuery) => [rowQuery.questionId, rowQuery.waves, rowQuery.links])).toEqual([
+    expect(
+      gridRowQueries(target!, query(GRID, { links: { ids: {}, notLinked: {} } })).map((rowQuery) => [rowQuery.questionId, rowQuery.waves, rowQuery.links]),
+    ).toEqual([
       [`${GRID}_1`, ['2025'], undefined],
       [`${GRID}_2`, ['2025'], undefined],
       [`${GRID}_3`, ['2025'], undefined],
@@ -118,7 +127,11 @@ if (requireShared('the Star Wars grid test', STAR_WARS)) {
         expect(shares(result.rows).filter((row) => row[0] === rowId)).toEqual(grid.scale.map((option, o) => [rowId, option.label, expected[o], answered]));
       });
       // The README's hand count for Han Solo.
-      expect(shares(result.rows).filter((row) => row[0] === 'q6_1' && ['Very favorably', 'Somewhat favorably', 'Unfamiliar (N/A)'].includes(row[1] as string)).map((row) => row[2])).toEqual([151, 610, 15]);
+      expect(
+        shares(result.rows)
+          .filter((row) => row[0] === 'q6_1' && ['Very favorably', 'Somewhat favorably', 'Unfamiliar (N/A)'].includes(row[1] as string))
+          .map((row) => row[2]),
+      ).toEqual([151, 610, 15]);
     });
   });
 }

@@ -10,7 +10,10 @@ import { analysisTrendWaves } from '../helpers/fixture-survey';
 import { trendLinkDataset } from '../helpers/trend-links-fixture';
 
 const read = (name: string) => readFileSync(fileURLToPath(new URL(`../../fixtures/${name}`, import.meta.url)), 'utf8');
-const oneWave = (name: string, codebook: Codebook, wave = '2022'): DatasetWaves => ({ id: 'fixture', waves: [{ id: wave, survey: buildSurvey(read(name), { codebook }) }] });
+const oneWave = (name: string, codebook: Codebook, wave = '2022'): DatasetWaves => ({
+  id: 'fixture',
+  waves: [{ id: wave, survey: buildSurvey(read(name), { codebook }) }],
+});
 const query = (questionId: string, extra: Partial<AggregateQuery> = {}): AggregateQuery => ({ questionId, filters: [], baseRule: 'answered', ...extra });
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** The exact message, with or without the "wave 2022: " prefix. */
@@ -28,7 +31,12 @@ const pick = (rows: AggregateRow[], ...keys: (keyof AggregateRow)[]) => rows.map
  * Holm-adjusted p of every cell < 0.05: Yes|A, No|B higher; Yes|B, No|A lower.
  */
 const crosstabData = oneWave('analysis-crosstab.csv', {
-  questions: { id: { kind: 'meta' }, team: { kind: 'single', options: ['A', 'B'] }, remote: { kind: 'single', options: ['Yes', 'No'] }, tools: { kind: 'multi' } },
+  questions: {
+    id: { kind: 'meta' },
+    team: { kind: 'single', options: ['A', 'B'] },
+    remote: { kind: 'single', options: ['Yes', 'No'] },
+    tools: { kind: 'multi' },
+  },
 });
 
 describe('aggregateView(remote by team) on analysis-crosstab.csv', () => {
@@ -164,7 +172,11 @@ describe('aggregateView problems and refusals', () => {
     ['a metadata column', query('id'), ['"id" is metadata: it is never part of aggregated figures']],
     ['an unknown question', query('salary'), ['wave 2022 has no question "salary"; questions are role, languages, trends, years, country']],
     ['an unknown wave', query('role', { waves: ['2019'] }), ['there is no wave "2019"; waves are 2022']],
-    ['an unknown option in a filter', query('role', { filters: [{ question: 'role', op: 'in', values: ['Manager'] }] }), ['wave 2022: "role" has no option "Manager"; its options are "Backend", "Frontend", "Data"']],
+    [
+      'an unknown option in a filter',
+      query('role', { filters: [{ question: 'role', op: 'in', values: ['Manager'] }] }),
+      ['wave 2022: "role" has no option "Manager"; its options are "Backend", "Frontend", "Data"'],
+    ],
     ['an unknown compare-by question', query('role', { by: 'nope' }), ['wave 2022: there is no question "nope" to compare by']],
     ['compare by a numeric question', query('role', { by: 'years' }), ['"years" is numeric: compare by a single-choice, Likert or multi-select question']],
     ['weights asked for without a weight column', query('role', { weight: true }), ['this survey has no weight column (set "weight" in survey.json)']],
@@ -295,7 +307,6 @@ describe('aggregateView on a ranking nobody answered (analysis-rankings-unanswer
   });
 });
 
-
 /**
  * tests/fixtures/analysis-select.csv, trends (ranking of AI, Cloud, Security), counted by hand:
  *   r1 AI1 Cloud2 · r2 AI2 Cloud1 · r4 AI1 Sec2 · r5 Cloud1 · r6 AI3 Cloud2 Sec1 · r7 AI1 Cloud3 Sec2
@@ -308,14 +319,21 @@ describe('aggregateView on a ranking nobody answered (analysis-rankings-unanswer
  */
 describe('aggregateView(trends by role) on analysis-select.csv: measure rows beside the main ones', () => {
   const selectData = oneWave('analysis-select.csv', {
-    questions: { id: { kind: 'meta' }, role: { kind: 'single', options: ['Backend', 'Frontend', 'Data'] }, trends: { kind: 'ranking' }, languages: { kind: 'multi' } },
+    questions: {
+      id: { kind: 'meta' },
+      role: { kind: 'single', options: ['Backend', 'Frontend', 'Data'] },
+      trends: { kind: 'ranking' },
+      languages: { kind: 'multi' },
+    },
   });
   const result = aggregateView(selectData, query('trends', { by: 'role', suppressBelow: 0 }), '');
 
   it('aggregateView → for each segment, the three ranked_first rows, then ranked_at_all, then mean_rank, before the next segment', () => {
     const block = ['ranked_first', 'ranked_first', 'ranked_first', 'ranked_at_all', 'ranked_at_all', 'ranked_at_all', 'mean_rank', 'mean_rank', 'mean_rank'];
     expect(result.problems).toEqual([]);
-    expect(pick(result.rows, 'segment', 'measure')).toEqual(['(all)', 'Backend', 'Frontend', 'Data'].flatMap((segment) => block.map((measure) => [segment, measure])));
+    expect(pick(result.rows, 'segment', 'measure')).toEqual(
+      ['(all)', 'Backend', 'Frontend', 'Data'].flatMap((segment) => block.map((measure) => [segment, measure])),
+    );
   });
 
   it('aggregateView → everyone: ranked first 4, 2, 2 of 8; ranked at all 7, 6, 5 of 8; mean ranks 11/7, 11/6, 9/5', () => {
@@ -345,7 +363,11 @@ describe('aggregateView(trends by role) on analysis-select.csv: measure rows bes
     // and the sums behind each share for a test between waves: 1, 0, 2 of Backend's 3, in a file of 12
     const unweighted = (count: number) => ({ count, sumW: count, sumW2: count });
     expect(backend.map((row) => row.keys)).toEqual(
-      [['AI', 1], ['Cloud', 0], ['Security', 2]].map(([option, count]) => ({ option, segment: 'Backend', sample: { option: unweighted(count as number), base: unweighted(3), surveySize: 12 } })),
+      [
+        ['AI', 1],
+        ['Cloud', 0],
+        ['Security', 2],
+      ].map(([option, count]) => ({ option, segment: 'Backend', sample: { option: unweighted(count as number), base: unweighted(3), surveySize: 12 } })),
     );
     expect(result.rows.filter((row) => row.segment === '(all)').every((row) => row.keys.segment === '')).toBe(true);
   });
@@ -354,7 +376,8 @@ describe('aggregateView(trends by role) on analysis-select.csv: measure rows bes
 describe('aggregateView with links (tests/fixtures/trend-links-*.csv, counted in helpers/trend-links-fixture.ts)', () => {
   const data = trendLinkDataset();
   type Links = NonNullable<AggregateQuery['links']>;
-  const linked = (questionId: string, links: Links, extra: Partial<AggregateQuery> = {}) => aggregateView(data, query(questionId, { suppressBelow: 0, links, ...extra }), '');
+  const linked = (questionId: string, links: Links, extra: Partial<AggregateQuery> = {}) =>
+    aggregateView(data, query(questionId, { suppressBelow: 0, links, ...extra }), '');
   const EDITOR_IDS = { '2020': 'Q2', '2021': 'Q2', '2022': 'Q3' };
   const EVERY_WAVE = { '2020': 'arrangement', '2021': 'arrangement', '2022': 'arrangement' };
 
@@ -387,7 +410,11 @@ describe('aggregateView with links (tests/fixtures/trend-links-*.csv, counted in
 
   it('aggregateView(team size Q2, no links) → matched by id, 2020 and 2021 bring the editor question: what links are for', () => {
     const result = aggregateView(data, query('Q2', { suppressBelow: 0 }), '');
-    expect([...new Set(result.rows.map((row) => `${row.wave} ${row.question_label}`))]).toEqual(['2020 Which editor do you use most?', '2021 Which editor do you use most?', '2022 How many people are on your team?']);
+    expect([...new Set(result.rows.map((row) => `${row.wave} ${row.question_label}`))]).toEqual([
+      '2020 Which editor do you use most?',
+      '2021 Which editor do you use most?',
+      '2022 How many people are on your team?',
+    ]);
   });
 
   it('aggregateView(a grid row, links 2021:Q5_2 2022:Q5_1) → Jira in both waves, never 2021’s Git under the same number', () => {
@@ -395,7 +422,16 @@ describe('aggregateView with links (tests/fixtures/trend-links-*.csv, counted in
     expect(result.notes).toEqual(['wave 2020: not asked']);
     // Never, Weekly, Daily: a usage-frequency scale the grid's rows share, in scale order (and a mean score row each wave)
     expect(result.rows.filter((row) => row.measure === 'mean').map((row) => row.wave)).toEqual(['2021', '2022']);
-    expect(pick(result.rows.filter((row) => row.measure === 'share'), 'wave', 'question_label', 'option', 'count', 'base')).toEqual([
+    expect(
+      pick(
+        result.rows.filter((row) => row.measure === 'share'),
+        'wave',
+        'question_label',
+        'option',
+        'count',
+        'base',
+      ),
+    ).toEqual([
       ['2021', 'How often do you use each of these tools at work?: Jira', 'Never', 2, 6],
       ['2021', 'How often do you use each of these tools at work?: Jira', 'Weekly', 2, 6],
       ['2021', 'How often do you use each of these tools at work?: Jira', 'Daily', 2, 6],
@@ -424,7 +460,12 @@ describe('aggregateView with links (tests/fixtures/trend-links-*.csv, counted in
   });
 
   it('aggregateView(an option alias, one wave answering with both wordings) → renamed (with the current label) where the old wording stands alone, kept apart where both were answered', () => {
-    const codebook: Codebook = { questions: { id: { kind: 'meta' }, arrangement: { kind: 'single', options: [{ value: 'Remote', label: 'Remote (any)', aliases: ['Fully remote'] }, 'Office'] } } };
+    const codebook: Codebook = {
+      questions: {
+        id: { kind: 'meta' },
+        arrangement: { kind: 'single', options: [{ value: 'Remote', label: 'Remote (any)', aliases: ['Fully remote'] }, 'Office'] },
+      },
+    };
     const waves = [
       // 2020: Fully remote {1,2}, Office {3}: "Remote" is listed by the codebook, chosen by nobody
       { id: '2020', survey: buildSurvey('id,arrangement\n1,Fully remote\n2,Fully remote\n3,Office', { codebook }) },
@@ -432,7 +473,11 @@ describe('aggregateView with links (tests/fixtures/trend-links-*.csv, counted in
       { id: '2021', survey: buildSurvey('id,arrangement\n1,Remote\n2,Fully remote\n3,Office', { codebook }) },
     ];
     const ids = { '2020': 'arrangement', '2021': 'arrangement' };
-    const result = aggregateView({ id: 'alias', waves }, query('arrangement', { suppressBelow: 0, links: { ids, notLinked: {}, optionAliases: { 'Fully remote': 'Remote' } } }), '');
+    const result = aggregateView(
+      { id: 'alias', waves },
+      query('arrangement', { suppressBelow: 0, links: { ids, notLinked: {}, optionAliases: { 'Fully remote': 'Remote' } } }),
+      '',
+    );
     expect(pick(result.rows, 'wave', 'option', 'count', 'base')).toEqual([
       ['2020', 'Office', 1, 3],
       ['2020', 'Remote (any)', 2, 3],
@@ -451,7 +496,15 @@ describe('aggregateView with links (tests/fixtures/trend-links-*.csv, counted in
       { wave: '2021', selected: 3, size: 6 },
       { wave: '2022', selected: 5, size: 8 },
     ]);
-    expect(pick(result.rows.filter((row) => row.count! > 0), 'wave', 'option', 'count', 'base')).toEqual([
+    expect(
+      pick(
+        result.rows.filter((row) => row.count! > 0),
+        'wave',
+        'option',
+        'count',
+        'base',
+      ),
+    ).toEqual([
       ['2020', 'Office', 1, 3],
       ['2020', 'Fully remote', 2, 3],
       ['2021', 'Office', 1, 3],
@@ -465,7 +518,12 @@ describe('aggregateView with links (tests/fixtures/trend-links-*.csv, counted in
   it('aggregateView(arrangement, mentor = Yes; 2021 did not ask it) → 2021 left out and said so; 2020 and 2022 filtered', () => {
     const yes = { filters: [{ question: 'Q6', op: 'in' as const, values: ['Yes'] }] };
     const skip = 'it did not ask “Q6” (or asked it differently), so its figures could not be filtered the same way';
-    const result = linked('arrangement', { ids: EVERY_WAVE, notLinked: {}, optionAliases: { 'Fully remote': 'Remote' }, perWave: { '2020': yes, '2021': { skip }, '2022': yes } });
+    const result = linked('arrangement', {
+      ids: EVERY_WAVE,
+      notLinked: {},
+      optionAliases: { 'Fully remote': 'Remote' },
+      perWave: { '2020': yes, '2021': { skip }, '2022': yes },
+    });
     expect(result.notes).toEqual([`wave 2021 is left out: ${skip}`]);
     // mentors: 2020 {1,3,6} → Office 1, Remote 1, Hybrid 1; 2022 {1,3,5,7} → Remote 3, Office 1
     expect(pick(result.rows, 'wave', 'option', 'count', 'base')).toEqual([
@@ -479,7 +537,11 @@ describe('aggregateView with links (tests/fixtures/trend-links-*.csv, counted in
   });
 
   it('aggregateView(arrangement by editor, named Q2/Q2/Q3) → each wave compared by its own editor question', () => {
-    const result = linked('arrangement', { ids: EVERY_WAVE, notLinked: {}, perWave: { '2020': { filters: [], by: 'Q2' }, '2021': { filters: [], by: 'Q2' }, '2022': { filters: [], by: 'Q3' } } }, { by: 'Q3' });
+    const result = linked(
+      'arrangement',
+      { ids: EVERY_WAVE, notLinked: {}, perWave: { '2020': { filters: [], by: 'Q2' }, '2021': { filters: [], by: 'Q2' }, '2022': { filters: [], by: 'Q3' } } },
+      { by: 'Q3' },
+    );
     expect([...new Set(result.rows.filter((row) => row.segment !== '(all)').map((row) => `${row.wave} ${row.segment_question} ${row.segment}`))]).toEqual([
       '2020 Q2 VS Code',
       '2020 Q2 Vim',
@@ -492,7 +554,14 @@ describe('aggregateView with links (tests/fixtures/trend-links-*.csv, counted in
       '2022 Q3 Emacs',
     ]);
     // 2022 Vim {3,7}: Office 1 (3), Remote 1 (7)
-    expect(pick(result.rows.filter((row) => row.wave === '2022' && row.segment === 'Vim'), 'option', 'count', 'base')).toEqual([
+    expect(
+      pick(
+        result.rows.filter((row) => row.wave === '2022' && row.segment === 'Vim'),
+        'option',
+        'count',
+        'base',
+      ),
+    ).toEqual([
       ['Office', 1, 2],
       ['Hybrid', 0, 2],
       ['Remote', 1, 2],
@@ -500,8 +569,19 @@ describe('aggregateView with links (tests/fixtures/trend-links-*.csv, counted in
   });
 
   it('aggregateView(arrangement by team size, which 2020 and 2021 did not ask) → those waves everyone only, and said so', () => {
-    const result = linked('arrangement', { ids: EVERY_WAVE, notLinked: {}, perWave: { '2020': { filters: [] }, '2021': { filters: [] }, '2022': { filters: [], by: 'Q2' } } }, { by: 'Q2' });
-    expect([...new Set(result.rows.map((row) => `${row.wave} ${row.segment}`))]).toEqual(['2020 (all)', '2021 (all)', '2022 (all)', '2022 1-5', '2022 6-20', '2022 21+']);
+    const result = linked(
+      'arrangement',
+      { ids: EVERY_WAVE, notLinked: {}, perWave: { '2020': { filters: [] }, '2021': { filters: [] }, '2022': { filters: [], by: 'Q2' } } },
+      { by: 'Q2' },
+    );
+    expect([...new Set(result.rows.map((row) => `${row.wave} ${row.segment}`))]).toEqual([
+      '2020 (all)',
+      '2021 (all)',
+      '2022 (all)',
+      '2022 1-5',
+      '2022 6-20',
+      '2022 21+',
+    ]);
     expect(result.notes).toEqual([
       'wave 2020: it did not ask “Q2” (or asked it differently), so it is not compared by it',
       'wave 2021: it did not ask “Q2” (or asked it differently), so it is not compared by it',

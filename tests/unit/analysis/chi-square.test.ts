@@ -79,8 +79,20 @@ describe('chiSquareTest (Pearson, no continuity correction)', () => {
 
   it.each<[string, number[][]]>([
     ['one row', [[1, 2]]],
-    ['one non-empty column', [[3, 0], [4, 0]]],
-    ['all zero', [[0, 0], [0, 0]]],
+    [
+      'one non-empty column',
+      [
+        [3, 0],
+        [4, 0],
+      ],
+    ],
+    [
+      'all zero',
+      [
+        [0, 0],
+        [0, 0],
+      ],
+    ],
     ['no rows', []],
   ])('chiSquareTest(%s) → null: nothing to test', (_, table) => {
     expect(chiSquareTest(table)).toBeNull();

@@ -10,14 +10,20 @@ import { designEffectTraces } from '../../../lib/analysis/design-effect-traces';
 function literalR(p: number[][], s: number[][], n: number, factor: number): { trace: number; traceOfSquare: number; condition: number } {
   const [r, c] = [p.length, p[0].length];
   const cells = Array.from({ length: r * c }, (_, k) => [k % r, Math.floor(k / r)]);
-  const x1 = new Matrix(cells.map(([i, j]) => [1, ...Array.from({ length: r - 1 }, (_, a) => +(i === a + 1)), ...Array.from({ length: c - 1 }, (_, b) => +(j === b + 1))]));
-  const interactions = new Matrix(cells.map(([i, j]) => Array.from({ length: (r - 1) * (c - 1) }, (_, k) => +(i === (k % (r - 1)) + 1 && j === Math.floor(k / (r - 1)) + 1))));
+  const x1 = new Matrix(
+    cells.map(([i, j]) => [1, ...Array.from({ length: r - 1 }, (_, a) => +(i === a + 1)), ...Array.from({ length: c - 1 }, (_, b) => +(j === b + 1))]),
+  );
+  const interactions = new Matrix(
+    cells.map(([i, j]) => Array.from({ length: (r - 1) * (c - 1) }, (_, k) => +(i === (k % (r - 1)) + 1 && j === Math.floor(k / (r - 1)) + 1))),
+  );
   const cmat = Matrix.sub(interactions, x1.mmul(solve(x1, interactions)));
   const mean = cells.map(([i, j]) => p[i][j]);
   const square = cells.map(([i, j]) => s[i][j]);
   const iD = Matrix.diag(mean.map((x) => (x === 0 ? 0 : 1 / x)));
   const sigma = square.reduce((a, b) => a + b, 0);
-  const v = new Matrix(cells.map((_, a) => cells.map((__, b) => factor * ((a === b ? square[a] : 0) - square[a] * mean[b] - mean[a] * square[b] + sigma * mean[a] * mean[b]))));
+  const v = new Matrix(
+    cells.map((_, a) => cells.map((__, b) => factor * ((a === b ? square[a] : 0) - square[a] * mean[b] - mean[a] * square[b] + sigma * mean[a] * mean[b]))),
+  );
   const denom = cmat.transpose().mmul(iD).mmul(cmat).div(n);
   const numr = cmat.transpose().mmul(iD).mmul(v).mmul(iD).mmul(cmat);
   const condition = new SingularValueDecomposition(denom).condition;
@@ -43,34 +49,42 @@ describe('designEffectTraces', () => {
     [0, 60],
     [0.25, 30],
     [0.5, 10],
-  ])('designEffectTraces(random tables, ~%s of cells empty) → tr(Δ), tr(Δ²) of the literal k × k computation (at least %d compared), null where its denom is singular', (emptyShare, atLeast) => {
-    let compared = 0;
-    let singular = 0;
-    for (let seed = 1; seed <= 80; seed++) {
-      const table = randomTable(seed * 7919 + Math.round(emptyShare * 100), emptyShare);
-      if (!table) continue;
-      const ours = designEffectTraces(table.p, table.s, 500, 1000 / 999);
-      const literal = literalR(table.p, table.s, 500, 1000 / 999);
-      if (ours === null) {
-        expect(literal.condition, `seed ${seed}: null, so R's denom should be singular`).toBeGreaterThan(1e12);
-        singular++;
-        continue;
+  ])(
+    'designEffectTraces(random tables, ~%s of cells empty) → tr(Δ), tr(Δ²) of the literal k × k computation (at least %d compared), null where its denom is singular',
+    (emptyShare, atLeast) => {
+      let compared = 0;
+      let singular = 0;
+      for (let seed = 1; seed <= 80; seed++) {
+        const table = randomTable(seed * 7919 + Math.round(emptyShare * 100), emptyShare);
+        if (!table) continue;
+        const ours = designEffectTraces(table.p, table.s, 500, 1000 / 999);
+        const literal = literalR(table.p, table.s, 500, 1000 / 999);
+        if (ours === null) {
+          expect(literal.condition, `seed ${seed}: null, so R's denom should be singular`).toBeGreaterThan(1e12);
+          singular++;
+          continue;
+        }
+        expect(literal.condition).toBeLessThan(1e12);
+        expect(ours.trace / literal.trace - 1).toBeCloseTo(0, 9);
+        expect(ours.traceOfSquare / literal.traceOfSquare - 1).toBeCloseTo(0, 9);
+        compared++;
       }
-      expect(literal.condition).toBeLessThan(1e12);
-      expect(ours.trace / literal.trace - 1).toBeCloseTo(0, 9);
-      expect(ours.traceOfSquare / literal.traceOfSquare - 1).toBeCloseTo(0, 9);
-      compared++;
-    }
-    expect(compared).toBeGreaterThanOrEqual(atLeast);
-    if (emptyShare >= 0.25) expect(singular, 'the singular path is exercised too').toBeGreaterThan(0);
-  });
+      expect(compared).toBeGreaterThanOrEqual(atLeast);
+      if (emptyShare >= 0.25) expect(singular, 'the singular path is exercised too').toBeGreaterThan(0);
+    },
+  );
 
   it('designEffectTraces(unit weights: s = p/n, no empty cell) → Δ = factor·I: tr = factor·k, tr(Δ²) = factor²·k', () => {
     const p = [
       [0.1, 0.2, 0.05],
       [0.15, 0.3, 0.2],
     ];
-    const ours = designEffectTraces(p, p.map((row) => row.map((x) => x / 80)), 80, 1.25)!;
+    const ours = designEffectTraces(
+      p,
+      p.map((row) => row.map((x) => x / 80)),
+      80,
+      1.25,
+    )!;
     expect(ours.trace).toBeCloseTo(1.25 * 2, 12);
     expect(ours.traceOfSquare).toBeCloseTo(1.25 ** 2 * 2, 12);
   });
@@ -94,7 +108,21 @@ describe('designEffectTraces', () => {
       [0, 0, 0.2],
       [0.2, 0.1, 0.2],
     ];
-    expect(designEffectTraces(p, p.map((row) => row.map((x) => x * x * 0.1)), 100, 1.01)).toBeNull();
-    expect(literalR(p, p.map((row) => row.map((x) => x * x * 0.1)), 100, 1.01).condition).toBeGreaterThan(1e12);
+    expect(
+      designEffectTraces(
+        p,
+        p.map((row) => row.map((x) => x * x * 0.1)),
+        100,
+        1.01,
+      ),
+    ).toBeNull();
+    expect(
+      literalR(
+        p,
+        p.map((row) => row.map((x) => x * x * 0.1)),
+        100,
+        1.01,
+      ).condition,
+    ).toBeGreaterThan(1e12);
   });
 });

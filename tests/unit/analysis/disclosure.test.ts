@@ -116,7 +116,9 @@ describe.each(CASES)('privacy suite on the $name', (testCase) => {
     it(`attack 4: differencing the larger group and its complement ${mode === 'public' ? 'no longer gives' : 'still gives (analyst mode: one’s own data)'} the hidden group's exact counts`, () => {
       const analyst = defaultsFor('analyst');
       // The truth, from the analyst view of the group with the threshold at the floor of the codebook schema (0).
-      const truth = new Map(shares(rowsOf(survey, { ...analyst, suppressBelow: 0 }, testCase.group, testCase.role).rows).map((row) => [row.keys.option, row.count]));
+      const truth = new Map(
+        shares(rowsOf(survey, { ...analyst, suppressBelow: 0 }, testCase.group, testCase.role).rows).map((row) => [row.keys.option, row.count]),
+      );
       const outer = new Map(shares(rowsOf(survey, defaultsFor(mode), testCase.outer, testCase.role).rows).map((row) => [row.keys.option, row.count]));
       const complement = new Map(shares(rowsOf(survey, defaultsFor(mode), testCase.complement, testCase.role).rows).map((row) => [row.keys.option, row.count]));
       const recovered = [...truth.keys()].map((option) => (outer.get(option) ?? 0) - (complement.get(option) ?? 0));
@@ -134,7 +136,9 @@ describe.each(CASES)('privacy suite on the $name', (testCase) => {
       const facetCounts = (query: string, asMode: 'analyst' | 'public') => {
         const state = resolveViewState(parseViewState(new URLSearchParams(query), defaultsFor(asMode)).value, survey).value;
         const keys = asMode === 'public' ? recordKeysOf(survey) : undefined;
-        const facet = buildFacets(survey, state, 0, { keys }).flatMap((group) => group.facets).find((candidate) => candidate.id === testCase.role)!;
+        const facet = buildFacets(survey, state, 0, { keys })
+          .flatMap((group) => group.facets)
+          .find((candidate) => candidate.id === testCase.role)!;
         return facet.options.map((option) => option.count ?? 0);
       };
       const exact = facetCounts(testCase.outer, 'analyst');

@@ -8,7 +8,16 @@ describe('makeFigure (unweighted)', () => {
   it('makeFigure(3 of 10) → share 0.3 with the Wilson interval (0.107791, 0.603222)', () => {
     // R prop.test(3, 10, correct = FALSE): 0.107791267406, 0.603221852539 (worked in intervals.test.ts)
     const figure = makeFigure('A', 'Option A', false, unweighted(3), unweighted(10), DEFAULT_SETTINGS);
-    expect(figure).toMatchObject({ value: 'A', label: 'Option A', excludedFromBase: false, count: 3, base: 10, weightedCount: null, weightedBase: null, share: 0.3 });
+    expect(figure).toMatchObject({
+      value: 'A',
+      label: 'Option A',
+      excludedFromBase: false,
+      count: 3,
+      base: 10,
+      weightedCount: null,
+      weightedBase: null,
+      share: 0.3,
+    });
     expect(figure.low).toBeCloseTo(0.107791267406, 10);
     expect(figure.high).toBeCloseTo(0.603221852539, 10);
   });

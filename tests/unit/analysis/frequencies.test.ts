@@ -39,7 +39,12 @@ const excluding: Codebook = {
 };
 const plain: Codebook = {
   weight: 'w',
-  questions: { id: { kind: 'meta' }, team: { kind: 'single', options: ['Platform', 'Product', 'Prefer not to say'] }, tools: { kind: 'multi' }, w: { kind: 'numeric' } },
+  questions: {
+    id: { kind: 'meta' },
+    team: { kind: 'single', options: ['Platform', 'Product', 'Prefer not to say'] },
+    tools: { kind: 'multi' },
+    w: { kind: 'numeric' },
+  },
 };
 const survey = buildSurvey(text, { codebook: excluding });
 const plainSurvey = buildSurvey(text, { codebook: plain });
@@ -108,7 +113,10 @@ describe('singleFrequencies (team)', () => {
 
   it('singleFrequencies flags bases: 8 < 10 is suppressed; with suppressBelow 5 it is shown but unreliable (< 30)', () => {
     expect(byValue(singleFrequencies(team(survey), all)).Platform).toMatchObject({ suppressed: true, unreliable: false });
-    expect(byValue(singleFrequencies(team(survey), all, { ...DEFAULT_SETTINGS, suppressBelow: 5 })).Platform).toMatchObject({ suppressed: false, unreliable: true });
+    expect(byValue(singleFrequencies(team(survey), all, { ...DEFAULT_SETTINGS, suppressBelow: 5 })).Platform).toMatchObject({
+      suppressed: false,
+      unreliable: true,
+    });
   });
 });
 

@@ -69,7 +69,10 @@ describe.each(waves)('$name', ({ path: file }) => {
       expect(all.base, `${question.id} base`).toBe(answered);
       expect(all.base).toBe(question.answeredCount);
       if (question.kind === 'single' || question.kind === 'likert') {
-        expect(all.figures.reduce((sum, f) => sum + f.count, 0), `${question.id} counts sum to base`).toBe(all.base);
+        expect(
+          all.figures.reduce((sum, f) => sum + f.count, 0),
+          `${question.id} counts sum to base`,
+        ).toBe(all.base);
         if (all.base > 0) expect(Math.abs(all.figures.reduce((sum, f) => sum + f.share, 0) - 1)).toBeLessThan(1e-9);
       }
       if (question.kind === 'multi') {

@@ -23,12 +23,33 @@ const TODO2018 = path.join(SHARED, 'todo-ospo/2018/results.csv');
 const SO2019_CODEBOOK = path.join(root, 'data/_codebooks/stackoverflow-2019.json');
 
 const PUBLISHED_2019: [string, number][] = [
-  ['JavaScript', 67.8], ['HTML/CSS', 63.5], ['SQL', 54.4], ['Python', 41.7], ['Java', 41.1], ['Bash/Shell/PowerShell', 36.6],
-  ['C#', 31.0], ['PHP', 26.4], ['C++', 23.5], ['TypeScript', 21.2], ['C', 20.6],
+  ['JavaScript', 67.8],
+  ['HTML/CSS', 63.5],
+  ['SQL', 54.4],
+  ['Python', 41.7],
+  ['Java', 41.1],
+  ['Bash/Shell/PowerShell', 36.6],
+  ['C#', 31.0],
+  ['PHP', 26.4],
+  ['C++', 23.5],
+  ['TypeScript', 21.2],
+  ['C', 20.6],
 ];
 const PUBLISHED_2022: [string, number][] = [
-  ['JavaScript', 65.36], ['HTML/CSS', 55.08], ['SQL', 49.43], ['Python', 48.07], ['TypeScript', 34.83], ['Java', 33.27], ['Bash/Shell', 29.07],
-  ['C#', 27.98], ['C++', 22.55], ['PHP', 20.87], ['C', 19.27], ['Go', 11.15], ['Rust', 9.32], ['Kotlin', 9.16],
+  ['JavaScript', 65.36],
+  ['HTML/CSS', 55.08],
+  ['SQL', 49.43],
+  ['Python', 48.07],
+  ['TypeScript', 34.83],
+  ['Java', 33.27],
+  ['Bash/Shell', 29.07],
+  ['C#', 27.98],
+  ['C++', 22.55],
+  ['PHP', 20.87],
+  ['C', 19.27],
+  ['Go', 11.15],
+  ['Rust', 9.32],
+  ['Kotlin', 9.16],
 ];
 
 interface CsvRow {
@@ -39,7 +60,11 @@ interface CsvRow {
 }
 
 function cli(...args: string[]): CsvRow[] {
-  const csv = execFileSync(process.execPath, [path.join(root, 'bin/survey-lens.mjs'), 'aggregate', ...args], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const csv = execFileSync(process.execPath, [path.join(root, 'bin/survey-lens.mjs'), 'aggregate', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return Papa.parse<CsvRow>(csv, { header: true, skipEmptyLines: true }).data;
 }
 
@@ -53,7 +78,11 @@ describe.skipIf(!haveShared)('published figures are reproduced', () => {
   it('Stack Overflow 2019 languages equal the published decimals when "Other(s):" is left out of the base (library)', async () => {
     const codebook = codebookSchema.parse(JSON.parse(readFileSync(SO2019_CODEBOOK, 'utf8')));
     const survey = await loadSurveyFile(SO2019, { codebook });
-    const { rows, problems } = aggregateView({ id: 'so2019', waves: [{ id: '2019', survey }] }, { questionId: 'LanguageWorkedWith', filters: [], baseRule: 'answered' }, '');
+    const { rows, problems } = aggregateView(
+      { id: 'so2019', waves: [{ id: '2019', survey }] },
+      { questionId: 'LanguageWorkedWith', filters: [], baseRule: 'answered' },
+      '',
+    );
     expect(problems).toEqual([]);
     expect(rows[0].base).toBe(87_354); // 87,569 answered − 215 whose only answer was Other(s):
     for (const [language, published] of PUBLISHED_2019) expect([language, Number(percentOf(rows, language).toFixed(1))]).toEqual([language, published]);

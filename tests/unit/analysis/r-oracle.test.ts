@@ -154,7 +154,10 @@ async function waveTests(weighted: boolean): Promise<{ option: string; a: WaveTa
       const weights = weighted ? weightedSettings(survey).weights : undefined;
       const satisfaction = optionBits(survey, 'job_satisfaction');
       const all = selectAll(survey.size).bits;
-      return (option: string): WaveTally => ({ ...groupTally(satisfaction.options.get(option)!, satisfaction.answered, all, weights), surveySize: survey.size });
+      return (option: string): WaveTally => ({
+        ...groupTally(satisfaction.options.get(option)!, satisfaction.answered, all, weights),
+        surveySize: survey.size,
+      });
     }),
   );
   return (oracle.wave_tests_weighted as RTest[]).map(({ option }) => {
@@ -330,32 +333,36 @@ describe('the Rao–Scott chi-square agrees with R survey svychisq to 1e-6', () 
   };
   const cases = (oracle.rao_scott as RRaoScott[]).map((r) => [r.name, r] as const);
 
-  it.each(cases)('raoScottTest equals svychisq(~row + col, subset(design, in domain), statistic = "F" / "Chisq") or is NaN where it stops: %s', async (name, r) => {
-    const survey = await (sample ??= loadSample());
-    const weights = surveyWeights(survey);
-    if (typeof weights === 'string') throw new Error(weights);
-    const { selection, problems } = selectRespondents(survey, r.filters);
-    expect(problems).toEqual([]);
-    const [rows, cols] = [question(survey, r.rows), question(survey, r.cols)];
-    if (!('codes' in rows) || !('codes' in cols)) throw new Error(`${r.rows} and ${r.cols} should be single-choice`);
-    const ours = raoScottTest(rows.codes, cols.codes, rows.options.length, cols.options.length, selection.bits, weights.weights, survey.size);
-    expect(ours.method).toBe('Rao–Scott F (R survey svychisq, second order)');
-    expectNear(name, 'Pearson X²', ours.pearson, r.pearson);
-    if (r.error) {
-      // R stops ("system is computationally singular"); we give NaN, never a number from rounding.
-      for (const value of [ours.statistic, ours.ndf, ours.ddf, ours.p, ours.firstOrder!.statistic, ours.firstOrder!.p]) expect(value, `${name}: R stopped with ${r.error}`).toBeNaN();
-      return;
-    }
-    expect(ours.ddf / ours.ndf, `${name}: degf = n − 1`).toBeCloseTo(r.n - 1, 6);
-    expectNear(name, 'F', ours.statistic, r.statistic);
-    expectNear(name, 'ndf', ours.ndf, r.ndf);
-    expectNear(name, 'ddf', ours.ddf, r.ddf);
-    expectNear(name, 'p', ours.p, r.p);
-    // R's "Chisq" prints X² and refers X²/mean(δ) = df · F to χ²(df).
-    expect(ours.firstOrder?.df).toBe(r.first_df);
-    expectNear(name, 'first-order statistic', ours.firstOrder!.statistic, r.statistic * r.first_df);
-    expectNear(name, 'first-order p', ours.firstOrder!.p, r.first_p);
-  });
+  it.each(cases)(
+    'raoScottTest equals svychisq(~row + col, subset(design, in domain), statistic = "F" / "Chisq") or is NaN where it stops: %s',
+    async (name, r) => {
+      const survey = await (sample ??= loadSample());
+      const weights = surveyWeights(survey);
+      if (typeof weights === 'string') throw new Error(weights);
+      const { selection, problems } = selectRespondents(survey, r.filters);
+      expect(problems).toEqual([]);
+      const [rows, cols] = [question(survey, r.rows), question(survey, r.cols)];
+      if (!('codes' in rows) || !('codes' in cols)) throw new Error(`${r.rows} and ${r.cols} should be single-choice`);
+      const ours = raoScottTest(rows.codes, cols.codes, rows.options.length, cols.options.length, selection.bits, weights.weights, survey.size);
+      expect(ours.method).toBe('Rao–Scott F (R survey svychisq, second order)');
+      expectNear(name, 'Pearson X²', ours.pearson, r.pearson);
+      if (r.error) {
+        // R stops ("system is computationally singular"); we give NaN, never a number from rounding.
+        for (const value of [ours.statistic, ours.ndf, ours.ddf, ours.p, ours.firstOrder!.statistic, ours.firstOrder!.p])
+          expect(value, `${name}: R stopped with ${r.error}`).toBeNaN();
+        return;
+      }
+      expect(ours.ddf / ours.ndf, `${name}: degf = n − 1`).toBeCloseTo(r.n - 1, 6);
+      expectNear(name, 'F', ours.statistic, r.statistic);
+      expectNear(name, 'ndf', ours.ndf, r.ndf);
+      expectNear(name, 'ddf', ours.ddf, r.ddf);
+      expectNear(name, 'p', ours.p, r.p);
+      // R's "Chisq" prints X² and refers X²/mean(δ) = df · F to χ²(df).
+      expect(ours.firstOrder?.df).toBe(r.first_df);
+      expectNear(name, 'first-order statistic', ours.firstOrder!.statistic, r.statistic * r.first_df);
+      expectNear(name, 'first-order p', ours.firstOrder!.p, r.first_p);
+    },
+  );
 
   it('reports the largest difference from R per case', () => {
     for (const [name, difference] of Object.entries(worstByCase)) console.log(`largest |ours − R| in rao_scott ${name}: ${difference.toExponential(2)}`);

@@ -170,4 +170,3 @@ describe('rankItems on a ranking nobody answered (analysis-rankings-unanswered.c
     }
   });
 });
-

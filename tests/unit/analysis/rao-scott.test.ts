@@ -21,7 +21,16 @@ function bitsOf(size: number, selected: (i: number) => boolean): Uint32Array {
   return bits;
 }
 
-const numbers = (test: RaoScottTest): number[] => [test.statistic, test.ndf, test.ddf, test.p, test.pearson, test.firstOrder!.statistic, test.firstOrder!.df, test.firstOrder!.p];
+const numbers = (test: RaoScottTest): number[] => [
+  test.statistic,
+  test.ndf,
+  test.ddf,
+  test.p,
+  test.pearson,
+  test.firstOrder!.statistic,
+  test.firstOrder!.df,
+  test.firstOrder!.p,
+];
 
 function expectSame(a: RaoScottTest, b: RaoScottTest): void {
   numbers(a).forEach((value, i) => expect(value).toBeCloseTo(numbers(b)[i], 10));
@@ -80,8 +89,30 @@ describe('raoScottTest', () => {
 
   it('raoScottTest(weights × 3.7, or rows relabelled) → the same test', () => {
     const base = raoScottTest(row, col, 3, 3, firstFifteen, w, 16);
-    expectSame(raoScottTest(row, col, 3, 3, firstFifteen, w.map((x) => 3.7 * x), 16), base);
-    expectSame(raoScottTest(row.map((r) => (r === 0 ? 0 : 4 - r)), col, 3, 3, firstFifteen, w, 16), base);
+    expectSame(
+      raoScottTest(
+        row,
+        col,
+        3,
+        3,
+        firstFifteen,
+        w.map((x) => 3.7 * x),
+        16,
+      ),
+      base,
+    );
+    expectSame(
+      raoScottTest(
+        row.map((r) => (r === 0 ? 0 : 4 - r)),
+        col,
+        3,
+        3,
+        firstFifteen,
+        w,
+        16,
+      ),
+      base,
+    );
   });
 
   it('raoScottTest(with an option nobody in the domain chose) → that level is dropped, as R drops absent levels', () => {

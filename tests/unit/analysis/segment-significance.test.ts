@@ -15,7 +15,12 @@ import { fixtureSurvey, questionOf } from '../helpers/fixture-survey';
  * Everyone who answered remote: Yes 11, No 10, base 21 (22 left it blank).
  */
 const survey = fixtureSurvey('analysis-crosstab.csv', {
-  questions: { id: { kind: 'meta' }, team: { kind: 'single', options: ['A', 'B'] }, remote: { kind: 'single', options: ['Yes', 'No'] }, tools: { kind: 'multi' } },
+  questions: {
+    id: { kind: 'meta' },
+    team: { kind: 'single', options: ['A', 'B'] },
+    remote: { kind: 'single', options: ['Yes', 'No'] },
+    tools: { kind: 'multi' },
+  },
 });
 const remote = questionOf(survey, 'remote');
 
@@ -23,7 +28,11 @@ function marksFor(settings: FigureSettings) {
   const segments = segmentBy(questionOf(survey, 'team'), selectAll(22));
   if (typeof segments === 'string') throw new Error(segments);
   const total = questionFigures(remote, selectAll(22), settings).figures;
-  return markSegments(total, segments.map((segment) => questionFigures(remote, segment.selection, settings).figures), settings);
+  return markSegments(
+    total,
+    segments.map((segment) => questionFigures(remote, segment.selection, settings).figures),
+    settings,
+  );
 }
 
 describe('markSegments, unweighted: the pooled two-proportion z-test of a segment against the rest', () => {
@@ -51,7 +60,9 @@ describe('markSegments, unweighted: the pooled two-proportion z-test of a segmen
   });
 
   it('markSegments → Holm-adjusted over the whole table, as R p.adjust(c(.0157, .0157, .0046, .0046), "holm")', () => {
-    expect(marks.flat().map((mark) => mark.adjustedP)).toEqual([0.0313611008170146, 0.0313611008170146, 0.0184531472667408, 0.0184531472667408].map((p) => expect.closeTo(p, 12)));
+    expect(marks.flat().map((mark) => mark.adjustedP)).toEqual(
+      [0.0313611008170146, 0.0313611008170146, 0.0184531472667408, 0.0184531472667408].map((p) => expect.closeTo(p, 12)),
+    );
   });
 
   it('markSegments → after Holm, every cell is below 0.05: A higher on Yes and lower on No, B the reverse', () => {

@@ -27,7 +27,10 @@ const codebook: Codebook = {
 };
 const survey = buildSurvey(readFileSync(fileURLToPath(new URL('../../fixtures/analysis-select.csv', import.meta.url)), 'utf8'), { codebook });
 const question = (id: string): Question => survey.questions.find((q) => q.id === id)!;
-const ids = (selection: Selection) => Array.from({ length: selection.size }, (_, i) => i).filter((i) => isSelected(selection, i)).map((i) => i + 1);
+const ids = (selection: Selection) =>
+  Array.from({ length: selection.size }, (_, i) => i)
+    .filter((i) => isSelected(selection, i))
+    .map((i) => i + 1);
 const asSets = (segments: Segment[] | string) => {
   if (typeof segments === 'string') throw new Error(segments);
   return segments.map((segment) => [segment.value, ids(segment.selection)]);

@@ -174,7 +174,11 @@ describe('selectRespondents on analysis-select.csv (invalid filters are reported
     ['an unknown question', f('salary', 'in', '100'), `there is no question "salary"; questions are ${questionList}`],
     ['an unknown option on a single', f('role', 'in', 'Manager'), '"role" has no option "Manager"; its options are "Backend", "Frontend", "Data"'],
     // options in frequency order: Go 5, Rust 4, Python 4 (Rust seen first), TypeScript 2
-    ['an unknown option on a multi (case matters)', f('languages', 'all', 'go'), '"languages" has no option "go"; its options are "Go", "Rust", "Python", "TypeScript"'],
+    [
+      'an unknown option on a multi (case matters)',
+      f('languages', 'all', 'go'),
+      '"languages" has no option "go"; its options are "Go", "Rust", "Python", "TypeScript"',
+    ],
     ['an unknown ranking item', f('trends', 'in', 'Blockchain'), '"trends" has no option "Blockchain"; its options are "AI", "Cloud", "Security"'],
     ['a range on a single-choice question', f('role', 'gte', '5'), '"role" is not numeric, so it cannot be filtered with __gte'],
     ['a range on a multi-select question', f('languages', 'lt', '2'), '"languages" is not numeric, so it cannot be filtered with __lt'],
@@ -184,7 +188,11 @@ describe('selectRespondents on analysis-select.csv (invalid filters are reported
     ['__all on a single-choice question', f('role', 'all', 'Backend'), '"role__all" only applies to multi-select and ranking questions'],
     ['__first on a single-choice question', f('role', 'first', 'Backend'), '"role__first" only applies to ranking questions'],
     ['__first on a multi-select question', f('languages', 'first', 'Go'), '"languages__first" only applies to ranking questions'],
-    ['__first with an unknown ranking item', f('trends', 'first', 'Blockchain'), '"trends" has no option "Blockchain"; its options are "AI", "Cloud", "Security"'],
+    [
+      '__first with an unknown ranking item',
+      f('trends', 'first', 'Blockchain'),
+      '"trends" has no option "Blockchain"; its options are "AI", "Cloud", "Security"',
+    ],
     ['__all on a numeric question', f('years', 'all', '5'), '"years" is numeric: it can only be filtered with __answered or a range'],
     ['__answered with a value other than 1/0', f('role', 'answered', 'yes'), '"role__answered" takes 1 or 0, not "yes"'],
     ['a value filter on free text', f('comment', 'in', 'Bye'), '"comment" is free text: it can only be filtered with __answered'],

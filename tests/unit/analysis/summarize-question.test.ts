@@ -42,7 +42,12 @@ describe('summarizeQuestion on tests/fixtures/single-row.csv', () => {
   });
 
   it('single percents always add up to 100.0 for every selection of 3 respondents (thirds)', () => {
-    for (const members of [[0, 1, 3], [1, 3, 6], [0, 3, 6], [2, 5, 6]]) {
+    for (const members of [
+      [0, 1, 3],
+      [1, 3, 6],
+      [0, 3, 6],
+      [2, 5, 6],
+    ]) {
       const summary = summarizeQuestion(byId(survey, 'OrgSize'), select(8, members));
       if (summary.type !== 'choice') throw new Error(summary.type);
       expect(Math.round(summary.buckets.reduce((sum, b) => sum + b.percent, 0) * 10)).toBe(1000);

@@ -20,7 +20,9 @@ import { topOptions } from '../../../lib/analysis/top-options';
  * tools: a {1,8} 2, b {1,2} 2, c {3,5} 2, d {3,4} 2, e {6} 1 → base 7 (respondent 7 blank).
  */
 const CSV = 'colour,tools\nRed,a;b\nRed,b\nRed,c;d\nBlue,d\nBlue,c\nGreen,e\nGrey,\n,a\n';
-const survey: Survey = buildSurvey(CSV, { codebook: { questions: { colour: { kind: 'single', options: ['Grey', 'Green', 'Blue', 'Red'] }, tools: { kind: 'multi' } } } });
+const survey: Survey = buildSurvey(CSV, {
+  codebook: { questions: { colour: { kind: 'single', options: ['Grey', 'Green', 'Blue', 'Red'] }, tools: { kind: 'multi' } } },
+});
 const question = (id: string): Question => survey.questions.find((q) => q.id === id)!;
 const all = selectAll(survey.size);
 const settings = { ...DEFAULT_SETTINGS, suppressBelow: 0 };

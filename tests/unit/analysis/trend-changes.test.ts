@@ -18,7 +18,16 @@ interface Where {
 }
 
 function context(wave: string, { segment = '(all)', surveySize = 60 }: Where): RowContext {
-  const fields = { dataset: 'd', wave, question_id: 'q', question_label: 'Q', filters: '', segment_question: segment === '(all)' ? '' : 'team', segment, base_rule: 'answered' as const };
+  const fields = {
+    dataset: 'd',
+    wave,
+    question_id: 'q',
+    question_label: 'Q',
+    filters: '',
+    segment_question: segment === '(all)' ? '' : 'team',
+    segment,
+    base_rule: 'answered' as const,
+  };
   return { fields, segmentValue: segment === '(all)' ? '' : segment, effectiveBase: null, ciMethod: 'wilson', surveySize };
 }
 
@@ -29,7 +38,18 @@ function share(wave: string, option: string, count: Tally | number, base: Tally 
 }
 
 /** [wave, option, change_from, points, p, change_since, points, p, flags] of each row. */
-const changes = (rows: AggregateRow[]) => rows.map((row) => [row.wave, row.option, row.change_from, row.change_points, row.change_p, row.change_since, row.change_since_points, row.change_since_p, row.flags]);
+const changes = (rows: AggregateRow[]) =>
+  rows.map((row) => [
+    row.wave,
+    row.option,
+    row.change_from,
+    row.change_points,
+    row.change_p,
+    row.change_since,
+    row.change_since_points,
+    row.change_since_p,
+    row.flags,
+  ]);
 const NO_CHANGE = ['', null, null, '', null, null];
 
 /**
@@ -47,7 +67,14 @@ const P_22_21 = 0.539657158525248;
 const P_22_20 = 0.0253473186774683;
 
 describe('withTrendChanges: three waves, unweighted (Yes 30/60 → 45/60 → 42/60; No the rest)', () => {
-  const rows = [share('2020', 'Yes', 30, 60), share('2020', 'No', 30, 60), share('2021', 'Yes', 45, 60), share('2021', 'No', 15, 60), share('2022', 'Yes', 42, 60), share('2022', 'No', 18, 60)];
+  const rows = [
+    share('2020', 'Yes', 30, 60),
+    share('2020', 'No', 30, 60),
+    share('2021', 'Yes', 45, 60),
+    share('2021', 'No', 15, 60),
+    share('2022', 'Yes', 42, 60),
+    share('2022', 'No', 18, 60),
+  ];
   const result = withTrendChanges(rows, WAVES, false);
 
   it('withTrendChanges → the first wave has no change; the second a change from the first only; the third from the second and since the first', () => {
@@ -65,7 +92,12 @@ describe('withTrendChanges: three waves, unweighted (Yes 30/60 → 45/60 → 42/
   it('withTrendChanges → two-sided p of the pooled z-test, for each comparison (R prop.test)', () => {
     const p = (row: AggregateRow) => [row.change_p, row.change_since_p];
     expect(p(result[0])).toEqual([null, null]);
-    for (const [row, previous, first] of [[result[2], P_21_20, null], [result[3], P_21_20, null], [result[4], P_22_21, P_22_20], [result[5], P_22_21, P_22_20]] as const) {
+    for (const [row, previous, first] of [
+      [result[2], P_21_20, null],
+      [result[3], P_21_20, null],
+      [result[4], P_22_21, P_22_20],
+      [result[5], P_22_21, P_22_20],
+    ] as const) {
       expect(row.change_p).toBeCloseTo(previous, 11);
       if (first === null) expect(row.change_since_p).toBeNull();
       else expect(row.change_since_p).toBeCloseTo(first, 11);
@@ -78,7 +110,9 @@ describe('withTrendChanges: three waves, unweighted (Yes 30/60 → 45/60 → 42/
   });
 
   it('withTrendChanges → new rows; the rows it is given keep their empty change columns', () => {
-    expect(rows.map((row) => [row.change_from, row.change_points, row.change_p, row.change_since, row.change_since_points, row.change_since_p])).toEqual(rows.map(() => NO_CHANGE));
+    expect(rows.map((row) => [row.change_from, row.change_points, row.change_p, row.change_since, row.change_since_points, row.change_since_p])).toEqual(
+      rows.map(() => NO_CHANGE),
+    );
     expect(result[2]).not.toBe(rows[2]);
   });
 });
@@ -102,7 +136,10 @@ describe('withTrendChanges: which wave is "previous", and families', () => {
   });
 
   it('withTrendChanges(ranked first and ranked at all, each 30/60 → 42/60) → each measure its own family: both flagged', () => {
-    const rows = (['ranked_first', 'ranked_at_all'] as const).flatMap((measure) => [share('2020', 'AI', 30, 60, { measure }), share('2022', 'AI', 42, 60, { measure })]);
+    const rows = (['ranked_first', 'ranked_at_all'] as const).flatMap((measure) => [
+      share('2020', 'AI', 30, 60, { measure }),
+      share('2022', 'AI', 42, 60, { measure }),
+    ]);
     expect(withTrendChanges(rows, WAVES, false).map((row) => [row.measure, row.change_points, row.flags])).toEqual([
       ['ranked_first', null, ''],
       ['ranked_first', 20, 'up-from-previous'],
@@ -139,7 +176,12 @@ describe('withTrendChanges leaves alone what cannot be tested', () => {
 
   it('withTrendChanges(mean and mean-rank rows) → no change columns: only shares are tested', () => {
     const estimate = (wave: string, measure: 'mean' | 'mean_rank', value: number) =>
-      estimateRow(context(wave, {}), measure, makeEstimate({ value: 'x', label: 'Mean', count: 60, base: 60, estimate: value, low: value - 1, high: value + 1, weighted: false }, SHOWN), false);
+      estimateRow(
+        context(wave, {}),
+        measure,
+        makeEstimate({ value: 'x', label: 'Mean', count: 60, base: 60, estimate: value, low: value - 1, high: value + 1, weighted: false }, SHOWN),
+        false,
+      );
     const rows = [estimate('2020', 'mean', 3), estimate('2022', 'mean', 9), estimate('2020', 'mean_rank', 1.5), estimate('2022', 'mean_rank', 2.5)];
     expect(changes(withTrendChanges(rows, WAVES, false))).toEqual(rows.map((row) => [row.wave, 'Mean', ...NO_CHANGE, '']));
   });

@@ -53,27 +53,52 @@ describe('writeAggregateCsv', () => {
   });
 
   it('writeAggregateCsv(one row) → header and one line; null cells empty, numbers as written', () => {
-    expect(writeAggregateCsv([row()])).toBe(`${HEADER}\r\nstate-of-engineers,2022,role,Primary role,share,company_size=1-10,,(all),Backend Engineer,12,,40,,,answered,30,,18.1,45.4,wilson,${NO_CHANGE}\r\n`);
+    expect(writeAggregateCsv([row()])).toBe(
+      `${HEADER}\r\nstate-of-engineers,2022,role,Primary role,share,company_size=1-10,,(all),Backend Engineer,12,,40,,,answered,30,,18.1,45.4,wilson,${NO_CHANGE}\r\n`,
+    );
   });
 
   it('writeAggregateCsv(a suppressed row) → empty count, base, percent and interval, never 0', () => {
     const line = writeAggregateCsv([row({ count: null, percent: null, ci_low: null, ci_high: null, base: null, flags: 'suppressed' })]).split('\r\n')[1];
-    expect(line).toBe(`state-of-engineers,2022,role,Primary role,share,company_size=1-10,,(all),Backend Engineer,,,,,,answered,,,,,wilson,suppressed${NO_CHANGE}`);
+    expect(line).toBe(
+      `state-of-engineers,2022,role,Primary role,share,company_size=1-10,,(all),Backend Engineer,,,,,,answered,,,,,wilson,suppressed${NO_CHANGE}`,
+    );
   });
 
   it('writeAggregateCsv(a mean-rank row) → the figure in `value`, `percent` empty', () => {
-    const line = writeAggregateCsv([row({ measure: 'mean_rank', percent: null, value: 1.57142857143, ci_low: 1.1, ci_high: 2.04, ci_method: 'mean, t interval' })]).split('\r\n')[1];
-    expect(line).toBe(`state-of-engineers,2022,role,Primary role,mean_rank,company_size=1-10,,(all),Backend Engineer,12,,40,,,answered,,1.57142857143,1.1,2.04,"mean, t interval",${NO_CHANGE}`);
+    const line = writeAggregateCsv([
+      row({ measure: 'mean_rank', percent: null, value: 1.57142857143, ci_low: 1.1, ci_high: 2.04, ci_method: 'mean, t interval' }),
+    ]).split('\r\n')[1];
+    expect(line).toBe(
+      `state-of-engineers,2022,role,Primary role,mean_rank,company_size=1-10,,(all),Backend Engineer,12,,40,,,answered,,1.57142857143,1.1,2.04,"mean, t interval",${NO_CHANGE}`,
+    );
   });
 
   it('writeAggregateCsv(a trend row) → change_from, points and p from the previous wave, then since the first, after `flags`', () => {
-    const trend = row({ wave: '2022', flags: 'down-from-previous', change_from: '2021', change_points: -12.5, change_p: 0.0031, change_since: '2020', change_since_points: 2.25, change_since_p: 0.61 });
+    const trend = row({
+      wave: '2022',
+      flags: 'down-from-previous',
+      change_from: '2021',
+      change_points: -12.5,
+      change_p: 0.0031,
+      change_since: '2020',
+      change_since_points: 2.25,
+      change_since_p: 0.61,
+    });
     const line = writeAggregateCsv([trend]).split('\r\n')[1];
-    expect(line).toBe('state-of-engineers,2022,role,Primary role,share,company_size=1-10,,(all),Backend Engineer,12,,40,,,answered,30,,18.1,45.4,wilson,down-from-previous,2021,-12.5,0.0031,2020,2.25,0.61');
+    expect(line).toBe(
+      'state-of-engineers,2022,role,Primary role,share,company_size=1-10,,(all),Backend Engineer,12,,40,,,answered,30,,18.1,45.4,wilson,down-from-previous,2021,-12.5,0.0031,2020,2.25,0.61',
+    );
   });
 
   it('writeAggregateCsv and toExportRecord leave out `keys` (the app-only option and segment values)', () => {
-    const keyed = row({ keys: { option: 'secret-option-key', segment: 'secret-segment-key', sample: { option: { count: 987654, sumW: 1, sumW2: 1 }, base: { count: 1, sumW: 1, sumW2: 1 }, surveySize: 1 } } });
+    const keyed = row({
+      keys: {
+        option: 'secret-option-key',
+        segment: 'secret-segment-key',
+        sample: { option: { count: 987654, sumW: 1, sumW2: 1 }, base: { count: 1, sumW: 1, sumW2: 1 }, surveySize: 1 },
+      },
+    });
     expect(writeAggregateCsv([keyed])).not.toContain('secret-');
     expect(Object.keys(toExportRecord(keyed))).toEqual([...AGGREGATE_COLUMNS]);
     expect(JSON.stringify(toExportRecord(keyed))).not.toContain('secret-');
@@ -107,7 +132,17 @@ describe('writeAggregateCsv', () => {
     const parsed = Papa.parse<Record<string, string>>(writeAggregateCsv(rows), { header: true, skipEmptyLines: true });
     expect(parsed.errors).toEqual([]);
     expect(parsed.meta.fields).toEqual([...AGGREGATE_COLUMNS]);
-    expect(parsed.data.map((record) => [record.option, record.count, record.weighted_count, record.weighted_base, record.effective_base, record.percent, record.flags])).toEqual([
+    expect(
+      parsed.data.map((record) => [
+        record.option,
+        record.count,
+        record.weighted_count,
+        record.weighted_base,
+        record.effective_base,
+        record.percent,
+        record.flags,
+      ]),
+    ).toEqual([
       ['I am not primarily a developer, but I write code sometimes as part of my work', '12', '', '', '', '30', ''],
       [`'=HYPERLINK("http://x")`, '12', '3.25', '10.5', '7.04878', '30', 'unreliable;excluded-from-base'],
       ['line\nbreak "quoted"', '', '', '', '', '', 'suppressed'],

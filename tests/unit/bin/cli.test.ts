@@ -46,7 +46,15 @@ describe('survey-lens schema', () => {
     expect(records).toHaveLength(6400);
     expect(schema.respondents).toBe(6400);
     const kinds = Object.fromEntries(schema.questions.map((q: { id: string; kind: string }) => [q.id, q.kind]));
-    expect(kinds).toMatchObject({ role: 'single', languages: 'multi', hot_trends: 'ranking', job_satisfaction: 'likert', salary_usd: 'numeric', comment: 'text', respondent_id: 'meta' });
+    expect(kinds).toMatchObject({
+      role: 'single',
+      languages: 'multi',
+      hot_trends: 'ranking',
+      job_satisfaction: 'likert',
+      salary_usd: 'numeric',
+      comment: 'text',
+      respondent_id: 'meta',
+    });
   });
 });
 
@@ -66,7 +74,14 @@ describe('survey-lens aggregate on the bundled sample', () => {
     for (const row of rows) {
       expect([row.dataset, row.wave, row.question_id, row.segment, row.measure]).toEqual(['state-of-engineers', '2022', 'role', '(all)', 'share']);
       // one wave: nothing to change from
-      expect([row.change_from, row.change_points, row.change_p, row.change_since, row.change_since_points, row.change_since_p]).toEqual(['', '', '', '', '', '']);
+      expect([row.change_from, row.change_points, row.change_p, row.change_since, row.change_since_points, row.change_since_p]).toEqual([
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+      ]);
       expect(Number(row.count)).toBe(counts.get(row.option));
       expect(Number(row.base)).toBe(base);
     }
@@ -119,7 +134,11 @@ describe('survey-lens aggregate on the bundled sample', () => {
         expect(row.count).toBe(entry.count);
         expect(row.weighted_count as number).toBeCloseTo(entry.weight, 6);
         expect(row.percent as number).toBeCloseTo((100 * entry.weight) / expected.weightedBase, 9);
-        expect(row).toMatchObject({ filters: 'company_size=1-10&company_size=5%2C001%2B', segment_question: 'work_arrangement', ci_method: 'logit (R survey svyciprop, ids = ~1)' });
+        expect(row).toMatchObject({
+          filters: 'company_size=1-10&company_size=5%2C001%2B',
+          segment_question: 'work_arrangement',
+          ci_method: 'logit (R survey svyciprop, ids = ~1)',
+        });
       }
     }
   });
@@ -161,7 +180,8 @@ describe('survey-lens aggregate on the bundled sample', () => {
 });
 
 /** The records of one wave of the sample, parsed by papaparse. */
-const sampleWave = (wave: string): Record<string, string>[] => Papa.parse<Record<string, string>>(readFileSync(path.join(root, `data/state-of-engineers/${wave}.csv`), 'utf8'), { header: true, skipEmptyLines: true }).data;
+const sampleWave = (wave: string): Record<string, string>[] =>
+  Papa.parse<Record<string, string>>(readFileSync(path.join(root, `data/state-of-engineers/${wave}.csv`), 'utf8'), { header: true, skipEmptyLines: true }).data;
 
 /**
  * Two-sided p of a standard normal z, 2·∫_|z|^∞ φ, by Simpson's rule over 12 standard deviations
@@ -173,7 +193,7 @@ function normalTwoSidedP(z: number): number {
   const h = width / steps;
   let sum = density(from) + density(from + width);
   for (let k = 1; k < steps; k++) sum += (k % 2 === 1 ? 4 : 2) * density(from + k * h);
-  return 2 * (sum * h) / 3;
+  return (2 * (sum * h)) / 3;
 }
 
 describe('survey-lens aggregate across waves (a trend)', () => {
@@ -272,21 +292,27 @@ describe('survey-lens aggregate refusals (exit 2, a message naming what exists)'
     const { status, stdout, stderr } = run('aggregate', SAMPLE_2022, '--question', 'role', '--where', 'company_size=huge');
     expect(status).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toContain('survey-lens: “Company size (employees)” has no option “huge”; its options are “1-10”, “11-50”, “51-200”, “201-1,000”, “1,001-5,000”, “5,001+”.');
+    expect(stderr).toContain(
+      'survey-lens: “Company size (employees)” has no option “huge”; its options are “1-10”, “11-50”, “51-200”, “201-1,000”, “1,001-5,000”, “5,001+”.',
+    );
   });
 
-  it("aggregate --where \"role='; DROP TABLE respondents; --\" → just an unknown option, exit 2", () => {
+  it('aggregate --where "role=\'; DROP TABLE respondents; --" → just an unknown option, exit 2', () => {
     const { status, stdout, stderr } = run('aggregate', SAMPLE_2022, '--question', 'role', '--where', "role='; DROP TABLE respondents; --");
     expect(status).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toContain(`survey-lens: “Primary role” has no option “'; DROP TABLE respondents; --”; its options are “Full-stack Engineer”, “Backend Engineer”`);
+    expect(stderr).toContain(
+      `survey-lens: “Primary role” has no option “'; DROP TABLE respondents; --”; its options are “Full-stack Engineer”, “Backend Engineer”`,
+    );
   });
 
   it('aggregate --question nope → exit 2 naming the questions that can be aggregated', () => {
     const { status, stdout, stderr } = run('aggregate', SAMPLE_2022, '--question', 'nope');
     expect(status).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toContain('has no question "nope"; questions are role, years_experience, region, company_size, work_arrangement, languages, hot_trends, job_satisfaction, salary_usd, weight');
+    expect(stderr).toContain(
+      'has no question "nope"; questions are role, years_experience, region, company_size, work_arrangement, languages, hot_trends, job_satisfaction, salary_usd, weight',
+    );
   });
 
   it('aggregate --question comment (free text) → exit 2, and no answer text anywhere in the output', () => {
@@ -294,7 +320,10 @@ describe('survey-lens aggregate refusals (exit 2, a message naming what exists)'
     expect(status).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toContain('"comment" is free text: it is never part of aggregated figures');
-    const someComments = records.map((record) => record.comment.trim()).filter((comment) => comment.length > 20).slice(0, 20);
+    const someComments = records
+      .map((record) => record.comment.trim())
+      .filter((comment) => comment.length > 20)
+      .slice(0, 20);
     expect(someComments.length).toBeGreaterThan(0);
     for (const comment of someComments) expect(stderr + stdout).not.toContain(comment);
   });
@@ -315,12 +344,24 @@ describe('survey-lens aggregate refusals (exit 2, a message naming what exists)'
     ['an unknown option', ['--colour', 'red'], 'survey-lens: unknown option --colour'],
     ['a bad --base', ['--base', 'everyone'], 'survey-lens: --base is "answered" or "all", not "everyone"'],
     ['a bad --suppress-below', ['--suppress-below', 'ten'], 'survey-lens: --suppress-below takes a whole number'],
-    ["--suppress-below 0 (attack 1: lowering the dataset's threshold)", ['--suppress-below', '0'], "survey-lens: --suppress-below 0 would lower the dataset's threshold of 10; it can only be raised"],
+    [
+      "--suppress-below 0 (attack 1: lowering the dataset's threshold)",
+      ['--suppress-below', '0'],
+      "survey-lens: --suppress-below 0 would lower the dataset's threshold of 10; it can only be raised",
+    ],
     ['--suppress-below 5', ['--suppress-below', '5'], "would lower the dataset's threshold of 10"],
-    ['--weight salary_usd (attack 2: a salary as a weight)', ['--weight', 'salary_usd'], `survey-lens: --weight salary_usd: figures are weighted by the codebook's weight column ("weight") or not at all (--weight none)`],
+    [
+      '--weight salary_usd (attack 2: a salary as a weight)',
+      ['--weight', 'salary_usd'],
+      `survey-lens: --weight salary_usd: figures are weighted by the codebook's weight column ("weight") or not at all (--weight none)`,
+    ],
     ['a --where without an operator', ['--where', 'role'], 'survey-lens: --where "role" is not of the form <question>=<value> (or !=, >=, <=, >, <)'],
     ['an unknown --by question', ['--by', 'nope'], 'survey-lens: There is no question “nope” to compare by. Showing no comparison.'],
-    ['a numeric --by question', ['--by', 'salary_usd'], 'survey-lens: “Annual base salary (USD)” is numeric: compare by a single-choice, rating-scale or multiple-choice question.'],
+    [
+      'a numeric --by question',
+      ['--by', 'salary_usd'],
+      'survey-lens: “Annual base salary (USD)” is numeric: compare by a single-choice, rating-scale or multiple-choice question.',
+    ],
     ['a range on a single-choice question', ['--where', 'role>=3'], 'survey-lens: “Primary role” (single) cannot be filtered with __gte'],
   ])('aggregate with %s → exit 2 with the message, nothing on stdout', (_, flags, message) => {
     const { status, stdout, stderr } = run('aggregate', 'state-of-engineers', '--question', 'role', '--wave', '2022', ...flags);

@@ -9,7 +9,15 @@ function input(records: string[][], lines?: number[]) {
 describe('checkRecordWidths', () => {
   it('keeps records of the header width and skips a ragged one with the line it starts on', () => {
     // record 2 starts on line 5 because record 1 spanned lines 2-4.
-    const { records, lines } = input([['a', 'b', 'c'], ['1', '2\n\n', '3'], ['4', '5'], ['6', '7', '8']], [1, 2, 5, 6]);
+    const { records, lines } = input(
+      [
+        ['a', 'b', 'c'],
+        ['1', '2\n\n', '3'],
+        ['4', '5'],
+        ['6', '7', '8'],
+      ],
+      [1, 2, 5, 6],
+    );
     const check = checkRecordWidths(records, lines, 1, 3, true);
     expect(check.kept).toEqual([1, 3]);
     expect(check.ragged).toBe(1);
@@ -18,7 +26,12 @@ describe('checkRecordWidths', () => {
   });
 
   it('calls a short last record in a file without a final line break truncated', () => {
-    const { records, lines } = input([['a', 'b', 'c'], ['1', '2', '3'], ['4', '5', '6'], ['7', '8']]);
+    const { records, lines } = input([
+      ['a', 'b', 'c'],
+      ['1', '2', '3'],
+      ['4', '5', '6'],
+      ['7', '8'],
+    ]);
     const check = checkRecordWidths(records, lines, 1, 3, false);
     expect(check.kept).toEqual([1, 2]);
     expect(check.issues).toHaveLength(1);
@@ -27,19 +40,32 @@ describe('checkRecordWidths', () => {
   });
 
   it('does not call a short last record truncated when the file ends with a line break', () => {
-    const { records, lines } = input([['a', 'b', 'c'], ['1', '2', '3'], ['7', '8']]);
+    const { records, lines } = input([
+      ['a', 'b', 'c'],
+      ['1', '2', '3'],
+      ['7', '8'],
+    ]);
     const check = checkRecordWidths(records, lines, 1, 3, true);
     expect(check.issues[0].message).toBe('expected 3 fields, found 2; record skipped');
   });
 
   it('does not call a short record truncated when it is not the last one', () => {
-    const { records, lines } = input([['a', 'b', 'c'], ['7', '8'], ['1', '2', '3']]);
+    const { records, lines } = input([
+      ['a', 'b', 'c'],
+      ['7', '8'],
+      ['1', '2', '3'],
+    ]);
     const check = checkRecordWidths(records, lines, 1, 3, false);
     expect(check.issues[0].message).toBe('expected 3 fields, found 2; record skipped');
   });
 
   it('keeps records whose extra fields are all empty (a trailing delimiter) and skips extra fields with text', () => {
-    const { records, lines } = input([['a', 'b'], ['1', '2', ''], ['3', '4', ' ', ''], ['5', '6', 'x']]);
+    const { records, lines } = input([
+      ['a', 'b'],
+      ['1', '2', ''],
+      ['3', '4', ' ', ''],
+      ['5', '6', 'x'],
+    ]);
     const check = checkRecordWidths(records, lines, 1, 2, true);
     expect(check.kept).toEqual([1, 2]);
     expect(check.issues).toEqual([{ severity: 'error', line: 4, message: 'expected 2 fields, found 3; record skipped' }]);
@@ -60,7 +86,11 @@ describe('checkRecordWidths', () => {
   });
 
   it('skips records marked broken by the parser without a second message', () => {
-    const { records, lines } = input([['a', 'b'], ['1', '2'], ['3', 'unclosed\n4,5\n']]);
+    const { records, lines } = input([
+      ['a', 'b'],
+      ['1', '2'],
+      ['3', 'unclosed\n4,5\n'],
+    ]);
     const check = checkRecordWidths(records, lines, 1, 2, true, new Set([2]));
     expect(check.kept).toEqual([1]);
     expect(check.issues).toEqual([]);

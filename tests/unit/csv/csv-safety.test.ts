@@ -34,10 +34,32 @@ function widthsOf(csv: string, delimiter: ',' | ';'): number[] {
 }
 
 const files: [string, () => string][] = [
-  ['aggregate CSV of role (labels all formula-like)', () => writeAggregateCsv(aggregateView({ id: 'fx', waves: [wave] }, { questionId: 'role', filters: [], baseRule: 'answered', suppressBelow: 1 }, 'role==1+1').rows)],
-  ['aggregate CSV of role compared by team;x', () => writeAggregateCsv(aggregateView({ id: 'fx', waves: [wave] }, { questionId: 'role', by: 'team_x', filters: [], baseRule: 'answered', suppressBelow: 1 }, '').rows)],
-  ['crosstab CSV of role × team;x', () => writeCrosstabCsv(computeCrosstabs('fx', wave, viewState({ rows: ['role'], cols: 'team_x' }), defaults).tables.flatMap((table) => table.rows))],
-  ['raw responses CSV (as the responses route writes it)', () => writeSafeCsvLines([['respondent', 'line', ...survey.questions.map((question) => question.label)], ...Array.from({ length: survey.size }, (_, i) => [i + 1, survey.lines[i], ...survey.questions.map((question) => formatAnswer(question, i))])])],
+  [
+    'aggregate CSV of role (labels all formula-like)',
+    () =>
+      writeAggregateCsv(
+        aggregateView({ id: 'fx', waves: [wave] }, { questionId: 'role', filters: [], baseRule: 'answered', suppressBelow: 1 }, 'role==1+1').rows,
+      ),
+  ],
+  [
+    'aggregate CSV of role compared by team;x',
+    () =>
+      writeAggregateCsv(
+        aggregateView({ id: 'fx', waves: [wave] }, { questionId: 'role', by: 'team_x', filters: [], baseRule: 'answered', suppressBelow: 1 }, '').rows,
+      ),
+  ],
+  [
+    'crosstab CSV of role × team;x',
+    () => writeCrosstabCsv(computeCrosstabs('fx', wave, viewState({ rows: ['role'], cols: 'team_x' }), defaults).tables.flatMap((table) => table.rows)),
+  ],
+  [
+    'raw responses CSV (as the responses route writes it)',
+    () =>
+      writeSafeCsvLines([
+        ['respondent', 'line', ...survey.questions.map((question) => question.label)],
+        ...Array.from({ length: survey.size }, (_, i) => [i + 1, survey.lines[i], ...survey.questions.map((question) => formatAnswer(question, i))]),
+      ]),
+  ],
 ];
 
 describe('CSV safety on formula-like labels and answers', () => {

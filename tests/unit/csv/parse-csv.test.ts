@@ -67,7 +67,11 @@ describe('parseCsvText delimiter', () => {
     ['";" in a two-column file ending with a line break', 'id;answer\n1;Yes\n2;No\n3;Yes\n', ';'],
     ['tab in a two-column file ending with a line break', 'id\tanswer\n1\tYes\n2\tNo\n', '\t'],
     // 12 lines of "n;x" with line 4 blank: the blank line is not a one-column record.
-    ['";" in a two-column file with a blank line near the top', ['id;x', '1;x', '2;x', '', ...Array.from({ length: 8 }, (_, i) => `${i + 3};x`)].join('\n') + '\n', ';'],
+    [
+      '";" in a two-column file with a blank line near the top',
+      ['id;x', '1;x', '2;x', '', ...Array.from({ length: 8 }, (_, i) => `${i + 3};x`)].join('\n') + '\n',
+      ';',
+    ],
   ])('parseCsvText detects %s', (_, text, delimiter) => {
     const parsed = parseCsvText(text);
     expect(parsed.delimiter).toBe(delimiter);

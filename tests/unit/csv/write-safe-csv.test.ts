@@ -32,7 +32,15 @@ describe('writeSafeCsv', () => {
   type Row = { name: string | null; n: number | null; ok?: boolean };
 
   it('writeSafeCsv(name, n) → a header row, CRLF line ends and a final CRLF', () => {
-    expect(writeSafeCsv<Row>(['name', 'n'], [{ name: 'a', n: 1 }, { name: 'b', n: 2.5 }])).toBe('name,n\r\na,1\r\nb,2.5\r\n');
+    expect(
+      writeSafeCsv<Row>(
+        ['name', 'n'],
+        [
+          { name: 'a', n: 1 },
+          { name: 'b', n: 2.5 },
+        ],
+      ),
+    ).toBe('name,n\r\na,1\r\nb,2.5\r\n');
   });
 
   it('writeSafeCsv with no rows → only the header', () => {
@@ -44,11 +52,30 @@ describe('writeSafeCsv', () => {
   });
 
   it('writeSafeCsv leaves numbers untouched, negative ones too; NaN and Infinity become empty cells', () => {
-    expect(writeSafeCsv<Row>(['n'], [{ name: '', n: -3 }, { name: '', n: 0 }, { name: '', n: 1e-7 }, { name: '', n: NaN }, { name: '', n: Infinity }])).toBe('n\r\n-3\r\n0\r\n1e-7\r\n\r\n\r\n');
+    expect(
+      writeSafeCsv<Row>(
+        ['n'],
+        [
+          { name: '', n: -3 },
+          { name: '', n: 0 },
+          { name: '', n: 1e-7 },
+          { name: '', n: NaN },
+          { name: '', n: Infinity },
+        ],
+      ),
+    ).toBe('n\r\n-3\r\n0\r\n1e-7\r\n\r\n\r\n');
   });
 
   it('writeSafeCsv writes booleans as true/false', () => {
-    expect(writeSafeCsv<Row>(['ok'], [{ name: '', n: 0, ok: true }, { name: '', n: 0, ok: false }])).toBe('ok\r\ntrue\r\nfalse\r\n');
+    expect(
+      writeSafeCsv<Row>(
+        ['ok'],
+        [
+          { name: '', n: 0, ok: true },
+          { name: '', n: 0, ok: false },
+        ],
+      ),
+    ).toBe('ok\r\ntrue\r\nfalse\r\n');
   });
 
   it.each<[string, string, string]>([
@@ -67,7 +94,10 @@ describe('writeSafeCsv', () => {
 
   it('writeSafeCsv round-trips through papaparse: hostile text comes back with its apostrophe, plain text exactly', () => {
     const values = ['=HYPERLINK("http://x")', '@SUM(A1)', 'a,b', 'say "hi"', 'line 1\r\nline 2', '日本', "'; DROP TABLE x; --"];
-    const csv = writeSafeCsv<Row>(['name', 'n'], values.map((name, i) => ({ name, n: i })));
+    const csv = writeSafeCsv<Row>(
+      ['name', 'n'],
+      values.map((name, i) => ({ name, n: i })),
+    );
     const parsed = Papa.parse<string[]>(csv, { skipEmptyLines: true });
     expect(parsed.errors).toEqual([]);
     expect(parsed.data).toEqual([

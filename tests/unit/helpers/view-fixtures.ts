@@ -5,4 +5,15 @@ import type { ViewState } from '../../../lib/view/view-state';
 export const f = (question: string, op: Filter['op'], ...values: string[]): Filter => ({ question, op, values });
 
 /** The state of a URL with nothing in it (written out here, not taken from lib), with changes. */
-export const viewState = (change: Partial<ViewState> = {}): ViewState => ({ filters: [], base: 'answered', weighted: false, desc: false, page: 1, display: 'chart', rows: [], pct: 'column', matches: {}, ...change });
+export const viewState = (change: Partial<ViewState> = {}): ViewState => ({
+  filters: [],
+  base: 'answered',
+  weighted: false,
+  desc: false,
+  page: 1,
+  display: 'chart',
+  rows: [],
+  pct: 'column',
+  matches: {},
+  ...change,
+});

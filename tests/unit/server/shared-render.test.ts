@@ -30,7 +30,10 @@ function listen(server: Server): Promise<number> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
 }
 
-const body = (nonce: string, url: string) => [`<script nonce="${nonce}">theme()</script><main>${url}</main>`, `<script>self.__next_f.push(["nonce","${nonce}"])</script>`];
+const body = (nonce: string, url: string) => [
+  `<script nonce="${nonce}">theme()</script><main>${url}</main>`,
+  `<script>self.__next_f.push(["nonce","${nonce}"])</script>`,
+];
 
 async function startUpstream(answer: (request: IncomingMessage, response: ServerResponse, nonce: string) => boolean = () => false) {
   const asked: Asked[] = [];
@@ -45,7 +48,11 @@ async function startUpstream(answer: (request: IncomingMessage, response: Server
     });
     if (answer(request, response, nonce)) return;
     const [head, tail] = body(nonce, entry.url);
-    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`, vary: 'rsc, Accept-Encoding' });
+    response.writeHead(200, {
+      'content-type': 'text/html; charset=utf-8',
+      'content-security-policy': `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,
+      vary: 'rsc, Accept-Encoding',
+    });
     response.write(head);
     const finish = () => {
       // The payload's nonce split over two writes, as a stream may split it.
@@ -104,7 +111,8 @@ async function get(url: string, init?: RequestInit) {
 }
 
 /** How many readers the one render in flight has. */
-const readersOf = (handler: { inFlight: Map<string, unknown> }) => (handler.inFlight.values().next().value as { readers: unknown[] } | undefined)?.readers.length ?? 0;
+const readersOf = (handler: { inFlight: Map<string, unknown> }) =>
+  (handler.inFlight.values().next().value as { readers: unknown[] } | undefined)?.readers.length ?? 0;
 
 const fakeRequest = (method: string, url: string, headers: Record<string, string> = {}) => ({ method, url, headers }) as unknown as IncomingMessage;
 
@@ -128,16 +136,32 @@ describe('sharedRenderKey', () => {
       ['GET', '/d', { 'if-modified-since': 'Tue, 01 Dec 2026 00:00:00 GMT' }],
       ['GET', '/d', { range: 'bytes=0-10' }],
     ];
-    for (const [method, url, headers] of alone) expect(sharedRenderKey(fakeRequest(method, url, headers)), `${method} ${url} ${JSON.stringify(headers)}`).toBeUndefined();
+    for (const [method, url, headers] of alone)
+      expect(sharedRenderKey(fakeRequest(method, url, headers)), `${method} ${url} ${JSON.stringify(headers)}`).toBeUndefined();
   });
 
   it('tells apart every header a page may vary by, and nothing else', () => {
     const key = (headers: Record<string, string> = {}, url = '/d?x=1') => sharedRenderKey(fakeRequest('GET', url, { host: 'a', ...headers }));
     const plain = key();
-    expect(key({ cookie: 'theme=dark', 'accept-language': 'de', authorization: 'Basic eA==', 'accept-encoding': 'gzip', 'user-agent': 'Mozilla/5.0 Chrome/140.0' })).toBe(plain);
+    expect(
+      key({ cookie: 'theme=dark', 'accept-language': 'de', authorization: 'Basic eA==', 'accept-encoding': 'gzip', 'user-agent': 'Mozilla/5.0 Chrome/140.0' }),
+    ).toBe(plain);
     expect(key({ 'user-agent': 'Mozilla/5.0 (compatible; Googlebot/2.1)' })).toBe(plain);
     expect(key({}, '/d?x=2')).not.toBe(plain);
-    for (const name of ['host', 'x-forwarded-host', 'x-forwarded-proto', 'accept', 'purpose', 'sec-purpose', 'sec-fetch-dest', 'rsc', 'next-router-state-tree', 'next-router-prefetch', 'next-router-segment-prefetch', 'next-url']) {
+    for (const name of [
+      'host',
+      'x-forwarded-host',
+      'x-forwarded-proto',
+      'accept',
+      'purpose',
+      'sec-purpose',
+      'sec-fetch-dest',
+      'rsc',
+      'next-router-state-tree',
+      'next-router-prefetch',
+      'next-router-segment-prefetch',
+      'next-url',
+    ]) {
       expect(key({ [name]: 'other' }), name).not.toBe(plain);
     }
     expect(key({ 'user-agent': 'Twitterbot/1.0' })).not.toBe(plain);
@@ -184,7 +208,16 @@ describe('createSharedRenderHandler', () => {
   it('asks Next for an uncompressed answer with only the keyed headers, and gzips each reader’s copy', async () => {
     const upstream = await startUpstream();
     const front = await startFront(upstream.port);
-    const headers = { 'accept-encoding': 'gzip', cookie: 'session=secret', authorization: 'Basic c2VjcmV0', 'x-nonce': 'chosen-by-client', 'content-security-policy': "script-src 'nonce-chosen'", 'accept-language': 'de', 'user-agent': 'Mozilla/5.0 Chrome/140.0', rsc: '1' };
+    const headers = {
+      'accept-encoding': 'gzip',
+      cookie: 'session=secret',
+      authorization: 'Basic c2VjcmV0',
+      'x-nonce': 'chosen-by-client',
+      'content-security-policy': "script-src 'nonce-chosen'",
+      'accept-language': 'de',
+      'user-agent': 'Mozilla/5.0 Chrome/140.0',
+      rsc: '1',
+    };
     const reader = await get(`${front.base}/d`, { headers });
     expect(reader.encoding).toBe('gzip');
     expect(reader.text).toBe(body(reader.nonce as string, '/d').join(''));
@@ -274,7 +307,10 @@ describe('createSharedRenderHandler', () => {
     const front = await startFront(upstream.port, { renderers: 1 });
     const running = [new AbortController(), new AbortController()];
     const waiting = new AbortController();
-    const read = (url: string, controller: AbortController) => fetch(front.base + url, { signal: controller.signal }).then((response) => response.text()).catch(() => 'aborted');
+    const read = (url: string, controller: AbortController) =>
+      fetch(front.base + url, { signal: controller.signal })
+        .then((response) => response.text())
+        .catch(() => 'aborted');
     const gone = running.map((controller) => read('/a?hold', controller));
     await waitFor(() => upstream.asked.length === 1 && readersOf(front.handler) === 2);
     gone.push(read('/b?hold', waiting));
@@ -311,7 +347,8 @@ describe('createSharedRenderHandler', () => {
     const port = closed.port;
     closed.server.close();
     const unreachable = await startFront(port);
-    for (const reader of await Promise.all([get(`${unreachable.base}/d`), get(`${unreachable.base}/d`)])) expect([reader.status, reader.text]).toEqual([502, 'The page could not be rendered. Try again.\n']);
+    for (const reader of await Promise.all([get(`${unreachable.base}/d`), get(`${unreachable.base}/d`)]))
+      expect([reader.status, reader.text]).toEqual([502, 'The page could not be rendered. Try again.\n']);
 
     const silent = await startUpstream(() => true);
     const impatient = await startFront(silent.port, { upstreamIdleMs: 100 });
@@ -332,6 +369,7 @@ describe('createSharedRenderHandler', () => {
   });
 
   it('refuses a number of renderers that would queue every page for ever', () => {
-    for (const renderers of [0, -1, 1.5, Number.NaN]) expect(() => createSharedRenderHandler({ upstream: { host: '127.0.0.1', port: 1 }, direct: () => undefined, renderers })).toThrow(/at least 1/);
+    for (const renderers of [0, -1, 1.5, Number.NaN])
+      expect(() => createSharedRenderHandler({ upstream: { host: '127.0.0.1', port: 1 }, direct: () => undefined, renderers })).toThrow(/at least 1/);
   });
 });

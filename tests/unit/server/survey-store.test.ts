@@ -55,7 +55,11 @@ describe('the survey store’s cache (issue 16, finding 7)', () => {
 
   it('getWaves after the overlay codebook data/_codebooks/mini.json is edited → the wave read again with the new label (once the 2 s listing expires)', async () => {
     const before = await latestWave();
-    const edited = { ...ANALYSIS_TREND_CODEBOOK, suppressBelow: 0, questions: { ...ANALYSIS_TREND_CODEBOOK.questions, arrangement: { ...ANALYSIS_TREND_CODEBOOK.questions!.arrangement, label: 'Where do you work?' } } };
+    const edited = {
+      ...ANALYSIS_TREND_CODEBOOK,
+      suppressBelow: 0,
+      questions: { ...ANALYSIS_TREND_CODEBOOK.questions, arrangement: { ...ANALYSIS_TREND_CODEBOOK.questions!.arrangement, label: 'Where do you work?' } },
+    };
     writeFileSync(overlay, JSON.stringify(edited));
     vi.setSystemTime(Date.now() + 2_100);
     const after = await latestWave();

@@ -39,7 +39,9 @@ async function exportOf(dataset: string, query: string): Promise<{ status: numbe
 }
 
 const countsByWave = (csv: string) => {
-  const rows = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data.filter((row) => row.measure === 'share' && row.segment === '(all)');
+  const rows = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data.filter(
+    (row) => row.measure === 'share' && row.segment === '(all)',
+  );
   const waves: Record<string, string> = {};
   for (const row of rows) waves[row.wave] = `${waves[row.wave] ? `${waves[row.wave]} ` : ''}${row.option}:${row.count}`;
   return { waves, flags: rows.map((row) => row.flags) };

@@ -8,7 +8,13 @@ import { codebookSchema } from '../../../lib/survey/codebook-schema';
 import { requireShared, SHARED } from '../shared-data';
 
 const header = 'when\ttool\tcomment';
-const rows = ['2018-01-01\t"Native" interactive graphics\tfine', '2018-01-02\tggplot2\t"quoted" start', '2018-01-03\tshiny\tok', '2018-01-04\tplotly\tgood', '2018-01-05\tbase\tgreat'];
+const rows = [
+  '2018-01-01\t"Native" interactive graphics\tfine',
+  '2018-01-02\tggplot2\t"quoted" start',
+  '2018-01-03\tshiny\tok',
+  '2018-01-04\tplotly\tgood',
+  '2018-01-05\tbase\tgreat',
+];
 
 describe('buildSurvey on tab-separated text', () => {
   it('buildSurvey(Google Sheets TSV, quotes unescaped) reads all 5 respondents and says it read quotes as text', () => {
@@ -43,7 +49,14 @@ describe('buildSurvey on tab-separated text', () => {
 
 describe('.tsv files as waves', () => {
   it('codebookSchema accepts a wave file "2018/Form Responses 1.tsv" and a .tsv.gz', () => {
-    expect(codebookSchema.safeParse({ waves: [{ id: '2018', file: '2018/Form Responses 1.tsv' }, { id: '2019', file: 'r.tsv.gz' }] }).success).toBe(true);
+    expect(
+      codebookSchema.safeParse({
+        waves: [
+          { id: '2018', file: '2018/Form Responses 1.tsv' },
+          { id: '2019', file: 'r.tsv.gz' },
+        ],
+      }).success,
+    ).toBe(true);
   });
 });
 
@@ -62,7 +75,9 @@ if (requireShared('the Learning R 2018 TSV test', LEARNING_R)) {
     it('discoverDatasets lists the folder as a dataset whose one wave is the .tsv file (no year in its path: named by the file)', () => {
       const datasets = discoverDatasets([{ dir: path.join(SHARED, 'exports'), origin: 'external' }]);
       const dataset = datasets.find((candidate) => candidate.id === 'rcommunity2018_gforms_tsv');
-      expect(dataset?.waves.map((wave) => [wave.id, path.basename(wave.path)])).toEqual([['learning-r-internet-survey-form-responses-1', 'Learning R Internet Survey - Form Responses 1.tsv']]);
+      expect(dataset?.waves.map((wave) => [wave.id, path.basename(wave.path)])).toEqual([
+        ['learning-r-internet-survey-form-responses-1', 'Learning R Internet Survey - Form Responses 1.tsv'],
+      ]);
       expect(existsSync(dataset!.waves[0].path)).toBe(true);
     });
   });

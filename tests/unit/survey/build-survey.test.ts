@@ -407,7 +407,16 @@ describe('buildSurvey with a codebook (validated with codebookSchema)', () => {
       },
     });
     const survey = buildSurvey(text, { codebook });
-    expect(survey.questions.map((q) => q.id)).toEqual(['ResponseId', 'country', 'OrgSize', 'LanguageHaveWorkedWith', 'JobSat', 'YearsCode', 'ConvertedComp', 'Comment']);
+    expect(survey.questions.map((q) => q.id)).toEqual([
+      'ResponseId',
+      'country',
+      'OrgSize',
+      'LanguageHaveWorkedWith',
+      'JobSat',
+      'YearsCode',
+      'ConvertedComp',
+      'Comment',
+    ]);
 
     const country = question(survey, 'country', 'single');
     expect(country.label).toBe('Country of residence');

@@ -6,7 +6,16 @@ import { codebookSchema } from '../../../lib/survey/codebook-schema';
 import { describeSurvey, inferredCodebook } from '../../../lib/survey/describe-survey';
 import type { Survey } from '../../../lib/survey/types';
 
-const FIXTURES = ['single-row.csv', 'kaggle.csv', 'surveymonkey.csv', 'todo-2019.csv', 'todo-2021.csv', 'qualtrics.csv', 'qualtrics-legacy.csv', 'google-forms.csv'];
+const FIXTURES = [
+  'single-row.csv',
+  'kaggle.csv',
+  'surveymonkey.csv',
+  'todo-2019.csv',
+  'todo-2021.csv',
+  'qualtrics.csv',
+  'qualtrics-legacy.csv',
+  'google-forms.csv',
+];
 const fixture = (name: string) => readFileSync(fileURLToPath(new URL(`../../fixtures/${name}`, import.meta.url)), 'utf8');
 
 /** What a reader sees of each question: id, kind, label and option values and labels. */

@@ -5,8 +5,7 @@ import { parseCsvText } from '../../../lib/csv/parse-csv';
 import { detectHeaderLayout } from '../../../lib/survey/detect-header-layout';
 import type { HeaderLayout } from '../../../lib/survey/types';
 
-const records = (fixture: string) =>
-  parseCsvText(readFileSync(fileURLToPath(new URL(`../../fixtures/${fixture}`, import.meta.url)), 'utf8')).records;
+const records = (fixture: string) => parseCsvText(readFileSync(fileURLToPath(new URL(`../../fixtures/${fixture}`, import.meta.url)), 'utf8')).records;
 
 describe('detectHeaderLayout on the fixtures', () => {
   it.each<[string, HeaderLayout, string]>([
@@ -47,7 +46,13 @@ describe('detectHeaderLayout on small inline files', () => {
   });
 
   it('a Qualtrics export after a title line keeps its three rows and the skip', () => {
-    const rows = [['Export'], ['Q1', 'Q2', 'Q3'], ['One?', 'Two?', 'Three?'], ['{"ImportId":"QID1"}', '{"ImportId":"QID2"}', '{"ImportId":"QID3"}'], ['1', '2', '3']];
+    const rows = [
+      ['Export'],
+      ['Q1', 'Q2', 'Q3'],
+      ['One?', 'Two?', 'Three?'],
+      ['{"ImportId":"QID1"}', '{"ImportId":"QID2"}', '{"ImportId":"QID3"}'],
+      ['1', '2', '3'],
+    ];
     expect(detectHeaderLayout(rows)).toMatchObject({ kind: 'qualtrics', skip: 1, rows: 3 });
   });
 });

@@ -18,7 +18,18 @@ beforeAll(() => {
   root = mkdtempSync(path.join(tmpdir(), 'discover-'));
   second = mkdtempSync(path.join(tmpdir(), 'discover-second-'));
   // A codebook with waves: the waves come from it, in its order.
-  write('with-codebook/survey.json', JSON.stringify({ title: 'Engineers', description: 'Made up', synthetic: true, waves: [{ id: '2021', file: 'b.csv', label: 'Second' }, { id: '2020', file: 'a.csv' }] }));
+  write(
+    'with-codebook/survey.json',
+    JSON.stringify({
+      title: 'Engineers',
+      description: 'Made up',
+      synthetic: true,
+      waves: [
+        { id: '2021', file: 'b.csv', label: 'Second' },
+        { id: '2020', file: 'a.csv' },
+      ],
+    }),
+  );
   write('with-codebook/a.csv');
   write('with-codebook/b.csv');
   // No codebook: waves by year; two files of 2021 are told apart by file stem; non-response CSVs skipped.
@@ -123,7 +134,10 @@ describe('discoverDatasets', () => {
   });
 
   it('skips a root that does not exist and reads the others', () => {
-    const datasets = discoverDatasets([{ dir: path.join(root, 'nope'), origin: 'external' }, { dir: second, origin: 'external' }]);
+    const datasets = discoverDatasets([
+      { dir: path.join(root, 'nope'), origin: 'external' },
+      { dir: second, origin: 'external' },
+    ]);
     expect(datasets.map((d) => d.id)).toEqual(['extra', 'no-codebook']);
   });
 });

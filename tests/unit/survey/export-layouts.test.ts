@@ -75,7 +75,16 @@ describe('Google Forms checkboxes joined with ", ", one label holding ", "', () 
 
   it('a single choice whose labels hold ", " ("Yes, definitely" / "Yes, probably" / "No") stays a single choice', () => {
     // Yes, definitely 12; Yes, probably 9; No 7: "definitely" and "probably" never stand alone.
-    const single = buildSurvey(csv(['Would you recommend it?'], [[['Yes, definitely'], 12], [['Yes, probably'], 9], [['No'], 7]]));
+    const single = buildSurvey(
+      csv(
+        ['Would you recommend it?'],
+        [
+          [['Yes, definitely'], 12],
+          [['Yes, probably'], 9],
+          [['No'], 7],
+        ],
+      ),
+    );
     const q = single.questions[0];
     expect(q.kind).toBe('single');
     expect(choiceCounts(q)).toEqual({ 'Yes, definitely': 12, 'Yes, probably': 9, No: 7 });
@@ -192,7 +201,12 @@ describe('Google Forms single choice with typed-in "Other" answers, free text wi
   // Make 35 distinct comments over 60 rows: rewrite comments so rows 1–40 carry them (35 distinct, 5 repeated) and 41–60 are blank.
   const flat = rows.flatMap(([cells, times]) => Array.from({ length: times }, () => [...cells]));
   flat.forEach((cells, i) => (cells[1] = i < 35 ? comments[i] : i < 40 ? comments[i - 35] : ''));
-  const survey = buildSurvey(csv(['What is your role?', 'Anything else?', 'Contact (optional)'], flat.map((cells) => [cells, 1])));
+  const survey = buildSurvey(
+    csv(
+      ['What is your role?', 'Anything else?', 'Contact (optional)'],
+      flat.map((cells) => [cells, 1]),
+    ),
+  );
 
   it('the role is a single choice of three options plus "Other (written in)" for 7, and the typed answers stay readable as text', () => {
     const role = survey.questions[0];
@@ -221,13 +235,25 @@ describe('Typeform: one respondent under a one-row header whose option columns r
     expect(survey.size).toBe(1);
     expect(survey.layout).toMatchObject({ kind: 'single-row', rows: 1 });
     expect(survey.layout.reason).toMatch(/line 2 holds 3 answers/);
-    expect(['#', 'Start Date (UTC)', 'Submit Date (UTC)', 'Network ID'].map((name) => survey.questions.find((q) => q.source.columns[0] === name)!.kind)).toEqual(['meta', 'meta', 'meta', 'meta']);
+    expect(
+      ['#', 'Start Date (UTC)', 'Submit Date (UTC)', 'Network ID'].map((name) => survey.questions.find((q) => q.source.columns[0] === name)!.kind),
+    ).toEqual(['meta', 'meta', 'meta', 'meta']);
   });
 });
 
 describe('pandas: a file written back with its index', () => {
   // The index column has no header; its values are the kept rows' numbers, each once.
-  const survey = buildSurvey(csv(['', 'Do you use R?'], [[['0', 'Yes'], 1], [['1', 'No'], 1], [['3', 'Yes'], 1], [['7', 'Yes'], 1]]));
+  const survey = buildSurvey(
+    csv(
+      ['', 'Do you use R?'],
+      [
+        [['0', 'Yes'], 1],
+        [['1', 'No'], 1],
+        [['3', 'Yes'], 1],
+        [['7', 'Yes'], 1],
+      ],
+    ),
+  );
 
   it('keeps the nameless first column as meta "Row number" instead of dropping it', () => {
     expect(survey.questions.map((q) => [q.label, q.kind])).toEqual([

@@ -36,11 +36,39 @@ interface Base {
 }
 
 const HAND_MADE: Base[] = [
-  { name: 'hand-small.csv', delimiter: ',', text: 'id,role,years,comment\n' + Array.from({ length: 40 }, (_, i) => `${i + 1},${['Backend', 'Frontend', 'Data'][i % 3]},${i % 17},"said ""hi"", ok"\n`).join('') },
-  { name: 'hand-semicolon.csv', delimiter: ';', text: 'id;country;score\n' + Array.from({ length: 30 }, (_, i) => `${i + 1};${['DE', 'FR', 'NL'][i % 3]};${(i % 5) + 1}\n`).join('') },
-  { name: 'hand-two-rows.csv', delimiter: ',', text: 'Q1,Q2,Q2,Q2\nWhich?,Pick all: A,Pick all: B,Pick all: C\n' + Array.from({ length: 30 }, (_, i) => `${['x', 'y'][i % 2]},${i % 2 ? 'A' : ''},${i % 3 ? 'B' : ''},C\n`).join('') },
-  { name: 'hand-quoted-newlines.csv', delimiter: ',', text: 'id,text\r\n' + Array.from({ length: 30 }, (_, i) => `${i},"line one\r\nline two ${i}"\r\n`).join('') },
-  { name: 'hand-wide.tsv', delimiter: '\t', text: Array.from({ length: 60 }, (_, c) => `c${c}`).join('\t') + '\n' + Array.from({ length: 25 }, (_, r) => Array.from({ length: 60 }, (_, c) => String((r * c) % 7)).join('\t')).join('\n') + '\n' },
+  {
+    name: 'hand-small.csv',
+    delimiter: ',',
+    text:
+      'id,role,years,comment\n' +
+      Array.from({ length: 40 }, (_, i) => `${i + 1},${['Backend', 'Frontend', 'Data'][i % 3]},${i % 17},"said ""hi"", ok"\n`).join(''),
+  },
+  {
+    name: 'hand-semicolon.csv',
+    delimiter: ';',
+    text: 'id;country;score\n' + Array.from({ length: 30 }, (_, i) => `${i + 1};${['DE', 'FR', 'NL'][i % 3]};${(i % 5) + 1}\n`).join(''),
+  },
+  {
+    name: 'hand-two-rows.csv',
+    delimiter: ',',
+    text:
+      'Q1,Q2,Q2,Q2\nWhich?,Pick all: A,Pick all: B,Pick all: C\n' +
+      Array.from({ length: 30 }, (_, i) => `${['x', 'y'][i % 2]},${i % 2 ? 'A' : ''},${i % 3 ? 'B' : ''},C\n`).join(''),
+  },
+  {
+    name: 'hand-quoted-newlines.csv',
+    delimiter: ',',
+    text: 'id,text\r\n' + Array.from({ length: 30 }, (_, i) => `${i},"line one\r\nline two ${i}"\r\n`).join(''),
+  },
+  {
+    name: 'hand-wide.tsv',
+    delimiter: '\t',
+    text:
+      Array.from({ length: 60 }, (_, c) => `c${c}`).join('\t') +
+      '\n' +
+      Array.from({ length: 25 }, (_, r) => Array.from({ length: 60 }, (_, c) => String((r * c) % 7)).join('\t')).join('\n') +
+      '\n',
+  },
 ];
 
 /** The first records of a real file, written back as clean CSV/TSV (so every base reads without issues of its own making). */
@@ -53,7 +81,10 @@ function firstRecords(file: string, records: number): Base | undefined {
     return undefined;
   }
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = gunzipSync(bytes);
-  const head = bytes.subarray(0, 4 * 1024 * 1024).toString('utf8').replace(/^\ufeff/, '');
+  const head = bytes
+    .subarray(0, 4 * 1024 * 1024)
+    .toString('utf8')
+    .replace(/^\ufeff/, '');
   const tab = file.endsWith('.tsv');
   const parsed = Papa.parse<string[]>(head, { preview: records, skipEmptyLines: true, ...(tab ? { delimiter: '\t', quoteChar: '\u0000' } : {}) });
   const delimiter = parsed.meta.delimiter;
@@ -115,7 +146,7 @@ interface Mutation {
   apply(base: Base, random: () => number): Uint8Array | undefined;
 }
 
-const pick = <T,>(items: readonly T[], random: () => number): T => items[Math.floor(random() * items.length)];
+const pick = <T>(items: readonly T[], random: () => number): T => items[Math.floor(random() * items.length)];
 /** A record boundary after the header rows (record starts of the clean base: no quoted line breaks there). */
 function dataLineStart(base: Base, random: () => number, skip = 3): number | undefined {
   const starts = recordStarts(base).slice(skip);
@@ -321,7 +352,10 @@ describe('fuzzed files through the ingest layer', () => {
       const before = clean.get(base.name)!;
       if (mutation.expect === 'harmless') {
         counts.harmless++;
-        if (!outcome.ok || outcome.survey.size !== before.size || outcome.survey.issues.some((issue) => issue.severity === 'error')) failures.push(`${label}: a harmless change was not read the same: ${outcome.ok ? `${outcome.survey.size} of ${before.size} respondents, ${outcome.survey.issues.map((issue) => issue.message).join(' | ')}` : outcome.message}`);
+        if (!outcome.ok || outcome.survey.size !== before.size || outcome.survey.issues.some((issue) => issue.severity === 'error'))
+          failures.push(
+            `${label}: a harmless change was not read the same: ${outcome.ok ? `${outcome.survey.size} of ${before.size} respondents, ${outcome.survey.issues.map((issue) => issue.message).join(' | ')}` : outcome.message}`,
+          );
         continue;
       }
       if (!outcome.ok) {
@@ -336,7 +370,9 @@ describe('fuzzed files through the ingest layer', () => {
         failures.push(`${label}: read ${outcome.survey.size} respondents without a word`);
       }
     }
-    console.log(`fuzz (seed ${SEED.toString(16)}, ${bases.length} bases): ${counts.cases} cases — ${counts.refused} refused, ${counts.flagged} read with a new issue, ${counts.harmless} harmless read alike; crashes ${counts.crashes}, over ${CASE_BOUND_MS} ms ${counts.slow}, silent successes ${counts.silent}`);
+    console.log(
+      `fuzz (seed ${SEED.toString(16)}, ${bases.length} bases): ${counts.cases} cases — ${counts.refused} refused, ${counts.flagged} read with a new issue, ${counts.harmless} harmless read alike; crashes ${counts.crashes}, over ${CASE_BOUND_MS} ms ${counts.slow}, silent successes ${counts.silent}`,
+    );
     expect(failures.slice(0, 15)).toEqual([]);
     expect(counts.cases).toBeGreaterThanOrEqual(1000);
   });
@@ -359,7 +395,8 @@ describe('fuzzed files through the ingest layer', () => {
         const run = spawnSync(process.execPath, ['bin/survey-lens.mjs', 'schema', file], { cwd: root, encoding: 'utf8', timeout: 60_000 });
         const label = `${mutation.name} on ${base.name}`;
         if (run.status === 1) {
-          if (!/^survey-lens: \S/.test(run.stderr) || /at .*\.ts:\d+/.test(run.stderr)) results.push(`${label}: exit 1 without a plain message: ${run.stderr.slice(0, 200)}`);
+          if (!/^survey-lens: \S/.test(run.stderr) || /at .*\.ts:\d+/.test(run.stderr))
+            results.push(`${label}: exit 1 without a plain message: ${run.stderr.slice(0, 200)}`);
         } else if (run.status === 0) {
           const issues = (JSON.parse(run.stdout).issues ?? []) as { message: string }[];
           if (issues.length === 0) results.push(`${label}: exit 0 with no issue`);

@@ -5,8 +5,7 @@ import type { HeaderLayout } from '../../../lib/survey/types';
 
 const group = (records: string[][], kind: HeaderLayout['kind'] = 'single-row') =>
   groupColumns(readColumnHeaders(records, { kind, skip: 0, rows: records.length }));
-const summary = (records: string[][], kind?: HeaderLayout['kind']) =>
-  group(records, kind).map(({ id, columns, items }) => ({ id, columns, items }));
+const summary = (records: string[][], kind?: HeaderLayout['kind']) => group(records, kind).map(({ id, columns, items }) => ({ id, columns, items }));
 
 describe('groupColumns: one-column-per-option groups', () => {
   it('groups Kaggle Q7_Part_1..3 into Q7 with items from the " - Selected Choice - " suffix', () => {
@@ -135,7 +134,12 @@ describe('groupColumns: question ids', () => {
     ['a short label made a slug', [['Years of professional experience']], 'single-row', 'years_of_professional_experience'],
     ['a short label with punctuation', [['What is your role?']], 'single-row', 'what_is_your_role'],
   ] as const)('takes %s as the id: %j → %s', (_, records, kind, id) => {
-    expect(group(records.map((r) => [...r]), kind)[0].id).toBe(id);
+    expect(
+      group(
+        records.map((r) => [...r]),
+        kind,
+      )[0].id,
+    ).toBe(id);
   });
 
   it('names a question with a label over 40 characters q<n>, n its position among the drafts', () => {

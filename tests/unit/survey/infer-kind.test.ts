@@ -3,8 +3,7 @@ import { inferColumnKind, isMetaName } from '../../../lib/survey/infer-kind';
 import { createMissingTest } from '../../../lib/survey/missing-values';
 
 const isMissing = createMissingTest();
-const kindOf = (values: string[], names: string[] = ['q'], respondents = values.length) =>
-  inferColumnKind(names, values, isMissing, respondents);
+const kindOf = (values: string[], names: string[] = ['q'], respondents = values.length) => inferColumnKind(names, values, isMissing, respondents);
 const repeat = (times: number, ...values: string[]) => Array.from({ length: times }, () => values).flat();
 
 describe('isMetaName', () => {

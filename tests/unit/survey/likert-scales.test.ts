@@ -52,10 +52,22 @@ describe('matchLikertScale', () => {
   });
 
   it.each([
-    [['Excellent', 'Poor', 'Good'], ['Poor', 'Good', 'Excellent']],
-    [['Very easy', 'Very difficult', 'Neither easy nor difficult'], ['Very difficult', 'Neither easy nor difficult', 'Very easy']],
-    [['Very important', 'Not at all important', 'Somewhat important'], ['Not at all important', 'Somewhat important', 'Very important']],
-    [['Likely', 'Very unlikely'], ['Very unlikely', 'Likely']],
+    [
+      ['Excellent', 'Poor', 'Good'],
+      ['Poor', 'Good', 'Excellent'],
+    ],
+    [
+      ['Very easy', 'Very difficult', 'Neither easy nor difficult'],
+      ['Very difficult', 'Neither easy nor difficult', 'Very easy'],
+    ],
+    [
+      ['Very important', 'Not at all important', 'Somewhat important'],
+      ['Not at all important', 'Somewhat important', 'Very important'],
+    ],
+    [
+      ['Likely', 'Very unlikely'],
+      ['Very unlikely', 'Likely'],
+    ],
   ])('matchLikertScale(%j) orders them %j', (values, ordered) => {
     expect(matchLikertScale(values)?.ordered).toEqual(ordered);
   });

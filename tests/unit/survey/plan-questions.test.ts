@@ -32,8 +32,19 @@ describe('planQuestions', () => {
   });
 
   it('lets the codebook kind and label win over inference, for all the columns', () => {
-    const { draft, context } = setup([['3', '5'], ['1', '']], ['a', 'b']);
-    const entry = codebookQuestionSchema.parse({ kind: 'text', label: 'Notes', separator: '|', options: ['x', { value: 'y', label: 'Why', excludeFromBase: true }] });
+    const { draft, context } = setup(
+      [
+        ['3', '5'],
+        ['1', ''],
+      ],
+      ['a', 'b'],
+    );
+    const entry = codebookQuestionSchema.parse({
+      kind: 'text',
+      label: 'Notes',
+      separator: '|',
+      options: ['x', { value: 'y', label: 'Why', excludeFromBase: true }],
+    });
     const [plan, ...rest] = planQuestions(draft, () => entry, context);
     expect(rest).toEqual([]);
     expect(plan).toMatchObject({ id: 'q', kind: 'text', label: 'Notes', columnNames: ['col0', 'col1'], separator: '|', order: ['x', 'y'] });
@@ -137,7 +148,7 @@ describe('planQuestions', () => {
   it('labels a one-column question that names an item "label: item" unless the codebook gives a label', () => {
     const { draft, context } = setup([['Yes', 'No', 'Yes']], ['Mobile']);
     expect(planQuestions(draft, () => undefined, context)[0].label).toBe('Question: Mobile');
-    expect(planQuestions(draft, () => codebookQuestionSchema.parse({ label: "Mobile app?" }), context)[0].label).toBe('Mobile app?');
+    expect(planQuestions(draft, () => codebookQuestionSchema.parse({ label: 'Mobile app?' }), context)[0].label).toBe('Mobile app?');
   });
 
   it('makes a one-column "please specify" answer text when the answers vary', () => {

@@ -9,7 +9,9 @@ import { requireShared, SHARED } from '../shared-data';
 
 describe('readPublisherSchema on small hand-written files', () => {
   it('Stack Overflow 2020–2021 "Column,QuestionText": the text per column, a short label when the text is short', () => {
-    const questions = readPublisherSchema('Column,QuestionText\nAge,What is your age (in years)?\nEdLevel,"Which of the following best describes the highest level of formal education that you’ve completed? Choose the closest."\n');
+    const questions = readPublisherSchema(
+      'Column,QuestionText\nAge,What is your age (in years)?\nEdLevel,"Which of the following best describes the highest level of formal education that you’ve completed? Choose the closest."\n',
+    );
     expect(questions.Age).toEqual({ text: 'What is your age (in years)?', label: 'What is your age (in years)?' });
     // 131 characters: the label is the first sentence, the text all of it.
     expect(questions.EdLevel.label).toBe('Which of the following best describes the highest level of formal education that you’ve completed?');
@@ -30,7 +32,9 @@ describe('readPublisherSchema on small hand-written files', () => {
   });
 
   it('mergeQuestions: the dataset codebook wins field by field over the publisher', () => {
-    expect(mergeQuestions({ Age: { label: 'Age' } }, { Age: { text: 'What is your age?', label: 'What is your age?' } })).toEqual({ Age: { text: 'What is your age?', label: 'Age' } });
+    expect(mergeQuestions({ Age: { label: 'Age' } }, { Age: { text: 'What is your age?', label: 'What is your age?' } })).toEqual({
+      Age: { text: 'What is your age?', label: 'Age' },
+    });
   });
 });
 

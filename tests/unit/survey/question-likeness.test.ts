@@ -102,7 +102,12 @@ describe('optionOverlap', () => {
     // {yes} of {yes, no, maybe, never, sometimes}
     ['one shared of five', asked('single', 'x', { options: ['Yes', 'No', 'Maybe'] }), asked('single', 'x', { options: ['Yes', 'Never', 'Sometimes'] }), 1 / 5],
     // 2018 → 2019 TODO company size: renamed buckets share nothing
-    ['renamed buckets', asked('single', 'x', { options: ['1,000-10,000', 'Greater than 10,000'] }), asked('single', 'x', { options: ['1,001-10,000', 'More than 10,000'] }), 0],
+    [
+      'renamed buckets',
+      asked('single', 'x', { options: ['1,000-10,000', 'Greater than 10,000'] }),
+      asked('single', 'x', { options: ['1,001-10,000', 'More than 10,000'] }),
+      0,
+    ],
     ['two numbers (no options at all)', asked('numeric', 'x'), asked('numeric', 'x'), 1],
     ['options against none', asked('single', 'x', { options: ['Yes', 'No'] }), asked('numeric', 'x'), 0],
   ])('optionOverlap(%s) → %d', (_, a, b, expected) => {
@@ -134,11 +139,18 @@ describe('compareQuestions: wording and options', () => {
   const options = ['Yes', 'No', 'Maybe'];
 
   it('compareQuestions("What is your role?", "What is your main role?") → the same at exactly 0.8 of the words (4 of 5)', () => {
-    expect(compareQuestions(asked('single', 'What is your role?', { options }), asked('single', 'What is your main role?', { options }))).toEqual({ same: true, wording: 0.8, options: 1 });
+    expect(compareQuestions(asked('single', 'What is your role?', { options }), asked('single', 'What is your main role?', { options }))).toEqual({
+      same: true,
+      wording: 0.8,
+      options: 1,
+    });
   });
 
   it('compareQuestions("What is your role?", "What is your primary job role?") → worded differently (4 of 6 words)', () => {
-    expect(compareQuestions(asked('single', 'What is your role?', { options }), asked('single', 'What is your primary job role?', { options }))).toEqual({ same: false, why: 'the question is worded differently' });
+    expect(compareQuestions(asked('single', 'What is your role?', { options }), asked('single', 'What is your primary job role?', { options }))).toEqual({
+      same: false,
+      why: 'the question is worded differently',
+    });
   });
 
   it('compareQuestions(the 2021 and 2022 TODO journey question) → the same: numbering and the answering instruction do not count', () => {
@@ -148,15 +160,24 @@ describe('compareQuestions: wording and options', () => {
   });
 
   it('compareQuestions(options {Yes, No, Maybe} vs {Yes, No, Never}) → the same at exactly half the options (2 of 4)', () => {
-    expect(compareQuestions(asked('single', 'Do you mentor?', { options }), asked('single', 'Do you mentor?', { options: ['Yes', 'No', 'Never'] }))).toEqual({ same: true, wording: 1, options: 0.5 });
+    expect(compareQuestions(asked('single', 'Do you mentor?', { options }), asked('single', 'Do you mentor?', { options: ['Yes', 'No', 'Never'] }))).toEqual({
+      same: true,
+      wording: 1,
+      options: 0.5,
+    });
   });
 
   it('compareQuestions(options {Yes, No, Maybe} vs {Yes, Never, Sometimes}) → the answer options differ (1 of 5)', () => {
-    expect(compareQuestions(asked('single', 'Do you mentor?', { options }), asked('single', 'Do you mentor?', { options: ['Yes', 'Never', 'Sometimes'] }))).toEqual({ same: false, why: 'the answer options differ' });
+    expect(
+      compareQuestions(asked('single', 'Do you mentor?', { options }), asked('single', 'Do you mentor?', { options: ['Yes', 'Never', 'Sometimes'] })),
+    ).toEqual({ same: false, why: 'the answer options differ' });
   });
 
   it('compareQuestions(wording and options both different) → the wording is named first', () => {
-    expect(compareQuestions(asked('single', 'Do you mentor?', { options }), asked('single', 'What is your team size?', { options: ['1-5'] }))).toEqual({ same: false, why: 'the question is worded differently' });
+    expect(compareQuestions(asked('single', 'Do you mentor?', { options }), asked('single', 'What is your team size?', { options: ['1-5'] }))).toEqual({
+      same: false,
+      why: 'the question is worded differently',
+    });
   });
 });
 
@@ -180,7 +201,10 @@ describe('compareQuestions: rows of a grid', () => {
   it('compareQuestions(rows "Git" and "git!") → the same; rows "Use …" and "Using …" → another row (5 of their 7 words, under 0.8)', () => {
     expect(compareQuestions(row('Git'), row('git!'))).toMatchObject({ same: true });
     // {open, source, code, in, products} shared of {use, using, open, source, code, in, products}: 5/7 < 0.8
-    expect(compareQuestions(row('Use open source code in products'), row('Using open source code in products'))).toEqual({ same: false, why: 'another row of the grid' });
+    expect(compareQuestions(row('Use open source code in products'), row('Using open source code in products'))).toEqual({
+      same: false,
+      why: 'another row of the grid',
+    });
   });
 
   it('compareQuestions(a grid row, a question on its own with the same words) → no row check, the same', () => {

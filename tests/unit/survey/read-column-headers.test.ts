@@ -7,7 +7,13 @@ const pick = (headers: ReturnType<typeof readColumnHeaders>, key: 'code' | 'ques
 
 describe('readColumnHeaders', () => {
   it('single-row: each cell is the code, the question and the name; no items', () => {
-    const headers = readColumnHeaders([['id', ' Country ', 'Salary'], ['1', 'DE', '5']], layout('single-row', 1));
+    const headers = readColumnHeaders(
+      [
+        ['id', ' Country ', 'Salary'],
+        ['1', 'DE', '5'],
+      ],
+      layout('single-row', 1),
+    );
     expect(headers).toEqual([
       { index: 0, code: 'id', question: 'id', item: '', name: 'id' },
       { index: 1, code: 'Country', question: 'Country', item: '', name: 'Country' }, // trimmed
@@ -108,10 +114,7 @@ describe('readColumnHeaders', () => {
   });
 
   it('skips the title line and reads as many columns as the header has (short rows padded with "")', () => {
-    const headers = readColumnHeaders(
-      [['My survey 2019'], ['Role', 'Tools', ''], ['Response', 'Python']],
-      layout('question-and-option', 2, 1),
-    );
+    const headers = readColumnHeaders([['My survey 2019'], ['Role', 'Tools', ''], ['Response', 'Python']], layout('question-and-option', 2, 1));
     expect(headers).toHaveLength(3);
     expect(pick(headers, 'item')).toEqual(['', 'Python', '']);
   });

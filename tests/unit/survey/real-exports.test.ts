@@ -35,7 +35,11 @@ type Expected =
 const WRITTEN_IN = 'Other (written in)';
 
 function schema(file: string): SurveyDescription {
-  const json = execFileSync(process.execPath, [path.join(root, 'bin/survey-lens.mjs'), 'schema', path.join(EXPORTS, file)], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const json = execFileSync(process.execPath, [path.join(root, 'bin/survey-lens.mjs'), 'schema', path.join(EXPORTS, file)], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return JSON.parse(json) as SurveyDescription;
 }
 
@@ -52,7 +56,11 @@ function check(description: SurveyDescription, index: number, expected: Expected
   switch (expected.kind) {
     case 'ordinal':
       expect(['single', 'likert'], where).toContain(q.kind);
-      if (expected.order) expect(q.options?.filter((option) => expected.order!.includes(option)), `${where}: options in their order`).toEqual(expected.order);
+      if (expected.order)
+        expect(
+          q.options?.filter((option) => expected.order!.includes(option)),
+          `${where}: options in their order`,
+        ).toEqual(expected.order);
       return;
     case 'multi-columns':
     case 'ranking-columns':
@@ -67,7 +75,11 @@ function check(description: SurveyDescription, index: number, expected: Expected
       const grid = description.grids.find((candidate) => candidate.id === column.grid)!;
       expect(grid.rowIds, where).toEqual(rows.map((row) => row.question));
       for (const row of rows) expect(['single', 'likert'], where).toContain(row.kind);
-      if (expected.scale) expect(grid.scale.map((option) => option.value), `${where}: the grid's scale`).toEqual(expected.scale);
+      if (expected.scale)
+        expect(
+          grid.scale.map((option) => option.value),
+          `${where}: the grid's scale`,
+        ).toEqual(expected.scale);
       return;
     }
     default:
@@ -98,7 +110,17 @@ const EXPECTED: { folder: string; file: string; respondents: number; columns: [n
         {
           kind: 'multi',
           separator: ';',
-          vocabulary: ['Documentation', 'GitHub issue trackers (reading past issues)', 'Examples at examples.dask.org', 'Tutorial', 'Stack Overflow #Dask tag', 'GitHub issue trackers (raising a new issue)', 'YouTube', 'gitter', WRITTEN_IN],
+          vocabulary: [
+            'Documentation',
+            'GitHub issue trackers (reading past issues)',
+            'Examples at examples.dask.org',
+            'Tutorial',
+            'Stack Overflow #Dask tag',
+            'GitHub issue trackers (raising a new issue)',
+            'YouTube',
+            'gitter',
+            WRITTEN_IN,
+          ],
         },
       ],
       // "3-level importance": Critical to me 157, Somewhat useful 88, Not relevant for me 11 (first row), lowest first.
@@ -111,7 +133,16 @@ const EXPECTED: { folder: string; file: string; respondents: number; columns: [n
         {
           kind: 'multi',
           separator: ';',
-          vocabulary: ['SSH', 'Kubernetes', 'HPC resource manager (SLURM, PBS, SGE, LSF or similar)', 'My workplace has a custom solution for this', "I don't know, someone else does this for me", 'Hadoop / Yarn / EMR', 'Dask jobqueue', WRITTEN_IN],
+          vocabulary: [
+            'SSH',
+            'Kubernetes',
+            'HPC resource manager (SLURM, PBS, SGE, LSF or similar)',
+            'My workplace has a custom solution for this',
+            "I don't know, someone else does this for me",
+            'Hadoop / Yarn / EMR',
+            'Dask jobqueue',
+            WRITTEN_IN,
+          ],
         },
       ],
       [21, { kind: 'text' }],
@@ -129,7 +160,21 @@ const EXPECTED: { folder: string; file: string; respondents: number; columns: [n
       [3, { kind: 'multi-columns', to: 8, options: 6 }],
       [9, { kind: 'ranking-columns', to: 14 }],
       // Favourability: five points with a neutral middle, "Unfamiliar (N/A)" off the scale, last.
-      [15, { kind: 'grid', to: 28, scale: ['Very unfavorably', 'Somewhat unfavorably', 'Neither favorably nor unfavorably (neutral)', 'Somewhat favorably', 'Very favorably', 'Unfamiliar (N/A)'] }],
+      [
+        15,
+        {
+          kind: 'grid',
+          to: 28,
+          scale: [
+            'Very unfavorably',
+            'Somewhat unfavorably',
+            'Neither favorably nor unfavorably (neutral)',
+            'Somewhat favorably',
+            'Very favorably',
+            'Unfamiliar (N/A)',
+          ],
+        },
+      ],
       [29, { kind: 'single' }],
       [34, { kind: 'ordinal', order: ['18-29', '30-44', '45-60', '> 60'] }],
       [35, { kind: 'ordinal', order: ['$0 - $24,999', '$25,000 - $49,999', '$50,000 - $99,999', '$100,000 - $149,999', '$150,000+'] }],
@@ -147,7 +192,27 @@ const EXPECTED: { folder: string; file: string; respondents: number; columns: [n
       [9, { kind: 'single' }],
       [10, { kind: 'text' }],
       // convenient 562, cool 417, … uncomfortable 29, and SurveyGizmo's own "Other word(s):" marker 68.
-      [29, { kind: 'multi', separator: ';', vocabulary: ['convenient', 'cool', 'comfortable', 'quick', 'intuitive', 'simple', 'flexible', 'accessible', 'Other word(s):', 'complicated', 'confusing', 'uncomfortable'] }],
+      [
+        29,
+        {
+          kind: 'multi',
+          separator: ';',
+          vocabulary: [
+            'convenient',
+            'cool',
+            'comfortable',
+            'quick',
+            'intuitive',
+            'simple',
+            'flexible',
+            'accessible',
+            'Other word(s):',
+            'complicated',
+            'confusing',
+            'uncomfortable',
+          ],
+        },
+      ],
       [32, { kind: 'ordinal', order: ['Less than 1 year', '1 year', '2-5 years', '5+ years'] }],
       [36, { kind: 'ordinal' }],
     ],
@@ -166,15 +231,56 @@ const EXPECTED: { folder: string; file: string; respondents: number; columns: [n
         {
           kind: 'multi',
           separator: ', ',
-          vocabulary: ['Computer science', 'Data science', 'Physics', 'Biology', 'Mathematics', 'Statistics', 'Machine learning', 'Earth science', 'Electrical engineering', 'Chemistry', 'Planetary/space science', 'Mechanical engineering', 'Psychology', 'Economics', 'Literature', 'Geography', 'Sociology', 'History', WRITTEN_IN],
+          vocabulary: [
+            'Computer science',
+            'Data science',
+            'Physics',
+            'Biology',
+            'Mathematics',
+            'Statistics',
+            'Machine learning',
+            'Earth science',
+            'Electrical engineering',
+            'Chemistry',
+            'Planetary/space science',
+            'Mechanical engineering',
+            'Psychology',
+            'Economics',
+            'Literature',
+            'Geography',
+            'Sociology',
+            'History',
+            WRITTEN_IN,
+          ],
         },
       ],
       [11, { kind: 'text' }],
       // Jupyter notebook 123, nbconvert 32, JupyterHub 26, Interactive widgets 25, IPython terminal 24, nbgrader 13, IPython parallel 2.
-      [12, { kind: 'multi', separator: ', ', vocabulary: ['Jupyter notebook', 'nbconvert', 'JupyterHub', 'Interactive widgets', 'IPython terminal', 'nbgrader', 'IPython parallel'] }],
+      [
+        12,
+        {
+          kind: 'multi',
+          separator: ', ',
+          vocabulary: ['Jupyter notebook', 'nbconvert', 'JupyterHub', 'Interactive widgets', 'IPython terminal', 'nbgrader', 'IPython parallel'],
+        },
+      ],
       // Python 3 88, Python 2 55, R 11, Bash 11, Matlab / Octave 6, Fortran 4, Javascript 2, Cython 2, Processing 2, Julia 2; 14 typed once.
-      [15, { kind: 'multi', separator: ', ', vocabulary: ['Python 3', 'Python 2', 'R', 'Bash', 'Matlab / Octave', 'Fortran', 'Javascript', 'Cython', 'Processing', 'Julia', WRITTEN_IN] }],
-      [17, { kind: 'multi', separator: ', ', vocabulary: ['In-class exercises', 'Homeworks / problem sets', 'Lab exercises', 'Collaborative / group assignments', 'Exams', WRITTEN_IN] }],
+      [
+        15,
+        {
+          kind: 'multi',
+          separator: ', ',
+          vocabulary: ['Python 3', 'Python 2', 'R', 'Bash', 'Matlab / Octave', 'Fortran', 'Javascript', 'Cython', 'Processing', 'Julia', WRITTEN_IN],
+        },
+      ],
+      [
+        17,
+        {
+          kind: 'multi',
+          separator: ', ',
+          vocabulary: ['In-class exercises', 'Homeworks / problem sets', 'Lab exercises', 'Collaborative / group assignments', 'Exams', WRITTEN_IN],
+        },
+      ],
     ],
   },
   {
@@ -249,7 +355,9 @@ describe.skipIf(!haveExports)('real exports read as an analyst reads them (surve
     const description = described.get('rcommunity2018_gforms_tsv')!;
     const tools = description.questions.find((q) => q.id === description.columnKinds[39].question)!;
     expect(tools.options).toContain('R Command Line (i.e., the native R terminal interface)');
-    expect(tools.options!.filter((option) => option.startsWith('R Command Line') || option.startsWith('the native R'))).toEqual(['R Command Line (i.e., the native R terminal interface)']);
+    expect(tools.options!.filter((option) => option.startsWith('R Command Line') || option.startsWith('the native R'))).toEqual([
+      'R Command Line (i.e., the native R terminal interface)',
+    ]);
   });
 
   it('star wars: the 14 character rows are one grid of 14 named rows with its neutral point in the middle of five', () => {

@@ -182,9 +182,7 @@ describe.skipIf(!haveShared)('shared datasets load with the published shape', ()
   });
 
   it('stackoverflow-samples: the Excel-mangled 2019 file is refused with a clear message', async () => {
-    await expect(loadSurveyFile(path.join(SHARED, 'stackoverflow-samples/so2019_first997rows_EXCEL_SEMICOLON_MANGLED.csv'))).rejects.toThrow(
-      SurveyFileError,
-    );
+    await expect(loadSurveyFile(path.join(SHARED, 'stackoverflow-samples/so2019_first997rows_EXCEL_SEMICOLON_MANGLED.csv'))).rejects.toThrow(SurveyFileError);
     await expect(loadSurveyFile(path.join(SHARED, 'stackoverflow-samples/so2019_first997rows_EXCEL_SEMICOLON_MANGLED.csv'))).rejects.toThrow(
       /re-saved by a spreadsheet/,
     );

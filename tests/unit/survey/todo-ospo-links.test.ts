@@ -161,7 +161,8 @@ const SAME_ID_DIFFERENT: Ids[] = [
 
 const linkOf = (waveId: string, questionId: string) => `${waveId}:${questionId}`;
 const membersOf = (links: WaveLinks) => links.questions.map((linked) => new Set(linked.waves.map((link) => linkOf(link.waveId, link.questionId))));
-const analystSays = (a: string, b: string) => ANALYST_SAME.some((ids) => Object.entries(ids).some(([w, id]) => linkOf(w, id) === a) && Object.entries(ids).some(([w, id]) => linkOf(w, id) === b));
+const analystSays = (a: string, b: string) =>
+  ANALYST_SAME.some((ids) => Object.entries(ids).some(([w, id]) => linkOf(w, id) === a) && Object.entries(ids).some(([w, id]) => linkOf(w, id) === b));
 /** Case, spacing and NBSP folded: enough to tell the analyst's text from another question's. */
 const fold = (text: string) => text.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
 
@@ -196,12 +197,19 @@ describe.skipIf(!haveShared)('linkWaves on the seven TODO OSPO waves (2018–202
     }
   });
 
-  it.each(cases)('linkWaves → “%s”: every wave in its groups is one the analyst lists, with the same id, and one group spans 3 waves or more', (_, expected) => {
-    const listed = new Set(Object.entries(expected).map(([waveId, [id]]) => linkOf(waveId, id)));
-    const touched = groups.filter((group) => [...group].some((member) => listed.has(member)));
-    for (const group of touched) expect([...group].filter((member) => !listed.has(member)), 'links the analyst does not list').toEqual([]);
-    expect(Math.max(...touched.map((group) => group.size))).toBeGreaterThanOrEqual(3);
-  });
+  it.each(cases)(
+    'linkWaves → “%s”: every wave in its groups is one the analyst lists, with the same id, and one group spans 3 waves or more',
+    (_, expected) => {
+      const listed = new Set(Object.entries(expected).map(([waveId, [id]]) => linkOf(waveId, id)));
+      const touched = groups.filter((group) => [...group].some((member) => listed.has(member)));
+      for (const group of touched)
+        expect(
+          [...group].filter((member) => !listed.has(member)),
+          'links the analyst does not list',
+        ).toEqual([]);
+      expect(Math.max(...touched.map((group) => group.size))).toBeGreaterThanOrEqual(3);
+    },
+  );
 
   it('linkWaves → q12 is never one question across 2018, 2023 and 2024 (program location; employees; has an OSPO)', () => {
     const q12 = ['2018', '2023', '2024'].map((waveId) => linkOf(waveId, 'q12'));
@@ -209,7 +217,9 @@ describe.skipIf(!haveShared)('linkWaves on the seven TODO OSPO waves (2018–202
   });
 
   it('linkWaves → q12 of 2023 and of 2024 are each refused against 2018’s q12, which asks something else', () => {
-    const refusedAgainst2018 = links.refused.filter((refusal) => refusal.waveId === '2018' && refusal.questionId === 'q12').map((refusal) => refusal.anchorWave);
+    const refusedAgainst2018 = links.refused
+      .filter((refusal) => refusal.waveId === '2018' && refusal.questionId === 'q12')
+      .map((refusal) => refusal.anchorWave);
     expect(refusedAgainst2018).toEqual(expect.arrayContaining(['2023', '2024']));
   });
 

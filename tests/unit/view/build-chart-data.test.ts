@@ -19,7 +19,8 @@ function chartOf(survey: Survey, id: string, options: Partial<ChartOptions> = {}
 
 const labelsOf = (chart: ChartData | undefined) => chart!.categories.map((category) => category.label);
 /** [label, display percent, count, base] of the first series. */
-const barsOf = (chart: ChartData | undefined) => chart!.categories.map((category) => [category.label, category.cells[0].percent, category.cells[0].count, category.cells[0].base]);
+const barsOf = (chart: ChartData | undefined) =>
+  chart!.categories.map((category) => [category.label, category.cells[0].percent, category.cells[0].count, category.cells[0].base]);
 
 /**
  * A single-choice question with twelve options A–L (codebook order) answered by 50 of 52
@@ -27,7 +28,20 @@ const barsOf = (chart: ChartData | undefined) => chart!.categories.map((category
  * Every share is count/50 = 2 × count percent exactly, so largest remainder changes nothing.
  * By count (ties in option order): B 9, C 8, E 7, F 6, G 5, H 4, K 4, A 3, I 3, D 1, J 0, L 0.
  */
-const TOOL_COUNTS: [string, number][] = [['A', 3], ['B', 9], ['C', 8], ['D', 1], ['E', 7], ['F', 6], ['G', 5], ['H', 4], ['I', 3], ['J', 0], ['K', 4], ['L', 0]];
+const TOOL_COUNTS: [string, number][] = [
+  ['A', 3],
+  ['B', 9],
+  ['C', 8],
+  ['D', 1],
+  ['E', 7],
+  ['F', 6],
+  ['G', 5],
+  ['H', 4],
+  ['I', 3],
+  ['J', 0],
+  ['K', 4],
+  ['L', 0],
+];
 const toolRows = [...TOOL_COUNTS.flatMap(([option, count]) => Array.from({ length: count }, () => option)), '', ''];
 const toolSurvey = buildSurvey(['id,tool', ...toolRows.map((tool, i) => `r${i + 1},${tool}`)].join('\n'), {
   codebook: { questions: { id: { kind: 'meta' }, tool: { kind: 'single', label: 'Favourite tool', options: TOOL_COUNTS.map(([option]) => option) } } },
@@ -165,7 +179,9 @@ describe('buildChartData on likert, multi-select and ranking questions', () => {
       ['Python', 50, 2, 4],
     ]);
     expect(chart!.categories.map((category) => category.key)).toEqual(['Go', 'Rust', 'Python']);
-    expect(chart!.summary).toBe('Bar chart of “Languages”, percentage of respondents who answered that chose each option: Golang 25.0%; Rust 75.0%; Python 50.0%.');
+    expect(chart!.summary).toBe(
+      'Bar chart of “Languages”, percentage of respondents who answered that chose each option: Golang 25.0%; Rust 75.0%; Python 50.0%.',
+    );
   });
 
   it('buildChartData(rank (ranking)) charts the share who ranked each item first, largest first; ranked-at-all rows are not bars', () => {
@@ -233,9 +249,15 @@ describe('buildChartData with weights', () => {
  */
 describe('buildChartData(remote by team): segments as series', () => {
   const crosstabSurvey = fixtureSurvey('analysis-crosstab.csv', {
-    questions: { id: { kind: 'meta' }, team: { kind: 'single', options: ['A', 'B'] }, remote: { kind: 'single', options: ['Yes', 'No'] }, tools: { kind: 'multi' } },
+    questions: {
+      id: { kind: 'meta' },
+      team: { kind: 'single', options: ['A', 'B'] },
+      remote: { kind: 'single', options: ['Yes', 'No'] },
+      tools: { kind: 'multi' },
+    },
   });
-  const byTeam = (options: Partial<ChartOptions> = {}, query: Partial<AggregateQuery> = {}) => chartOf(crosstabSurvey, 'remote', options, { by: 'team', ...query })!;
+  const byTeam = (options: Partial<ChartOptions> = {}, query: Partial<AggregateQuery> = {}) =>
+    chartOf(crosstabSurvey, 'remote', options, { by: 'team', ...query })!;
 
   it('buildChartData(…, segment series) → series A and B (everyone left out of the chart), 80/20 and 20/80', () => {
     const chart = byTeam();
@@ -281,9 +303,18 @@ describe('buildChartData(remote by team): segments as series', () => {
 describe('buildChartData across waves (analysis-trend-*.csv, arrangement)', () => {
   // Bases 8, 12, 10 (aggregate-view.test.ts): 2020 Office 3 Hybrid 0 Remote 5; 2021 4, 2, 6; 2022 2, 5, 3.
   const codebook: Codebook = {
-    questions: { id: { kind: 'meta' }, role: { kind: 'single' }, arrangement: { kind: 'single', aliases: ['setup'], options: ['Office', 'Hybrid', 'Remote'] }, editor: { kind: 'single' }, years: { kind: 'numeric' } },
+    questions: {
+      id: { kind: 'meta' },
+      role: { kind: 'single' },
+      arrangement: { kind: 'single', aliases: ['setup'], options: ['Office', 'Hybrid', 'Remote'] },
+      editor: { kind: 'single' },
+      years: { kind: 'numeric' },
+    },
   };
-  const data: DatasetWaves = { id: 'trend', waves: ['2020', '2021', '2022'].map((id) => ({ id, survey: fixtureSurvey(`analysis-trend-${id}.csv`, codebook) })) };
+  const data: DatasetWaves = {
+    id: 'trend',
+    waves: ['2020', '2021', '2022'].map((id) => ({ id, survey: fixtureSurvey(`analysis-trend-${id}.csv`, codebook) })),
+  };
   const trend = (suppressBelow: number) => {
     const rows = aggregateView(data, { questionId: 'arrangement', filters: [], baseRule: 'answered', suppressBelow }, '').rows;
     return buildChartData(questionOf(data.waves[2].survey, 'arrangement'), rows, { limit: Infinity, activeValues: new Set(), seriesBy: 'wave' })!;

@@ -18,18 +18,51 @@ describe('buildFacets: small counts are withheld like the charts withhold them',
   const filters = [f('role', 'in', 'Backend'), f('languages', 'in', 'Go')];
 
   it.each<[number, [string, number | null][]]>([
-    [0, [['Backend', 2], ['Frontend', 2], ['Data', 1]]],
-    [1, [['Backend', 2], ['Frontend', 2], ['Data', 1]]],
+    [
+      0,
+      [
+        ['Backend', 2],
+        ['Frontend', 2],
+        ['Data', 1],
+      ],
+    ],
+    [
+      1,
+      [
+        ['Backend', 2],
+        ['Frontend', 2],
+        ['Data', 1],
+      ],
+    ],
     // threshold 2: 1 is "fewer than 2"
-    [2, [['Backend', 2], ['Frontend', 2], ['Data', null]]],
+    [
+      2,
+      [
+        ['Backend', 2],
+        ['Frontend', 2],
+        ['Data', null],
+      ],
+    ],
     // threshold 3: 1 and 2 are withheld
-    [3, [['Backend', null], ['Frontend', null], ['Data', null]]],
+    [
+      3,
+      [
+        ['Backend', null],
+        ['Frontend', null],
+        ['Data', null],
+      ],
+    ],
   ])('buildFacets(role=Backend & languages=Go, threshold %i) → role counts %j', (threshold, counts) => {
     expect(countsOf(facetsOf(filters, threshold).get('role'))).toEqual(counts);
   });
 
   it('buildFacets(…, threshold 3) → a count of 0 stays 0: nobody is not a small group', () => {
-    expect(countsOf(facetsOf(filters, 3).get('languages'))).toEqual([['Go', null], ['Rust', null], ['TypeScript', 0], ['Python', null]]);
+    expect(countsOf(facetsOf(filters, 3).get('languages'))).toEqual([
+      ['Go', null],
+      ['Rust', null],
+      ['TypeScript', 0],
+      ['Python', null],
+    ]);
   });
 
   it.each<[number, number | null]>([

@@ -73,7 +73,9 @@ describe('buildGridView on google-forms.csv', () => {
 
   it('buildGridView(by editor, threshold 3) → segments under 3 are withheld row by row and named when withheld in every row', () => {
     const { view } = gridView(survey, GRID, { by: 'which_editor_do_you_use_most', suppressBelow: 3 });
-    expect(view.panels.find((panel) => panel.label === 'Vim')!.rows.every((row) => row.withheld && row.cells.every((cell) => cell.percent === null))).toBe(true);
+    expect(view.panels.find((panel) => panel.label === 'Vim')!.rows.every((row) => row.withheld && row.cells.every((cell) => cell.percent === null))).toBe(
+      true,
+    );
     expect(view.withheldSegments).toEqual(['Vim', 'JetBrains']);
   });
 

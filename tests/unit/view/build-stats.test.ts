@@ -76,7 +76,15 @@ describe('buildStats on a number', () => {
 const recommend = buildSurvey(
   [
     'How likely are you to recommend your team to a friend?',
-    ...[['10 - Extremely likely', 5], ['9', 4], ['8', 3], ['7', 2], ['5', 2], ['0 - Not at all likely', 2], ['', 2]].flatMap(([answer, times]) => Array.from({ length: times as number }, () => answer as string)),
+    ...[
+      ['10 - Extremely likely', 5],
+      ['9', 4],
+      ['8', 3],
+      ['7', 2],
+      ['5', 2],
+      ['0 - Not at all likely', 2],
+      ['', 2],
+    ].flatMap(([answer, times]) => Array.from({ length: times as number }, () => answer as string)),
   ].join('\n'),
 );
 
@@ -84,7 +92,12 @@ describe('the Net Promoter Score of a recommend scale', () => {
   const id = recommend.questions[0].id;
 
   it('describeNetPromoter → +28 with “95% interval −13 to +69 · n = 18”: signed whole points, “to” between signed ends', () => {
-    expect(describeNetPromoter(rowsOf(recommend, id))).toEqual({ label: 'Net Promoter Score', value: '+28', detail: '95% interval −13 to +69 · n = 18', headline: true });
+    expect(describeNetPromoter(rowsOf(recommend, id))).toEqual({
+      label: 'Net Promoter Score',
+      value: '+28',
+      detail: '95% interval −13 to +69 · n = 18',
+      headline: true,
+    });
   });
 
   it('buildStats(recommend) → the Net Promoter Score first, then top-2, bottom-2 and the mean score in the scale’s own numbers', () => {

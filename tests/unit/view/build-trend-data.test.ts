@@ -14,7 +14,8 @@ import { trendLinkDataset } from '../helpers/trend-links-fixture';
  */
 const data: DatasetWaves = { id: 'trend', waves: analysisTrendWaves() };
 const latest = data.waves[2].survey;
-const rowsOf = (dataset: DatasetWaves, questionId: string, query: Partial<AggregateQuery> = {}) => aggregateView(dataset, { questionId, filters: [], baseRule: 'answered', suppressBelow: 0, ...query }, '').rows;
+const rowsOf = (dataset: DatasetWaves, questionId: string, query: Partial<AggregateQuery> = {}) =>
+  aggregateView(dataset, { questionId, filters: [], baseRule: 'answered', suppressBelow: 0, ...query }, '').rows;
 const trendOf = (rows: AggregateRow[], questionId = 'arrangement', options: Partial<Parameters<typeof buildTrendData>[2]> = {}) =>
   buildTrendData(questionOf(latest, questionId), rows, { limit: 5, activeValues: new Set(), ...options });
 /** [label, display percents per wave] of each line. */
@@ -25,7 +26,14 @@ describe('buildTrendData(arrangement, three waves)', () => {
   const trend = trendOf(rowsOf(data, 'arrangement'));
 
   it('buildTrendData → every wave, each everyone’s base (8, 12, 10); lines ordered by the latest share (Hybrid 50, Remote 30, Office 20)', () => {
-    expect(trend).toMatchObject({ questionId: 'arrangement', measure: 'share', waves: ['2020', '2021', '2022'], bases: [8, 12, 10], hidden: 0, segment: '(all)' });
+    expect(trend).toMatchObject({
+      questionId: 'arrangement',
+      measure: 'share',
+      waves: ['2020', '2021', '2022'],
+      bases: [8, 12, 10],
+      hidden: 0,
+      segment: '(all)',
+    });
     expect(linesOf(trend)).toEqual([
       ['Hybrid', [0, 16.7, 50]],
       ['Remote', [62.5, 50, 30]],
@@ -63,7 +71,9 @@ describe('buildTrendData(arrangement, three waves)', () => {
 
   it('buildTrendData → no change significant after Holm over the nine tests: no marks', () => {
     // Largest: Hybrid since 2020, 5/10 vs 0/8: p̂ = 5/18, SE = √(5/18 · 13/18 · (1/10 + 1/8)) = 0.2125, z = 2.353, p = 0.019; × 9 > 0.05
-    expect(trend!.lines.flatMap((line) => line.points.map((point) => [point!.changeMark, point!.changeSinceMark]))).toEqual(Array.from({ length: 9 }, () => [null, null]));
+    expect(trend!.lines.flatMap((line) => line.points.map((point) => [point!.changeMark, point!.changeSinceMark]))).toEqual(
+      Array.from({ length: 9 }, () => [null, null]),
+    );
   });
 
   it('buildTrendData → the summary a screen reader hears, every line and wave', () => {
@@ -89,11 +99,17 @@ describe('buildTrendData options', () => {
   });
 
   it('buildTrendData(order Office, Remote, Hybrid) → that order, every line (panels of a comparison share one order)', () => {
-    expect(linesOf(trendOf(rows, 'arrangement', { limit: 1, order: ['Office', 'Remote', 'Hybrid'] })).map(([label]) => label)).toEqual(['Office', 'Remote', 'Hybrid']);
+    expect(linesOf(trendOf(rows, 'arrangement', { limit: 1, order: ['Office', 'Remote', 'Hybrid'] })).map(([label]) => label)).toEqual([
+      'Office',
+      'Remote',
+      'Hybrid',
+    ]);
   });
 
   it('buildTrendData(flags up-from-previous and down-since-first) → the marks of that point', () => {
-    const marked = rows.map((row) => (row.wave === '2022' && row.option === 'Hybrid' ? { ...row, flags: 'unreliable;up-from-previous;down-since-first' } : row));
+    const marked = rows.map((row) =>
+      row.wave === '2022' && row.option === 'Hybrid' ? { ...row, flags: 'unreliable;up-from-previous;down-since-first' } : row,
+    );
     const point = pointOf(trendOf(marked)!.lines[0], 2);
     expect([point.changeMark, point.changeSinceMark]).toEqual(['up', 'down']);
   });
@@ -163,7 +179,10 @@ describe('buildTrendData: options that come and go', () => {
   it('buildTrendData(arrangement of tests/fixtures/trend-links-*, Fully remote renamed Remote) → one Remote line: 3/6, 2/6, 4/8', () => {
     const dataset = trendLinkDataset();
     const links = { ids: { '2020': 'arrangement', '2021': 'arrangement', '2022': 'arrangement' }, notLinked: {}, optionAliases: { 'Fully remote': 'Remote' } };
-    const trend = buildTrendData(questionOf(dataset.waves[2].survey, 'arrangement'), rowsOf(dataset, 'arrangement', { links }), { limit: 5, activeValues: new Set() });
+    const trend = buildTrendData(questionOf(dataset.waves[2].survey, 'arrangement'), rowsOf(dataset, 'arrangement', { links }), {
+      limit: 5,
+      activeValues: new Set(),
+    });
     expect(linesOf(trend)).toEqual([
       ['Remote', [50, 33.3, 50]],
       ['Office', [33.3, 33.3, 25]],

@@ -5,14 +5,20 @@ import type { Codebook } from '../../../lib/survey/codebook-schema';
 import { buildWaveSummary } from '../../../lib/view/build-wave-summary';
 import { analysisTrendWaves } from '../helpers/fixture-survey';
 
-const rowsOf = (dataset: DatasetWaves, questionId: string, query: Partial<AggregateQuery> = {}) => aggregateView(dataset, { questionId, filters: [], baseRule: 'answered', suppressBelow: 0, ...query }, '').rows;
+const rowsOf = (dataset: DatasetWaves, questionId: string, query: Partial<AggregateQuery> = {}) =>
+  aggregateView(dataset, { questionId, filters: [], baseRule: 'answered', suppressBelow: 0, ...query }, '').rows;
 
 /**
  * A four-point scale in two waves (points 1–4):
  *   2021  VD, D, S, VS        top-2 2/4 = 50%, bottom-2 2/4 = 50%, mean (1+2+3+4)/4 = 2.5
  *   2022  S, S, VS, VS, D     top-2 4/5 = 80%, bottom-2 1/5 = 20%, mean (3+3+4+4+2)/5 = 3.2
  */
-const SCALE: Codebook = { questions: { id: { kind: 'meta' }, sat: { kind: 'likert', label: 'Satisfaction', options: ['Very dissatisfied', 'Dissatisfied', 'Satisfied', 'Very satisfied'] } } };
+const SCALE: Codebook = {
+  questions: {
+    id: { kind: 'meta' },
+    sat: { kind: 'likert', label: 'Satisfaction', options: ['Very dissatisfied', 'Dissatisfied', 'Satisfied', 'Very satisfied'] },
+  },
+};
 const scale: DatasetWaves = {
   id: 'scale',
   waves: [
@@ -70,7 +76,13 @@ describe('buildWaveSummary of a recommend scale', () => {
   const header = 'id,How likely are you to recommend us to a friend?';
   const [top, bottom] = ['10 - Extremely likely', '0 - Not at all likely'];
   const wave = (values: string[]) => buildSurvey([header, ...values.map((value, i) => `${i + 1},${value}`)].join('\n'));
-  const recommend: DatasetWaves = { id: 'recommend', waves: [{ id: '2023', survey: wave([top, top, '9', '8', '3', bottom]) }, { id: '2024', survey: wave([top, '7', '6', '5', bottom, '9']) }] };
+  const recommend: DatasetWaves = {
+    id: 'recommend',
+    waves: [
+      { id: '2023', survey: wave([top, top, '9', '8', '3', bottom]) },
+      { id: '2024', survey: wave([top, '7', '6', '5', bottom, '9']) },
+    ],
+  };
 
   it('buildWaveSummary(recommend) → the Net Promoter Score first, in signed whole points per wave', () => {
     const id = recommend.waves[1].survey.questions[1].id;

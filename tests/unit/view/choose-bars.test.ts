@@ -33,6 +33,12 @@ describe('pickLargestBars', () => {
     [11, 8],
   ])('pickLargestBars(%i options, limit 8) shows %i (never hides just one or two)', (options, shown) => {
     const some = buckets(Array.from({ length: options }, (_, i) => 100 - i));
-    expect(pickLargestBars(some.map((_, i) => i), some, 8)).toHaveLength(shown);
+    expect(
+      pickLargestBars(
+        some.map((_, i) => i),
+        some,
+        8,
+      ),
+    ).toHaveLength(shown);
   });
 });

@@ -11,11 +11,20 @@ import { fixtureSurvey } from '../helpers/fixture-survey';
  * by team is Yes 8 / No 2 in A and Yes 2 / No 8 in B. The crosstab of a view is cached: the same
  * view gives the very same frozen result, and every setting that changes a cell its own.
  */
-const codebook = { suppressBelow: 1, questions: { id: { kind: 'meta' as const }, team: { kind: 'single' as const, options: ['A', 'B'] }, remote: { kind: 'single' as const, options: ['Yes', 'No'] }, tools: { kind: 'multi' as const } } };
+const codebook = {
+  suppressBelow: 1,
+  questions: {
+    id: { kind: 'meta' as const },
+    team: { kind: 'single' as const, options: ['A', 'B'] },
+    remote: { kind: 'single' as const, options: ['Yes', 'No'] },
+    tools: { kind: 'multi' as const },
+  },
+};
 const wave = { id: '2022', survey: fixtureSurvey('analysis-crosstab.csv', codebook) };
 const analyst: ViewDefaults = viewDefaultsOf({ waves: [{ id: '2022' }], codebook }, 'analyst');
 const stateOf = (query: string, defaults = analyst) => parseViewState(new URLSearchParams(`_rows=remote&_cols=team&${query}`), defaults).value;
-const cells = (result: ReturnType<typeof computeCrosstabs>) => result.tables.flatMap((table) => table.rows.filter((row) => row.keys.column !== '(total)').map((row) => `${row.keys.row}|${row.keys.column}:${row.count}`));
+const cells = (result: ReturnType<typeof computeCrosstabs>) =>
+  result.tables.flatMap((table) => table.rows.filter((row) => row.keys.column !== '(total)').map((row) => `${row.keys.row}|${row.keys.column}:${row.count}`));
 
 describe('computeCrosstabs and its cache', () => {
   configureCellKeys('crosstab-cache-secret-00000001');
@@ -45,6 +54,8 @@ describe('computeCrosstabs and its cache', () => {
     const after = computeCrosstabs('fixture', wave, stateOf('', publicMode), publicMode);
     expect(after).not.toBe(before);
     expect(cells(after)).not.toEqual(cells(before));
-    expect(after).toEqual(computeCrosstabs('fixture', { id: '2022', survey: fixtureSurvey('analysis-crosstab.csv', codebook) }, stateOf('', publicMode), publicMode));
+    expect(after).toEqual(
+      computeCrosstabs('fixture', { id: '2022', survey: fixtureSurvey('analysis-crosstab.csv', codebook) }, stateOf('', publicMode), publicMode),
+    );
   });
 });

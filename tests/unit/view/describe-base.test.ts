@@ -11,7 +11,8 @@ import { questionOf, selectSurvey } from '../helpers/fixture-survey';
  */
 const survey = selectSurvey();
 const rowsOf = (questionId: string, query: Partial<AggregateQuery> = {}, data: Survey = survey) =>
-  aggregateView({ id: 'fixture', waves: [{ id: '2022', survey: data }] }, { questionId, filters: [], baseRule: 'answered', suppressBelow: 0, ...query }, '').rows;
+  aggregateView({ id: 'fixture', waves: [{ id: '2022', survey: data }] }, { questionId, filters: [], baseRule: 'answered', suppressBelow: 0, ...query }, '')
+    .rows;
 const everyone = { selected: 12, size: 12 };
 
 describe('baseOf', () => {
@@ -86,7 +87,9 @@ describe('describeBaseStatement', () => {
   });
 
   it('describeBaseStatement(role, base all) → all selected respondents, whether they answered or not', () => {
-    expect(describeBaseStatement(questionOf(survey, 'role'), rowsOf('role', { baseRule: 'all' }), everyone, 10).base).toBe('Base: all 12 selected respondents, whether they answered or not.');
+    expect(describeBaseStatement(questionOf(survey, 'role'), rowsOf('role', { baseRule: 'all' }), everyone, 10).base).toBe(
+      'Base: all 12 selected respondents, whether they answered or not.',
+    );
   });
 
   it('describeBaseStatement(role, withheld under a threshold of 12) → only the selection, never the withheld base', () => {

@@ -14,10 +14,18 @@ describe('writeDownloadName', () => {
     ['no filters, the latest wave', {}, 'state-of-engineers_2022_hot_trends.csv'],
     ['an earlier wave', { wave: '2021' }, 'state-of-engineers_2021_hot_trends.csv'],
     ['every wave', { wave: 'all' }, 'state-of-engineers_2020-2022_hot_trends.csv'],
-    ['a filter and a comparison', { filters: [f('region', 'in', 'Europe')], by: 'company_size' }, 'state-of-engineers_2022_hot_trends_region-Europe_by-company_size.csv'],
+    [
+      'a filter and a comparison',
+      { filters: [f('region', 'in', 'Europe')], by: 'company_size' },
+      'state-of-engineers_2022_hot_trends_region-Europe_by-company_size.csv',
+    ],
     ['an operator', { filters: [f('years_experience', 'gte', '5')] }, 'state-of-engineers_2022_hot_trends_years_experience-gte-5.csv'],
     // commas, spaces and "/" become dashes, one dash per run
-    ['values with punctuation', { filters: [f('company_size', 'in', '1,001-5,000'), f('role', 'in', 'Data / ML')] }, 'state-of-engineers_2022_hot_trends_company_size-1-001-5-000_role-Data-ML.csv'],
+    [
+      'values with punctuation',
+      { filters: [f('company_size', 'in', '1,001-5,000'), f('role', 'in', 'Data / ML')] },
+      'state-of-engineers_2022_hot_trends_company_size-1-001-5-000_role-Data-ML.csv',
+    ],
     // accents are dropped, not the letters they sit on
     ['accented values', { filters: [f('country', 'in', 'Côte d’Ivoire')] }, 'state-of-engineers_2022_hot_trends_country-Cote-d-Ivoire.csv'],
   ])('writeDownloadName(state-of-engineers, hot_trends, %s) → %s', (_, change, name) => {
@@ -43,7 +51,9 @@ describe('writeDownloadName', () => {
   });
 
   it('writeDownloadName(a quoted filter value) → the quotes and header break become dashes', () => {
-    expect(writeDownloadName('data', 'role', { ...STATE, filters: [f('role', 'in', 'x"; filename="evil.exe\r\n')] }, WAVES, 'csv')).toBe('data_2022_role_role-x-filename-evil.exe.csv');
+    expect(writeDownloadName('data', 'role', { ...STATE, filters: [f('role', 'in', 'x"; filename="evil.exe\r\n')] }, WAVES, 'csv')).toBe(
+      'data_2022_role_role-x-filename-evil.exe.csv',
+    );
   });
 
   it('writeDownloadName(nothing usable: non-Latin names, no waves) → "survey-lens.<ext>"', () => {

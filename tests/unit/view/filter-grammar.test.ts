@@ -6,11 +6,21 @@ const SO_ANSWER = 'I am not primarily a developer, but I write code sometimes as
 
 describe('parseFilterPairs', () => {
   it('parseFilterPairs(role=Backend&role=Frontend) → one "is one of" filter with both values', () => {
-    expect(parseFilterPairs([['role', 'Backend'], ['role', 'Frontend']])).toEqual({ filters: [{ question: 'role', op: 'in', values: ['Backend', 'Frontend'] }], notes: [] });
+    expect(
+      parseFilterPairs([
+        ['role', 'Backend'],
+        ['role', 'Frontend'],
+      ]),
+    ).toEqual({ filters: [{ question: 'role', op: 'in', values: ['Backend', 'Frontend'] }], notes: [] });
   });
 
   it('parseFilterPairs(role=Backend twice) → the value once', () => {
-    expect(parseFilterPairs([['role', 'Backend'], ['role', 'Backend']]).filters).toEqual([{ question: 'role', op: 'in', values: ['Backend'] }]);
+    expect(
+      parseFilterPairs([
+        ['role', 'Backend'],
+        ['role', 'Backend'],
+      ]).filters,
+    ).toEqual([{ question: 'role', op: 'in', values: ['Backend'] }]);
   });
 
   it('parseFilterPairs reads every operator suffix and groups by (question, operator), in order of first appearance', () => {
@@ -42,7 +52,16 @@ describe('parseFilterPairs', () => {
   });
 
   it('parseFilterPairs ignores view settings (keys starting with _) and empty keys', () => {
-    expect(parseFilterPairs([['_by', 'region'], ['_base', 'answered'], ['_wave', '2022'], ['_sort', 'count.desc'], ['', 'x'], ['_role__not', 'x']])).toEqual({ filters: [], notes: [] });
+    expect(
+      parseFilterPairs([
+        ['_by', 'region'],
+        ['_base', 'answered'],
+        ['_wave', '2022'],
+        ['_sort', 'count.desc'],
+        ['', 'x'],
+        ['_role__not', 'x'],
+      ]),
+    ).toEqual({ filters: [], notes: [] });
   });
 
   it.each<[string, string, string]>([
@@ -119,10 +138,13 @@ describe('writeFilterPairs and writeFilterText', () => {
     expect(parseFilterPairs(writeFilterPairs(tricky))).toEqual({ filters: tricky, notes: [] });
   });
 
-  it.each(FILTER_OPS.map((op) => [op]))('parseFilterPairs(writeFilterPairs(a "%s" filter)) → the same filter: every one of the nine operators has a URL form', (op) => {
-    const filter: Filter = { question: 'q', op, values: ['1'] };
-    expect(parseFilterPairs(writeFilterPairs([filter])).filters).toEqual([filter]);
-  });
+  it.each(FILTER_OPS.map((op) => [op]))(
+    'parseFilterPairs(writeFilterPairs(a "%s" filter)) → the same filter: every one of the nine operators has a URL form',
+    (op) => {
+      const filter: Filter = { question: 'q', op, values: ['1'] };
+      expect(parseFilterPairs(writeFilterPairs([filter])).filters).toEqual([filter]);
+    },
+  );
 
   it('writeFilterText → a form-encoded query string: spaces as +, "/" "," "+" percent-encoded', () => {
     expect(writeFilterText(filters)).toBe('role=Backend+Engineer&role=Data+%2F+ML&years_experience__gte=5&country__not=US&company_size=5%2C001%2B');

@@ -22,7 +22,13 @@ const csv = [
 const codebook: Codebook = {
   questions: {
     id: { kind: 'meta' },
-    role: { kind: 'single', options: [{ value: 'BE', label: 'Backend' }, { value: 'FE', label: 'Frontend' }] },
+    role: {
+      kind: 'single',
+      options: [
+        { value: 'BE', label: 'Backend' },
+        { value: 'FE', label: 'Frontend' },
+      ],
+    },
     agree: { kind: 'likert', options: ['Strongly disagree', 'Disagree', 'Agree', 'Strongly agree'] },
     langs: { kind: 'multi', separator: ';', options: ['Go', 'Rust', 'Python'] },
     tools: { kind: 'multi' },
@@ -36,7 +42,10 @@ const codebook: Codebook = {
 const survey = buildSurvey(csv, { codebook, name: 'inline.csv' });
 const RESPONDENT = { a: 0, b: 1, c: 2, d: 3, e: 4, f: 5, g: 6 } as const;
 const answer = (questionId: string, respondent: keyof typeof RESPONDENT) =>
-  formatAnswer(survey.questions.find((q) => q.id === questionId)!, RESPONDENT[respondent]);
+  formatAnswer(
+    survey.questions.find((q) => q.id === questionId)!,
+    RESPONDENT[respondent],
+  );
 
 describe('formatAnswer on an inline survey with every question kind', () => {
   it('the inline survey has the kinds and layouts the codebook pins', () => {

@@ -8,7 +8,17 @@ const WEIGHTED: ViewDefaults = { waveIds: ['2020', '2021', '2022'], weighted: tr
 const PLAIN: ViewDefaults = { waveIds: ['2022'], weighted: false, suppressBelow: 20 };
 
 /** The state of a URL with nothing in it, written out by hand (not taken from defaultViewState). */
-const DEFAULT_WEIGHTED: ViewState = { filters: [], base: 'answered', weighted: true, desc: false, page: 1, display: 'chart', rows: [], pct: 'column', matches: {} };
+const DEFAULT_WEIGHTED: ViewState = {
+  filters: [],
+  base: 'answered',
+  weighted: true,
+  desc: false,
+  page: 1,
+  display: 'chart',
+  rows: [],
+  pct: 'column',
+  matches: {},
+};
 
 const parse = (query: string, defaults = WEIGHTED) => parseViewState(new URLSearchParams(query), defaults);
 
@@ -152,9 +162,12 @@ describe('parseViewState: unknown `_` keys are named, known ones are not', () =>
     expect(parse('_colour=red&_size=2&_colour=blue').notes).toEqual(['Ignored “_colour”, “_size”: not a setting this page knows.']);
   });
 
-  it.each(['_question=role', '_format=json', '_rows=role', '_cols=region'])('parseViewState(%s) → no note: the export and crosstab read it themselves', (query) => {
-    expect(parse(query).notes).toEqual([]);
-  });
+  it.each(['_question=role', '_format=json', '_rows=role', '_cols=region'])(
+    'parseViewState(%s) → no note: the export and crosstab read it themselves',
+    (query) => {
+      expect(parse(query).notes).toEqual([]);
+    },
+  );
 
   it('parseViewState(an unknown key of 1,000 characters) → the note quotes its first 40', () => {
     const key = `_${'k'.repeat(999)}`;
@@ -162,20 +175,38 @@ describe('parseViewState: unknown `_` keys are named, known ones are not', () =>
   });
 
   it('parseViewState(a filter longer than 500 characters, a bad page) → both notes, the filter notes first', () => {
-    expect(parse(`role=${'x'.repeat(501)}&_page=x`).notes).toEqual(['The value for “role” is longer than 500 characters and was ignored.', '“x” is not a page number; showing page 1.']);
+    expect(parse(`role=${'x'.repeat(501)}&_page=x`).notes).toEqual([
+      'The value for “role” is longer than 500 characters and was ignored.',
+      '“x” is not a page number; showing page 1.',
+    ]);
   });
 });
 
 describe('toPairs', () => {
   it.each<[string, Parameters<typeof toPairs>[0]]>([
     ['URLSearchParams', new URLSearchParams('a=1&b=2&a=3')],
-    ['an array of pairs', [['a', '1'], ['b', '2'], ['a', '3']]],
+    [
+      'an array of pairs',
+      [
+        ['a', '1'],
+        ['b', '2'],
+        ['a', '3'],
+      ],
+    ],
   ])('toPairs(%s) → the pairs in order, repeats kept', (_, params) => {
-    expect(toPairs(params)).toEqual([['a', '1'], ['b', '2'], ['a', '3']]);
+    expect(toPairs(params)).toEqual([
+      ['a', '1'],
+      ['b', '2'],
+      ['a', '3'],
+    ]);
   });
 
   it('toPairs({ a: [1, 3], b: 2, c: undefined }) → arrays expanded, undefined dropped', () => {
-    expect(toPairs({ a: ['1', '3'], b: '2', c: undefined })).toEqual([['a', '1'], ['a', '3'], ['b', '2']]);
+    expect(toPairs({ a: ['1', '3'], b: '2', c: undefined })).toEqual([
+      ['a', '1'],
+      ['a', '3'],
+      ['b', '2'],
+    ]);
   });
 });
 
@@ -192,7 +223,10 @@ describe('parseViewState: _as (which wave’s question a trend’s id names) is 
   });
 
   it('parseViewState(_wave=all&_as=1999) → a trend read as the latest wave that asks it, and a note', () => {
-    expect(parse('_wave=all&_as=1999')).toEqual({ value: { ...DEFAULT_WEIGHTED, wave: 'all' }, notes: ['There is no wave “1999” to read the question in; using the latest wave that asks it.'] });
+    expect(parse('_wave=all&_as=1999')).toEqual({
+      value: { ...DEFAULT_WEIGHTED, wave: 'all' },
+      notes: ['There is no wave “1999” to read the question in; using the latest wave that asks it.'],
+    });
   });
 
   it('parseViewState(_wave=all&_as=2022) on a one-wave dataset → no trend, so no _as', () => {

@@ -5,7 +5,12 @@ import { pickHeadline } from '../../../lib/view/pick-headline';
 
 /** A linked question asked in the given waves, under `ids` there (its own id by default). */
 function linked(id: string, kind: QuestionKind, waves: string[], ids: Record<string, string> = {}): LinkedQuestion {
-  return { id, label: id, kind, waves: waves.map((waveId, k) => ({ waveId, questionId: ids[waveId] ?? id, reason: k === waves.length - 1 ? 'anchor' : 'id and text' })) };
+  return {
+    id,
+    label: id,
+    kind,
+    waves: waves.map((waveId, k) => ({ waveId, questionId: ids[waveId] ?? id, reason: k === waves.length - 1 ? 'anchor' : 'id and text' })),
+  };
 }
 const linksOf = (...questions: LinkedQuestion[]): WaveLinks => ({ questions, refused: [] });
 

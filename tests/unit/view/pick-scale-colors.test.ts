@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { pickScaleColors } from '../../../lib/view/pick-scale-colors';
 
-const points = (count: number, offScale = 0) => [...Array.from({ length: count }, () => ({ offScale: false })), ...Array.from({ length: offScale }, () => ({ offScale: true }))];
+const points = (count: number, offScale = 0) => [
+  ...Array.from({ length: count }, () => ({ offScale: false })),
+  ...Array.from({ length: offScale }, () => ({ offScale: true })),
+];
 const fills = (colors: { fill: string }[]) => colors.map((color) => color.fill.replace(/^var\(--(.*)\)$/, '$1'));
 
 describe('pickScaleColors', () => {
@@ -9,7 +12,12 @@ describe('pickScaleColors', () => {
     ['5 points, neutral 3rd (agree scale)', 5, 2, ['div-neg-4', 'div-neg-2', 'div-mid', 'div-pos-2', 'div-pos-4']],
     ['7 points, neutral 4th', 7, 3, ['div-neg-5', 'div-neg-3', 'div-neg-1', 'div-mid', 'div-pos-1', 'div-pos-3', 'div-pos-5']],
     ['3 points, neutral 2nd', 3, 1, ['div-neg-3', 'div-mid', 'div-pos-3']],
-    ['11 points (0–10), neutral 6th', 11, 5, ['div-neg-5', 'div-neg-4', 'div-neg-3', 'div-neg-2', 'div-neg-1', 'div-mid', 'div-pos-1', 'div-pos-2', 'div-pos-3', 'div-pos-4', 'div-pos-5']],
+    [
+      '11 points (0–10), neutral 6th',
+      11,
+      5,
+      ['div-neg-5', 'div-neg-4', 'div-neg-3', 'div-neg-2', 'div-neg-1', 'div-mid', 'div-pos-1', 'div-pos-2', 'div-pos-3', 'div-pos-4', 'div-pos-5'],
+    ],
   ])('pickScaleColors(%s) → a grey centre, shades deepening with distance on each side', (_, count, neutral, expected) => {
     expect(fills(pickScaleColors(points(count), true, neutral))).toEqual(expected);
   });

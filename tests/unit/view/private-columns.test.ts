@@ -15,21 +15,38 @@ describe('personal data in the responses table', () => {
   it('withheldReason(Email Address) → the personal-data reason; other columns → undefined', () => {
     const email = survey.questions.find((question) => question.id === 'email_address')!;
     expect(withheldReason(email, undefined)).toBe('personal data: the question "Email Address" asks for names or contact details');
-    expect(withheldReason(survey.questions.find((question) => question.id === 'which_editor_do_you_use_most')!, undefined)).toBeUndefined();
+    expect(
+      withheldReason(
+        survey.questions.find((question) => question.id === 'which_editor_do_you_use_most')!,
+        undefined,
+      ),
+    ).toBeUndefined();
   });
 
   it('publicQuestions → every column but the e-mail addresses', () => {
-    expect(ids(publicQuestions(survey.questions, undefined))).toEqual(['Timestamp', 'which_editor_do_you_use_most', 'rate_these_parts_of_the_docs_1', 'rate_these_parts_of_the_docs_2', 'rate_these_parts_of_the_docs_3']);
+    expect(ids(publicQuestions(survey.questions, undefined))).toEqual([
+      'Timestamp',
+      'which_editor_do_you_use_most',
+      'rate_these_parts_of_the_docs_1',
+      'rate_these_parts_of_the_docs_2',
+      'rate_these_parts_of_the_docs_3',
+    ]);
   });
 
   it('a codebook’s "private": false shows a personal column; "private": true hides any column, with its own reason', () => {
     const codebook = { questions: { email_address: { private: false }, which_editor_do_you_use_most: { private: true } } };
     expect(ids(publicQuestions(survey.questions, codebook))).toContain('email_address');
-    expect(withheldColumns(survey.questions, codebook)).toEqual([{ id: 'which_editor_do_you_use_most', label: 'Which editor do you use most?', reason: 'marked private in the codebook' }]);
+    expect(withheldColumns(survey.questions, codebook)).toEqual([
+      { id: 'which_editor_do_you_use_most', label: 'Which editor do you use most?', reason: 'marked private in the codebook' },
+    ]);
   });
 
   it('buildResponsesView(_columns=email_address, a search for “example.com”) → the column is not shown, not searched (no row matches), and said to be withheld', () => {
-    const view = buildResponsesView(survey, viewState({ columns: ['email_address', 'which_editor_do_you_use_most'], search: 'example.com', matches: { email_address: 'ana' } }), undefined);
+    const view = buildResponsesView(
+      survey,
+      viewState({ columns: ['email_address', 'which_editor_do_you_use_most'], search: 'example.com', matches: { email_address: 'ana' } }),
+      undefined,
+    );
     expect(view.shown).toEqual(['which_editor_do_you_use_most']);
     expect(view.listed).toBe(0);
     expect(view.withheld.map((column) => column.id)).toEqual(['email_address']);

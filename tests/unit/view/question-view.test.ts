@@ -12,7 +12,10 @@ const STATE = viewState();
 
 describe('activeValuesOf', () => {
   it('activeValuesOf(role in Backend, role__not Data, trends__first AI) → the option values drawn highlighted: “is”, “all of” and “ranked first”, not “is not”', () => {
-    const state = { ...STATE, filters: [f('role', 'in', 'Backend'), f('role', 'not', 'Data'), f('trends', 'first', 'AI'), f('languages', 'all', 'Go', 'Rust')] };
+    const state = {
+      ...STATE,
+      filters: [f('role', 'in', 'Backend'), f('role', 'not', 'Data'), f('trends', 'first', 'AI'), f('languages', 'all', 'Go', 'Rust')],
+    };
     expect([...activeValuesOf(state, 'role')]).toEqual(['Backend']);
     expect([...activeValuesOf(state, 'trends')]).toEqual(['AI']);
     expect([...activeValuesOf(state, 'languages')]).toEqual(['Go', 'Rust']);

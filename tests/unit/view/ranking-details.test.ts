@@ -9,7 +9,11 @@ import { selectSurvey } from '../helpers/fixture-survey';
  * Backend {1,3,6,9,12}, of whom 1, 6 and 9 ranked: AI ranks 1, 3, 2; Cloud 2, 2; Security 1, 1.
  */
 const survey = selectSurvey();
-const rows = aggregateView({ id: 'fixture', waves: [{ id: '2022', survey }] }, { questionId: 'trends', filters: [], baseRule: 'answered', by: 'role', suppressBelow: 0 }, '').rows;
+const rows = aggregateView(
+  { id: 'fixture', waves: [{ id: '2022', survey }] },
+  { questionId: 'trends', filters: [], baseRule: 'answered', by: 'role', suppressBelow: 0 },
+  '',
+).rows;
 
 describe('rankingDetails', () => {
   const everyone = rankingDetails(rows);
@@ -47,7 +51,11 @@ describe('rankingDetails', () => {
   });
 
   it('rankingDetails(rows of another kind of question) → empty', () => {
-    const roleRows = aggregateView({ id: 'fixture', waves: [{ id: '2022', survey }] }, { questionId: 'role', filters: [], baseRule: 'answered', suppressBelow: 0 }, '').rows;
+    const roleRows = aggregateView(
+      { id: 'fixture', waves: [{ id: '2022', survey }] },
+      { questionId: 'role', filters: [], baseRule: 'answered', suppressBelow: 0 },
+      '',
+    ).rows;
     expect(rankingDetails(roleRows).size).toBe(0);
   });
 });

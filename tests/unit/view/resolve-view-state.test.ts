@@ -43,7 +43,9 @@ describe('resolveFilters: unknown options are dropped and named', () => {
   });
 
   it('resolveFilters(role=Manager) → dropped, naming the options that exist', () => {
-    expect(resolve(f('role', 'in', 'Manager')).notes).toEqual(['“Primary role” has no option “Manager”; its options are “Backend”, “Frontend”, “Data”. That value was not applied.']);
+    expect(resolve(f('role', 'in', 'Manager')).notes).toEqual([
+      '“Primary role” has no option “Manager”; its options are “Backend”, “Frontend”, “Data”. That value was not applied.',
+    ]);
   });
 
   it('resolveFilters(role in Backend, Manager) → Backend kept, Manager dropped and named', () => {
@@ -71,12 +73,36 @@ describe('resolveFilters: unknown questions are dropped and named', () => {
 
 describe('resolveFilters: operators a kind of question cannot take are dropped', () => {
   it.each<[string, Filter, string]>([
-    ['a range on a single-choice question', f('role', 'gte', '5'), '“Primary role” (single) cannot be filtered with __gte (it takes =, __not, __answered); the filter was not applied.'],
-    ['__all on a single-choice question', f('role', 'all', 'Backend'), '“Primary role” (single) cannot be filtered with __all (it takes =, __not, __answered); the filter was not applied.'],
-    ['__first on a multi-select question', f('languages', 'first', 'Go'), '“Languages used” (multi) cannot be filtered with __first (it takes =, __not, __all, __answered); the filter was not applied.'],
-    ['__all on a numeric question', f('years', 'all', '5'), '“Years of experience” (numeric) cannot be filtered with __all (it takes =, __not, __gte, __lte, __gt, __lt, __answered); the filter was not applied.'],
-    ['an option value on free text', f('comment', 'in', 'Bye'), '“Comment” (text) cannot be filtered with an option value (it takes __answered); the filter was not applied.'],
-    ['an option value on metadata', f('id', 'in', '3'), '“id” (meta) cannot be filtered with an option value (it takes __answered); the filter was not applied.'],
+    [
+      'a range on a single-choice question',
+      f('role', 'gte', '5'),
+      '“Primary role” (single) cannot be filtered with __gte (it takes =, __not, __answered); the filter was not applied.',
+    ],
+    [
+      '__all on a single-choice question',
+      f('role', 'all', 'Backend'),
+      '“Primary role” (single) cannot be filtered with __all (it takes =, __not, __answered); the filter was not applied.',
+    ],
+    [
+      '__first on a multi-select question',
+      f('languages', 'first', 'Go'),
+      '“Languages used” (multi) cannot be filtered with __first (it takes =, __not, __all, __answered); the filter was not applied.',
+    ],
+    [
+      '__all on a numeric question',
+      f('years', 'all', '5'),
+      '“Years of experience” (numeric) cannot be filtered with __all (it takes =, __not, __gte, __lte, __gt, __lt, __answered); the filter was not applied.',
+    ],
+    [
+      'an option value on free text',
+      f('comment', 'in', 'Bye'),
+      '“Comment” (text) cannot be filtered with an option value (it takes __answered); the filter was not applied.',
+    ],
+    [
+      'an option value on metadata',
+      f('id', 'in', '3'),
+      '“id” (meta) cannot be filtered with an option value (it takes __answered); the filter was not applied.',
+    ],
   ])('resolveFilters(%s) → dropped: %j', (_, filter, note) => {
     expect(resolve(filter)).toEqual({ value: [], notes: [note] });
   });

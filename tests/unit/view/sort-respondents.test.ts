@@ -93,7 +93,7 @@ describe('sortRespondents on a seven-respondent inline survey', () => {
     [false, ['d', 'e', 'g', 'a', 'b', 'f', 'c']],
     // Descending: [2] f, [1] b, [0,2] a, [0,1] e g (tie in file order), [0] d; blank c.
     [true, ['f', 'b', 'a', 'e', 'g', 'd', 'c']],
-  ] as const)('sortRespondents(survey, langs (multi), desc %s) sorts by the chosen options\' positions: %j', (desc, expected) => {
+  ] as const)("sortRespondents(survey, langs (multi), desc %s) sorts by the chosen options' positions: %j", (desc, expected) => {
     expect(sortedIds(survey, 'langs', desc)).toEqual(expected);
   });
 

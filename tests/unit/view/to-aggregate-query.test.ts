@@ -24,7 +24,12 @@ describe('toAggregateQuery', () => {
     ['a raised threshold', { suppress: 25 }, WEIGHTED, { suppressBelow: 25 }],
     // never below the dataset's own, whatever the state says
     ['a lower threshold', { suppress: 3 }, WEIGHTED, { suppressBelow: 10 }],
-    ['filters', { filters: [{ question: 'region', op: 'in', values: ['Europe'] }] }, WEIGHTED, { filters: [{ question: 'region', op: 'in', values: ['Europe'] }] }],
+    [
+      'filters',
+      { filters: [{ question: 'region', op: 'in', values: ['Europe'] }] },
+      WEIGHTED,
+      { filters: [{ question: 'region', op: 'in', values: ['Europe'] }] },
+    ],
     ['a comparison', { by: 'region' }, WEIGHTED, { by: 'region' }],
   ])('toAggregateQuery(%s) → the default query with %j', (_, change, defaults, expected) => {
     expect(toAggregateQuery({ ...STATE, ...change }, 'role', defaults)).toEqual({ ...DEFAULT_QUERY, ...expected });

@@ -8,7 +8,8 @@ import { f } from '../helpers/view-fixtures';
 /** Waves and links of tests/fixtures/trend-links-*.csv (table in helpers/trend-links-fixture.ts; links in link-waves.test.ts). */
 const waves = trendLinkWaves();
 const links = linkWaves(waves, TREND_LINKS_CODEBOOK);
-const trend = (referenceWave: string, questionId: string, view?: TrendView) => trendOf(links, TREND_LINK_WAVES, referenceWave, questionId, TREND_LINKS_CODEBOOK, view);
+const trend = (referenceWave: string, questionId: string, view?: TrendView) =>
+  trendOf(links, TREND_LINK_WAVES, referenceWave, questionId, TREND_LINKS_CODEBOOK, view);
 
 const EDITOR = 'Which editor do you use most?';
 const ASKED_DIFFERENTLY = `asked differently (“${EDITOR}”: the question is worded differently), so it is not part of this trend`;
@@ -45,7 +46,11 @@ describe('trendOf: what a question’s trend joins', () => {
   });
 
   it('trendOf(2022, arrangement) → every wave, and the codebook’s option rename: Fully remote → Remote', () => {
-    expect(trend('2022', 'arrangement').links).toEqual({ ids: { '2020': 'arrangement', '2021': 'arrangement', '2022': 'arrangement' }, notLinked: {}, optionAliases: { 'Fully remote': 'Remote' } });
+    expect(trend('2022', 'arrangement').links).toEqual({
+      ids: { '2020': 'arrangement', '2021': 'arrangement', '2022': 'arrangement' },
+      notLinked: {},
+      optionAliases: { 'Fully remote': 'Remote' },
+    });
   });
 
   it('trendOf(2022, a question no wave asks) → no linked question, every wave “not asked”', () => {
@@ -88,7 +93,11 @@ describe('trendOf with a view: filters and compare-by named as each wave names t
 
   it('trendOf(…).links in aggregateView(mentor = Yes) → rows for 2020 and 2022 only, 2021 left out with the reason', () => {
     const { links: joined } = trend('2022', 'arrangement', { filterWave: '2022', filters: [f('Q6', 'in', 'Yes')] });
-    const result = aggregateView({ id: 'links', waves }, { questionId: 'arrangement', filters: [f('Q6', 'in', 'Yes')], baseRule: 'answered', suppressBelow: 0, links: joined }, 'Q6=Yes');
+    const result = aggregateView(
+      { id: 'links', waves },
+      { questionId: 'arrangement', filters: [f('Q6', 'in', 'Yes')], baseRule: 'answered', suppressBelow: 0, links: joined },
+      'Q6=Yes',
+    );
     expect(result.notes).toEqual([`wave 2021 is left out: ${SKIP_MENTOR}`]);
     // mentors: 2020 {1,3,6}, 2022 {1,3,5,7}
     expect(result.selections).toEqual([
@@ -111,7 +120,11 @@ describe('trendOf with a view: a filter on a renamed option uses each wave’s o
 
   it('aggregateView(Q1, arrangement = Remote) over the three waves → every wave filtered, none left out (counted by hand)', () => {
     const { links: joined } = trend('2022', 'Q1', remote);
-    const result = aggregateView({ id: 'links', waves }, { questionId: 'Q1', filters: remote.filters, baseRule: 'answered', suppressBelow: 0, links: joined }, 'arrangement=Remote');
+    const result = aggregateView(
+      { id: 'links', waves },
+      { questionId: 'Q1', filters: remote.filters, baseRule: 'answered', suppressBelow: 0, links: joined },
+      'arrangement=Remote',
+    );
     expect(result.notes).toEqual([]);
     // remote: 2020 {2,3,5} (Fully remote), 2021 {1,4}, 2022 {1,4,5,7}
     expect(result.selections).toEqual([
@@ -127,7 +140,11 @@ describe('trendOf with a view: a filter on a renamed option uses each wave’s o
   it('without the waves’ options (optionValues) the value is kept as named: 2020 then matches no one, as before this fix', () => {
     const { links: joined } = trend('2022', 'Q1', { filterWave: '2022', filters: [f('arrangement', 'in', 'Remote')] });
     expect(joined.perWave?.['2020']).toEqual({ filters: [f('arrangement', 'in', 'Remote')] });
-    const result = aggregateView({ id: 'links', waves }, { questionId: 'Q1', filters: [f('arrangement', 'in', 'Remote')], baseRule: 'answered', suppressBelow: 0, links: joined }, 'arrangement=Remote');
+    const result = aggregateView(
+      { id: 'links', waves },
+      { questionId: 'Q1', filters: [f('arrangement', 'in', 'Remote')], baseRule: 'answered', suppressBelow: 0, links: joined },
+      'arrangement=Remote',
+    );
     expect(result.selections[0]).toEqual({ wave: '2020', selected: 0, size: 6 });
   });
 

@@ -2,9 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { defaultViewState, suppressionOf, wavesOf } from '../../../lib/view/view-state';
 
 describe('defaultViewState', () => {
-  it.each([true, false])('defaultViewState({ weighted: %s }) → no filters, answered base, page 1, charts, no crosstab rows, column %%, no column searches, weighted as the dataset', (weighted) => {
-    expect(defaultViewState({ weighted })).toEqual({ filters: [], base: 'answered', weighted, desc: false, page: 1, display: 'chart', rows: [], pct: 'column', matches: {} });
-  });
+  it.each([true, false])(
+    'defaultViewState({ weighted: %s }) → no filters, answered base, page 1, charts, no crosstab rows, column %%, no column searches, weighted as the dataset',
+    (weighted) => {
+      expect(defaultViewState({ weighted })).toEqual({
+        filters: [],
+        base: 'answered',
+        weighted,
+        desc: false,
+        page: 1,
+        display: 'chart',
+        rows: [],
+        pct: 'column',
+        matches: {},
+      });
+    },
+  );
 });
 
 describe('wavesOf', () => {

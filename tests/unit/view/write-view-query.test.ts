@@ -54,7 +54,13 @@ describe('writeViewPairs: what each page keeps', () => {
     ['region', 'Asia'],
     ['years__gte', '5'],
   ];
-  const view: [string, string][] = [['_wave', '2021'], ['_by', 'role'], ['_base', 'all'], ['_weight', '0'], ['_suppress', '20']];
+  const view: [string, string][] = [
+    ['_wave', '2021'],
+    ['_by', 'role'],
+    ['_base', 'all'],
+    ['_weight', '0'],
+    ['_suppress', '20'],
+  ];
 
   it.each<[PageKind, [string, string][]]>([
     ['overview', [...filters, ...view, ['_top', '5'], ['_view', 'table'], ['_page', '3']]],
@@ -84,7 +90,11 @@ describe('writeViewQuery', () => {
     [state({ sort: 'role' }), 'responses', '?_sort=role'],
     [state({ sort: 'a b&c' }), 'responses', '?_sort=a+b%26c'],
     [state({ filters: [{ question: 'company_size', op: 'in', values: ['5,001+'] }] }), 'question', '?company_size=5%2C001%2B'],
-    [state({ filters: [{ question: 'hot_trends', op: 'first', values: ['AI, Machine Learning, Big Data'] }] }), 'question', '?hot_trends__first=AI%2C+Machine+Learning%2C+Big+Data'],
+    [
+      state({ filters: [{ question: 'hot_trends', op: 'first', values: ['AI, Machine Learning, Big Data'] }] }),
+      'question',
+      '?hot_trends__first=AI%2C+Machine+Learning%2C+Big+Data',
+    ],
   ])('writeViewQuery(%j, %s) → %j', (view, kind, expected) => {
     expect(writeViewQuery(view, DEFAULTS, kind)).toBe(expected);
   });
@@ -111,8 +121,14 @@ describe('makeViewLinks', () => {
 
   it.each<[string, string]>([
     ['overview', '/state-of-engineers?region=Europe&region=Asia&years__gte=5&_wave=2021&_by=role&_base=all&_weight=0&_suppress=20&_top=5&_view=table&_page=3'],
-    ['question', '/state-of-engineers/questions/role?region=Europe&region=Asia&years__gte=5&_wave=2021&_by=role&_base=all&_weight=0&_suppress=20&_top=5&_view=table'],
-    ['responses', '/state-of-engineers/responses?region=Europe&region=Asia&years__gte=5&_wave=2021&_by=role&_base=all&_weight=0&_suppress=20&_sort=salary&_desc=1&_page=3'],
+    [
+      'question',
+      '/state-of-engineers/questions/role?region=Europe&region=Asia&years__gte=5&_wave=2021&_by=role&_base=all&_weight=0&_suppress=20&_top=5&_view=table',
+    ],
+    [
+      'responses',
+      '/state-of-engineers/responses?region=Europe&region=Asia&years__gte=5&_wave=2021&_by=role&_base=all&_weight=0&_suppress=20&_sort=salary&_desc=1&_page=3',
+    ],
   ])('makeViewLinks(…).%s(every setting changed) → that page with what it keeps', (kind, href) => {
     const made = kind === 'overview' ? links.overview(EVERYTHING) : kind === 'question' ? links.question('role', EVERYTHING) : links.responses(EVERYTHING);
     expect(made).toBe(href);
@@ -123,7 +139,11 @@ describe('makeViewLinks', () => {
     [BASE_STATE, 'json', '/state-of-engineers/export?_question=role&_format=json'],
     [state({ wave: '2021' }), 'csv', '/state-of-engineers/export?_wave=2021&_question=role'],
     // filters, wave, compare-by, base, weight and threshold travel; paging, sorting, bars and display do not
-    [EVERYTHING, 'csv', '/state-of-engineers/export?region=Europe&region=Asia&years__gte=5&_wave=2021&_by=role&_base=all&_weight=0&_suppress=20&_question=role'],
+    [
+      EVERYTHING,
+      'csv',
+      '/state-of-engineers/export?region=Europe&region=Asia&years__gte=5&_wave=2021&_by=role&_base=all&_weight=0&_suppress=20&_question=role',
+    ],
   ])('makeViewLinks(…).export(role, %j, %s) → %s', (view, format, href) => {
     expect(links.export('role', view, format)).toBe(href);
   });
@@ -137,8 +157,20 @@ describe('writeViewPairs: _as', () => {
   const asIn2021 = state({ wave: 'all', asIn: '2021' });
 
   it.each<[PageKind, [string, string][]]>([
-    ['question', [['_wave', 'all'], ['_as', '2021']]],
-    ['export', [['_wave', 'all'], ['_as', '2021']]],
+    [
+      'question',
+      [
+        ['_wave', 'all'],
+        ['_as', '2021'],
+      ],
+    ],
+    [
+      'export',
+      [
+        ['_wave', 'all'],
+        ['_as', '2021'],
+      ],
+    ],
     // the overview and the responses table show no one question’s trend
     ['overview', [['_wave', 'all']]],
     ['responses', [['_wave', 'all']]],

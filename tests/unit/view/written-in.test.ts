@@ -17,7 +17,13 @@ describe('findWrittenIn', () => {
   it('findWrittenIn(role) → its “written in” text question, 7 typed answers; none for a question without one', () => {
     const found = findWrittenIn(survey, role, viewState());
     expect([found?.question.id, found?.question.kind, found?.count]).toEqual([`${role.id}_written_in`, 'text', 7]);
-    expect(findWrittenIn(survey, survey.questions.find((question) => question.label === 'Team')!, viewState())).toBeUndefined();
+    expect(
+      findWrittenIn(
+        survey,
+        survey.questions.find((question) => question.label === 'Team')!,
+        viewState(),
+      ),
+    ).toBeUndefined();
   });
 
   it('findWrittenIn(role, Team = B) → counts only the selected respondents: all 7 typed answers are in the last 30 rows', () => {

@@ -15,6 +15,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ data
   if (rows.length === 0) return problem(400, [...view.notes, ...result.problems].join('\n'));
   const format = url.searchParams.get('_format') === 'json' ? 'json' : 'csv';
   const name = writeDownloadName(dataset.id, `crosstab_${state.rows.join('+')}_by_${state.cols}`, state, defaults, format);
-  if (format === 'json') return Response.json({ notes: [...view.notes, ...result.notes, ...result.problems], rows: rows.map(toCrosstabRecord) }, { headers: downloadHeaders(name) });
+  if (format === 'json')
+    return Response.json({ notes: [...view.notes, ...result.notes, ...result.problems], rows: rows.map(toCrosstabRecord) }, { headers: downloadHeaders(name) });
   return new Response(writeCrosstabCsv(rows), { headers: downloadHeaders(name, 'text/csv; charset=utf-8') });
 }

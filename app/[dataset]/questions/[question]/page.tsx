@@ -47,7 +47,16 @@ export default async function QuestionPage(props: Props) {
   // Every wave is read (cached) so the switcher can link each wave's own question and say where it was not asked.
   const results = await getWaves(dataset);
   const loaded = results.flatMap((result) => (result.ok ? [{ id: result.wave.id, survey: result.survey }] : []));
-  const trend = home ? trendOf(getWaveLinks(dataset, loaded), loaded.map((wave) => wave.id), home.id, questionId, dataset.codebook, { filterWave: reference?.id ?? home.id, filters: state.filters, by: state.by, optionValues: optionValuesIn(loaded) }) : undefined;
+  const trend = home
+    ? trendOf(
+        getWaveLinks(dataset, loaded),
+        loaded.map((wave) => wave.id),
+        home.id,
+        questionId,
+        dataset.codebook,
+        { filterWave: reference?.id ?? home.id, filters: state.filters, by: state.by, optionValues: optionValuesIn(loaded) },
+      )
+    : undefined;
   const idIn = (waveId: string) => trend?.links.ids[waveId];
   const waves: WaveLink[] = dataset.waves.map((wave) => {
     const failed = results.some((result) => result.wave.id === wave.id && !result.ok);
@@ -60,23 +69,58 @@ export default async function QuestionPage(props: Props) {
       state: failed ? 'failed' : other ? 'different' : !id ? 'missing' : state.wave !== 'all' && wave.id === reference?.id ? 'current' : 'available',
     };
   });
-  const trendHref = home && Object.keys(trend?.links.ids ?? {}).length > 1 ? links.question(questionId, changeView(state, { wave: 'all', asIn: trendAnchorFor(loaded, questionId, home.id) })) : undefined;
+  const trendHref =
+    home && Object.keys(trend?.links.ids ?? {}).length > 1
+      ? links.question(questionId, changeView(state, { wave: 'all', asIn: trendAnchorFor(loaded, questionId, home.id) }))
+      : undefined;
   if (trendHref) waves.push({ id: 'all', label: 'All waves (trend)', href: trendHref, state: state.wave === 'all' ? 'current' : 'available' });
-  const crumbs = [{ label: 'Datasets', href: '/' }, { label: dataset.title, href: links.overview(changeView(state, { wave: state.wave === 'all' ? undefined : state.wave })) }, { label: question?.label ?? questionId }];
+  const crumbs = [
+    { label: 'Datasets', href: '/' },
+    { label: dataset.title, href: links.overview(changeView(state, { wave: state.wave === 'all' ? undefined : state.wave })) },
+    { label: question?.label ?? questionId },
+  ];
   const waveLabel = state.wave === 'all' ? 'all waves' : (reference?.source.label ?? reference?.id ?? '');
   const ownGrid = question?.grid ? home?.survey.grids.find((candidate) => candidate.id === question.grid) : undefined;
-  const gridLink = ownGrid && { label: ownGrid.label, rows: ownGrid.rowIds.length, href: links.question(ownGrid.id, changeView(state, { wave: state.wave === 'all' ? home?.id : state.wave })) };
+  const gridLink = ownGrid && {
+    label: ownGrid.label,
+    rows: ownGrid.rowIds.length,
+    href: links.question(ownGrid.id, changeView(state, { wave: state.wave === 'all' ? home?.id : state.wave })),
+  };
   return (
     <>
-      <DatasetHeading dataset={dataset} waves={waves} crumbs={crumbs} title={question ? <QuestionHeading question={question} waveLabel={waveLabel} grid={gridLink} /> : <h1>{questionId}</h1>} />
+      <DatasetHeading
+        dataset={dataset}
+        waves={waves}
+        crumbs={crumbs}
+        title={question ? <QuestionHeading question={question} waveLabel={waveLabel} grid={gridLink} /> : <h1>{questionId}</h1>}
+      />
       <UrlNotes notes={view.notes} />
-      {view.failures.map((failure) => <WaveError key={failure.wave.id} waveLabel={failure.wave.label ?? failure.wave.id} message={failure.message} issues={failure.issues} inTrend={view.state.wave === 'all' && view.loaded.length > 0} />)}
+      {view.failures.map((failure) => (
+        <WaveError
+          key={failure.wave.id}
+          waveLabel={failure.wave.label ?? failure.wave.id}
+          message={failure.message}
+          issues={failure.issues}
+          inTrend={view.state.wave === 'all' && view.loaded.length > 0}
+        />
+      ))}
       {reference && question && home && (
-        <ViewFrame view={view} reference={reference} kind="question" path={links.paths.question(question.id)} hrefFor={(next) => links.question(question.id, next)}>
+        <ViewFrame
+          view={view}
+          reference={reference}
+          kind="question"
+          path={links.paths.question(question.id)}
+          hrefFor={(next) => links.question(question.id, next)}
+        >
           {state.wave === 'all' && trend ? (
             <TrendFigures view={view} reference={reference} question={question} trend={trend} />
           ) : (
-            <QuestionFigures view={view} reference={reference} question={question} trend={trendHref ? { href: trendHref, waves: Object.keys(trend?.links.ids ?? {}).length } : undefined} />
+            <QuestionFigures
+              view={view}
+              reference={reference}
+              question={question}
+              trend={trendHref ? { href: trendHref, waves: Object.keys(trend?.links.ids ?? {}).length } : undefined}
+            />
           )}
         </ViewFrame>
       )}

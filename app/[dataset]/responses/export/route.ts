@@ -22,7 +22,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ data
   const { url, view } = opened;
   const { dataset, state, defaults, reference } = view;
   const { survey } = reference;
-  const responses = buildResponsesView(survey, url.searchParams.get('_all') === '1' ? { ...state, columns: undefined } : state, dataset.codebook, { mode: defaults.disclosure, threshold: suppressionOf(state, defaults) });
+  const responses = buildResponsesView(survey, url.searchParams.get('_all') === '1' ? { ...state, columns: undefined } : state, dataset.codebook, {
+    mode: defaults.disclosure,
+    threshold: suppressionOf(state, defaults),
+  });
   if (responses.refused) return problem(403, responses.refused);
   const columns = url.searchParams.get('_all') === '1' ? responses.available : survey.questions.filter((question) => responses.shown.includes(question.id));
   const sortQuestion = state.sort ? survey.questions.find((question) => question.id === state.sort) : undefined;
@@ -37,12 +40,22 @@ export async function GET(request: Request, { params }: { params: Promise<{ data
     },
     pull(controller) {
       if (next >= respondents.length) return controller.close();
-      const rows = Array.from(respondents.subarray(next, next + CHUNK), (i) => [i + 1, survey.lines[i], ...columns.map((question) => formatAnswer(question, i))]);
+      const rows = Array.from(respondents.subarray(next, next + CHUNK), (i) => [
+        i + 1,
+        survey.lines[i],
+        ...columns.map((question) => formatAnswer(question, i)),
+      ]);
       next += CHUNK;
       controller.enqueue(encoder.encode(`${writeSafeCsvLines(rows)}\r\n`));
     },
   });
   const name = writeDownloadName(dataset.id, 'responses', state, defaults, 'csv');
   const partial = describePartialRead(survey);
-  return new Response(stream, { headers: { ...downloadHeaders(name, 'text/csv; charset=utf-8'), 'x-respondents': String(respondents.length), ...(partial ? { 'x-survey-lens-warning': partial.replace(/[^\x20-\x7e]/g, '.') } : {}) } });
+  return new Response(stream, {
+    headers: {
+      ...downloadHeaders(name, 'text/csv; charset=utf-8'),
+      'x-respondents': String(respondents.length),
+      ...(partial ? { 'x-survey-lens-warning': partial.replace(/[^\x20-\x7e]/g, '.') } : {}),
+    },
+  });
 }
