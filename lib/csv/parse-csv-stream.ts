@@ -138,6 +138,9 @@ export function openCsvParser(delimiter: string, onBatch: (batch: RecordBatch) =
       for (const error of results.errors) {
         if (error.code === 'UndetectableDelimiter') continue;
         const row = error.row ?? results.data.length - 1;
+        // A record cut at the end of a piece is held back and parsed again with the next one,
+        // which reports its error again, on its own line: not reported twice (once without a line).
+        if (row >= results.data.length) continue;
         if (broken.has(row)) continue; // one message per record is enough
         broken.add(row);
         if (error.type === 'Quotes') quoteErrors++;

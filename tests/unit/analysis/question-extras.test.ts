@@ -30,7 +30,7 @@ const estimateOf = (extras: ExtraFigure[], measure: string, value = ''): Estimat
 };
 
 /**
- * tests/fixtures/analysis-likert.csv, 12 respondents (likert-summary.test.ts):
+ * tests/fixtures/analysis-likert.csv, 12 respondents:
  *   satisfaction: 1 Very dissatisfied {6}, 2 Dissatisfied {5, 11}, 3 Neither {4}, 4 Satisfied {2, 3, 7},
  *                 5 Very satisfied {1, 9}; "Don't know" {8, 12} (off the scale); blank {10}.
  *   agreement:    1 Strongly disagree {5}, 2 Disagree {3, 9}, 3 Agree {1, 4, 6, 10, 12}, 4 Strongly agree {2, 8};

@@ -1,11 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parseCsvText } from '../../../lib/csv/parse-csv';
+import { parseCsvPieces } from '../../../lib/csv/parse-csv-stream';
 import { detectHeaderLayout } from '../../../lib/survey/detect-header-layout';
 import type { HeaderLayout } from '../../../lib/survey/types';
 
-const records = (fixture: string) => parseCsvText(readFileSync(fileURLToPath(new URL(`../../fixtures/${fixture}`, import.meta.url)), 'utf8')).records;
+/** Every record of a CSV text, as the streaming parser gives them to ingest. */
+function parseRecords(text: string): string[][] {
+  const records: string[][] = [];
+  parseCsvPieces(text, (batch) => records.push(...batch.records));
+  return records;
+}
+
+const records = (fixture: string) => parseRecords(readFileSync(fileURLToPath(new URL(`../../fixtures/${fixture}`, import.meta.url)), 'utf8'));
 
 describe('detectHeaderLayout on the fixtures', () => {
   it.each<[string, HeaderLayout, string]>([
@@ -23,7 +30,7 @@ describe('detectHeaderLayout on the fixtures', () => {
 });
 
 describe('detectHeaderLayout on small inline files', () => {
-  const parse = (text: string) => parseCsvText(text).records;
+  const parse = parseRecords;
 
   it('a one-row header over data whose first row has blanks stays single-row (a blank is an answer gap, not a header)', () => {
     const text = 'id,age,team\n1,,Web\n2,31,Web\n3,45,Platform\n4,28,Web\n5,39,Mobile\n6,50,Web\n7,33,Mobile\n';

@@ -5,7 +5,7 @@ import { SurveyFileError } from '../../../lib/survey/survey-file-error';
 import type { Question, Survey } from '../../../lib/survey/types';
 import { requireShared, SHARED } from '../shared-data';
 import { selectAll } from '../../../lib/analysis/selection';
-import { summarizeQuestion } from '../../../lib/analysis/summarize-question';
+import { questionFigures } from '../../../lib/analysis/question-figures';
 
 /**
  * Every public dataset in ../shared/data loads with the right shape. Expected respondent and
@@ -29,9 +29,9 @@ function question(survey: Survey, id: string): Question {
 }
 
 function countOf(survey: Survey, id: string, option: string): number {
-  const summary = summarizeQuestion(question(survey, id), selectAll(survey.size));
-  if (summary.type !== 'choice' && summary.type !== 'ranking') throw new Error(`${id} is not a choice question`);
-  const bucket = summary.buckets.find((b) => b.value === option);
+  const found = question(survey, id);
+  if (found.kind === 'numeric' || found.kind === 'text' || found.kind === 'meta') throw new Error(`${id} is not a choice question`);
+  const bucket = questionFigures(found, selectAll(survey.size)).figures.find((b) => b.value === option);
   if (!bucket) throw new Error(`${id} has no option ${option}`);
   return bucket.count;
 }
