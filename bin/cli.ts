@@ -5,7 +5,7 @@ import { describeSurvey, inferredCodebook } from '../lib/survey/describe-survey'
 import type { Codebook } from '../lib/survey/codebook-schema';
 import { readCodebookFile } from '../lib/survey/read-codebook-file';
 import { SurveyFileError } from '../lib/survey/survey-file-error';
-import { CsvInputError } from '../lib/csv/decode-csv-bytes';
+import { CsvInputError } from '../lib/csv/csv-input-error';
 import { runAggregate, UsageError, type AggregateArguments } from './aggregate-command';
 import { runCrosstab } from './crosstab-command';
 import { describeWaveLinks, findDatasetTarget } from './schema-links-command';

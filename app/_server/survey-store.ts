@@ -2,7 +2,8 @@ import 'server-only';
 import path from 'node:path';
 import { dataRootsFromEnv, discoverDatasets, type DatasetSource, type WaveSource } from '@/lib/survey/discover-datasets';
 import { loadSurveyFile } from '@/lib/survey/load-survey-file';
-import type { IngestIssue, Survey } from '@/lib/survey/types';
+import type { Survey } from '@/lib/survey/types';
+import type { IngestIssue } from '@/lib/csv/ingest-issue';
 import { linkWaves, type WaveLinks } from '@/lib/survey/link-waves';
 import { fileStamp, hashFile, hashText, readPersistedSummary, readPersistedSurvey, writePersistedSurvey, type SurveyKey } from './persisted-surveys';
 

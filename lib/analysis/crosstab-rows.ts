@@ -1,4 +1,5 @@
-import type { Question, Selection } from '../survey/types';
+import type { Question } from '../survey/types';
+import type { Selection } from './selection';
 import { cleanNumber } from './aggregate-row';
 import { answeredBits } from './answered';
 import { crosstab, type CrosstabCell } from './crosstab';

@@ -1,4 +1,5 @@
-import type { Question, Selection } from '../survey/types';
+import type { Question } from '../survey/types';
+import type { Selection } from './selection';
 import type { Crosstab } from './crosstab';
 import type { FigureSettings } from './figure';
 import { raoScottTest } from './rao-scott';

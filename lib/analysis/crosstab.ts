@@ -1,4 +1,5 @@
-import type { Question, Selection } from '../survey/types';
+import type { Question } from '../survey/types';
+import type { Selection } from './selection';
 import { DEFAULT_SETTINGS, type Figure, type FigureSettings } from './figure';
 import { questionFigures } from './question-figures';
 import { segmentBy } from './segments';

@@ -1,4 +1,5 @@
-import type { Question, Selection, Survey } from '../survey/types';
+import type { Question, Survey } from '../survey/types';
+import type { Selection } from './selection';
 import { countIntersection, hasBit } from '../survey/bitset';
 import type { Filter } from './filters';
 import { selectRespondents } from './select-respondents';

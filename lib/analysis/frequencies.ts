@@ -1,4 +1,5 @@
-import type { LikertQuestion, MultiQuestion, Selection, SingleQuestion } from '../survey/types';
+import type { LikertQuestion, MultiQuestion, SingleQuestion } from '../survey/types';
+import type { Selection } from './selection';
 import { createBitset } from '../survey/bitset';
 import { DEFAULT_SETTINGS, makeFigure, type Figure, type FigureSettings } from './figure';
 import { addTallies, andBits, effectiveBaseOf, EMPTY_TALLY, orInto, tallyBits, type Tally } from './tally';

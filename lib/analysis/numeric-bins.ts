@@ -1,4 +1,5 @@
-import type { NumericQuestion, Selection, Survey } from '../survey/types';
+import type { NumericQuestion, Survey } from '../survey/types';
+import type { Selection } from './selection';
 import { selectAll } from './selection';
 import { hasBit } from '../survey/bitset';
 import { niceStep, quantileSorted } from './quantiles';

@@ -1,4 +1,5 @@
-import type { Selection, Survey } from '../survey/types';
+import type { Survey } from '../survey/types';
+import type { Selection } from './selection';
 import type { BaseRule } from './bucket';
 import type { Filter } from './filters';
 import { DEFAULT_SETTINGS, type FigureSettings } from './figure';

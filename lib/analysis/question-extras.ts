@@ -1,4 +1,5 @@
-import type { LikertQuestion, NumericQuestion, Question, RankingQuestion, Selection } from '../survey/types';
+import type { LikertQuestion, NumericQuestion, Question, RankingQuestion } from '../survey/types';
+import type { Selection } from './selection';
 import { makeEstimate, type Estimate } from './estimate';
 import { makeFigure, type Figure, type FigureSettings } from './figure';
 import { singleFrequencies } from './frequencies';

@@ -1,4 +1,5 @@
-import type { Question, Selection } from '../survey/types';
+import type { Question } from '../survey/types';
+import type { Selection } from './selection';
 import { DEFAULT_SETTINGS, makeFigure, type Figure, type FigureSettings } from './figure';
 import { multiFrequencies, singleFrequencies } from './frequencies';
 import { rankItems } from './rankings';

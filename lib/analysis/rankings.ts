@@ -1,4 +1,5 @@
-import type { RankingQuestion, Selection } from '../survey/types';
+import type { RankingQuestion } from '../survey/types';
+import type { Selection } from './selection';
 import { andBits, effectiveBaseOf, tallyBits, type Tally } from './tally';
 import { DEFAULT_SETTINGS, makeFigure, type Figure, type FigureSettings } from './figure';
 import { tCritical } from './distributions';

@@ -1,4 +1,5 @@
-import type { Question, Selection } from '../survey/types';
+import type { Question } from '../survey/types';
+import type { Selection } from './selection';
 import { createBitset } from '../survey/bitset';
 import { andBits } from './tally';
 

@@ -1,4 +1,5 @@
-import type { Question, Selection, Survey } from '../survey/types';
+import type { Question, Survey } from '../survey/types';
+import type { Selection } from './selection';
 import { createBitset, fullBitset, setBit } from '../survey/bitset';
 import type { Filter, FilterProblem } from './filters';
 import { answeredBits } from './answered';

@@ -1,4 +1,10 @@
-import type { Selection } from '../survey/types';
+/** A set of respondents, one bit each (bit i of word i >>> 5). Every aggregate takes one. */
+export interface Selection {
+  /** Number of respondents in the survey (not in the selection). */
+  readonly size: number;
+  readonly bits: Uint32Array;
+}
+
 import { countBits, fullBitset, hasBit } from '../survey/bitset';
 
 /** Every respondent of a survey of this size. */

@@ -1,4 +1,4 @@
-import type { IngestIssue } from '../survey/types';
+import type { IngestIssue } from './ingest-issue';
 
 export interface RecordCheck {
   /** Indexes (into the parsed records) of data records that are safe to use. */

@@ -1,5 +1,5 @@
-import { CsvInputError, formatBytes } from './decode-csv-bytes';
-import type { IngestIssue } from '../survey/types';
+import { CsvInputError, formatBytes } from './csv-input-error';
+import type { IngestIssue } from './ingest-issue';
 
 const GZIP_MAGIC = [0x1f, 0x8b];
 const SNIFF_BYTES = 64 * 1024;
@@ -117,6 +117,13 @@ export function decodeCsvStream(bytes: AsyncIterable<Uint8Array>, name: string, 
     const badLines: number[] = [];
     let sniffed = false;
     let anyText = false;
+    const countReplaced = (piece: string) => {
+      for (let at = piece.indexOf('\ufffd'); at !== -1; at = piece.indexOf('\ufffd', at + 1)) {
+        replaced++;
+        if (badLines.length < MAX_LINES_NAMED) badLines.push(line + countLineBreaks(piece, at));
+      }
+      line += countLineBreaks(piece, piece.length);
+    };
     for await (const chunk of concat(head, text)) {
       total += chunk.length;
       if (total > maxBytes) throw new CsvInputError(`${name} is larger than ${formatBytes(maxBytes)}, the most Survey Lens reads.`);
@@ -130,15 +137,13 @@ export function decodeCsvStream(bytes: AsyncIterable<Uint8Array>, name: string, 
         if (bad > piece.length * MAX_REPLACEMENT_SHARE)
           throw new CsvInputError(`${name} is not UTF-8 text (${bad} undecodable characters near the start). Re-save it as UTF-8 CSV.`);
       }
-      for (let at = piece.indexOf('\ufffd'); at !== -1; at = piece.indexOf('\ufffd', at + 1)) {
-        replaced++;
-        if (badLines.length < MAX_LINES_NAMED) badLines.push(line + countLineBreaks(piece, at));
-      }
-      line += countLineBreaks(piece, piece.length);
+      countReplaced(piece);
       if (!anyText && piece.trim() !== '') anyText = true;
       if (piece.length > 0) yield piece;
     }
+    // A sequence cut off by the end of the file comes out of the decoder's final flush.
     const last = decoder.decode();
+    countReplaced(last);
     if (last.length > 0) yield last;
     if (!anyText && last.trim() === '') throw new CsvInputError(`${name} holds no data: only whitespace.`);
     if (replaced > 0) {

@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import type { IngestIssue } from '../survey/types';
+import type { IngestIssue } from './ingest-issue';
 
 /** Records as papaparse hands them over, with the line each starts on and which are broken. */
 export interface RecordBatch {

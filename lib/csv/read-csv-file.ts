@@ -1,26 +1,10 @@
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import { CsvInputError, decodeCsvBytes, formatBytes } from './decode-csv-bytes';
+import { CsvInputError, formatBytes } from './csv-input-error';
 
 /** Refuse files that would not fit comfortably in memory on a 2-core, 24 GB server. */
 export const MAX_CSV_BYTES = 1024 * 1024 * 1024;
-
-/** Collects a byte stream (a file, an upload) with a size cap, then decodes it as CSV text. */
-export async function readCsvStream(stream: Readable, name: string, maxBytes = MAX_CSV_BYTES): Promise<string> {
-  const chunks: Buffer[] = [];
-  let total = 0;
-  for await (const chunk of stream) {
-    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
-    total += buffer.length;
-    if (total > maxBytes) {
-      stream.destroy();
-      throw new CsvInputError(`${name} is larger than ${formatBytes(maxBytes)}, the most Survey Lens reads.`);
-    }
-    chunks.push(buffer);
-  }
-  return decodeCsvBytes(Buffer.concat(chunks), name, maxBytes);
-}
 
 function describeReadError(error: unknown, name: string): CsvInputError {
   if (error instanceof CsvInputError) return error;
@@ -45,16 +29,6 @@ export async function* readFileBytes(path: string, name: string, maxBytes = MAX_
     throw describeReadError(error, name);
   } finally {
     stream.destroy();
-  }
-}
-
-/** Reads a `.csv` or `.csv.gz` file from disk as text (gzip detected from its bytes). */
-export async function readCsvFile(path: string, maxBytes = MAX_CSV_BYTES): Promise<string> {
-  const name = path.split(/[\\/]/).pop() ?? path;
-  try {
-    return await readCsvStream(createReadStream(path), name, maxBytes);
-  } catch (error) {
-    throw describeReadError(error, name);
   }
 }
 

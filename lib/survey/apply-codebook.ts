@@ -1,7 +1,7 @@
 import type { Codebook, CodebookQuestion } from './codebook-schema';
 import { groupColumns, keyColumn, type QuestionDraft } from './group-columns';
 import type { ColumnHeader } from './read-column-headers';
-import type { IngestIssue } from './types';
+import type { IngestIssue } from '../csv/ingest-issue';
 
 function matchesColumn(header: ColumnHeader, name: string): boolean {
   return header.name === name || header.code === name || header.question === name;

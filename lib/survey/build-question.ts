@@ -1,4 +1,5 @@
-import type { IngestIssue, Option, Question, QuestionKind } from './types';
+import type { Option, Question, QuestionKind } from './types';
+import type { IngestIssue } from '../csv/ingest-issue';
 import { createBitset, countBits, setBit } from './bitset';
 import { isNumberText } from './profile-column';
 import { matchLikertScale, isOffScale } from './likert-scales';

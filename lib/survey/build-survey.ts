@@ -1,7 +1,8 @@
 import { parseCsvPieces, parseCsvStream, type CsvStreamSummary, type ParseOptions } from '../csv/parse-csv-stream';
 import { SurveyFileError } from './survey-file-error';
 import type { Codebook } from './codebook-schema';
-import type { IngestIssue, Question, Survey } from './types';
+import type { Question, Survey } from './types';
+import type { IngestIssue } from '../csv/ingest-issue';
 import { readColumnHeaders, type ColumnHeader } from './read-column-headers';
 import { groupColumns } from './group-columns';
 import { applyCodebookStructure, codebookEntry } from './apply-codebook';

@@ -1,5 +1,6 @@
 import type { Codebook } from './codebook-schema';
-import type { Grid, IngestIssue, Question, QuestionKind, Survey } from './types';
+import type { Grid, Question, QuestionKind, Survey } from './types';
+import type { IngestIssue } from '../csv/ingest-issue';
 
 export interface QuestionDescription {
   id: string;

@@ -1,4 +1,4 @@
-import type { IngestIssue } from './types';
+import type { IngestIssue } from '../csv/ingest-issue';
 
 /** A file that cannot give trustworthy figures. Carries every issue found so the page can list them. */
 export class SurveyFileError extends Error {

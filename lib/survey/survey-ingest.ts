@@ -4,7 +4,8 @@ import type { Codebook } from './codebook-schema';
 import { ColumnEncoder, type EncodedColumn } from './column-encoder';
 import { detectHeaderLayout } from './detect-header-layout';
 import { SurveyFileError } from './survey-file-error';
-import type { HeaderLayout, IngestIssue } from './types';
+import type { HeaderLayout } from './types';
+import type { IngestIssue } from '../csv/ingest-issue';
 
 /** Records read before the header layout is decided: the header rows and a sample of answers under them. */
 const HEAD_RECORDS = 256;

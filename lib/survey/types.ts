@@ -1,16 +1,11 @@
+import type { IngestIssue } from '../csv/ingest-issue';
+
 /**
  * The survey domain model. Columnar on purpose: every figure the dashboard shows is an
  * aggregate over one or two questions for a selection of respondents, so each question
  * keeps its answers in one typed array (or one bitset per option) indexed by respondent.
  * Objects per respondent are only ever built for the responses table, a page at a time.
  */
-
-/** A set of respondents, one bit each (bit i of word i >>> 5). Every aggregate takes one. */
-export interface Selection {
-  /** Number of respondents in the survey (not in the selection). */
-  readonly size: number;
-  readonly bits: Uint32Array;
-}
 
 export interface Option {
   /** The value exactly as written in the CSV (trimmed), used in filters and URLs. */
@@ -142,14 +137,6 @@ export interface Grid {
   neutralIndex?: number;
   /** Scale values that are answers but not points (“Unfamiliar (N/A)”, “Don't know”). */
   offScale: string[];
-}
-
-/** A problem found while reading a file. Rows with errors are skipped; warnings keep the data. */
-export interface IngestIssue {
-  severity: 'error' | 'warning';
-  /** 1-based line in the file where the record starts, when the issue is about a record. */
-  line?: number;
-  message: string;
 }
 
 export type HeaderLayoutKind = 'single-row' | 'ids-and-text' | 'question-and-option' | 'ids-question-and-option' | 'qualtrics' | 'qualtrics-legacy';

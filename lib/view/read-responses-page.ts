@@ -1,4 +1,5 @@
-import type { QuestionKind, Selection, Survey } from '../survey/types';
+import type { QuestionKind, Survey } from '../survey/types';
+import type { Selection } from '../analysis/selection';
 import { hasBit } from '../survey/bitset';
 import { formatAnswer } from './format-answer';
 import { sortRespondents } from './sort-respondents';

@@ -1,7 +1,8 @@
 import { selectRespondents } from '../analysis/select-respondents';
 import { selectionCount } from '../analysis/selection';
 import type { Codebook } from '../survey/codebook-schema';
-import type { Question, Selection, Survey } from '../survey/types';
+import type { Question, Survey } from '../survey/types';
+import type { Selection } from '../analysis/selection';
 import { publicQuestions, withheldColumns, type WithheldColumn } from './private-columns';
 import { defaultColumns, searchResponses } from './search-responses';
 import type { ViewState } from './view-state';

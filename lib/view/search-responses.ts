@@ -1,4 +1,5 @@
-import type { Question, Selection, Survey } from '../survey/types';
+import type { Question, Survey } from '../survey/types';
+import type { Selection } from '../analysis/selection';
 import { hasBit } from '../survey/bitset';
 import { formatAnswer } from './format-answer';
 import { normaliseName } from './suggest-name';

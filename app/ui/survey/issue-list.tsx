@@ -1,4 +1,4 @@
-import type { IngestIssue } from '@/lib/survey/types';
+import type { IngestIssue } from '@/lib/csv/ingest-issue';
 
 /** Ingest issues as found, errors first; each with its line in the file when it has one. */
 export function IssueList({ issues }: { issues: readonly IngestIssue[] }) {

@@ -1,4 +1,4 @@
-import type { IngestIssue } from '@/lib/survey/types';
+import type { IngestIssue } from '@/lib/csv/ingest-issue';
 import { Notice } from '../layout/notice';
 import { IssueList } from './issue-list';
 

@@ -8,7 +8,8 @@ import { surveyWeights } from '../../../lib/analysis/weights';
 import { buildSurvey } from '../../../lib/survey/build-survey';
 import { createBitset, setBit } from '../../../lib/survey/bitset';
 import type { Codebook } from '../../../lib/survey/codebook-schema';
-import type { MultiQuestion, Selection, SingleQuestion, Survey } from '../../../lib/survey/types';
+import type { MultiQuestion, SingleQuestion, Survey } from '../../../lib/survey/types';
+import type { Selection } from '../../../lib/analysis/selection';
 
 /**
  * tests/fixtures/analysis-frequencies.csv, 10 respondents:

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { numericBins, sortedValues } from '../../../lib/analysis/numeric-bins';
 import { selectAll } from '../../../lib/analysis/selection';
 import { createBitset, setBit } from '../../../lib/survey/bitset';
-import type { NumericQuestion, Selection } from '../../../lib/survey/types';
+import type { NumericQuestion } from '../../../lib/survey/types';
+import type { Selection } from '../../../lib/analysis/selection';
 
 function numeric(values: number[]): NumericQuestion {
   return {

@@ -5,7 +5,8 @@ import { likertExtras, numericExtras, questionExtras, type ExtraFigure } from '.
 import { rankItems } from '../../../lib/analysis/rankings';
 import { selectAll } from '../../../lib/analysis/selection';
 import { createBitset, setBit } from '../../../lib/survey/bitset';
-import type { LikertQuestion, NumericQuestion, RankingQuestion, Selection } from '../../../lib/survey/types';
+import type { LikertQuestion, NumericQuestion, RankingQuestion } from '../../../lib/survey/types';
+import type { Selection } from '../../../lib/analysis/selection';
 import { fixtureSurvey, questionOf, selectSurvey } from '../helpers/fixture-survey';
 
 /** The fixtures are small: no suppression, so every figure is there to check. */

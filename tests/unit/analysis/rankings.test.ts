@@ -6,7 +6,8 @@ import { DEFAULT_SETTINGS } from '../../../lib/analysis/figure';
 import { selectAll } from '../../../lib/analysis/selection';
 import { buildSurvey } from '../../../lib/survey/build-survey';
 import { createBitset, setBit } from '../../../lib/survey/bitset';
-import type { RankingQuestion, Selection } from '../../../lib/survey/types';
+import type { RankingQuestion } from '../../../lib/survey/types';
+import type { Selection } from '../../../lib/analysis/selection';
 
 /**
  * tests/fixtures/analysis-rankings.csv: "rank your top 2" of four trends, 10 respondents.

@@ -6,7 +6,8 @@ import { isSelected, selectAll } from '../../../lib/analysis/selection';
 import { selectRespondents } from '../../../lib/analysis/select-respondents';
 import { buildSurvey } from '../../../lib/survey/build-survey';
 import type { Codebook } from '../../../lib/survey/codebook-schema';
-import type { Question, Selection } from '../../../lib/survey/types';
+import type { Question } from '../../../lib/survey/types';
+import type { Selection } from '../../../lib/analysis/selection';
 
 /**
  * tests/fixtures/analysis-select.csv (the table is in select-respondents.test.ts). By hand:

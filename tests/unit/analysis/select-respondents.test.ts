@@ -6,7 +6,7 @@ import { FILTER_OPS, type Filter, type FilterOp } from '../../../lib/analysis/fi
 import { isSelected, selectionCount } from '../../../lib/analysis/selection';
 import { buildSurvey } from '../../../lib/survey/build-survey';
 import type { Codebook } from '../../../lib/survey/codebook-schema';
-import type { Selection } from '../../../lib/survey/types';
+import type { Selection } from '../../../lib/analysis/selection';
 
 /**
  * tests/fixtures/analysis-select.csv, 12 respondents (ids 1–12; row i is respondent index i − 1):

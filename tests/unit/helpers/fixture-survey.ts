@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { isSelected } from '../../../lib/analysis/selection';
 import { buildSurvey } from '../../../lib/survey/build-survey';
 import type { Codebook } from '../../../lib/survey/codebook-schema';
-import type { Question, Selection, Survey } from '../../../lib/survey/types';
+import type { Question, Survey } from '../../../lib/survey/types';
+import type { Selection } from '../../../lib/analysis/selection';
 
 /** The text of tests/fixtures/<name>. */
 export function readFixture(name: string): string {

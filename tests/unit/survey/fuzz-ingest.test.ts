@@ -5,7 +5,7 @@ import path from 'node:path';
 import { gzipSync, gunzipSync } from 'node:zlib';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { CsvInputError } from '../../../lib/csv/decode-csv-bytes';
+import { CsvInputError } from '../../../lib/csv/csv-input-error';
 import { decodeCsvStream } from '../../../lib/csv/decode-stream';
 import { nodeGunzip } from '../../../lib/csv/read-csv-file';
 import { buildSurveyFromStream } from '../../../lib/survey/build-survey';

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSurveyFile } from '../../../lib/survey/load-survey-file';
 import { codebookSchema } from '../../../lib/survey/codebook-schema';
 import { SurveyFileError } from '../../../lib/survey/survey-file-error';
-import { CsvInputError } from '../../../lib/csv/decode-csv-bytes';
+import { CsvInputError } from '../../../lib/csv/csv-input-error';
 
 let dir = '';
 beforeAll(() => {
