@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import { Suspense } from 'react';
-import { listDatasets } from './_server/survey-store';
+import { listDatasets } from '../lib/store/survey-store';
 import { DatasetCard } from './_sections/dataset-card';
 import { Notice } from './ui/layout/notice';
 import { CardSkeleton } from './ui/layout/skeletons';

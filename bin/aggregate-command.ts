@@ -1,8 +1,8 @@
 import { aggregateView } from '../lib/analysis/aggregate-view';
 import { toExportRecord, writeAggregateCsv } from '../lib/analysis/write-aggregate-csv';
-import { writeFilterText } from '../lib/view/filter-grammar';
-import { toAggregateQuery } from '../lib/view/to-aggregate-query';
-import { homeWaveOf, trendOf, optionValuesIn } from '../lib/view/trend-links';
+import { writeFilterText } from '../lib/view/state/filter-grammar';
+import { toAggregateQuery } from '../lib/view/figures/to-aggregate-query';
+import { homeWaveOf, trendOf, optionValuesIn } from '../lib/view/figures/trend-links';
 import { linkWaves } from '../lib/survey/link-waves';
 import { openCliView, UsageError, type ViewArguments } from './cli-view';
 

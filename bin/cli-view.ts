@@ -1,15 +1,15 @@
 import path from 'node:path';
 import { existsSync } from 'node:fs';
-import { loadSurveyFile } from '../lib/survey/load-survey-file';
-import { configureCellKeySecret } from '../lib/survey/cell-key-secret';
+import { loadSurveyFile } from '../lib/store/load-survey-file';
+import { configureCellKeySecret } from '../lib/store/cell-key-secret';
 import type { Codebook } from '../lib/survey/codebook-schema';
-import { dataRootsFromEnv, discoverDatasets, SURVEY_FILE, yearIn } from '../lib/survey/discover-datasets';
+import { dataRootsFromEnv, discoverDatasets, SURVEY_FILE, yearIn } from '../lib/store/discover-datasets';
 import type { DatasetWaves } from '../lib/analysis/aggregate-view';
-import { parseWhereExpression } from '../lib/view/filter-grammar';
-import { parseViewState } from '../lib/view/parse-view-state';
-import { resolveViewState } from '../lib/view/resolve-view-state';
-import { viewDefaultsOf } from '../lib/view/view-defaults';
-import { wavesOf, type ViewDefaults, type ViewState } from '../lib/view/view-state';
+import { parseWhereExpression } from '../lib/view/state/filter-grammar';
+import { parseViewState } from '../lib/view/state/parse-view-state';
+import { resolveViewState } from '../lib/view/state/resolve-view-state';
+import { viewDefaultsOf } from '../lib/view/state/view-defaults';
+import { wavesOf, type ViewDefaults, type ViewState } from '../lib/view/state/view-state';
 
 /** The view flags every figures command takes. */
 export interface ViewArguments {

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { existsSync, statSync } from 'node:fs';
-import { loadSurveyFile } from '../lib/survey/load-survey-file';
+import { loadSurveyFile } from '../lib/store/load-survey-file';
 import { describeSurvey, inferredCodebook } from '../lib/survey/describe-survey';
 import type { Codebook } from '../lib/survey/codebook-schema';
-import { readCodebookFile } from '../lib/survey/read-codebook-file';
+import { readCodebookFile } from '../lib/store/read-codebook-file';
 import { SurveyFileError } from '../lib/survey/survey-file-error';
 import { CsvInputError } from '../lib/csv/csv-input-error';
 import { runAggregate, UsageError, type AggregateArguments } from './aggregate-command';

@@ -1,5 +1,5 @@
 import { toCrosstabRecord, writeCrosstabCsv } from '../lib/analysis/write-crosstab-csv';
-import { computeCrosstabs } from '../lib/view/compute-crosstabs';
+import { computeCrosstabs } from '../lib/view/figures/compute-crosstabs';
 import { openCliView, UsageError, type ViewArguments } from './cli-view';
 
 /**

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { existsSync, statSync } from 'node:fs';
-import { dataRootsFromEnv, discoverDatasets, type DatasetSource } from '../lib/survey/discover-datasets';
-import { loadSurveyFile } from '../lib/survey/load-survey-file';
+import { dataRootsFromEnv, discoverDatasets, type DatasetSource } from '../lib/store/discover-datasets';
+import { loadSurveyFile } from '../lib/store/load-survey-file';
 import { linkWaves } from '../lib/survey/link-waves';
 import type { Survey } from '../lib/survey/types';
 

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { Suspense } from 'react';
-import type { SearchParams } from '@/lib/view/search-params';
+import type { SearchParams } from '@/lib/view/state/search-params';
 import { findDatasetBySegment } from '../_server/resolve-dataset';
 import { DatasetHeading } from '../_sections/dataset-heading';
 import { ViewBody } from '../_sections/view-body';

@@ -1,7 +1,7 @@
-import { buildCrosstabView } from '@/lib/view/build-crosstab-view';
-import { computeCrosstabs } from '@/lib/view/compute-crosstabs';
-import { describeFilters } from '@/lib/view/describe-filters';
-import { writeDownloadName } from '@/lib/view/download-name';
+import { buildCrosstabView } from '@/lib/view/figures/build-crosstab-view';
+import { computeCrosstabs } from '@/lib/view/figures/compute-crosstabs';
+import { describeFilters } from '@/lib/view/words/describe-filters';
+import { writeDownloadName } from '@/lib/view/words/download-name';
 import { PROPORTION_TEST_METHOD } from '@/lib/analysis/proportion-tests';
 import type { LoadedWave, OpenView } from '../_server/open-view';
 import { CrosstabPicker } from '../ui/filters/crosstab-picker';

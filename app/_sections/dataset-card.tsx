@@ -1,9 +1,9 @@
 import Link from 'next/link';
-import type { DatasetSource } from '@/lib/survey/discover-datasets';
-import { formatCounted, formatFigure } from '@/lib/view/format-figure';
-import { viewDefaultsOf } from '@/lib/view/view-defaults';
-import { makeViewLinks } from '@/lib/view/write-view-query';
-import { getWaveSummary, type WaveSummaryResult } from '../_server/survey-store';
+import type { DatasetSource } from '@/lib/store/discover-datasets';
+import { formatCounted, formatFigure } from '@/lib/view/words/format-figure';
+import { viewDefaultsOf } from '@/lib/view/state/view-defaults';
+import { makeViewLinks } from '@/lib/view/state/write-view-query';
+import { getWaveSummary, type WaveSummaryResult } from '../../lib/store/survey-store';
 import { Notice } from '../ui/layout/notice';
 import { DatasetBadges } from '../ui/survey/dataset-badges';
 

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { DatasetSource } from '@/lib/survey/discover-datasets';
+import type { DatasetSource } from '@/lib/store/discover-datasets';
 import { Breadcrumbs, type Crumb } from '../ui/layout/breadcrumbs';
 import { DatasetBadges } from '../ui/survey/dataset-badges';
 import { SyntheticBanner } from '../ui/survey/synthetic-banner';

@@ -1,11 +1,11 @@
 import type { Grid } from '@/lib/survey/types';
 import { INTERVAL_METHOD } from '@/lib/analysis/figure';
 import { PROPORTION_TEST_METHOD } from '@/lib/analysis/proportion-tests';
-import { buildGridFigures, describeRowBases, toGridChart } from '@/lib/view/build-grid-view';
-import { describeSelection } from '@/lib/view/describe-base';
-import { describeFilters } from '@/lib/view/describe-filters';
-import { writeDownloadName } from '@/lib/view/download-name';
-import { suppressionOf } from '@/lib/view/view-state';
+import { buildGridFigures, describeRowBases, toGridChart } from '@/lib/view/figures/build-grid-view';
+import { describeSelection } from '@/lib/view/words/describe-base';
+import { describeFilters } from '@/lib/view/words/describe-filters';
+import { writeDownloadName } from '@/lib/view/words/download-name';
+import { suppressionOf } from '@/lib/view/state/view-state';
 import type { LoadedWave, OpenView } from '../_server/open-view';
 import { ChartDownloads } from '../ui/charts/chart-downloads';
 import { GridChart } from '../ui/charts/grid-chart';

@@ -1,8 +1,8 @@
 import type { Grid } from '@/lib/survey/types';
-import { changeView } from '@/lib/view/change-view';
+import { changeView } from '@/lib/view/state/change-view';
 import { findWaveStates, listWaveLinks } from '../_server/list-wave-links';
 import type { LoadedWave, OpenView } from '../_server/open-view';
-import { getWaves } from '../_server/survey-store';
+import { getWaves } from '../../lib/store/survey-store';
 import { UrlNotes } from '../ui/layout/notice';
 import { GridHeading } from '../ui/survey/grid-heading';
 import { WaveError } from '../ui/survey/wave-error';

@@ -1,10 +1,10 @@
-import { changeView } from '@/lib/view/change-view';
-import { describeSelection } from '@/lib/view/describe-base';
-import { formatFigure } from '@/lib/view/format-figure';
-import { readResponsesPage, RESPONSES_PAGE_SIZE } from '@/lib/view/read-responses-page';
-import { buildResponsesView } from '@/lib/view/responses-view';
-import { defaultColumns } from '@/lib/view/search-responses';
-import { suppressionOf } from '@/lib/view/view-state';
+import { changeView } from '@/lib/view/state/change-view';
+import { describeSelection } from '@/lib/view/words/describe-base';
+import { formatFigure } from '@/lib/view/words/format-figure';
+import { readResponsesPage, RESPONSES_PAGE_SIZE } from '@/lib/view/responses/read-responses-page';
+import { buildResponsesView } from '@/lib/view/responses/responses-view';
+import { defaultColumns } from '@/lib/view/responses/search-responses';
+import { suppressionOf } from '@/lib/view/state/view-state';
 import type { LoadedWave, OpenView } from '../_server/open-view';
 import { Notice } from '../ui/layout/notice';
 import { Pager } from '../ui/layout/pager';

@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
-import type { SearchParams } from '@/lib/view/search-params';
-import { changeView } from '@/lib/view/change-view';
-import type { ViewState } from '@/lib/view/view-state';
-import type { PageKind } from '@/lib/view/write-view-query';
+import type { SearchParams } from '@/lib/view/state/search-params';
+import { changeView } from '@/lib/view/state/change-view';
+import type { ViewState } from '@/lib/view/state/view-state';
+import type { PageKind } from '@/lib/view/state/write-view-query';
 import { listWaveLinks } from '../_server/list-wave-links';
 import { openView, type LoadedWave, type OpenView } from '../_server/open-view';
 import { UrlNotes } from '../ui/layout/notice';

@@ -1,6 +1,6 @@
-import type { DatasetSource } from '@/lib/survey/discover-datasets';
+import type { DatasetSource } from '@/lib/store/discover-datasets';
 import type { WaveLink } from '@/app/ui/survey/wave-switcher';
-import type { WaveResult } from './survey-store';
+import type { WaveResult } from '../../lib/store/survey-store';
 
 /**
  * One link per wave (and, where trends are shown, one for all waves), marking the current one

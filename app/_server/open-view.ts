@@ -1,20 +1,20 @@
 import 'server-only';
 import { notFound } from 'next/navigation';
-import type { DatasetSource, WaveSource } from '@/lib/survey/discover-datasets';
+import type { DatasetSource, WaveSource } from '@/lib/store/discover-datasets';
 import type { Survey } from '@/lib/survey/types';
-import { parseViewState } from '@/lib/view/parse-view-state';
-import { resolveViewState } from '@/lib/view/resolve-view-state';
-import type { SearchParams } from '@/lib/view/search-params';
-import { viewDefaultsOf } from '@/lib/view/view-defaults';
-import { wavesOf, type ViewDefaults, type ViewState } from '@/lib/view/view-state';
-import { makeViewLinks, type ViewLinks } from '@/lib/view/write-view-query';
+import { parseViewState } from '@/lib/view/state/parse-view-state';
+import { resolveViewState } from '@/lib/view/state/resolve-view-state';
+import type { SearchParams } from '@/lib/view/state/search-params';
+import { viewDefaultsOf } from '@/lib/view/state/view-defaults';
+import { wavesOf, type ViewDefaults, type ViewState } from '@/lib/view/state/view-state';
+import { makeViewLinks, type ViewLinks } from '@/lib/view/state/write-view-query';
 import { findDatasetBySegment } from './resolve-dataset';
-import { configureCellKeySecret } from '@/lib/survey/cell-key-secret';
-import { cacheFolder } from './persisted-surveys';
+import { configureCellKeySecret } from '@/lib/store/cell-key-secret';
+import { cacheFolder } from '../../lib/store/persisted-surveys';
 
 // Public mode perturbs counts with record keys derived from a secret kept beside the cache.
 configureCellKeySecret(cacheFolder());
-import { getWave, getWaveLinks, type WaveResult } from './survey-store';
+import { getWave, getWaveLinks, type WaveResult } from '../../lib/store/survey-store';
 import type { WaveLinks } from '@/lib/survey/link-waves';
 
 export interface LoadedWave {

@@ -1,10 +1,10 @@
 import 'server-only';
-import type { DatasetSource } from '@/lib/survey/discover-datasets';
-import { changeView } from '@/lib/view/change-view';
-import { parseViewState } from '@/lib/view/parse-view-state';
-import type { SearchParams } from '@/lib/view/search-params';
-import { viewDefaultsOf } from '@/lib/view/view-defaults';
-import { makeViewLinks } from '@/lib/view/write-view-query';
+import type { DatasetSource } from '@/lib/store/discover-datasets';
+import { changeView } from '@/lib/view/state/change-view';
+import { parseViewState } from '@/lib/view/state/parse-view-state';
+import type { SearchParams } from '@/lib/view/state/search-params';
+import { viewDefaultsOf } from '@/lib/view/state/view-defaults';
+import { makeViewLinks } from '@/lib/view/state/write-view-query';
 
 /**
  * The dataset's overview with the request's view, for a breadcrumb drawn before the survey is

@@ -1,6 +1,6 @@
 import 'server-only';
-import type { DatasetSource } from '@/lib/survey/discover-datasets';
-import { findDataset } from './survey-store';
+import type { DatasetSource } from '@/lib/store/discover-datasets';
+import { findDataset } from '../../lib/store/survey-store';
 
 /** Route params may arrive percent-encoded; a malformed escape is kept as written. */
 export function decodeSegment(raw: string): string {

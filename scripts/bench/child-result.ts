@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Codebook } from '../../lib/survey/codebook-schema';
-import { readCodebookFile } from '../../lib/survey/read-codebook-file';
+import { readCodebookFile } from '../../lib/store/read-codebook-file';
 
 const MARK = 'BENCH_RESULT ';
 const here = path.dirname(fileURLToPath(import.meta.url));

@@ -100,7 +100,7 @@ async function prepare(
 ): Promise<{ load: () => Promise<number>; save?: (at: string) => Promise<number | undefined>; survey?: () => Survey | undefined }> {
   if (engine === 'ours') {
     // Imported here, so the other engines' processes hold none of our code.
-    const { loadSurveyFile } = await import('../../lib/survey/load-survey-file');
+    const { loadSurveyFile } = await import('../../lib/store/load-survey-file');
     const codebook = codebookFile ? readCodebook(codebookFile) : undefined;
     let survey: Survey | undefined;
     return {

@@ -25,10 +25,10 @@ import { openDuckdb } from './ingest-child';
 import * as sql from './query-sql';
 import { summarise, type Summary } from './stats';
 import { aggregatable } from '../../lib/analysis/question-figures';
-import { buildFacets } from '../../lib/view/build-facets';
-import { buildQuestionView } from '../../lib/view/question-view';
-import { parseViewState } from '../../lib/view/parse-view-state';
-import { resolveViewState } from '../../lib/view/resolve-view-state';
+import { buildFacets } from '../../lib/view/figures/build-facets';
+import { buildQuestionView } from '../../lib/view/figures/question-view';
+import { parseViewState } from '../../lib/view/state/parse-view-state';
+import { resolveViewState } from '../../lib/view/state/resolve-view-state';
 
 /** What to compare, per kind of dataset: question ids, filters (ours and as SQL), the weight. */
 export interface QuerySpec {

@@ -11,11 +11,11 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { aggregatable } from '../../lib/analysis/question-figures';
-import { buildQuestionView } from '../../lib/view/question-view';
-import { parseViewState } from '../../lib/view/parse-view-state';
-import { resolveViewState } from '../../lib/view/resolve-view-state';
-import { viewDefaultsOf } from '../../lib/view/view-defaults';
-import { wavesOf } from '../../lib/view/view-state';
+import { buildQuestionView } from '../../lib/view/figures/question-view';
+import { parseViewState } from '../../lib/view/state/parse-view-state';
+import { resolveViewState } from '../../lib/view/state/resolve-view-state';
+import { viewDefaultsOf } from '../../lib/view/state/view-defaults';
+import { wavesOf } from '../../lib/view/state/view-state';
 import { printResult } from './child-result';
 
 /** Cards on the overview's first page (app/_sections/wave-overview QUESTIONS_PER_PAGE) and bars per card. */
@@ -45,8 +45,8 @@ async function waitForCache(folder: string): Promise<void> {
 
 async function main(): Promise<void> {
   const id = process.argv[2];
-  const { cacheFolder } = await import('../../app/_server/persisted-surveys');
-  const { findDataset, getWave } = await import('../../app/_server/survey-store');
+  const { cacheFolder } = await import('../../lib/store/persisted-surveys');
+  const { findDataset, getWave } = await import('../../lib/store/survey-store');
   const folder = cacheFolder();
   const warm = existsSync(folder) && readdirSync(folder).some((name) => name.endsWith('.survey'));
   const loadStart = performance.now();

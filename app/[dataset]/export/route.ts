@@ -1,11 +1,11 @@
 import { aggregateView } from '@/lib/analysis/aggregate-view';
 import { flagMissingWaves } from '@/lib/analysis/partial-read';
 import { toExportRecord, writeAggregateCsv } from '@/lib/analysis/write-aggregate-csv';
-import { writeDownloadName } from '@/lib/view/download-name';
-import { writeFilterText } from '@/lib/view/filter-grammar';
-import { toAggregateQuery } from '@/lib/view/to-aggregate-query';
-import { readableWaves } from '@/lib/view/question-view';
-import { homeWaveOf, trendOf, optionValuesIn } from '@/lib/view/trend-links';
+import { writeDownloadName } from '@/lib/view/words/download-name';
+import { writeFilterText } from '@/lib/view/state/filter-grammar';
+import { toAggregateQuery } from '@/lib/view/figures/to-aggregate-query';
+import { readableWaves } from '@/lib/view/figures/question-view';
+import { homeWaveOf, trendOf, optionValuesIn } from '@/lib/view/figures/trend-links';
 import { downloadHeaders, openExportView, problem } from '@/app/_server/open-export-view';
 
 /**

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { Suspense } from 'react';
-import { RESPONSES_PAGE_SIZE } from '@/lib/view/read-responses-page';
-import type { SearchParams } from '@/lib/view/search-params';
+import { RESPONSES_PAGE_SIZE } from '@/lib/view/responses/read-responses-page';
+import type { SearchParams } from '@/lib/view/state/search-params';
 import { overviewHrefFor } from '../../_server/overview-href';
 import { findDatasetBySegment } from '../../_server/resolve-dataset';
 import { DatasetHeading } from '../../_sections/dataset-heading';

@@ -1,9 +1,9 @@
 'use client';
 
 import { Bar, BarChart, CartesianGrid, Cell, ErrorBar, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
-import type { ChartCategory, ChartData } from '@/lib/view/build-chart-data';
-import { formatFigure } from '@/lib/view/format-figure';
-import { pickAxisTicks } from '@/lib/view/pick-axis-ticks';
+import type { ChartCategory, ChartData } from '@/lib/view/figures/build-chart-data';
+import { formatFigure } from '@/lib/view/words/format-figure';
+import { pickAxisTicks } from '@/lib/view/words/pick-axis-ticks';
 import { categoryAxisProps, layoutCategoryAxis } from './category-axis';
 import { AXIS_ROOM, CHART_SERIES, CHART_SIZES, GROUPED_BAR, SERIES_COLORS, VALUE_LABEL_ROOM, type ChartVariant } from './chart-config';
 import { ChartTooltip } from './chart-tooltip';

@@ -1,5 +1,5 @@
-import type { ChartMeasure } from '@/lib/view/build-chart-data';
-import type { FigureFormat } from '@/lib/view/format-figure';
+import type { ChartMeasure } from '@/lib/view/figures/build-chart-data';
+import type { FigureFormat } from '@/lib/view/words/format-figure';
 
 export interface SeriesConfig {
   /** Axis and tooltip wording for the bar length. */

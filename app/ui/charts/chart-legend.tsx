@@ -1,5 +1,5 @@
-import type { ChartData } from '@/lib/view/build-chart-data';
-import { formatFigure } from '@/lib/view/format-figure';
+import type { ChartData } from '@/lib/view/figures/build-chart-data';
+import { formatFigure } from '@/lib/view/words/format-figure';
 import { SERIES_COLORS } from './chart-config';
 
 /**

@@ -1,9 +1,9 @@
 'use client';
 
 import type { TooltipContentProps } from 'recharts';
-import type { ChartCategory, ChartMeasure, ChartSeries } from '@/lib/view/build-chart-data';
+import type { ChartCategory, ChartMeasure, ChartSeries } from '@/lib/view/figures/build-chart-data';
 import { roundPercent } from '@/lib/analysis/round-shares';
-import { formatFigure } from '@/lib/view/format-figure';
+import { formatFigure } from '@/lib/view/words/format-figure';
 
 const OF_WHOM: Record<ChartMeasure, string> = {
   share: 'who answered',

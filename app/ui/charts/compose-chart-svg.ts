@@ -1,4 +1,4 @@
-import { wrapLabel } from '@/lib/view/wrap-label';
+import { wrapLabel } from '@/lib/view/words/wrap-label';
 
 export interface LegendEntry {
   label: string;

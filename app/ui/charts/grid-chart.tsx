@@ -1,7 +1,7 @@
 'use client';
 
-import type { GridChartData, GridRow } from '@/lib/view/build-grid-view';
-import { toggleFilterValue } from '@/lib/view/change-view';
+import type { GridChartData, GridRow } from '@/lib/view/figures/build-grid-view';
+import { toggleFilterValue } from '@/lib/view/state/change-view';
 import { useViewNavigation } from '../filters/view-navigation';
 import type { ChartVariant } from './chart-config';
 import { StackedBarChart } from './stacked-bar-chart';

@@ -1,4 +1,4 @@
-import type { GridPoint } from '@/lib/view/build-grid-view';
+import type { GridPoint } from '@/lib/view/figures/build-grid-view';
 
 /**
  * The answers of a grid's scale in scale order, as swatches (read into chart downloads); answers

@@ -1,8 +1,8 @@
 'use client';
 
 import type { TooltipContentProps } from 'recharts';
-import type { GridChartData } from '@/lib/view/build-grid-view';
-import { formatFigure } from '@/lib/view/format-figure';
+import type { GridChartData } from '@/lib/view/figures/build-grid-view';
+import { formatFigure } from '@/lib/view/words/format-figure';
 
 /** One row of a grid: every answer's share with its count and base, the one under the pointer in bold, and what a click does. */
 export function GridTooltip({

@@ -1,9 +1,9 @@
 'use client';
 
 import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis } from 'recharts';
-import type { ChartCategory, ChartData } from '@/lib/view/build-chart-data';
+import type { ChartCategory, ChartData } from '@/lib/view/figures/build-chart-data';
 import { CHART_SERIES, type ChartVariant } from './chart-config';
-import { pickAxisTicks } from '@/lib/view/pick-axis-ticks';
+import { pickAxisTicks } from '@/lib/view/words/pick-axis-ticks';
 import { ChartTooltip } from './chart-tooltip';
 import { useCategoryClick } from './use-category-click';
 import { useElementWidth } from './use-element-width';

@@ -1,7 +1,7 @@
 'use client';
 
 import { Rectangle } from 'recharts';
-import { wrapLabel } from '@/lib/view/wrap-label';
+import { wrapLabel } from '@/lib/view/words/wrap-label';
 import { CHART_SIZES, GLYPH_WIDTH, GROUPED_BAR, type ChartVariant } from './chart-config';
 
 /**

@@ -1,8 +1,8 @@
 'use client';
 
-import type { ChartCategory, ChartData } from '@/lib/view/build-chart-data';
-import { binRangeOf, toggleBinFilter } from '@/lib/view/bin-range';
-import { toggleFilterValue } from '@/lib/view/change-view';
+import type { ChartCategory, ChartData } from '@/lib/view/figures/build-chart-data';
+import { binRangeOf, toggleBinFilter } from '@/lib/view/figures/bin-range';
+import { toggleFilterValue } from '@/lib/view/state/change-view';
 import { useViewNavigation } from '../filters/view-navigation';
 import type { ChartVariant } from './chart-config';
 import { HorizontalBarChart } from './bar-chart';

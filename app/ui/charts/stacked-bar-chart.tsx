@@ -2,9 +2,9 @@
 
 import { useMemo, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
-import type { GridChartData, GridRow } from '@/lib/view/build-grid-view';
-import { formatFigure } from '@/lib/view/format-figure';
-import { layoutGridBars, type GridBarsLayout } from '@/lib/view/layout-grid-bars';
+import type { GridChartData, GridRow } from '@/lib/view/figures/build-grid-view';
+import { formatFigure } from '@/lib/view/words/format-figure';
+import { layoutGridBars, type GridBarsLayout } from '@/lib/view/words/layout-grid-bars';
 import { AXIS_ROOM, CHART_SIZES, GLYPH_WIDTH, type ChartVariant } from './chart-config';
 import { GridTooltip } from './grid-tooltip';
 import { categoryAxisProps, layoutCategoryAxis } from './category-axis';

@@ -2,10 +2,10 @@
 
 import Link from 'next/link';
 import { CartesianGrid, ErrorBar, LabelList, Line, LineChart, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
-import type { TrendData } from '@/lib/view/build-trend-data';
-import { formatFigure } from '@/lib/view/format-figure';
-import { pickAxisTicks } from '@/lib/view/pick-axis-ticks';
-import { wrapLabel } from '@/lib/view/wrap-label';
+import type { TrendData } from '@/lib/view/figures/build-trend-data';
+import { formatFigure } from '@/lib/view/words/format-figure';
+import { pickAxisTicks } from '@/lib/view/words/pick-axis-ticks';
+import { wrapLabel } from '@/lib/view/words/wrap-label';
 import { SERIES_COLORS } from './chart-config';
 import { useElementWidth } from './use-element-width';
 import { useNoTabStops } from './use-no-tab-stops';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useRef } from 'react';
-import type { ChartCategory, ChartData } from '@/lib/view/build-chart-data';
+import type { ChartCategory, ChartData } from '@/lib/view/figures/build-chart-data';
 
 /**
  * Clicks that select a category: on its bar (which also works for a tap with no hover first), or

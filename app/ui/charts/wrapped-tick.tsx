@@ -1,6 +1,6 @@
 'use client';
 
-import { wrapLabel } from '@/lib/view/wrap-label';
+import { wrapLabel } from '@/lib/view/words/wrap-label';
 
 interface WrappedTickProps {
   x?: number | string;

@@ -1,7 +1,7 @@
 'use client';
 
 import { useId } from 'react';
-import { changeView } from '@/lib/view/change-view';
+import { changeView } from '@/lib/view/state/change-view';
 import { useViewNavigation } from './view-navigation';
 
 export interface CompareChoice {

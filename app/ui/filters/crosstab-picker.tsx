@@ -1,9 +1,9 @@
 'use client';
 
 import { useId, useState } from 'react';
-import { changeView } from '@/lib/view/change-view';
-import { normaliseName } from '@/lib/view/suggest-name';
-import { MAX_CROSSTAB_ROWS, type CrosstabPercent } from '@/lib/view/view-state';
+import { changeView } from '@/lib/view/state/change-view';
+import { normaliseName } from '@/lib/view/state/suggest-name';
+import { MAX_CROSSTAB_ROWS, type CrosstabPercent } from '@/lib/view/state/view-state';
 import { useViewNavigation } from './view-navigation';
 
 export interface PickableQuestion {

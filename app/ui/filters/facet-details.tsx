@@ -1,7 +1,7 @@
 'use client';
 
 import { useState, type ReactNode } from 'react';
-import { removeFilter } from '@/lib/view/change-view';
+import { removeFilter } from '@/lib/view/state/change-view';
 import { useViewNavigation } from './view-navigation';
 
 /**

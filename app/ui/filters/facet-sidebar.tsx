@@ -1,8 +1,8 @@
 'use client';
 
 import { useId, useState } from 'react';
-import type { FacetGroup } from '@/lib/view/build-facets';
-import { normaliseName } from '@/lib/view/suggest-name';
+import type { FacetGroup } from '@/lib/view/figures/build-facets';
+import { normaliseName } from '@/lib/view/state/suggest-name';
 import { OptionFacet } from './option-facet';
 import { RangeFacet } from './range-facet';
 import { useDrawer } from './use-drawer';

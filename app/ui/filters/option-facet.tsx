@@ -1,9 +1,9 @@
 'use client';
 
 import { useState } from 'react';
-import type { FacetData, FacetOp } from '@/lib/view/build-facets';
-import { switchFilterOp, toggleFilterValue } from '@/lib/view/change-view';
-import { formatFigure } from '@/lib/view/format-figure';
+import type { FacetData, FacetOp } from '@/lib/view/figures/build-facets';
+import { switchFilterOp, toggleFilterValue } from '@/lib/view/state/change-view';
+import { formatFigure } from '@/lib/view/words/format-figure';
 import { FacetCheckbox } from './facet-checkbox';
 import { ClearFacetButton, FacetDetails } from './facet-details';
 import { useViewNavigation } from './view-navigation';

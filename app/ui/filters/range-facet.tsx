@@ -1,9 +1,9 @@
 'use client';
 
 import { useId, useState, type FormEvent } from 'react';
-import type { FacetData } from '@/lib/view/build-facets';
-import { setNumericRange } from '@/lib/view/change-view';
-import { formatFigure } from '@/lib/view/format-figure';
+import type { FacetData } from '@/lib/view/figures/build-facets';
+import { setNumericRange } from '@/lib/view/state/change-view';
+import { formatFigure } from '@/lib/view/words/format-figure';
 import { ClearFacetButton, FacetDetails } from './facet-details';
 import { useViewNavigation } from './view-navigation';
 

@@ -2,8 +2,8 @@
 
 import { createContext, useCallback, useContext, useMemo, useTransition, type ReactNode } from 'react';
 import { useRouter } from 'next/navigation';
-import type { ViewDefaults, ViewState } from '@/lib/view/view-state';
-import { writeViewQuery, type PageKind } from '@/lib/view/write-view-query';
+import type { ViewDefaults, ViewState } from '@/lib/view/state/view-state';
+import { writeViewQuery, type PageKind } from '@/lib/view/state/write-view-query';
 
 /** What a client control needs to turn a changed state into a URL: plain data, handed over by the page. */
 export interface ViewNav {

@@ -1,7 +1,7 @@
 import Link from 'next/link';
-import { changeView } from '@/lib/view/change-view';
-import type { ViewState } from '@/lib/view/view-state';
-import type { ViewLinks } from '@/lib/view/write-view-query';
+import { changeView } from '@/lib/view/state/change-view';
+import type { ViewState } from '@/lib/view/state/view-state';
+import type { ViewLinks } from '@/lib/view/state/write-view-query';
 
 /** The chart ↔ table switch of a question, grid or trend page: the same view with the other display. */
 export function DisplayToggle({ questionId, state, links }: { questionId: string; state: ViewState; links: ViewLinks }) {

@@ -1,4 +1,4 @@
-import type { DatasetSource } from '@/lib/survey/discover-datasets';
+import type { DatasetSource } from '@/lib/store/discover-datasets';
 
 const ORIGIN: Record<DatasetSource['origin'], { label: string; title: string }> = {
   bundled: { label: 'Bundled', title: 'Ships with Survey Lens in data/' },

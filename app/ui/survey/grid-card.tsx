@@ -1,6 +1,6 @@
-import type { GridChartData } from '@/lib/view/build-grid-view';
-import { formatFigure } from '@/lib/view/format-figure';
-import type { DisplayMode } from '@/lib/view/view-state';
+import type { GridChartData } from '@/lib/view/figures/build-grid-view';
+import { formatFigure } from '@/lib/view/words/format-figure';
+import type { DisplayMode } from '@/lib/view/state/view-state';
 import { FigureSwitch } from '../charts/figure-switch';
 import { GridChart } from '../charts/grid-chart';
 import { GridLegend } from '../charts/grid-legend';

@@ -1,7 +1,7 @@
 import type { QuestionKind } from '@/lib/survey/types';
-import type { ChartData } from '@/lib/view/build-chart-data';
-import { formatFigure } from '@/lib/view/format-figure';
-import type { DisplayMode } from '@/lib/view/view-state';
+import type { ChartData } from '@/lib/view/figures/build-chart-data';
+import { formatFigure } from '@/lib/view/words/format-figure';
+import type { DisplayMode } from '@/lib/view/state/view-state';
 import { FigureSwitch } from '../charts/figure-switch';
 import { QuestionChart } from '../charts/question-chart';
 import { CardFrame } from './card-frame';

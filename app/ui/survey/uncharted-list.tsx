@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { formatCounted } from '@/lib/view/format-figure';
+import { formatCounted } from '@/lib/view/words/format-figure';
 import type { QuestionCardData } from './question-card';
 import { KindBadge } from './kind-badge';
 

@@ -1,7 +1,7 @@
 import type { CSSProperties } from 'react';
-import type { CrosstabCellView, CrosstabTableView } from '@/lib/view/build-crosstab-view';
+import type { CrosstabCellView, CrosstabTableView } from '@/lib/view/figures/build-crosstab-view';
 import { roundPercent } from '@/lib/analysis/round-shares';
-import { formatFigure } from '@/lib/view/format-figure';
+import { formatFigure } from '@/lib/view/words/format-figure';
 import { ScrollFrame } from './scroll-frame';
 import { SignificanceMark } from './significance-mark';
 

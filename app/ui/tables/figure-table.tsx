@@ -1,8 +1,8 @@
 import Link from 'next/link';
-import type { ChartCell, ChartData } from '@/lib/view/build-chart-data';
+import type { ChartCell, ChartData } from '@/lib/view/figures/build-chart-data';
 import { roundPercent } from '@/lib/analysis/round-shares';
-import { formatFigure } from '@/lib/view/format-figure';
-import type { RankingDetail } from '@/lib/view/ranking-details';
+import { formatFigure } from '@/lib/view/words/format-figure';
+import type { RankingDetail } from '@/lib/view/figures/ranking-details';
 import { ScrollFrame } from './scroll-frame';
 import { SignificanceMark } from './significance-mark';
 

@@ -1,7 +1,7 @@
 import Link from 'next/link';
-import type { GridCell, GridPanel, GridPoint, GridView } from '@/lib/view/build-grid-view';
+import type { GridCell, GridPanel, GridPoint, GridView } from '@/lib/view/figures/build-grid-view';
 import { roundPercent } from '@/lib/analysis/round-shares';
-import { formatFigure } from '@/lib/view/format-figure';
+import { formatFigure } from '@/lib/view/words/format-figure';
 import { ScrollFrame } from './scroll-frame';
 import { SignificanceMark } from './significance-mark';
 

@@ -2,8 +2,8 @@
 
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { createColumnHelper, flexRender, getCoreRowModel, useReactTable, type Header, type SortingState, type Updater } from '@tanstack/react-table';
-import type { ResponseColumn, ResponseRow } from '@/lib/view/read-responses-page';
-import { changeView } from '@/lib/view/change-view';
+import type { ResponseColumn, ResponseRow } from '@/lib/view/responses/read-responses-page';
+import { changeView } from '@/lib/view/state/change-view';
 import { useViewNavigation } from '../filters/view-navigation';
 import { ScrollFrame } from './scroll-frame';
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { useId, useState, type FormEvent } from 'react';
-import { changeView } from '@/lib/view/change-view';
+import { changeView } from '@/lib/view/state/change-view';
 import { useViewNavigation } from '../filters/view-navigation';
 
 export interface ColumnChoice {

@@ -1,5 +1,5 @@
-import type { TrendData, TrendPoint } from '@/lib/view/build-trend-data';
-import { formatFigure } from '@/lib/view/format-figure';
+import type { TrendData, TrendPoint } from '@/lib/view/figures/build-trend-data';
+import { formatFigure } from '@/lib/view/words/format-figure';
 import { ScrollFrame } from './scroll-frame';
 
 const ARROW = { up: '▲', down: '▼' } as const;

@@ -4,7 +4,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { findGridTarget, gridRowQueries, mergeGridResults } from '../../../lib/analysis/aggregate-grid';
 import { aggregateView, type AggregateQuery, type AggregateRow, type DatasetWaves } from '../../../lib/analysis/aggregate-view';
-import { loadSurveyFile } from '../../../lib/survey/load-survey-file';
+import { loadSurveyFile } from '../../../lib/store/load-survey-file';
 import { fixtureSurvey } from '../helpers/fixture-survey';
 import { requireShared, SHARED } from '../shared-data';
 

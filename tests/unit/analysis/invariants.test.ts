@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { discoverDatasets } from '../../../lib/survey/discover-datasets';
-import { loadSurveyFile } from '../../../lib/survey/load-survey-file';
+import { discoverDatasets } from '../../../lib/store/discover-datasets';
+import { loadSurveyFile } from '../../../lib/store/load-survey-file';
 import type { Question, Survey } from '../../../lib/survey/types';
 import { selectAll } from '../../../lib/analysis/selection';
 import { selectRespondents } from '../../../lib/analysis/select-respondents';

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
-import { loadSurveyFile } from '../../../lib/survey/load-survey-file';
+import { loadSurveyFile } from '../../../lib/store/load-survey-file';
 import { codebookSchema } from '../../../lib/survey/codebook-schema';
 import { aggregateView } from '../../../lib/analysis/aggregate-view';
 import { requireShared, SHARED } from '../shared-data';

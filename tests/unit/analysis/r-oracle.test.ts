@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadSurveyFile } from '../../../lib/survey/load-survey-file';
+import { loadSurveyFile } from '../../../lib/store/load-survey-file';
 import { codebookSchema } from '../../../lib/survey/codebook-schema';
 import type { Question, Survey } from '../../../lib/survey/types';
 import { selectAll } from '../../../lib/analysis/selection';

@@ -4,8 +4,8 @@ import { aggregateView } from '../../../lib/analysis/aggregate-view';
 import { writeAggregateCsv } from '../../../lib/analysis/write-aggregate-csv';
 import { writeCrosstabCsv } from '../../../lib/analysis/write-crosstab-csv';
 import { writeSafeCsvLines } from '../../../lib/csv/write-safe-csv';
-import { computeCrosstabs } from '../../../lib/view/compute-crosstabs';
-import { formatAnswer } from '../../../lib/view/format-answer';
+import { computeCrosstabs } from '../../../lib/view/figures/compute-crosstabs';
+import { formatAnswer } from '../../../lib/view/words/format-answer';
 import { fixtureSurvey } from '../helpers/fixture-survey';
 import { viewState } from '../helpers/view-fixtures';
 

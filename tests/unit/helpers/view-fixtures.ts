@@ -1,5 +1,5 @@
 import type { Filter } from '../../../lib/analysis/filters';
-import type { ViewState } from '../../../lib/view/view-state';
+import type { ViewState } from '../../../lib/view/state/view-state';
 
 /** A filter in one call: f('role', 'in', 'Backend', 'Data'). */
 export const f = (question: string, op: Filter['op'], ...values: string[]): Filter => ({ question, op, values });

@@ -2,8 +2,8 @@ import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildSurvey } from '../../../lib/survey/build-survey';
-import { loadSurveyFile } from '../../../lib/survey/load-survey-file';
-import { discoverDatasets } from '../../../lib/survey/discover-datasets';
+import { loadSurveyFile } from '../../../lib/store/load-survey-file';
+import { discoverDatasets } from '../../../lib/store/discover-datasets';
 import { codebookSchema } from '../../../lib/survey/codebook-schema';
 import { requireShared, SHARED } from '../shared-data';
 

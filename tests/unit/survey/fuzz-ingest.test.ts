@@ -7,7 +7,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { CsvInputError } from '../../../lib/csv/csv-input-error';
 import { decodeCsvStream } from '../../../lib/csv/decode-stream';
-import { nodeGunzip } from '../../../lib/csv/read-csv-file';
+import { nodeGunzip } from '../../../lib/store/read-csv-file';
 import { buildSurveyFromStream } from '../../../lib/survey/build-survey';
 import { SurveyFileError } from '../../../lib/survey/survey-file-error';
 import type { Survey } from '../../../lib/survey/types';

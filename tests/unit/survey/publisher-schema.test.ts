@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mergeQuestions, readPublisherSchema } from '../../../lib/survey/publisher-schema';
-import { discoverDatasets } from '../../../lib/survey/discover-datasets';
-import { loadSurveyFile } from '../../../lib/survey/load-survey-file';
+import { discoverDatasets } from '../../../lib/store/discover-datasets';
+import { loadSurveyFile } from '../../../lib/store/load-survey-file';
 import { requireShared, SHARED } from '../shared-data';
 
 describe('readPublisherSchema on small hand-written files', () => {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadSurveyFile } from '../../../lib/survey/load-survey-file';
+import { loadSurveyFile } from '../../../lib/store/load-survey-file';
 import { SurveyFileError } from '../../../lib/survey/survey-file-error';
 import type { Question, Survey } from '../../../lib/survey/types';
 import { requireShared, SHARED } from '../shared-data';

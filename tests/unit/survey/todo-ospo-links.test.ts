@@ -3,8 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Codebook } from '../../../lib/survey/codebook-schema';
 import { linkWaves, type WaveLinks } from '../../../lib/survey/link-waves';
-import { loadSurveyFile } from '../../../lib/survey/load-survey-file';
-import { readCodebookFile } from '../../../lib/survey/read-codebook-file';
+import { loadSurveyFile } from '../../../lib/store/load-survey-file';
+import { readCodebookFile } from '../../../lib/store/read-codebook-file';
 import type { Survey } from '../../../lib/survey/types';
 import { requireShared, SHARED } from '../shared-data';
 

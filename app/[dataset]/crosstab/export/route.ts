@@ -1,6 +1,6 @@
 import { toCrosstabRecord, writeCrosstabCsv } from '@/lib/analysis/write-crosstab-csv';
-import { computeCrosstabs } from '@/lib/view/compute-crosstabs';
-import { writeDownloadName } from '@/lib/view/download-name';
+import { computeCrosstabs } from '@/lib/view/figures/compute-crosstabs';
+import { writeDownloadName } from '@/lib/view/words/download-name';
 import { downloadHeaders, openExportView, problem } from '@/app/_server/open-export-view';
 
 /** The crosstab page's tables as CSV (or JSON): its own query on this route, the same rows as `survey-lens crosstab`. */

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import type { SearchParams } from '@/lib/view/search-params';
-import { changeView } from '@/lib/view/change-view';
-import { homeWaveOf, trendAnchorFor, trendOf, optionValuesIn } from '@/lib/view/trend-links';
-import { getWaveLinks, getWaves } from '../../../_server/survey-store';
+import type { SearchParams } from '@/lib/view/state/search-params';
+import { changeView } from '@/lib/view/state/change-view';
+import { homeWaveOf, trendAnchorFor, trendOf, optionValuesIn } from '@/lib/view/figures/trend-links';
+import { getWaveLinks, getWaves } from '../../../../lib/store/survey-store';
 import { openView } from '../../../_server/open-view';
 import { decodeSegment } from '../../../_server/resolve-dataset';
 import { DatasetHeading } from '../../../_sections/dataset-heading';

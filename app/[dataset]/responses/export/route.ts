@@ -1,11 +1,11 @@
 import { writeSafeCsvLines } from '@/lib/csv/write-safe-csv';
-import { writeDownloadName } from '@/lib/view/download-name';
-import { formatAnswer } from '@/lib/view/format-answer';
-import { buildResponsesView } from '@/lib/view/responses-view';
-import { sortRespondents } from '@/lib/view/sort-respondents';
+import { writeDownloadName } from '@/lib/view/words/download-name';
+import { formatAnswer } from '@/lib/view/words/format-answer';
+import { buildResponsesView } from '@/lib/view/responses/responses-view';
+import { sortRespondents } from '@/lib/view/responses/sort-respondents';
 import { hasBit } from '@/lib/survey/bitset';
 import { downloadHeaders, openExportView, problem } from '@/app/_server/open-export-view';
-import { suppressionOf } from '@/lib/view/view-state';
+import { suppressionOf } from '@/lib/view/state/view-state';
 import { describePartialRead } from '@/lib/analysis/partial-read';
 
 /** Rows written per chunk of the stream: small enough to start at once, large enough to be quick. */

@@ -1,0 +1,220 @@
+import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import path from 'node:path';
+import type { Codebook } from '../survey/codebook-schema';
+import { readCodebookFile } from './read-codebook-file';
+import { mergeQuestions, PUBLISHER_SCHEMA, readPublisherSchema, type PublisherQuestions } from '../survey/publisher-schema';
+
+export interface WaveSource {
+  id: string;
+  path: string;
+  label?: string;
+  /**
+   * The codebook this wave is read with, when a publisher's schema beside it adds question text
+   * and value labels to the dataset's codebook (which wins where both speak); else the dataset's.
+   */
+  codebook?: Codebook;
+  /** The publisher's schema file it came from, relative to the dataset folder. */
+  schema?: string;
+}
+
+export interface DatasetSource {
+  id: string;
+  title: string;
+  description?: string;
+  synthetic: boolean;
+  dir: string;
+  codebook?: Codebook;
+  /** Set when survey.json exists but is invalid: the dataset is listed with this message and no waves. */
+  codebookError?: string;
+  waves: WaveSource[];
+  origin: 'bundled' | 'external';
+}
+
+export interface DataRoot {
+  dir: string;
+  origin: 'bundled' | 'external';
+  /**
+   * A folder of `<dataset-id>.json` codebooks for datasets whose own folder has none (read-only
+   * public data we must not write into): e.g. data/_codebooks/stackoverflow-2019.json.
+   */
+  codebooks?: string;
+}
+
+/** The files read as waves: comma- or semicolon-separated `.csv`, tab-separated `.tsv`, either gzipped. */
+export const SURVEY_FILE = /\.(?:csv|tsv)(?:\.gz)?$/i;
+/** Files that sit beside survey exports but are not responses: schemas, codebooks, filter notes. */
+const NOT_RESPONSES = /schema|reference|filtering|readme|questions/i;
+const SAFE_ID = /^[A-Za-z0-9][\w.-]{0,79}$/;
+const YEAR = /(?:^|[^0-9])((?:19|20)\d\d)(?![0-9])/;
+
+/** The survey year a file path names (`results_2021.csv`, `2019/results.csv`), if any. */
+export function yearIn(text: string): string | undefined {
+  return YEAR.exec(text)?.[1];
+}
+
+/** A folder's entries, or none when it vanished or cannot be read while it is being listed (discovery runs on every request). */
+function readEntries(dir: string): Dirent[] {
+  try {
+    return readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+}
+
+function listCsvFiles(dir: string, depth: number): string[] {
+  const found: string[] = [];
+  for (const entry of readEntries(dir)) {
+    if (entry.name.startsWith('.')) continue;
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory() && depth > 0) found.push(...listCsvFiles(full, depth - 1));
+    else if (entry.isFile() && SURVEY_FILE.test(entry.name) && !NOT_RESPONSES.test(entry.name)) found.push(full);
+  }
+  return found.sort();
+}
+
+function slug(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(SURVEY_FILE, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/**
+ * One wave exported twice, as codes and as labels (TODO Group 2024: raw-data-numeric.csv and
+ * raw-data-text.csv): the labelled file is the wave, the coded one is left out.
+ */
+function dropCodedTwins(files: string[]): string[] {
+  return files.filter((file) => {
+    if (!/numeric|coded|values/i.test(path.basename(file))) return true;
+    const twin = (candidate: string) => candidate !== file && path.dirname(candidate) === path.dirname(file) && /text|labels/i.test(path.basename(candidate));
+    return !files.some(twin);
+  });
+}
+
+/** Without a codebook each survey file (.csv, .tsv, gzipped or not) is a wave, named by the year in its path (or its file name when years repeat). */
+function inferWaves(dir: string): WaveSource[] {
+  const files = dropCodedTwins(listCsvFiles(dir, 2));
+  const years = files.map((file) => yearIn(path.relative(dir, file)));
+  return files
+    .map((file, i) => {
+      const year = years[i];
+      const unique = year !== undefined && years.filter((y) => y === year).length === 1;
+      const id = unique ? year : [year, slug(path.basename(file))].filter(Boolean).join('-');
+      return { id, path: file };
+    })
+    .sort((a, b) => a.id.localeCompare(b.id));
+}
+
+const schemaCache = new Map<string, { stamp: string; questions: PublisherQuestions }>();
+
+/** A publisher's schema, read once per version of the file (discovery runs on every request). */
+function readSchemaFile(file: string): PublisherQuestions {
+  try {
+    const stat = statSync(file);
+    const stamp = `${stat.size}:${stat.mtimeMs}`;
+    const cached = schemaCache.get(file);
+    if (cached?.stamp === stamp) return cached.questions;
+    const questions = readPublisherSchema(readFileSync(file, 'utf8'));
+    schemaCache.set(file, { stamp, questions });
+    return questions;
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * The publisher's schema for a wave: in the wave's folder or the dataset's, the one file there,
+ * or the one whose year is the wave's (Stack Overflow keeps a schema per year side by side).
+ */
+function schemaFor(dir: string, wave: WaveSource): string | undefined {
+  for (const folder of [...new Set([path.dirname(wave.path), dir])]) {
+    const schemas = readEntries(folder)
+      .filter((entry) => entry.isFile() && PUBLISHER_SCHEMA.test(entry.name))
+      .map((entry) => path.join(folder, entry.name));
+    const year = yearIn(path.relative(dir, wave.path)) ?? wave.id;
+    const sameYear = schemas.filter((file) => yearIn(path.basename(file)) === year);
+    if (sameYear.length === 1) return sameYear[0];
+    if (schemas.length === 1 && yearIn(path.basename(schemas[0])) === undefined) return schemas[0];
+  }
+  return undefined;
+}
+
+function withPublisherLabels(dir: string, wave: WaveSource, codebook: Codebook | undefined): WaveSource {
+  const file = schemaFor(dir, wave);
+  if (!file) return wave;
+  const questions = readSchemaFile(file);
+  if (Object.keys(questions).length === 0) return wave;
+  return { ...wave, schema: path.relative(dir, file), codebook: { ...codebook, questions: mergeQuestions(codebook?.questions, questions) } };
+}
+
+function describeDataset(dir: string, id: string, origin: DataRoot['origin'], overlays?: string): DatasetSource {
+  const own = path.join(dir, 'survey.json');
+  const overlay = overlays ? path.join(overlays, `${id}.json`) : undefined;
+  const codebookFile = !existsSync(own) && overlay && existsSync(overlay) ? overlay : own;
+  const read = existsSync(codebookFile) ? readCodebookFile(codebookFile) : undefined;
+  const codebook: Codebook | undefined = read && 'codebook' in read ? read.codebook : undefined;
+  const error: string | undefined = read && 'error' in read ? read.error : undefined;
+  const waves = (
+    error
+      ? []
+      : codebook?.waves
+        ? codebook.waves.map((wave) => ({ id: wave.id, path: path.join(dir, wave.file), ...(wave.label ? { label: wave.label } : {}) }))
+        : inferWaves(dir)
+  ).map((wave) => withPublisherLabels(dir, wave, codebook));
+  return {
+    id,
+    title: codebook?.title ?? id,
+    ...(codebook?.description ? { description: codebook.description } : {}),
+    synthetic: codebook?.synthetic ?? false,
+    dir,
+    ...(codebook ? { codebook } : {}),
+    ...(error ? { codebookError: error } : {}),
+    waves,
+    origin,
+  };
+}
+
+function isFolder(dir: string): boolean {
+  try {
+    return statSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Every folder directly under a data root is a dataset. Folder names become URL segments, so
+ * only plain names are accepted; symlinks and dot-folders are skipped.
+ */
+export function discoverDatasets(roots: readonly DataRoot[]): DatasetSource[] {
+  const datasets: DatasetSource[] = [];
+  const taken = new Set<string>();
+  for (const root of roots) {
+    if (!isFolder(root.dir)) continue;
+    for (const entry of readEntries(root.dir).sort((a, b) => a.name.localeCompare(b.name))) {
+      if (!entry.isDirectory() || !SAFE_ID.test(entry.name) || taken.has(entry.name)) continue;
+      // A folder removed or replaced while it is read is left out of this listing, never an error for the others.
+      let dataset: DatasetSource;
+      try {
+        dataset = describeDataset(path.join(root.dir, entry.name), entry.name, root.origin, root.codebooks);
+      } catch {
+        continue;
+      }
+      if (dataset.waves.length === 0 && !dataset.codebookError) continue;
+      taken.add(entry.name);
+      datasets.push(dataset);
+    }
+  }
+  return datasets;
+}
+
+/** The bundled `data/` folder plus any folders listed in SURVEY_LENS_DATA (separated like PATH). */
+export function dataRootsFromEnv(projectRoot: string, value: string | undefined): DataRoot[] {
+  const extra = (value ?? '')
+    .split(path.delimiter)
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .map((entry) => ({ dir: path.resolve(projectRoot, entry), origin: 'external' as const, codebooks: path.join(projectRoot, 'data', '_codebooks') }));
+  return [{ dir: path.join(projectRoot, 'data'), origin: 'bundled' }, ...extra];
+}

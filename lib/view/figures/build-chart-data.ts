@@ -1,0 +1,181 @@
+import type { AggregateRow } from '../../analysis/aggregate-row';
+import { roundPercent, roundSharesToHundred } from '../../analysis/round-shares';
+import type { Significance } from '../../analysis/segment-significance';
+import type { Question } from '../../survey/types';
+import { orderBars, pickLargestBars } from '../words/choose-bars';
+import { formatFigure } from '../words/format-figure';
+
+export type ChartMeasure = 'share' | 'firstRank' | 'histogram';
+
+/** One bar: an option's figure in one series, as a client chart receives it (plain data only). */
+export interface ChartCell {
+  /** Display percentage (the one rounding rule applied), null when withheld. */
+  percent: number | null;
+  count: number | null;
+  base: number | null;
+  /** Interval in percent, unrounded. */
+  low: number | null;
+  high: number | null;
+  significance: Significance;
+  unreliable: boolean;
+}
+
+/** One option (or bin, or ranked item) across the series. */
+export interface ChartCategory {
+  /** The option's value, as filters name it. */
+  key: string;
+  label: string;
+  /** The option is part of a filter on this question: drawn highlighted, a click removes it. */
+  active: boolean;
+  cells: ChartCell[];
+}
+
+/** One group of bars: everyone, one segment, or one wave. */
+export interface ChartSeries {
+  key: string;
+  label: string;
+  base: number | null;
+  /** Bases under 30 are drawn greyed and labelled. */
+  unreliable: boolean;
+}
+
+export interface ChartData {
+  questionId: string;
+  measure: ChartMeasure;
+  /** What the series are: everyone only, the segments of a comparison, or the waves of a trend. */
+  seriesKind: 'all' | 'segment' | 'wave';
+  series: ChartSeries[];
+  categories: ChartCategory[];
+  /** Options left out because of the bar limit. */
+  hidden: number;
+  /** Series left out because their base is under the suppression threshold. */
+  suppressedSeries: string[];
+  /** Respondents could be in several series (multi-select segments): shares overlap. */
+  overlapping: boolean;
+  /** A text equivalent of the chart for screen readers. */
+  summary: string;
+}
+
+export interface ChartOptions {
+  /** Largest number of bars per series; the table lists every option. */
+  limit: number;
+  /** Option values this question is filtered on. */
+  activeValues: ReadonlySet<string>;
+  /** Series are the segments of a comparison, or the waves of a trend. */
+  seriesBy: 'segment' | 'wave';
+  /** With a comparison, put everyone first as a series of its own (tables do; charts compare segments). */
+  includeAll?: boolean;
+  overlapping?: boolean;
+}
+
+const MAIN_MEASURES = new Set(['share', 'ranked_first', 'bin']);
+
+const MEASURE_WORDS: Record<ChartMeasure, string> = {
+  share: 'percentage of respondents who answered that chose each option',
+  firstRank: 'percentage of respondents who ranked each item first',
+  histogram: 'distribution of answers, as a percentage of respondents who answered',
+};
+
+function toChartMeasure(measure: AggregateRow['measure']): ChartMeasure {
+  return measure === 'ranked_first' ? 'firstRank' : measure === 'bin' ? 'histogram' : 'share';
+}
+
+/** Display percentages for one series: single-answer shares add up to 100 (largest remainder); others rounded. */
+function displayPercents(rows: readonly AggregateRow[], sumTo100: boolean): (number | null)[] {
+  if (!sumTo100) return rows.map((row) => (row.percent === null ? null : roundPercent(row.percent / 100)));
+  const inBase = rows.filter((row) => !row.flags.includes('excluded-from-base') && row.percent !== null);
+  const rounded = roundSharesToHundred(inBase.map((row) => row.percent! / 100));
+  return rows.map((row) => (row.percent === null ? null : inBase.includes(row) ? rounded[inBase.indexOf(row)] : roundPercent(row.percent / 100)));
+}
+
+function toCell(row: AggregateRow | undefined, percent: number | null): ChartCell {
+  const significance = row?.flags.includes('significantly-higher') ? 'higher' : row?.flags.includes('significantly-lower') ? 'lower' : null;
+  return {
+    percent,
+    count: row?.count ?? null,
+    base: row?.base ?? null,
+    low: row?.ci_low ?? null,
+    high: row?.ci_high ?? null,
+    significance,
+    unreliable: row?.flags.includes('unreliable') ?? false,
+  };
+}
+
+function describeChart(question: Question, measure: ChartMeasure, series: ChartSeries[], categories: ChartCategory[], hidden: number): string {
+  const listed = categories
+    .map((category) => {
+      const values = category.cells.map(
+        (cell, s) => `${series.length > 1 ? `${series[s].label} ` : ''}${cell.percent === null ? 'withheld' : formatFigure(cell.percent, 'percent')}`,
+      );
+      return `${category.label} ${values.join(', ')}`;
+    })
+    .join('; ');
+  const rest = hidden > 0 ? ` ${hidden} smaller ${hidden === 1 ? 'option is' : 'options are'} not shown.` : '';
+  const by = series.length > 1 ? `, for each of ${series.map((s) => s.label).join(', ')}` : '';
+  return `Bar chart of “${question.label}”, ${MEASURE_WORDS[measure]}${by}: ${listed}.${rest}`;
+}
+
+/**
+ * The bars of a question's view, built from the very rows its CSV download is written from, so
+ * the chart and the file cannot disagree. Series are everyone (no comparison), each segment of a
+ * comparison, or each wave of a trend; suppressed series are left out and named.
+ */
+export function buildChartData(question: Question, rows: readonly AggregateRow[], options: ChartOptions): ChartData | undefined {
+  const main = rows.filter((row) => MAIN_MEASURES.has(row.measure));
+  if (main.length === 0) return undefined;
+  const measure = toChartMeasure(main[0].measure);
+  const seriesKey = (row: AggregateRow) => (options.seriesBy === 'wave' ? row.wave : row.keys.segment);
+  const segmented = options.seriesBy === 'segment' && main.some((row) => row.segment !== '(all)');
+  const usable =
+    options.seriesBy === 'wave' || !segmented
+      ? main.filter((row) => row.segment === '(all)')
+      : options.includeAll
+        ? main
+        : main.filter((row) => row.segment !== '(all)');
+  const groups = new Map<string, AggregateRow[]>();
+  for (const row of usable) groups.set(seriesKey(row), [...(groups.get(seriesKey(row)) ?? []), row]);
+  const sumTo100 = (question.kind === 'single' || question.kind === 'likert') && main[0].base_rule === 'answered';
+  const suppressedSeries: string[] = [];
+  const shown = [...groups.entries()].filter(([, group]) => {
+    const hidden = group.every((row) => row.flags.includes('suppressed'));
+    if (hidden) suppressedSeries.push(options.seriesBy === 'wave' ? group[0].wave : group[0].segment);
+    return !hidden;
+  });
+  const series: ChartSeries[] = shown.map(([key, group]) => {
+    const inBase = group.find((row) => !row.flags.includes('excluded-from-base')) ?? group[0];
+    const label = options.seriesBy === 'wave' ? group[0].wave : group[0].segment === '(all)' ? 'All respondents' : group[0].segment;
+    return { key, label, base: inBase.base, unreliable: group.some((row) => row.flags.includes('unreliable')) };
+  });
+  const percents = shown.map(([, group]) => displayPercents(group, sumTo100));
+  // Options in model order; the reference series (everyone, or the latest wave) decides which are largest.
+  const reference = (options.seriesBy === 'wave' ? [...groups.values()].at(-1) : main.filter((row) => row.segment === '(all)')) ?? [];
+  const keys = [...new Set(usable.map((row) => row.keys.option))];
+  const buckets = keys.map((key) => {
+    const row = reference.find((candidate) => candidate.keys.option === key);
+    return { share: (row?.percent ?? 0) / 100, count: row?.count ?? 0 };
+  });
+  const order = orderBars(question, buckets);
+  const picked = measure === 'histogram' ? order : pickLargestBars(order, buckets, options.limit);
+  const categories = picked.map((index) => {
+    const key = keys[index];
+    const cells = shown.map(([, group], s) => {
+      const at = group.findIndex((row) => row.keys.option === key);
+      return toCell(group[at], at === -1 ? null : percents[s][at]);
+    });
+    const label = usable.find((row) => row.keys.option === key)?.option ?? key;
+    return { key, label, active: options.activeValues.has(key), cells };
+  });
+  const hidden = order.length - picked.length;
+  const seriesKind = options.seriesBy === 'wave' ? 'wave' : segmented ? 'segment' : 'all';
+  return {
+    questionId: question.id,
+    measure,
+    seriesKind,
+    series,
+    categories,
+    hidden,
+    suppressedSeries,
+    overlapping: options.overlapping ?? false,
+    summary: describeChart(question, measure, series, categories, hidden),
+  };
+}

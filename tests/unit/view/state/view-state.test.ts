@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { defaultViewState, suppressionOf, wavesOf } from '../../../../lib/view/state/view-state';
+
+describe('defaultViewState', () => {
+  it.each([true, false])(
+    'defaultViewState({ weighted: %s }) → no filters, answered base, page 1, charts, no crosstab rows, column %%, no column searches, weighted as the dataset',
+    (weighted) => {
+      expect(defaultViewState({ weighted })).toEqual({
+        filters: [],
+        base: 'answered',
+        weighted,
+        desc: false,
+        page: 1,
+        display: 'chart',
+        rows: [],
+        pct: 'column',
+        matches: {},
+      });
+    },
+  );
+});
+
+describe('wavesOf', () => {
+  const waves = ['2020', '2021', '2022'];
+
+  it.each<[string | undefined, readonly string[], string[]]>([
+    [undefined, waves, ['2022']],
+    ['2021', waves, ['2021']],
+    ['all', waves, ['2020', '2021', '2022']],
+    [undefined, [], []],
+  ])('wavesOf({ wave: %s }, %j) → %j', (wave, ids, expected) => {
+    expect(wavesOf({ wave }, ids)).toEqual(expected);
+  });
+});
+
+describe('suppressionOf', () => {
+  it.each<[number | undefined, number, number]>([
+    [undefined, 10, 10],
+    [25, 10, 25],
+    // a reader cannot lower the dataset's threshold
+    [5, 10, 10],
+    [undefined, 0, 0],
+  ])('suppressionOf({ suppress: %s }, dataset %i) → %i', (suppress, suppressBelow, expected) => {
+    expect(suppressionOf({ suppress }, { suppressBelow })).toBe(expected);
+  });
+});
