@@ -37,7 +37,7 @@ export async function DatasetCard({ dataset }: { dataset: DatasetSource }) {
   const href = makeViewLinks(dataset.id, viewDefaultsOf(dataset)).paths.overview;
   return (
     <article className="card dataset-card" aria-labelledby={`dataset-${dataset.id}`}>
-      <DatasetBadges dataset={dataset} />
+      <DatasetBadges synthetic={dataset.synthetic} origin={dataset.origin} inferredSchema={!dataset.codebook} />
       <h2 className="dataset-card__title" id={`dataset-${dataset.id}`}>
         <Link href={href}>{dataset.title}</Link>
       </h2>

@@ -22,7 +22,7 @@ export function DatasetHeading({ dataset, waves, crumbs, title, children }: Data
       <header className="page-header">
         {title ?? (
           <>
-            <DatasetBadges dataset={dataset} />
+            <DatasetBadges synthetic={dataset.synthetic} origin={dataset.origin} inferredSchema={!dataset.codebook} />
             <h1>{dataset.title}</h1>
             {dataset.description && <p className="lead">{dataset.description}</p>}
           </>

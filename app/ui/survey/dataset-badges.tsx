@@ -1,18 +1,19 @@
-import type { DatasetSource } from '@/lib/store/discover-datasets';
+/** Where a dataset was found: in the project's data/ folder, or in a folder listed in SURVEY_LENS_DATA. */
+export type DatasetOrigin = 'bundled' | 'external';
 
-const ORIGIN: Record<DatasetSource['origin'], { label: string; title: string }> = {
+const ORIGIN: Record<DatasetOrigin, { label: string; title: string }> = {
   bundled: { label: 'Bundled', title: 'Ships with Survey Lens in data/' },
   external: { label: 'External folder', title: 'Read from a folder listed in SURVEY_LENS_DATA' },
 };
 
-export function DatasetBadges({ dataset }: { dataset: Pick<DatasetSource, 'synthetic' | 'origin' | 'codebook'> }) {
+export function DatasetBadges({ synthetic, origin, inferredSchema }: { synthetic?: boolean; origin: DatasetOrigin; inferredSchema: boolean }) {
   return (
     <div className="dataset-card__badges">
-      {dataset.synthetic && <span className="badge badge--synthetic">Synthetic sample</span>}
-      <span className="badge" title={ORIGIN[dataset.origin].title}>
-        {ORIGIN[dataset.origin].label}
+      {synthetic && <span className="badge badge--synthetic">Synthetic sample</span>}
+      <span className="badge" title={ORIGIN[origin].title}>
+        {ORIGIN[origin].label}
       </span>
-      {!dataset.codebook && (
+      {inferredSchema && (
         <span className="badge" title="No survey.json: question kinds and option order were inferred from the data">
           Inferred schema
         </span>

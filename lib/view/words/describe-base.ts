@@ -1,6 +1,5 @@
 import type { AggregateRow } from '../../analysis/aggregate-row';
 import type { Question } from '../../survey/types';
-import type { ChartData } from '../figures/build-chart-data';
 import { formatCounted, formatFigure } from './format-figure';
 
 const formatCount = (value: number) => formatFigure(value, 'count');
@@ -69,7 +68,11 @@ export function describeBaseStatement(
 }
 
 /** The overview card's one-line footnote: what the bars are a share of, and what was left out. */
-export function describeChartNote(question: Question, rows: readonly AggregateRow[], chart: ChartData | undefined): string {
+export function describeChartNote(
+  question: Question,
+  rows: readonly AggregateRow[],
+  chart: { categories: readonly unknown[]; hidden: number } | undefined,
+): string {
   const figures = baseOf(rows);
   const parts: string[] = [];
   const shown = chart?.categories.length ?? 0;
