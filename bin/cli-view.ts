@@ -4,7 +4,7 @@ import { loadSurveyFile } from '../lib/store/load-survey-file';
 import { configureCellKeySecret } from '../lib/store/cell-key-secret';
 import type { Codebook } from '../lib/survey/codebook-schema';
 import { dataRootsFromEnv, discoverDatasets, SURVEY_FILE, yearIn } from '../lib/store/discover-datasets';
-import type { DatasetWaves } from '../lib/analysis/aggregate-view';
+import type { DatasetWaves } from '../lib/analysis/aggregate-query';
 import { parseWhereExpression } from '../lib/view/state/filter-grammar';
 import { parseViewState } from '../lib/view/state/parse-view-state';
 import { resolveViewState } from '../lib/view/state/resolve-view-state';

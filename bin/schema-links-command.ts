@@ -3,7 +3,7 @@ import { existsSync, statSync } from 'node:fs';
 import { dataRootsFromEnv, discoverDatasets, type DatasetSource } from '../lib/store/discover-datasets';
 import { loadSurveyFile } from '../lib/store/load-survey-file';
 import { linkWaves } from '../lib/survey/link-waves';
-import type { Survey } from '../lib/survey/types';
+import type { Wave } from '../lib/survey/types';
 
 /** A dataset named by id (under data/ or SURVEY_LENS_DATA) or by its folder. */
 export function findDatasetTarget(target: string, projectRoot: string): DatasetSource | undefined {
@@ -28,7 +28,7 @@ const REASONS = {
  * fix them in survey.json (`aliases`, or questions named in the codebook).
  */
 export async function describeWaveLinks(dataset: DatasetSource): Promise<object> {
-  const waves: { id: string; survey: Survey }[] = [];
+  const waves: Wave[] = [];
   const failed: { wave: string; message: string }[] = [];
   for (const wave of dataset.waves) {
     try {

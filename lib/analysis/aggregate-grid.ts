@@ -1,5 +1,5 @@
 import type { Grid } from '../survey/types';
-import type { AggregateQuery, AggregateResult, DatasetWaves } from './aggregate-view';
+import type { AggregateQuery, AggregateResult, DatasetWaves } from './aggregate-query';
 
 /** A grid a query names, and the one wave its figures are of. */
 export interface GridTarget {

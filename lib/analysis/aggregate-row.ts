@@ -1,4 +1,4 @@
-import type { BaseRule } from './bucket';
+import type { BaseRule } from './figure';
 import type { Estimate } from './estimate';
 import type { Figure } from './figure';
 import type { Measure } from './question-extras';

@@ -1,6 +1,5 @@
-import type { Question, Survey } from '../survey/types';
-import type { BaseRule } from './bucket';
-import type { Filter } from './filters';
+import type { Question, Wave } from '../survey/types';
+import type { AggregateQuery, AggregateResult, DatasetWaves } from './aggregate-query';
 import { INTERVAL_METHOD } from './figure';
 import { prepareView } from './prepare-view';
 import { aggregatable, questionFigures, type QuestionFigures } from './question-figures';
@@ -14,53 +13,6 @@ import { estimateRow, shareRow, type AggregateRow, type RowContext } from './agg
 import { findGridTarget, gridRowQueries, mergeGridResults } from './aggregate-grid';
 import { cellKeyEpoch } from './cell-key';
 import { createViewCache, surveyIdentity } from './view-cache';
-
-export type { AggregateRow } from './aggregate-row';
-
-export interface AggregateQuery {
-  questionId: string;
-  filters: Filter[];
-  /** Segment ("compare by") question id. */
-  by?: string;
-  baseRule: BaseRule;
-  /** Weight column: true = the codebook's, a string = that column, false/undefined = unweighted. */
-  weight?: boolean | string;
-  /** Wave ids to include, in order; all waves when empty. */
-  waves?: string[];
-  /**
-   * For a trend: the question's id in each wave where it is the same question (lib/survey/
-   * link-waves), and why the others are left out. Without it, waves are matched by id.
-   */
-  links?: {
-    ids: Record<string, string>;
-    notLinked: Record<string, string>;
-    optionAliases?: Record<string, string>;
-    /**
-     * Filters and segment as each wave names them (ids change between years), or why a wave
-     * cannot apply them (a filter question it did not ask): then it is left out, and said so.
-     */
-    perWave?: Record<string, { filters: Filter[]; by?: string } | { skip: string }>;
-  };
-  suppressBelow?: number;
-  unreliableBelow?: number;
-  /** `public`: a selection under the threshold is refused, counts perturbed, extremes withheld (prepareView). */
-  disclosure?: 'public';
-}
-
-export interface AggregateResult {
-  rows: AggregateRow[];
-  /** Problems that make the figures not what was asked for: the CLI exits 2 on these. */
-  problems: string[];
-  /** Notes that do not change the figures (weights set to 0, waves without the question). */
-  notes: string[];
-  /** Per wave computed: respondents in the selection, of all in the file. */
-  selections: { wave: string; selected: number; size: number }[];
-}
-
-export interface DatasetWaves {
-  id: string;
-  waves: { id: string; survey: Survey }[];
-}
 
 /**
  * Public mode: the smallest and largest answer are one respondent's answer each (a salary, an
@@ -87,7 +39,7 @@ function figureRows(context: RowContext, figures: QuestionFigures, viewWeighted:
 
 function waveRows(
   dataset: string,
-  wave: { id: string; survey: Survey },
+  wave: Wave,
   question: Question,
   query: AggregateQuery,
   filterText: string,
@@ -169,7 +121,7 @@ function renameAliasedOptions(rows: readonly AggregateRow[], aliases: Record<str
  * A numeric trend's bin edges, from the latest wave it joins: under links, a later wave's
  * question of the same id can be another question, whose answers must not set the edges.
  */
-function trendBins(waves: readonly { id: string; survey: Survey }[], query: AggregateQuery): NumericBin[] | undefined {
+function trendBins(waves: readonly Wave[], query: AggregateQuery): NumericBin[] | undefined {
   const { links } = query;
   if (!links) return latestWaveBins(waves, query.questionId);
   const latest = waves.filter((wave) => links.ids[wave.id] !== undefined).at(-1);

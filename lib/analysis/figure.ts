@@ -1,4 +1,3 @@
-import type { BaseRule } from './bucket';
 import type { Tally } from './tally';
 import { logitInterval, wilsonInterval } from './intervals';
 import { perturbCount } from './cell-key';
@@ -28,6 +27,9 @@ export interface Figure {
   optionTally: Tally;
   baseTally: Tally;
 }
+
+/** "answered": respondents in the selection who gave any answer (how SO, Kaggle, TODO Group and SurveyMonkey publish). */
+export type BaseRule = 'answered' | 'all';
 
 export interface FigureSettings {
   baseRule: BaseRule;

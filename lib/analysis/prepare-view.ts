@@ -1,23 +1,11 @@
 import type { Survey } from '../survey/types';
 import type { Selection } from './selection';
-import type { BaseRule } from './bucket';
-import type { Filter } from './filters';
+import type { SelectionRequest } from './aggregate-query';
 import { DEFAULT_SETTINGS, type FigureSettings } from './figure';
 import { selectRespondents } from './select-respondents';
 import { surveyWeights } from './weights';
 import { perturbCount, recordKeysOf } from './cell-key';
 import { tallyBits } from './tally';
-
-export interface ViewRequest {
-  filters: Filter[];
-  baseRule: BaseRule;
-  /** true = the codebook's weight column, a string = that column, false/undefined = unweighted. */
-  weight?: boolean | string;
-  suppressBelow?: number;
-  unreliableBelow?: number;
-  /** `public`: perturbed counts, and a filtered selection under the threshold refused as a whole. */
-  disclosure?: 'public';
-}
 
 export interface PreparedView {
   selection: Selection;
@@ -34,7 +22,7 @@ export interface PreparedView {
  * The one step between a request and the figures: filters → selection, weight → settings. The
  * question page, the export route and the CLI all go through here, so they cannot disagree.
  */
-export function prepareView(survey: Survey, request: ViewRequest): PreparedView {
+export function prepareView(survey: Survey, request: SelectionRequest): PreparedView {
   const { selection, problems } = selectRespondents(survey, request.filters);
   const prepared: PreparedView = {
     selection,

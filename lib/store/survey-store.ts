@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { dataRootsFromEnv, discoverDatasets, type DatasetSource, type WaveSource } from '@/lib/store/discover-datasets';
 import { loadSurveyFile } from '@/lib/store/load-survey-file';
-import type { Survey } from '@/lib/survey/types';
+import type { Survey, Wave } from '@/lib/survey/types';
 import type { IngestIssue } from '@/lib/csv/ingest-issue';
 import { linkWaves, type WaveLinks } from '@/lib/survey/link-waves';
 import { fileStamp, hashFile, hashText, readPersistedSummary, readPersistedSurvey, writePersistedSurvey, type SurveyKey } from './persisted-surveys';
@@ -180,7 +180,7 @@ export async function getWaveSummary(dataset: DatasetSource, wave: WaveSource): 
 const linkCache = new WeakMap<Survey, { surveys: Survey[]; links: WaveLinks }>();
 
 /** Which questions of the dataset's loaded waves are the same question (lib/survey/link-waves), cached. */
-export function getWaveLinks(dataset: DatasetSource, loaded: readonly { id: string; survey: Survey }[]): WaveLinks {
+export function getWaveLinks(dataset: DatasetSource, loaded: readonly Wave[]): WaveLinks {
   const surveys = loaded.map((wave) => wave.survey);
   const latest = surveys.at(-1);
   if (!latest) return { questions: [], refused: [] };

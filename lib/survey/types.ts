@@ -170,3 +170,9 @@ export interface Survey {
   /** 1-based line where each kept respondent's record starts (for the responses table and messages). */
   lines: Uint32Array;
 }
+
+/** One wave (one year, one file) of a dataset with its parsed survey: what every figure across waves takes. */
+export interface Wave {
+  id: string;
+  survey: Survey;
+}

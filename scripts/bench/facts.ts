@@ -2,7 +2,7 @@
  * The numbers a query answers, in one shape for both engines, so they can be compared: a key
  * (wave | segment | measure | option) → counts, bases, shares, weighted sums or a value.
  */
-import type { AggregateRow } from '../../lib/analysis/aggregate-view';
+import type { AggregateRow } from '../../lib/analysis/aggregate-row';
 import type { Crosstab } from '../../lib/analysis/crosstab';
 
 export interface Fact {

@@ -13,7 +13,8 @@ import { readFileSync } from 'node:fs';
 import { deserialize } from 'node:v8';
 import type { DuckDBConnection } from '@duckdb/node-api';
 // Timed afresh on every run: through the server's view cache the second run would time a lookup.
-import { aggregateViewUncached as aggregateView, type AggregateQuery, type DatasetWaves } from '../../lib/analysis/aggregate-view';
+import { aggregateViewUncached as aggregateView } from '../../lib/analysis/aggregate-view';
+import type { AggregateQuery, DatasetWaves } from '../../lib/analysis/aggregate-query';
 import { crosstab } from '../../lib/analysis/crosstab';
 import type { Filter } from '../../lib/analysis/filters';
 import { numericBins } from '../../lib/analysis/numeric-bins';

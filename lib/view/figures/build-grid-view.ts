@@ -1,4 +1,5 @@
-import { aggregateView, type AggregateResult, type DatasetWaves } from '../../analysis/aggregate-view';
+import { aggregateView } from '../../analysis/aggregate-view';
+import type { AggregateResult, DatasetWaves } from '../../analysis/aggregate-query';
 import type { AggregateRow } from '../../analysis/aggregate-row';
 import type { Significance } from '../../analysis/segment-significance';
 import type { Grid, Question } from '../../survey/types';

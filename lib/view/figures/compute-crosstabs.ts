@@ -1,9 +1,10 @@
 import { crosstabRows, type CrosstabTable } from '../../analysis/crosstab-rows';
-import { prepareView, type ViewRequest } from '../../analysis/prepare-view';
+import { prepareView } from '../../analysis/prepare-view';
+import type { SelectionRequest } from '../../analysis/aggregate-query';
 import { cellKeyEpoch } from '../../analysis/cell-key';
 import { createViewCache, surveyIdentity } from '../../analysis/view-cache';
 import { describePartialRead, flagPartial } from '../../analysis/partial-read';
-import type { Survey } from '../../survey/types';
+import type { Wave } from '../../survey/types';
 import { writeFilterText } from '../state/filter-grammar';
 import { suppressionOf, type ViewDefaults, type ViewState } from '../state/view-state';
 
@@ -26,13 +27,13 @@ const crosstabCache = createViewCache<CrosstabResult>(CROSSTAB_CACHE_CELLS, (res
  */
 export function computeCrosstabs(
   datasetId: string,
-  wave: { id: string; survey: Survey },
+  wave: Wave,
   state: ViewState,
   defaults: ViewDefaults,
   overrides: { weight?: string; suppressBelow?: number } = {},
 ): CrosstabResult {
   // The CLI's --weight and --suppress-below are checked against the codebook in openCliView: the same rules as a URL.
-  const request: ViewRequest = {
+  const request: SelectionRequest = {
     filters: state.filters,
     baseRule: state.base,
     weight: overrides.weight ?? (defaults.weighted && state.weighted),
@@ -51,7 +52,7 @@ export function computeCrosstabs(
   return crosstabCache.getOrCompute(key, () => crosstabsOf(datasetId, wave, state, request));
 }
 
-function crosstabsOf(datasetId: string, wave: { id: string; survey: Survey }, state: ViewState, request: ViewRequest): CrosstabResult {
+function crosstabsOf(datasetId: string, wave: Wave, state: ViewState, request: SelectionRequest): CrosstabResult {
   const result: CrosstabResult = { tables: [], problems: [], notes: [] };
   const columnQuestion = state.cols ? wave.survey.questions.find((question) => question.id === state.cols) : undefined;
   if (!columnQuestion || state.rows.length === 0) return result;

@@ -1,4 +1,5 @@
-import { aggregateView, type AggregateQuery, type AggregateResult, type DatasetWaves } from '../../analysis/aggregate-view';
+import { aggregateView } from '../../analysis/aggregate-view';
+import type { AggregateQuery, AggregateResult, DatasetWaves } from '../../analysis/aggregate-query';
 import type { AggregateRow } from '../../analysis/aggregate-row';
 import type { Question } from '../../survey/types';
 import { buildChartData, type ChartData } from './build-chart-data';

@@ -1,4 +1,4 @@
-import type { AggregateQuery } from '../../analysis/aggregate-view';
+import type { AggregateQuery } from '../../analysis/aggregate-query';
 import { suppressionOf, wavesOf, type ViewDefaults, type ViewState } from '../state/view-state';
 
 /** The analysis request a view makes for one question: what the page, its download and the CLI all compute. */

@@ -1,8 +1,8 @@
-import type { AggregateQuery } from '../../analysis/aggregate-view';
+import type { AggregateQuery } from '../../analysis/aggregate-query';
 import type { Filter } from '../../analysis/filters';
 import type { Codebook } from '../../survey/codebook-schema';
 import { findLinkedQuestion, type LinkedQuestion, type WaveLinks } from '../../survey/link-waves';
-import type { Survey } from '../../survey/types';
+import type { Wave } from '../../survey/types';
 
 export type TrendLinks = NonNullable<AggregateQuery['links']>;
 
@@ -70,7 +70,7 @@ export interface TrendView {
 }
 
 /** TrendView.optionValues over loaded waves. */
-export function optionValuesIn(waves: readonly { id: string; survey: Survey }[]): (waveId: string, questionId: string) => readonly string[] | undefined {
+export function optionValuesIn(waves: readonly Wave[]): (waveId: string, questionId: string) => readonly string[] | undefined {
   return (waveId, questionId) => {
     const question = waves.find((wave) => wave.id === waveId)?.survey.questions.find((q) => q.id === questionId);
     return question && 'options' in question ? question.options.map((option) => option.value) : undefined;

@@ -1,4 +1,4 @@
-import type { BaseRule } from '../../analysis/bucket';
+import type { BaseRule } from '../../analysis/figure';
 import type { Filter } from '../../analysis/filters';
 
 /** Charts with their tables, or the tables alone (what keyboard and screen-reader users may prefer). */

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { aggregateView, type AggregateRow } from '../../../lib/analysis/aggregate-view';
+import { aggregateView } from '../../../lib/analysis/aggregate-view';
+import type { AggregateRow } from '../../../lib/analysis/aggregate-row';
 import { configureCellKeys, perturbCount } from '../../../lib/analysis/cell-key';
 import { loadSurveyFile } from '../../../lib/store/load-survey-file';
 import type { Codebook } from '../../../lib/survey/codebook-schema';

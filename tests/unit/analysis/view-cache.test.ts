@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { aggregateView, aggregateViewUncached, type AggregateQuery, type DatasetWaves } from '../../../lib/analysis/aggregate-view';
+import { aggregateView, aggregateViewUncached } from '../../../lib/analysis/aggregate-view';
+import type { AggregateQuery, DatasetWaves } from '../../../lib/analysis/aggregate-query';
 import { configureCellKeys } from '../../../lib/analysis/cell-key';
 import { createViewCache, deepFreeze, surveyIdentity } from '../../../lib/analysis/view-cache';
 import type { Codebook } from '../../../lib/survey/codebook-schema';

@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { AGGREGATE_COLUMNS, toExportRecord, writeAggregateCsv } from '../../../lib/analysis/write-aggregate-csv';
-import type { AggregateRow } from '../../../lib/analysis/aggregate-view';
+import type { AggregateRow } from '../../../lib/analysis/aggregate-row';
 
 const row = (overrides: Partial<AggregateRow> = {}): AggregateRow => ({
   dataset: 'state-of-engineers',

@@ -1,4 +1,4 @@
-import type { DatasetWaves } from '../../../lib/analysis/aggregate-view';
+import type { DatasetWaves } from '../../../lib/analysis/aggregate-query';
 import type { Codebook } from '../../../lib/survey/codebook-schema';
 import type { Survey } from '../../../lib/survey/types';
 import { fixtureSurvey } from './fixture-survey';

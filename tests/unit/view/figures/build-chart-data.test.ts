@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { aggregateView, type AggregateQuery, type DatasetWaves } from '../../../../lib/analysis/aggregate-view';
+import { aggregateView } from '../../../../lib/analysis/aggregate-view';
+import type { AggregateQuery, DatasetWaves } from '../../../../lib/analysis/aggregate-query';
 import { buildSurvey } from '../../../../lib/survey/build-survey';
 import type { Codebook } from '../../../../lib/survey/codebook-schema';
 import type { Survey } from '../../../../lib/survey/types';

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { aggregateView, type AggregateQuery, type DatasetWaves } from '../../../../lib/analysis/aggregate-view';
+import { aggregateView } from '../../../../lib/analysis/aggregate-view';
+import type { AggregateQuery, DatasetWaves } from '../../../../lib/analysis/aggregate-query';
 import { loadSurveyFile } from '../../../../lib/store/load-survey-file';
 import type { Survey } from '../../../../lib/survey/types';
 import { buildGridView, toGridChart } from '../../../../lib/view/figures/build-grid-view';

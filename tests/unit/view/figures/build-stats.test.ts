@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { aggregateView, type AggregateQuery } from '../../../../lib/analysis/aggregate-view';
+import { aggregateView } from '../../../../lib/analysis/aggregate-view';
+import type { AggregateQuery } from '../../../../lib/analysis/aggregate-query';
 import type { Survey } from '../../../../lib/survey/types';
 import { buildSurvey } from '../../../../lib/survey/build-survey';
 import { buildStats, describeNetPromoter } from '../../../../lib/view/figures/build-stats';

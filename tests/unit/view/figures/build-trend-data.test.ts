@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { aggregateView, type AggregateQuery, type AggregateRow, type DatasetWaves } from '../../../../lib/analysis/aggregate-view';
+import { aggregateView } from '../../../../lib/analysis/aggregate-view';
+import type { AggregateQuery, DatasetWaves } from '../../../../lib/analysis/aggregate-query';
+import type { AggregateRow } from '../../../../lib/analysis/aggregate-row';
 import { buildSurvey } from '../../../../lib/survey/build-survey';
 import { buildTrendData, type TrendData, type TrendLine } from '../../../../lib/view/figures/build-trend-data';
 import { analysisTrendWaves, questionOf } from '../../helpers/fixture-survey';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AggregateQuery } from '../../../../lib/analysis/aggregate-view';
+import type { AggregateQuery } from '../../../../lib/analysis/aggregate-query';
 import { toAggregateQuery } from '../../../../lib/view/figures/to-aggregate-query';
 import type { ViewDefaults, ViewState } from '../../../../lib/view/state/view-state';
 import { viewState } from '../../helpers/view-fixtures';

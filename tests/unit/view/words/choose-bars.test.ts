@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Bucket } from '../../../../lib/analysis/bucket';
+import type { BarSize } from '../../../../lib/view/words/choose-bars';
 import type { Question } from '../../../../lib/survey/types';
 import { orderBars, pickLargestBars } from '../../../../lib/view/words/choose-bars';
 
-const buckets = (counts: number[]): Bucket[] => counts.map((count, i) => ({ value: `o${i}`, label: `o${i}`, count, base: 100, share: count / 100 }));
+const buckets = (counts: number[]): BarSize[] => counts.map((count, i) => ({ value: `o${i}`, label: `o${i}`, count, base: 100, share: count / 100 }));
 const question = (kind: Question['kind'], layout?: string) => ({ kind, layout }) as unknown as Question;
 
 describe('orderBars', () => {

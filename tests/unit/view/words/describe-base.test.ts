@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { aggregateView, type AggregateQuery } from '../../../../lib/analysis/aggregate-view';
+import { aggregateView } from '../../../../lib/analysis/aggregate-view';
+import type { AggregateQuery } from '../../../../lib/analysis/aggregate-query';
 import type { Survey } from '../../../../lib/survey/types';
 import { buildChartData } from '../../../../lib/view/figures/build-chart-data';
 import { baseOf, describeBaseStatement, describeChartNote, describeSelection, describeWithheld } from '../../../../lib/view/words/describe-base';
