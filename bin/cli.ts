@@ -1,14 +1,17 @@
 import path from 'node:path';
 import { existsSync, statSync } from 'node:fs';
-import { loadSurveyFile } from '../lib/store/load-survey-file';
+import { getWave } from '../lib/store/survey-store';
 import { describeSurvey, inferredCodebook } from '../lib/survey/describe-survey';
 import type { Codebook } from '../lib/survey/codebook-schema';
 import { readCodebookFile } from '../lib/store/read-codebook-file';
 import { SurveyFileError } from '../lib/survey/survey-file-error';
 import { CsvInputError } from '../lib/csv/csv-input-error';
+import type { IngestIssue } from '../lib/csv/ingest-issue';
 import { runAggregate, UsageError, type AggregateArguments } from './aggregate-command';
+import { datasetOfFile } from './cli-view';
 import { runCrosstab } from './crosstab-command';
 import { describeWaveLinks, findDatasetTarget } from './schema-links-command';
+import { EXPORT_KEYS, findFlag } from '../lib/view/state/view-keys';
 
 const HELP = `survey-lens — survey CSV exports in, figures out
 
@@ -62,21 +65,16 @@ interface Parsed extends AggregateArguments {
   help: boolean;
 }
 
-const VALUE_FLAGS: Record<string, keyof AggregateArguments | 'codebookPath'> = {
-  '--question': 'question',
-  '--by': 'by',
-  '--weight': 'weight',
-  '--base': 'base',
-  '--wave': 'wave',
+/** Flags of the commands themselves; every other value flag is a view setting the key table declares (lib/view/state/view-keys). */
+const COMMAND_FLAGS: Record<string, 'question' | 'codebookPath' | 'format' | 'view'> = {
+  [EXPORT_KEYS.question.flag]: 'question',
+  [EXPORT_KEYS.format.flag]: 'format',
   '--codebook': 'codebookPath',
-  '--format': 'format',
-  '--suppress-below': 'suppressBelow',
   '--view': 'view',
-  '--cols': 'cols',
 };
 
 function parseArguments(argv: string[]): Parsed {
-  const parsed: Parsed = { asCodebook: false, help: false, where: [], rows: [] };
+  const parsed: Parsed = { asCodebook: false, help: false, where: [], flags: [] };
   for (let i = 0; i < argv.length; i++) {
     const argument = argv[i];
     const [flag, inline] =
@@ -91,8 +89,8 @@ function parseArguments(argv: string[]): Parsed {
     if (flag === '--help' || flag === '-h') parsed.help = true;
     else if (flag === '--as-codebook') parsed.asCodebook = true;
     else if (flag === '--where') parsed.where.push(value());
-    else if (flag === '--rows') parsed.rows.push(value());
-    else if (flag in VALUE_FLAGS) (parsed as unknown as Record<string, string>)[VALUE_FLAGS[flag]] = value();
+    else if (flag in COMMAND_FLAGS) parsed[COMMAND_FLAGS[flag]] = value();
+    else if (findFlag(flag)) parsed.flags.push([flag, value()]);
     else if (flag.startsWith('--')) throw new UsageError(`unknown option ${flag}`);
     else if (!parsed.command) parsed.command = argument;
     else if (!parsed.target) parsed.target = argument;
@@ -123,15 +121,19 @@ async function schema(parsed: Parsed): Promise<number> {
     process.stdout.write(`${JSON.stringify(await describeWaveLinks(dataset), null, 2)}\n`);
     return 0;
   }
-  const survey = await loadSurveyFile(path.resolve(parsed.target), { codebook: codebookFor(parsed) });
+  // Through the survey store, as the server reads it: a file read before is a cache read.
+  const dataset = datasetOfFile(parsed.target, codebookFor(parsed));
+  const result = await getWave(dataset, dataset.waves[0]);
+  if (!result.ok) return reportFileError(result);
+  const { survey } = result;
   const output = parsed.asCodebook ? inferredCodebook(survey, path.basename(parsed.target)) : describeSurvey(survey, parsed.target);
   process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
   return 0;
 }
 
-function reportFileError(error: SurveyFileError | CsvInputError): number {
+function reportFileError(error: { message: string; issues?: readonly IngestIssue[] }): number {
   process.stderr.write(`survey-lens: ${error.message}\n`);
-  for (const issue of (error as SurveyFileError).issues ?? []) {
+  for (const issue of error.issues ?? []) {
     process.stderr.write(`  ${issue.line ? `line ${issue.line}: ` : ''}${issue.message}\n`);
   }
   return 1;

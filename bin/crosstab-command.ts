@@ -8,20 +8,18 @@ import { openCliView, UsageError, type ViewArguments } from './cli-view';
  * filters, base and weight. Returns the exit code.
  */
 export async function runCrosstab(args: ViewArguments, out: (text: string) => void, err: (text: string) => void): Promise<number> {
-  if (args.view === undefined && (args.rows.length === 0 || !args.cols)) throw new UsageError('--rows <id> (one or more) and --cols <id> are required');
+  const named = (flag: string) => args.flags.some(([name]) => name === flag);
+  if (args.view === undefined && (!named('--rows') || !named('--cols'))) throw new UsageError('--rows <id> (one or more) and --cols <id> are required');
   const opened = await openCliView(args, { allWaves: false });
   if ('exit' in opened) {
     for (const message of opened.messages) err(`survey-lens: ${message}\n`);
     return opened.exit;
   }
-  const { target, state, reference, notes, format, suppressBelow } = opened;
+  const { view, notes, format } = opened;
+  const { state, reference } = view;
   if (!reference) throw new UsageError('no wave of this dataset could be read');
   if (state.rows.length === 0 || !state.cols) throw new UsageError('the view names no row and column questions (_rows, _cols)');
-  const overrides = {
-    ...(args.weight !== undefined && args.weight !== 'none' ? { weight: args.weight } : {}),
-    ...(suppressBelow !== undefined ? { suppressBelow } : {}),
-  };
-  const result = computeCrosstabs(target.id, reference, state, target.defaults, overrides);
+  const result = computeCrosstabs(view.dataset.id, reference, state, view.defaults);
   for (const note of [...notes, ...result.notes]) err(`survey-lens: note: ${note}\n`);
   const rows = result.tables.flatMap((table) => table.rows);
   if (result.problems.length > 0 || rows.length === 0) {

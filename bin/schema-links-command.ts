@@ -1,8 +1,7 @@
 import path from 'node:path';
 import { existsSync, statSync } from 'node:fs';
 import { dataRootsFromEnv, discoverDatasets, type DatasetSource } from '../lib/store/discover-datasets';
-import { loadSurveyFile } from '../lib/store/load-survey-file';
-import { linkWaves } from '../lib/survey/link-waves';
+import { getWaveLinks, getWaves } from '../lib/store/survey-store';
 import type { Wave } from '../lib/survey/types';
 
 /** A dataset named by id (under data/ or SURVEY_LENS_DATA) or by its folder. */
@@ -28,16 +27,10 @@ const REASONS = {
  * fix them in survey.json (`aliases`, or questions named in the codebook).
  */
 export async function describeWaveLinks(dataset: DatasetSource): Promise<object> {
-  const waves: Wave[] = [];
-  const failed: { wave: string; message: string }[] = [];
-  for (const wave of dataset.waves) {
-    try {
-      waves.push({ id: wave.id, survey: await loadSurveyFile(wave.path, { codebook: wave.codebook ?? dataset.codebook }) });
-    } catch (error) {
-      failed.push({ wave: wave.id, message: (error as Error).message });
-    }
-  }
-  const links = linkWaves(waves, dataset.codebook);
+  const results = await getWaves(dataset);
+  const waves: Wave[] = results.flatMap((result) => (result.ok ? [{ id: result.wave.id, survey: result.survey }] : []));
+  const failed = results.flatMap((result) => (result.ok ? [] : [{ wave: result.wave.id, message: result.message }]));
+  const links = getWaveLinks(dataset, waves);
   const trended = links.questions.filter((question) => question.waves.length > 1);
   return {
     dataset: dataset.id,

@@ -3,7 +3,9 @@ import { computeCrosstabs } from '@/lib/view/figures/compute-crosstabs';
 import { describeFilters } from '@/lib/view/words/describe-filters';
 import { writeDownloadName } from '@/lib/view/words/download-name';
 import { PROPORTION_TEST_METHOD } from '@/lib/analysis/proportion-tests';
-import type { LoadedWave, OpenView } from '../_server/open-view';
+import type { Wave } from '@/lib/survey/types';
+import { listCompareChoices } from '@/lib/view/figures/compare-choices';
+import type { OpenView } from '../_server/open-view';
 import { CrosstabPicker } from '../ui/filters/crosstab-picker';
 import { Notice } from '../ui/layout/notice';
 import { CrosstabTable } from '../ui/tables/crosstab-table';
@@ -12,12 +14,10 @@ import { TablePngButton } from '../ui/tables/table-png-button';
 const PERCENT_LABEL = { column: 'column %', row: 'row %', total: '% of all who answered both' } as const;
 
 /** Question × question tables for the view: pickers, the tables with marks and test lines, and their downloads. */
-export function CrosstabSection({ view, reference }: { view: OpenView; reference: LoadedWave }) {
+export function CrosstabSection({ view, reference }: { view: OpenView; reference: Wave }) {
   const { state, defaults, links, dataset } = view;
   const { survey } = reference;
-  const pickable = survey.questions
-    .filter((question) => question.kind === 'single' || question.kind === 'likert' || question.kind === 'multi')
-    .map(({ id, label }) => ({ id, label }));
+  const pickable = listCompareChoices(survey.questions).map(({ id, label }) => ({ id, label }));
   const result = computeCrosstabs(dataset.id, reference, state, defaults);
   const weighted = result.tables.some((table) => table.rows.some((row) => row.ci_method.startsWith('logit')));
   const subject = `crosstab_${state.rows.join('+')}_by_${state.cols ?? ''}`;
@@ -73,7 +73,7 @@ export function CrosstabSection({ view, reference }: { view: OpenView; reference
           </div>
           <div id="crosstabs" className="crosstabs">
             <p className="crosstabs__caption small muted">
-              {describeFilters(state.filters, lookup)} · {dataset.title}, wave {reference.source.label ?? reference.id}
+              {describeFilters(state.filters, lookup)} · {dataset.title}, wave {reference.label ?? reference.id}
               {weighted ? ` · weighted by “${dataset.codebook?.weight}”` : ''}
             </p>
             {result.tables.map((table, index) => {

@@ -3,11 +3,12 @@ import type { DatasetSource } from '@/lib/store/discover-datasets';
 import { Breadcrumbs, type Crumb } from '../ui/layout/breadcrumbs';
 import { DatasetBadges } from '../ui/survey/dataset-badges';
 import { SyntheticBanner } from '../ui/survey/synthetic-banner';
-import { WaveSwitcher, type WaveLink } from '../ui/survey/wave-switcher';
+import type { WavePill } from '@/lib/view/figures/question-waves';
+import { WaveSwitcher } from '../ui/survey/wave-switcher';
 
 interface DatasetHeadingProps {
   dataset: DatasetSource;
-  waves: readonly WaveLink[];
+  waves: readonly WavePill[];
   crumbs: readonly Crumb[];
   /** The page's own title; the dataset's title and description when omitted. */
   title?: ReactNode;

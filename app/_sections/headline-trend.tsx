@@ -6,14 +6,15 @@ import { buildTrendData } from '@/lib/view/figures/build-trend-data';
 import { formatFigure } from '@/lib/view/words/format-figure';
 import { pickHeadline } from '@/lib/view/figures/pick-headline';
 import { activeValuesOf, buildQuestionView } from '@/lib/view/figures/question-view';
-import { trendAnchorFor, trendOf, optionValuesIn } from '@/lib/view/figures/trend-links';
+import { trendAnchorFor } from '@/lib/view/figures/trend-links';
+import { askQuestion } from '@/lib/view/figures/ask-question';
 import type { ViewDefaults, ViewState } from '@/lib/view/state/view-state';
 import type { ViewLinks } from '@/lib/view/state/write-view-query';
 import { getWaveLinks, getWaves } from '../../lib/store/survey-store';
 import { FigureSwitch } from '../ui/charts/figure-switch';
 import { TrendChart } from '../ui/charts/trend-chart';
 import { TrendTable } from '../ui/tables/trend-table';
-import { TREND_LINES } from './trend-figures';
+import { TREND_LINES } from './trend-section';
 
 const MEASURE_WORDS: Record<string, string> = {
   share: 'share of respondents who answered',
@@ -36,23 +37,19 @@ interface HeadlineTrendProps {
  */
 export async function HeadlineTrend({ dataset, filterWave, state, defaults, links }: HeadlineTrendProps) {
   if (dataset.waves.length < 2) return null;
-  const loaded = (await getWaves(dataset)).flatMap((result) => (result.ok ? [{ id: result.wave.id, survey: result.survey }] : []));
+  const loaded = (await getWaves(dataset)).flatMap((result) =>
+    result.ok ? [{ id: result.wave.id, survey: result.survey, ...(result.wave.label ? { label: result.wave.label } : {}) }] : [],
+  );
   const waveLinks = getWaveLinks(dataset, loaded);
   const headline = pickHeadline(waveLinks, dataset.codebook?.headline);
   if (!headline || loaded.length < 2) return null;
   const home = headline.waves.at(-1)!;
-  const question = loaded.find((wave) => wave.id === home.waveId)?.survey.questions.find((q) => q.id === home.questionId);
-  if (!question) return null;
-  const trendState = changeView(state, { wave: 'all', by: undefined, page: 1, asIn: trendAnchorFor(loaded, question.id, home.waveId) });
-  const trend = trendOf(
-    waveLinks,
-    loaded.map((wave) => wave.id),
-    home.waveId,
-    question.id,
-    dataset.codebook,
-    { filterWave, filters: state.filters, optionValues: optionValuesIn(loaded) },
-  );
-  const figures = buildQuestionView({ id: dataset.id, waves: loaded }, question, trendState, defaults, { limit: Infinity, links: trend.links });
+  const trendState = changeView(state, { wave: 'all', by: undefined, page: 1, asIn: trendAnchorFor(loaded, home.questionId, home.waveId) });
+  const reference = loaded.find((wave) => wave.id === filterWave);
+  const asked = askQuestion({ dataset, defaults, state: trendState, loaded, reference, everyWave: loaded, waveLinks }, home.questionId);
+  if (asked?.kind !== 'question') return null;
+  const { question } = asked;
+  const figures = buildQuestionView({ id: dataset.id, waves: loaded }, asked, trendState, { limit: Infinity });
   const data = buildTrendData(question, figures.result.rows, { limit: TREND_LINES, activeValues: activeValuesOf(state, question.id) });
   if (!data || data.waves.length < 2) return null;
   const href = links.question(question.id, trendState);

@@ -5,7 +5,8 @@ import { readResponsesPage, RESPONSES_PAGE_SIZE } from '@/lib/view/responses/rea
 import { buildResponsesView } from '@/lib/view/responses/responses-view';
 import { defaultColumns } from '@/lib/view/responses/search-responses';
 import { suppressionOf } from '@/lib/view/state/view-state';
-import type { LoadedWave, OpenView } from '../_server/open-view';
+import type { OpenView } from '../_server/open-view';
+import type { Wave } from '@/lib/survey/types';
 import { Notice } from '../ui/layout/notice';
 import { Pager } from '../ui/layout/pager';
 import { ResponsesTable } from '../ui/tables/responses-table';
@@ -17,7 +18,7 @@ import { ResponsesTools } from '../ui/tables/responses-tools';
  * Paged rather than virtualised: a page is a URL to share and return to, works with the keyboard
  * and screen readers as a plain table, and the browser never holds more than 50 rows.
  */
-export function ResponsesSection({ view, reference }: { view: OpenView; reference: LoadedWave }) {
+export function ResponsesSection({ view, reference }: { view: OpenView; reference: Wave }) {
   const { state, links, dataset } = view;
   const { survey } = reference;
   const responses = buildResponsesView(survey, state, dataset.codebook, { mode: view.defaults.disclosure, threshold: suppressionOf(state, view.defaults) });

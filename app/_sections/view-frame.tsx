@@ -11,14 +11,15 @@ import { describeSelection } from '@/lib/view/words/describe-base';
 import { describeFilterParts } from '@/lib/view/words/describe-filters';
 import { suppressionOf, type ViewState } from '@/lib/view/state/view-state';
 import type { PageKind } from '@/lib/view/state/write-view-query';
-import type { LoadedWave, OpenView } from '../_server/open-view';
+import type { OpenView } from '../_server/open-view';
+import type { Wave } from '@/lib/survey/types';
 import { FacetSidebar } from '../ui/filters/facet-sidebar';
 import { FilterSentence } from '../ui/filters/filter-sentence';
 import { ViewNavigationProvider } from '../ui/filters/view-navigation';
 
 interface ViewFrameProps {
   view: OpenView;
-  reference: LoadedWave;
+  reference: Wave;
   kind: PageKind;
   /** This page's path (without the query). */
   path: string;
@@ -51,7 +52,7 @@ export function ViewFrame({ view, reference, kind, path, hrefFor, children }: Vi
   // Every wave the view covers that was read only in part, said above its figures on every page.
   const partial = view.loaded.flatMap((wave) => {
     const message = describePartialRead(wave.survey);
-    return message ? [`${view.loaded.length > 1 ? `Wave ${wave.source.label ?? wave.id}: ` : ''}${message}`] : [];
+    return message ? [`${view.loaded.length > 1 ? `Wave ${wave.label ?? wave.id}: ` : ''}${message}`] : [];
   });
   return (
     <ViewNavigationProvider nav={{ path, kind, state, defaults }}>

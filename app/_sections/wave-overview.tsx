@@ -4,12 +4,14 @@ import { aggregatable } from '@/lib/analysis/question-figures';
 import { buildGridFigures, describeRowBases, toGridChart } from '@/lib/view/figures/build-grid-view';
 import { describeNetPromoter } from '@/lib/view/figures/build-stats';
 import { changeView } from '@/lib/view/state/change-view';
-import { describeChartNote, describeWithheld } from '@/lib/view/words/describe-base';
+import { describeChartNote, describeWeighting, describeWithheld } from '@/lib/view/words/describe-base';
+import { askQuestion, type ViewContext } from '@/lib/view/figures/ask-question';
 import { formatFigure } from '@/lib/view/words/format-figure';
 import { listOverviewItems } from '@/lib/view/figures/list-overview-items';
 import { buildQuestionView } from '@/lib/view/figures/question-view';
 import { suppressionOf } from '@/lib/view/state/view-state';
-import type { LoadedWave, OpenView } from '../_server/open-view';
+import type { OpenView } from '../_server/open-view';
+import type { Wave } from '@/lib/survey/types';
 import { HeadlineTrend } from './headline-trend';
 import { Notice } from '../ui/layout/notice';
 import { Pager } from '../ui/layout/pager';
@@ -30,7 +32,12 @@ const NOT_CHARTED: Partial<Record<Question['kind'], string>> = {
   meta: 'Identifiers, timestamps and other response metadata are not charted.',
 };
 
-function describeCard(view: OpenView, reference: LoadedWave, question: Question): QuestionCardData {
+/** A card is of the wave shown, whatever else the view covers: the question as its page in that wave asks it. */
+function cardView(view: OpenView, reference: Wave): ViewContext {
+  return { dataset: view.dataset, defaults: view.defaults, state: { ...view.state, wave: reference.id }, loaded: [reference], reference };
+}
+
+function describeCard(view: OpenView, reference: Wave, question: Question): QuestionCardData {
   const { state, defaults, links } = view;
   const base = { id: question.id, label: question.label, kind: question.kind, href: links.question(question.id, state), answered: question.answeredCount };
   if (!aggregatable(question)) return { ...base, base: null, reason: NOT_CHARTED[question.kind], note: '' };
@@ -38,10 +45,9 @@ function describeCard(view: OpenView, reference: LoadedWave, question: Question)
   if (question.id === reference.survey.weightQuestionId)
     return { ...base, base: null, reason: 'the survey’s weight, which the figures are weighted by', note: '' };
   // The card is its question page's default chart under the same filters (without the comparison).
-  const figures = buildQuestionView({ id: view.dataset.id, waves: [reference] }, question, state, defaults, {
-    limit: state.top ?? OVERVIEW_BARS,
-    withSegment: false,
-  });
+  const asked = askQuestion(cardView(view, reference), question.id, { withSegment: false });
+  if (asked?.kind !== 'question') return { ...base, base: null, reason: '', note: '' };
+  const figures = buildQuestionView({ id: view.dataset.id, waves: [reference] }, asked, state, { limit: state.top ?? OVERVIEW_BARS });
   const rows = figures.result.rows;
   const withheld = describeWithheld(rows, suppressionOf(state, defaults));
   const note = describeChartNote(question, rows, figures.chart);
@@ -52,9 +58,11 @@ function describeCard(view: OpenView, reference: LoadedWave, question: Question)
 }
 
 /** A grid's card: its rows' stacked bars under the same filters as its page (without the comparison). */
-function describeGridCard(view: OpenView, reference: LoadedWave, grid: Grid): GridCardData {
+function describeGridCard(view: OpenView, reference: Wave, grid: Grid): GridCardData {
   const { state, defaults, links } = view;
-  const figures = buildGridFigures({ id: view.dataset.id, waves: [reference] }, grid, reference.survey.questions, state, defaults, { withSegment: false });
+  const asked = askQuestion(cardView(view, reference), grid.id, { withSegment: false });
+  if (asked?.kind !== 'grid') return { id: grid.id, label: grid.label, href: links.question(grid.id, state), rows: grid.rowIds.length, reason: '', note: '' };
+  const figures = buildGridFigures({ id: view.dataset.id, waves: [reference] }, asked, state);
   const everyone = figures.panels[0];
   const base = { id: grid.id, label: grid.label, href: links.question(grid.id, state), rows: grid.rowIds.length };
   if (everyone.rows.every((row) => row.withheld))
@@ -63,7 +71,7 @@ function describeGridCard(view: OpenView, reference: LoadedWave, grid: Grid): Gr
 }
 
 /** Everything under the filter sentence on a dataset's page: the wave in figures, its issues, and its questions a page at a time. */
-export function WaveOverview({ view, reference }: { view: OpenView; reference: LoadedWave }) {
+export function WaveOverview({ view, reference }: { view: OpenView; reference: Wave }) {
   const { survey } = reference;
   const { state, links } = view;
   // A grid is one card in place of its rows: pages count cards.
@@ -100,7 +108,7 @@ export function WaveOverview({ view, reference }: { view: OpenView; reference: L
           <p>There are {pageCount} pages of questions; showing the last one.</p>
         </Notice>
       )}
-      <StatList stats={stats} label={`Wave ${reference.source.label ?? reference.id} in figures`} />
+      <StatList stats={stats} label={`Wave ${reference.label ?? reference.id} in figures`} />
       <div className="toolbar">
         <Link className="button button--primary" href={links.responses(changeView(state, { page: 1 }))}>
           Browse the responses →
@@ -124,7 +132,7 @@ export function WaveOverview({ view, reference }: { view: OpenView; reference: L
       )}
       {weighted && (
         <Notice>
-          <p>Percentages are weighted by “{view.dataset.codebook?.weight}”; counts are unweighted respondents.</p>
+          <p>{describeWeighting(view.dataset.codebook?.weight)}</p>
         </Notice>
       )}
       <IssuesPanel issues={survey.issues} />

@@ -1,5 +1,6 @@
 import 'server-only';
-import { openView, type LoadedWave, type OpenView } from './open-view';
+import { openView, type OpenView } from './open-view';
+import type { Wave } from '@/lib/survey/types';
 import { findDatasetBySegment } from './resolve-dataset';
 
 /** A plain-text answer for a download that cannot be made, saying why. */
@@ -27,7 +28,7 @@ export async function openExportView(
   request: Request,
   params: Promise<{ dataset: string }>,
   options: { partialTrend?: boolean } = {},
-): Promise<{ url: URL; view: OpenView & { reference: LoadedWave } } | Response> {
+): Promise<{ url: URL; view: OpenView & { reference: Wave } } | Response> {
   const url = new URL(request.url);
   const segment = (await params).dataset;
   if (!findDatasetBySegment(segment)) return problem(404, 'There is no such dataset.');
@@ -51,5 +52,5 @@ export async function openExportView(
       [...reasons, others.length > 0 ? `Other waves: ${others.join(', ')} (ask for one with _wave=<id>).` : 'No wave of this dataset can be read.'].join('\n'),
     );
   }
-  return { url, view: view as OpenView & { reference: LoadedWave } };
+  return { url, view: view as OpenView & { reference: Wave } };
 }

@@ -16,6 +16,9 @@ export type WaveResult =
       /** The file is gone (deleted, moved): a 404 for a download of it. */ missing: boolean;
     };
 
+/** A wave that could not be read, and why. */
+export type WaveFailure = Extract<WaveResult, { ok: false }>;
+
 interface CacheEntry {
   codebookHash: string;
   fileHash: Promise<string>;

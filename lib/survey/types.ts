@@ -175,4 +175,6 @@ export interface Survey {
 export interface Wave {
   id: string;
   survey: Survey;
+  /** How the dataset names the wave ("2022", "Spring 2023"), when not by its id. */
+  label?: string;
 }

@@ -28,6 +28,7 @@ import { summarise, type Summary } from './stats';
 import { aggregatable } from '../../lib/analysis/question-figures';
 import { buildFacets } from '../../lib/view/figures/build-facets';
 import { buildQuestionView } from '../../lib/view/figures/question-view';
+import { ask } from './ask';
 import { parseViewState } from '../../lib/view/state/parse-view-state';
 import { resolveViewState } from '../../lib/view/state/resolve-view-state';
 
@@ -271,7 +272,7 @@ function pageTimings(job: QueryJob, survey: Survey): { name: string; ours: Summa
       () => {
         const state = viewOf();
         buildFacets(survey, state, 10);
-        return buildQuestionView(dataset, question(survey, spec.multi), state, defaults, { limit: 40 });
+        return buildQuestionView(dataset, ask(dataset, defaults, state, spec.multi), state, { limit: 40 });
       },
     ],
     [
@@ -282,7 +283,7 @@ function pageTimings(job: QueryJob, survey: Survey): { name: string; ours: Summa
         return survey.questions
           .filter(aggregatable)
           .slice(0, 24)
-          .map((q) => buildQuestionView(dataset, q, state, defaults, { limit: 8, withSegment: false }));
+          .map((q) => buildQuestionView(dataset, ask(dataset, defaults, { ...state, wave: job.wave }, q.id, false), state, { limit: 8 }));
       },
     ],
   ];

@@ -12,6 +12,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { aggregatable } from '../../lib/analysis/question-figures';
 import { buildQuestionView } from '../../lib/view/figures/question-view';
+import { ask } from './ask';
 import { parseViewState } from '../../lib/view/state/parse-view-state';
 import { resolveViewState } from '../../lib/view/state/resolve-view-state';
 import { viewDefaultsOf } from '../../lib/view/state/view-defaults';
@@ -69,7 +70,7 @@ async function main(): Promise<void> {
   const state = resolveViewState(parsed, reference.survey).value;
   const waves = { id: dataset.id, waves: [{ id: reference.wave.id, survey: reference.survey }] };
   for (const question of reference.survey.questions.slice(0, QUESTIONS_PER_PAGE).filter(aggregatable)) {
-    buildQuestionView(waves, question, state, defaults, { limit: OVERVIEW_BARS, withSegment: false });
+    buildQuestionView(waves, ask(waves, defaults, { ...state, wave: reference.wave.id }, question.id, false), state, { limit: OVERVIEW_BARS });
   }
   const done = performance.now();
   const result: RestartResult = { sinceStartMs: done, loadMs, pageMs: done - pageStart, warm, respondents: reference.survey.size };

@@ -1,53 +1,36 @@
 import { aggregateView } from '@/lib/analysis/aggregate-view';
 import { flagMissingWaves } from '@/lib/analysis/partial-read';
 import { toExportRecord, writeAggregateCsv } from '@/lib/analysis/write-aggregate-csv';
-import { writeDownloadName } from '@/lib/view/words/download-name';
+import { askQuestion } from '@/lib/view/figures/ask-question';
 import { writeFilterText } from '@/lib/view/state/filter-grammar';
-import { toAggregateQuery } from '@/lib/view/figures/to-aggregate-query';
-import { readableWaves } from '@/lib/view/figures/question-view';
-import { homeWaveOf, trendOf, optionValuesIn } from '@/lib/view/figures/trend-links';
+import { readExportKeys } from '@/lib/view/state/view-keys';
+import { writeDownloadName } from '@/lib/view/words/download-name';
 import { downloadHeaders, openExportView, problem } from '@/app/_server/open-export-view';
 
 /**
  * A question's view as CSV (or JSON): the page's own query on this route. The URL is read and
- * checked exactly as the page reads it (openView), so the file holds the rows the page shows —
- * an unknown filter is left out here as it is there, and named in the JSON notes.
+ * checked exactly as the page reads it, and the question asked through the same assembler, so
+ * the file holds the rows the page shows — an unknown filter is left out here as it is there,
+ * and named in the JSON notes.
  */
 export async function GET(request: Request, { params }: { params: Promise<{ dataset: string }> }): Promise<Response> {
   // A trend goes on without a wave that cannot be read, as its page does, and every row says so.
   const opened = await openExportView(request, params, { partialTrend: true });
   if (opened instanceof Response) return opened;
   const { url, view } = opened;
-  const { dataset, state, defaults, reference } = view;
-  const questionParam = url.searchParams.get('_question') ?? '';
-  // A trend's question may be one the latest wave no longer asks: the latest wave that has it, as the page finds it.
-  const home = state.wave === 'all' ? homeWaveOf(view.loaded, questionParam, state.asIn) : reference;
-  const question = home?.survey.questions.find((candidate) => candidate.id === questionParam);
-  // A grid's id gives the rows of every row question, as its page shows them (aggregateView knows grids).
-  const grid = question ? undefined : reference.survey.grids.find((candidate) => candidate.id === questionParam);
-  if (!grid && (!home || !question))
-    return problem(
-      questionParam ? 404 : 400,
-      questionParam ? `There is no question "${questionParam.slice(0, 80)}" in this wave.` : 'Name the question to export with _question=<id>.',
-    );
-  const id = question?.id ?? grid!.id;
-  const query = readableWaves({ id: dataset.id, waves: view.loaded }, toAggregateQuery(state, id, defaults));
-  const missing = view.failures.map((failure) => failure.wave.id);
-  if (question && home && state.wave === 'all' && view.waveLinks)
-    query.links = trendOf(
-      view.waveLinks,
-      view.loaded.map((wave) => wave.id),
-      home.id,
-      id,
-      dataset.codebook,
-      { filterWave: reference.id, filters: state.filters, by: state.by, optionValues: optionValuesIn(view.loaded) },
-    ).links;
-  const result = aggregateView({ id: dataset.id, waves: view.loaded }, query, writeFilterText(state.filters));
+  const { dataset, state, defaults } = view;
+  const { question: id, format } = readExportKeys(url.searchParams);
+  const asked = id ? askQuestion(view, id) : undefined;
+  if (!asked)
+    return problem(id ? 404 : 400, id ? `There is no question "${id.slice(0, 80)}" in this wave.` : 'Name the question to export with _question=<id>.');
+  const result = aggregateView({ id: dataset.id, waves: [...view.loaded] }, asked.query, writeFilterText(state.filters));
   if (result.rows.length === 0 && result.problems.length > 0) return problem(400, [...view.notes, ...result.problems].join('\n'));
-  const format = url.searchParams.get('_format') === 'json' ? 'json' : 'csv';
-  const name = writeDownloadName(dataset.id, id, state, defaults, format);
+  const name = writeDownloadName(dataset.id, asked.query.questionId, state, defaults, format);
   const missingNotes = view.failures.map((failure) => `wave ${failure.wave.id} could not be read (${failure.message}): the trend leaves it out`);
-  const rows = flagMissingWaves(result.rows, missing);
+  const rows = flagMissingWaves(
+    result.rows,
+    view.failures.map((failure) => failure.wave.id),
+  );
   const warning: Record<string, string> = missingNotes.length > 0 ? { 'x-survey-lens-warning': missingNotes.join(' ').replace(/[^\x20-\x7e]/g, '.') } : {};
   if (format === 'json')
     return Response.json(

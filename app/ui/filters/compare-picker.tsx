@@ -4,12 +4,7 @@ import { useId } from 'react';
 import { changeView } from '@/lib/view/state/change-view';
 import { useViewNavigation } from './view-navigation';
 
-export interface CompareChoice {
-  id: string;
-  label: string;
-  /** Multi-select: a respondent can fall in several segments. */
-  overlapping: boolean;
-}
+import type { CompareChoice } from '@/lib/view/figures/compare-choices';
 
 /** “Compare by”: any single-choice, rating-scale or multiple-choice question splits the figures into segments. */
 export function ComparePicker({ choices, current }: { choices: readonly CompareChoice[]; current?: string }) {

@@ -1,14 +1,8 @@
 import Link from 'next/link';
 
-export interface WaveLink {
-  id: string;
-  label: string;
-  href: string;
-  /** failed: the file could not be read; missing: not asked in that wave; different: that wave's question of this id is another question. */
-  state: 'current' | 'available' | 'failed' | 'missing' | 'different';
-}
+import type { WavePill } from '@/lib/view/figures/question-waves';
 
-const STATE_NOTE: Record<WaveLink['state'], string> = {
+const STATE_NOTE: Record<WavePill['state'], string> = {
   current: '',
   available: '',
   failed: ' (could not be loaded)',
@@ -16,7 +10,7 @@ const STATE_NOTE: Record<WaveLink['state'], string> = {
   different: ' (a different question under this number)',
 };
 
-export function WaveSwitcher({ waves }: { waves: readonly WaveLink[] }) {
+export function WaveSwitcher({ waves }: { waves: readonly WavePill[] }) {
   if (waves.length === 0) return null;
   return (
     <nav className="wave-switcher" aria-label="Survey waves">

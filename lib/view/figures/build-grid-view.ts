@@ -8,8 +8,8 @@ import { writeFilterText } from '../state/filter-grammar';
 import { formatFigure } from '../words/format-figure';
 import { pickScaleColors, type ScaleColor } from '../words/pick-scale-colors';
 import { activeValuesOf } from './question-view';
-import { toAggregateQuery } from './to-aggregate-query';
-import type { ViewDefaults, ViewState } from '../state/view-state';
+import type { AskedGrid } from './ask-question';
+import type { ViewState } from '../state/view-state';
 
 /** One answer of the grid's shared scale, as the chart, its legend and the table show it. */
 export interface GridPoint extends ScaleColor {
@@ -176,19 +176,11 @@ export function toGridChart(grid: Grid, view: GridView, panel: GridPanel): GridC
 
 /**
  * A grid under a view: the rows of its download (the same aggregateView call as the export
- * route and the CLI, on the grid's id), laid out by buildGridView. The overview's card leaves
- * the comparison out, as a question's card does.
+ * route and the CLI, on the grid as asked), laid out by buildGridView.
  */
-export function buildGridFigures(
-  dataset: DatasetWaves,
-  grid: Grid,
-  questions: readonly Question[],
-  state: ViewState,
-  defaults: ViewDefaults,
-  options: { withSegment?: boolean } = {},
-): GridView {
-  const result = aggregateView(dataset, toAggregateQuery(state, grid.id, defaults, options), writeFilterText(state.filters));
-  return buildGridView(grid, questions, result, state);
+export function buildGridFigures(dataset: DatasetWaves, asked: AskedGrid, state: ViewState): GridView {
+  const result = aggregateView(dataset, asked.query, writeFilterText(state.filters));
+  return buildGridView(asked.grid, asked.wave.survey.questions, result, state);
 }
 
 /** “n = 812–831 per row” (or one number when every row has it): the bases of a panel's rows. */

@@ -6,9 +6,8 @@ import { buildChartData, type ChartData } from './build-chart-data';
 import { buildStats, type StatItem } from './build-stats';
 import { binRangeOf, isBinFiltered } from './bin-range';
 import { writeFilterText } from '../state/filter-grammar';
-import { toAggregateQuery } from './to-aggregate-query';
-import type { TrendLinks } from './trend-links';
-import type { ViewDefaults, ViewState } from '../state/view-state';
+import type { AskedQuestion } from './ask-question';
+import type { ViewState } from '../state/view-state';
 
 /** Everything a question's page (or overview card) shows, derived from the rows its download holds. */
 export interface QuestionView {
@@ -32,20 +31,11 @@ export function activeValuesOf(state: ViewState, questionId: string): Set<string
 }
 
 /**
- * A question under a view: the aggregate rows (the same call as the export route and the CLI),
- * then the chart, the table and the summary figures built from those rows.
+ * A question under a view: the aggregate rows of the question as asked (the same call as the
+ * export route and the CLI), then the chart, the table and the summary figures built from those rows.
  */
-export function buildQuestionView(
-  dataset: DatasetWaves,
-  question: Question,
-  state: ViewState,
-  defaults: ViewDefaults,
-  options: { limit: number; withSegment?: boolean; links?: TrendLinks },
-): QuestionView {
-  const query = readableWaves(dataset, {
-    ...toAggregateQuery(state, question.id, defaults, { withSegment: options.withSegment }),
-    ...(options.links ? { links: options.links } : {}),
-  });
+export function buildQuestionView(dataset: DatasetWaves, asked: AskedQuestion, state: ViewState, options: { limit: number }): QuestionView {
+  const { question, query } = asked;
   const result = aggregateView(dataset, query, writeFilterText(state.filters));
   const seriesBy = (query.waves?.length ?? 0) > 1 ? 'wave' : 'segment';
   const overlapping =
@@ -57,16 +47,6 @@ export function buildQuestionView(
   const table = buildChartData(question, result.rows, { ...chartOptions, limit: Infinity, includeAll: true });
   if (question.kind === 'numeric') [chart, table].forEach((data) => data && markFilteredBins(data, state));
   return { result, seriesBy, chart, table, stats: seriesBy === 'segment' ? buildStats(latest(result.rows)) : [] };
-}
-
-/**
- * The query's waves that were read: a wave whose file is gone or cannot be read is left out of a
- * trend — the page says so above the figures and the export flags every row missing-wave — as
- * the export route leaves it out, so the two compute the same view.
- */
-export function readableWaves(dataset: DatasetWaves, query: AggregateQuery): AggregateQuery {
-  if (!query.waves || query.waves.every((id) => dataset.waves.some((wave) => wave.id === id))) return query;
-  return { ...query, waves: query.waves.filter((id) => dataset.waves.some((wave) => wave.id === id)) };
 }
 
 /** Histogram bins are filters too (a range): the bin the view is filtered to is drawn as active. */

@@ -90,3 +90,8 @@ export function describeChartNote(
   const text = parts.join(' · ');
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+/** What weighting does to the figures, said once for every page that shows weighted figures. */
+export function describeWeighting(weightColumn: string | undefined): string {
+  return `Percentages and intervals are weighted by “${weightColumn}”; counts are unweighted respondents.`;
+}

@@ -23,6 +23,11 @@ function filterPart(filter: Filter): string {
  * e.g. `state-of-engineers_2022_hot_trends_region-Europe_by-company_size.csv`.
  */
 export function writeDownloadName(datasetId: string, subject: string, state: ViewState, defaults: Pick<ViewDefaults, 'waveIds'>, extension: string): string {
+  return `${writeDownloadBase(datasetId, subject, state, defaults)}.${extension}`;
+}
+
+/** The same name without its extension: what a page's chart and table downloads add `.png`, `.svg`, `.csv` to. */
+export function writeDownloadBase(datasetId: string, subject: string, state: ViewState, defaults: Pick<ViewDefaults, 'waveIds'>): string {
   const waves = wavesOf(state, defaults.waveIds);
   const wave = waves.length > 1 ? `${waves[0]}-${waves.at(-1)}` : (waves[0] ?? '');
   const parts = [datasetId, wave, subject, ...state.filters.map(filterPart), ...(state.by ? [`by-${state.by}`] : [])].map(safe).filter(Boolean);
@@ -30,5 +35,5 @@ export function writeDownloadName(datasetId: string, subject: string, state: Vie
     .join('_')
     .slice(0, MAX_LENGTH)
     .replace(/[-._+]+$/, '');
-  return `${name || 'survey-lens'}.${extension}`;
+  return name || 'survey-lens';
 }

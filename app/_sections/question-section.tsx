@@ -5,8 +5,8 @@ import { aggregatable } from '@/lib/analysis/question-figures';
 import { PROPORTION_TEST_METHOD } from '@/lib/analysis/proportion-tests';
 import { binRangeOf, toggleBinFilter } from '@/lib/view/figures/bin-range';
 import { changeView, toggleFilterValue } from '@/lib/view/state/change-view';
-import { describeBaseStatement, describeWithheld } from '@/lib/view/words/describe-base';
-import { writeDownloadName } from '@/lib/view/words/download-name';
+import { describeBaseStatement, describeWeighting, describeWithheld } from '@/lib/view/words/describe-base';
+import { writeDownloadBase } from '@/lib/view/words/download-name';
 import { describeFilters } from '@/lib/view/words/describe-filters';
 import { formatCounted } from '@/lib/view/words/format-figure';
 import { withheldReason } from '@/lib/view/responses/private-columns';
@@ -14,7 +14,10 @@ import { buildQuestionView } from '@/lib/view/figures/question-view';
 import { rankingDetails } from '@/lib/view/figures/ranking-details';
 import { suppressionOf } from '@/lib/view/state/view-state';
 import { findWrittenIn, writtenInResponses } from '@/lib/view/figures/written-in';
-import type { LoadedWave, OpenView } from '../_server/open-view';
+import type { Wave } from '@/lib/survey/types';
+import type { AskedQuestion } from '@/lib/view/figures/ask-question';
+import { listCompareChoices } from '@/lib/view/figures/compare-choices';
+import type { OpenView } from '../_server/open-view';
 import { ChartDownloads } from '../ui/charts/chart-downloads';
 import { ChartLegend } from '../ui/charts/chart-legend';
 import { QuestionChart } from '../ui/charts/question-chart';
@@ -29,12 +32,12 @@ import { FigureTable } from '../ui/tables/figure-table';
 /** More bars than this make a chart nobody can read; the table still lists every option. */
 const CHART_BAR_LIMIT = 40;
 
-interface QuestionFiguresProps {
+interface QuestionSectionProps {
   view: OpenView;
-  reference: LoadedWave;
-  question: Question;
+  reference: Wave;
+  asked: AskedQuestion;
   /** The question's trend, when it is the same question in two waves or more (lib/survey/link-waves). */
-  trend?: { href: string; waves: number };
+  trendLink?: { href: string; waves: number };
 }
 
 const HEADERS: Record<Question['kind'], { option: string; percent: string; chart: string }> = {
@@ -80,10 +83,11 @@ function NotAggregated({ view, question }: { view: OpenView; question: Question 
  * figures are of, summary figures, the chart and the full table — all from the rows of the
  * CSV download of this very view.
  */
-export function QuestionFigures({ view, reference, question, trend }: QuestionFiguresProps) {
+export function QuestionSection({ view, reference, asked, trendLink }: QuestionSectionProps) {
+  const { question } = asked;
   if (!aggregatable(question)) return <NotAggregated view={view} question={question} />;
   const { state, defaults, links, dataset } = view;
-  const figures = buildQuestionView({ id: dataset.id, waves: view.loaded }, question, state, defaults, { limit: state.top ?? CHART_BAR_LIMIT });
+  const figures = buildQuestionView({ id: dataset.id, waves: [...view.loaded] }, asked, state, { limit: state.top ?? CHART_BAR_LIMIT });
   const { result, chart, table } = figures;
   const threshold = suppressionOf(state, defaults);
   const latestRows = result.rows.filter((row) => row.wave === reference.id);
@@ -92,23 +96,21 @@ export function QuestionFigures({ view, reference, question, trend }: QuestionFi
   const withheld = describeWithheld(latestRows, threshold);
   const weighted = latestRows.some((row) => row.ci_method === INTERVAL_METHOD.weighted);
   const notes = [...statement.notes, ...result.notes, ...result.problems.map((problem) => `Not shown: ${problem}.`)];
-  if (weighted) notes.push(`Percentages and intervals are weighted by “${dataset.codebook?.weight}”; counts are unweighted respondents.`);
+  if (weighted) notes.push(describeWeighting(dataset.codebook?.weight));
   const headers = HEADERS[question.kind];
-  const choices = reference.survey.questions
-    .filter((q) => (q.kind === 'single' || q.kind === 'likert' || q.kind === 'multi') && q.id !== question.id)
-    .map((q) => ({ id: q.id, label: q.label, overlapping: q.kind === 'multi' }));
+  const choices = listCompareChoices(reference.survey.questions, (q) => q.id === question.id);
   const keys = table?.categories.map((category) => category.key) ?? [];
   const toggled = (key: string) =>
     question.kind === 'numeric'
       ? toggleBinFilter(state, question.id, binRangeOf(keys, keys.indexOf(key)))
       : toggleFilterValue(state, question.id, key, question.kind === 'ranking' ? 'first' : 'in');
   const filterHrefs = state.wave === 'all' ? undefined : Object.fromEntries(keys.map((key) => [key, links.question(question.id, toggled(key))]));
-  const fileBase = writeDownloadName(dataset.id, question.id, state, defaults, 'x').slice(0, -2);
+  const fileBase = writeDownloadBase(dataset.id, question.id, state, defaults);
   const lookup = (id: string) => reference.survey.questions.find((q) => q.id === id);
   const caption = [
     describeFilters(state.filters, lookup),
     statement.base,
-    `${dataset.title}, ${state.wave === 'all' ? `waves ${defaults.waveIds.join(', ')}` : `wave ${reference.source.label ?? reference.id}`}.`,
+    `${dataset.title}, ${state.wave === 'all' ? `waves ${defaults.waveIds.join(', ')}` : `wave ${reference.label ?? reference.id}`}.`,
   ];
   const ranking = question.kind === 'ranking' && table?.series.length === 1 ? Object.fromEntries(rankingDetails(latestRows)) : undefined;
   const writtenIn = state.wave === 'all' ? undefined : findWrittenIn(reference.survey, question, state);
@@ -126,9 +128,9 @@ export function QuestionFigures({ view, reference, question, trend }: QuestionFi
             Crosstab →
           </Link>
         )}
-        {trend && (
-          <Link className="button button--small" href={trend.href} prefetch={false}>
-            Trend across {trend.waves} waves →
+        {trendLink && (
+          <Link className="button button--small" href={trendLink.href} prefetch={false}>
+            Trend across {trendLink.waves} waves →
           </Link>
         )}
         <DownloadLinks csvHref={links.export(question.id, state, 'csv')} jsonHref={links.export(question.id, state, 'json')} fileBase={fileBase}>

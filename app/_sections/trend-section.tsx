@@ -1,16 +1,19 @@
 import Link from 'next/link';
-import type { Question } from '@/lib/survey/types';
 import { INTERVAL_METHOD } from '@/lib/analysis/figure';
 import { PROPORTION_TEST_METHOD } from '@/lib/analysis/proportion-tests';
 import { buildTrendData } from '@/lib/view/figures/build-trend-data';
 import { buildWaveSummary } from '@/lib/view/figures/build-wave-summary';
 import { changeView } from '@/lib/view/state/change-view';
 import { describeFilters } from '@/lib/view/words/describe-filters';
-import { writeDownloadName } from '@/lib/view/words/download-name';
+import { writeDownloadBase } from '@/lib/view/words/download-name';
 import { formatFigure } from '@/lib/view/words/format-figure';
 import { activeValuesOf, buildQuestionView } from '@/lib/view/figures/question-view';
 import type { QuestionTrend } from '@/lib/view/figures/trend-links';
-import type { LoadedWave, OpenView } from '../_server/open-view';
+import type { Wave } from '@/lib/survey/types';
+import type { AskedQuestion } from '@/lib/view/figures/ask-question';
+import { listCompareChoices } from '@/lib/view/figures/compare-choices';
+import { describeWeighting } from '@/lib/view/words/describe-base';
+import type { OpenView } from '../_server/open-view';
 import { ChartDownloads } from '../ui/charts/chart-downloads';
 import { ChartLegend } from '../ui/charts/chart-legend';
 import { QuestionChart } from '../ui/charts/question-chart';
@@ -28,10 +31,10 @@ export const TREND_LINES = 5;
 /** Panels of a compared trend: one per segment, the largest first. */
 const MAX_PANELS = 6;
 
-interface TrendFiguresProps {
+interface TrendSectionProps {
   view: OpenView;
-  reference: LoadedWave;
-  question: Question;
+  reference: Wave;
+  asked: AskedQuestion;
   trend: QuestionTrend;
 }
 
@@ -65,19 +68,18 @@ function TrendNotes({ view, trend, waves }: { view: OpenView; trend: QuestionTre
  * intervals, the change between waves tested, small multiples when compared by a segment, and
  * the table and download of the very same rows.
  */
-export function TrendFigures({ view, reference, question, trend }: TrendFiguresProps) {
+export function TrendSection({ view, reference, asked, trend }: TrendSectionProps) {
   const { state, defaults, links, dataset } = view;
-  const figures = buildQuestionView({ id: dataset.id, waves: view.loaded }, question, state, defaults, { limit: Infinity, links: trend.links });
+  const { question } = asked;
+  const figures = buildQuestionView({ id: dataset.id, waves: [...view.loaded] }, asked, state, { limit: Infinity });
   const rows = figures.result.rows;
   const active = activeValuesOf(state, question.id);
   const overall = buildTrendData(question, rows, { limit: state.top ?? TREND_LINES, activeValues: active });
   const table = buildTrendData(question, rows, { limit: Infinity, activeValues: active });
   const waves = overall?.waves ?? [];
   const weighted = rows.some((row) => row.ci_method === INTERVAL_METHOD.weighted);
-  const fileBase = writeDownloadName(dataset.id, question.id, state, defaults, 'x').slice(0, -2);
-  const choices = reference.survey.questions
-    .filter((q) => (q.kind === 'single' || q.kind === 'likert' || q.kind === 'multi') && q.id !== question.id)
-    .map((q) => ({ id: q.id, label: q.label, overlapping: q.kind === 'multi' }));
+  const fileBase = writeDownloadBase(dataset.id, question.id, state, defaults);
+  const choices = listCompareChoices(reference.survey.questions, (q) => q.id === question.id);
   const segments = state.by ? [...new Set(rows.filter((row) => row.segment !== '(all)').map((row) => row.segment))].slice(0, MAX_PANELS) : [];
   const summary = buildWaveSummary(rows, waves);
   const panels = segments.flatMap(
@@ -125,7 +127,7 @@ export function TrendFigures({ view, reference, question, trend }: TrendFiguresP
             notes={[
               ...(question.kind === 'multi' ? ['Respondents could choose several options; percentages can add up to more than 100%.'] : []),
               ...figures.result.notes.filter((note) => !/^wave \S+: (not asked|asked differently)/.test(note)),
-              ...(weighted ? [`Percentages and intervals are weighted by “${dataset.codebook?.weight}”; counts are unweighted respondents.`] : []),
+              ...(weighted ? [describeWeighting(dataset.codebook?.weight)] : []),
             ]}
           />
           {segments.length === 0 && overall && state.display === 'chart' && (

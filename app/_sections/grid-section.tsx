@@ -1,12 +1,14 @@
-import type { Grid } from '@/lib/survey/types';
+import type { Wave } from '@/lib/survey/types';
+import type { AskedGrid } from '@/lib/view/figures/ask-question';
+import { listCompareChoices } from '@/lib/view/figures/compare-choices';
 import { INTERVAL_METHOD } from '@/lib/analysis/figure';
 import { PROPORTION_TEST_METHOD } from '@/lib/analysis/proportion-tests';
 import { buildGridFigures, describeRowBases, toGridChart } from '@/lib/view/figures/build-grid-view';
-import { describeSelection } from '@/lib/view/words/describe-base';
+import { describeSelection, describeWeighting } from '@/lib/view/words/describe-base';
 import { describeFilters } from '@/lib/view/words/describe-filters';
-import { writeDownloadName } from '@/lib/view/words/download-name';
+import { writeDownloadBase } from '@/lib/view/words/download-name';
 import { suppressionOf } from '@/lib/view/state/view-state';
-import type { LoadedWave, OpenView } from '../_server/open-view';
+import type { OpenView } from '../_server/open-view';
 import { ChartDownloads } from '../ui/charts/chart-downloads';
 import { GridChart } from '../ui/charts/grid-chart';
 import { GridLegend } from '../ui/charts/grid-legend';
@@ -23,33 +25,28 @@ import { PanelSwitch } from '../ui/tables/panel-switch';
  * segment when compared), one table of rows × answers, and the download of the very same rows —
  * those of every row question.
  */
-export function GridFigures({ view, reference, grid }: { view: OpenView; reference: LoadedWave; grid: Grid }) {
+export function GridSection({ view, reference, asked }: { view: OpenView; reference: Wave; asked: AskedGrid }) {
   const { state, defaults, links, dataset } = view;
   const { survey } = reference;
-  const figures = buildGridFigures({ id: dataset.id, waves: view.loaded }, grid, survey.questions, state, defaults);
+  const { grid } = asked;
+  const figures = buildGridFigures({ id: dataset.id, waves: [...view.loaded] }, asked, state);
   const { result, panels } = figures;
   const [everyone, ...segments] = panels;
   const threshold = suppressionOf(state, defaults);
   const selection = result.selections[0] ?? { selected: 0, size: survey.size };
   const weighted = result.rows.some((row) => row.ci_method === INTERVAL_METHOD.weighted);
   const rowHrefs = Object.fromEntries(grid.rowIds.map((rowId) => [rowId, links.question(rowId, state)]));
-  const choices = survey.questions
-    .filter((q) => (q.kind === 'single' || q.kind === 'likert' || q.kind === 'multi') && q.grid !== grid.id)
-    .map((q) => ({ id: q.id, label: q.label, overlapping: q.kind === 'multi' }));
-  const fileBase = writeDownloadName(dataset.id, grid.id, state, defaults, 'x').slice(0, -2);
-  const base = `Base: each row’s respondents who answered it (${describeRowBases(everyone)}), of ${describeSelection(selection.selected, selection.size, threshold)}${selection.selected === selection.size ? '' : ' selected'} in wave ${reference.source.label ?? reference.id}.`;
+  const choices = listCompareChoices(survey.questions, (q) => q.grid === grid.id);
+  const fileBase = writeDownloadBase(dataset.id, grid.id, state, defaults);
+  const base = `Base: each row’s respondents who answered it (${describeRowBases(everyone)}), of ${describeSelection(selection.selected, selection.size, threshold)}${selection.selected === selection.size ? '' : ' selected'} in wave ${reference.label ?? reference.id}.`;
   const notes = [
     'Each row adds up to 100%: every answer, on the scale or not, is a share of the row’s base.',
     ...result.notes,
     ...result.problems.map((problem) => `Not shown: ${problem}.`),
-    ...(weighted ? [`Percentages and intervals are weighted by “${dataset.codebook?.weight}”; counts are unweighted respondents.`] : []),
+    ...(weighted ? [describeWeighting(dataset.codebook?.weight)] : []),
   ];
   const lookup = (id: string) => survey.questions.find((q) => q.id === id);
-  const caption = [
-    describeFilters(state.filters, lookup),
-    `${describeRowBases(everyone)}.`,
-    `${dataset.title}, wave ${reference.source.label ?? reference.id}.`,
-  ];
+  const caption = [describeFilters(state.filters, lookup), `${describeRowBases(everyone)}.`, `${dataset.title}, wave ${reference.label ?? reference.id}.`];
   const shownSegments = segments.filter((panel) => !figures.withheldSegments.includes(panel.label));
   const tableCaption = (who: string) => `All ${grid.rowIds.length} rows × ${figures.scale.length} answers: % of those who answered each row, and count${who}`;
   return (

@@ -1,0 +1,327 @@
+import { z } from 'zod';
+import type { BaseRule } from '../../analysis/figure';
+import { MAX_CROSSTAB_ROWS, MAX_SEARCH, MAX_TOP, type CrosstabPercent, type DisplayMode, type ViewDefaults, type ViewState } from './view-state';
+
+/** Which kind of page (or download) a link points at: each keeps only the settings it uses. */
+export type PageKind = 'overview' | 'question' | 'responses' | 'crosstab' | 'export' | 'crosstab-export' | 'responses-export';
+
+/** What writing a setting needs to know of the dataset: defaults are never written. */
+export type WriteDefaults = Pick<ViewDefaults, 'weighted' | 'suppressBelow' | 'waveIds'>;
+
+/** A command-line flag that sets a URL key: its name, and how its value becomes the key's (it may refuse one). */
+export interface KeyFlag {
+  name: string;
+  /** The flag's value as the key's value, or an error message; the value as it is when absent. */
+  toValue?: (raw: string, context: FlagContext) => string | { error: string };
+}
+
+/** What a flag's translation may consult: the dataset's own weight column and threshold. */
+export interface FlagContext {
+  weightColumn?: string;
+  suppressBelow: number;
+}
+
+/**
+ * One URL setting: the ViewState field it fills, its key, how it is read (leniently: a value it
+ * cannot use falls back and says why) and written (nothing for the default), the pages whose
+ * links keep it, and the command-line flag that sets it. Parsing, writing, the export routes and
+ * the CLI all read this one table, so a new setting is one entry here.
+ */
+export interface ViewKey<F extends keyof ViewState = keyof ViewState> {
+  field: F;
+  /** The URL key, or for a family of keys (`_match.<column>`) its prefix. */
+  key: string;
+  /** Whether a URL key belongs to this setting. */
+  owns(key: string): boolean;
+  /** Its value from the URL's pairs (in URL order). */
+  read(pairs: readonly (readonly [string, string])[], defaults: ViewDefaults): { value?: ViewState[F]; notes?: string[] };
+  write(state: ViewState, defaults: WriteDefaults): [string, string][];
+  pages: readonly PageKind[];
+  flag?: KeyFlag;
+}
+
+const countSchema = z
+  .string()
+  .regex(/^\d{1,9}$/)
+  .transform(Number);
+const flagSchema = z.enum(['1', '0', 'true', 'false']).transform((value) => value === '1' || value === 'true');
+
+/** Responses: per column, text its cell must contain (`_match.<column>=text`): one key per column. */
+const MATCH_PREFIX = '_match.';
+
+const FIGURES: readonly PageKind[] = ['overview', 'question', 'responses', 'crosstab', 'export', 'crosstab-export'];
+
+/** A key with one value: the first is read (the `_` keys are never repeated), one pair written. */
+function single<F extends keyof ViewState>(
+  field: F,
+  key: string,
+  pages: readonly PageKind[],
+  read: (raw: string, defaults: ViewDefaults) => { value?: ViewState[F]; note?: string },
+  write: (state: ViewState, defaults: WriteDefaults) => string | undefined,
+  flag?: KeyFlag,
+): ViewKey<F> {
+  return {
+    field,
+    key,
+    pages,
+    ...(flag ? { flag } : {}),
+    owns: (candidate) => candidate === key,
+    read: (pairs, defaults) => {
+      const raw = pairs.find(([candidate]) => candidate === key)?.[1];
+      if (raw === undefined) return {};
+      const { value, note } = read(raw, defaults);
+      return note ? { notes: [note] } : { value };
+    },
+    write: (state, defaults) => {
+      const value = write(state, defaults);
+      return value === undefined ? [] : [[key, value]];
+    },
+  };
+}
+
+/** A key that may repeat (`_rows=a&_rows=b`): every value, in URL order. */
+function repeated<F extends keyof ViewState>(
+  field: F,
+  key: string,
+  pages: readonly PageKind[],
+  read: (values: string[]) => { value?: ViewState[F]; notes?: string[] },
+  write: (state: ViewState) => string[],
+  flag?: KeyFlag,
+): ViewKey<F> {
+  return {
+    field,
+    key,
+    pages,
+    ...(flag ? { flag } : {}),
+    owns: (candidate) => candidate === key,
+    read: (pairs) => read(pairs.filter(([candidate]) => candidate === key).map(([, value]) => value)),
+    write: (state) => write(state).map((value) => [key, value]),
+  };
+}
+
+/** The settings in the order links write them (after the filters); parsing reads them in the same order. */
+export const VIEW_KEYS: readonly ViewKey[] = [
+  single(
+    'wave',
+    '_wave',
+    ['overview', 'question', 'responses', 'crosstab', 'export', 'crosstab-export', 'responses-export'],
+    (raw, { waveIds }) => {
+      if (raw === 'all') return waveIds.length > 1 ? { value: 'all' } : {};
+      if (waveIds.includes(raw)) return { value: raw === waveIds.at(-1) ? undefined : raw };
+      return { note: `There is no wave “${raw}” in this dataset (waves: ${waveIds.join(', ')}); showing the latest wave, ${waveIds.at(-1)}.` };
+    },
+    (state, { waveIds }) => (state.wave !== undefined && state.wave !== waveIds.at(-1) ? state.wave : undefined),
+    { name: '--wave' },
+  ),
+  single(
+    'asIn',
+    '_as',
+    ['question', 'export'],
+    (raw, { waveIds }) =>
+      waveIds.includes(raw) ? { value: raw } : { note: `There is no wave “${raw}” to read the question in; using the latest wave that asks it.` },
+    (state) => (state.wave === 'all' ? state.asIn : undefined),
+  ),
+  single(
+    'by',
+    '_by',
+    ['overview', 'question', 'responses', 'export'],
+    (raw) => (raw === '' ? {} : { value: raw }),
+    (state) => state.by,
+    { name: '--by' },
+  ),
+  single(
+    'base',
+    '_base',
+    FIGURES,
+    (raw) =>
+      raw === 'all' || raw === 'answered' ? { value: raw as BaseRule } : { note: `“${raw}” is not a base (answered or all); using respondents who answered.` },
+    (state) => (state.base !== 'answered' ? state.base : undefined),
+    { name: '--base', toValue: (raw) => (raw === 'answered' || raw === 'all' ? raw : { error: `--base is "answered" or "all", not "${raw}"` }) },
+  ),
+  single(
+    'weighted',
+    '_weight',
+    FIGURES,
+    (raw, { weighted }) => {
+      const flag = flagSchema.safeParse(raw);
+      if (!flag.success) return { note: `Weights are the dataset’s own: “_weight=${raw}” cannot choose another column (use _weight=0 to turn weighting off).` };
+      if (flag.data && !weighted) return { note: 'This dataset has no weight column; figures are unweighted.' };
+      return { value: flag.data };
+    },
+    (state, defaults) => (state.weighted !== defaults.weighted ? (state.weighted ? '1' : '0') : undefined),
+    {
+      name: '--weight',
+      // --weight is the codebook's column or none: the dataset owner's choice, written down (issue 16).
+      toValue: (raw, { weightColumn }) =>
+        raw === 'none'
+          ? '0'
+          : raw === weightColumn
+            ? '1'
+            : {
+                error: `--weight ${raw}: figures are weighted by the codebook's weight column${weightColumn ? ` ("${weightColumn}")` : ' (this dataset has none)'} or not at all (--weight none); name another column as "weight" in the codebook to use it`,
+              },
+    },
+  ),
+  single(
+    'suppress',
+    '_suppress',
+    FIGURES,
+    (raw, { suppressBelow }) => {
+      const value = countSchema.safeParse(raw);
+      if (!value.success) return { note: `“${raw}” is not a suppression threshold; groups under ${suppressBelow} respondents stay hidden.` };
+      if (value.data < suppressBelow)
+        return { note: `Groups under ${suppressBelow} respondents are always hidden in this dataset; “_suppress=${raw}” cannot lower that.` };
+      return { value: value.data === suppressBelow ? undefined : value.data };
+    },
+    (state, { suppressBelow }) => (state.suppress !== undefined && state.suppress > suppressBelow ? String(state.suppress) : undefined),
+    {
+      name: '--suppress-below',
+      // The dataset's rules hold on the command line as on the dashboard (issue 16): raised, never lowered.
+      toValue: (raw, { suppressBelow }) =>
+        !/^\d{1,9}$/.test(raw)
+          ? { error: '--suppress-below takes a whole number' }
+          : Number(raw) < suppressBelow
+            ? {
+                error: `--suppress-below ${raw} would lower the dataset's threshold of ${suppressBelow}; it can only be raised (the codebook's suppressBelow sets the floor)`,
+              }
+            : raw,
+    },
+  ),
+  single(
+    'top',
+    '_top',
+    ['overview', 'question'],
+    (raw) => {
+      const value = countSchema.safeParse(raw);
+      return value.success && value.data >= 1 && value.data <= MAX_TOP
+        ? { value: value.data }
+        : { note: `“${raw}” is not a number of bars (1–${MAX_TOP}); showing the default.` };
+    },
+    (state) => (state.top !== undefined ? String(state.top) : undefined),
+  ),
+  single(
+    'display',
+    '_view',
+    ['overview', 'question', 'crosstab'],
+    (raw) => (raw === 'chart' || raw === 'table' ? { value: raw as DisplayMode } : { note: `“${raw}” is not a view (chart or table); showing charts.` }),
+    (state) => (state.display !== 'chart' ? state.display : undefined),
+  ),
+  repeated(
+    'rows',
+    '_rows',
+    ['crosstab', 'crosstab-export'],
+    (values) => {
+      const rows = [...new Set(values.filter((value) => value !== ''))];
+      const notes =
+        rows.length > MAX_CROSSTAB_ROWS ? [`A crosstab stacks at most ${MAX_CROSSTAB_ROWS} row questions; the first ${MAX_CROSSTAB_ROWS} are shown.`] : [];
+      return { value: rows.slice(0, MAX_CROSSTAB_ROWS), notes };
+    },
+    (state) => state.rows,
+    { name: '--rows' },
+  ),
+  single(
+    'cols',
+    '_cols',
+    ['crosstab', 'crosstab-export'],
+    (raw) => (raw === '' ? {} : { value: raw }),
+    (state) => state.cols,
+    { name: '--cols' },
+  ),
+  single(
+    'pct',
+    '_pct',
+    ['crosstab'],
+    (raw) =>
+      raw === 'column' || raw === 'row' || raw === 'total'
+        ? { value: raw as CrosstabPercent }
+        : { note: `“${raw}” is not a percentage (column, row or total); showing column percentages.` },
+    (state) => (state.pct !== 'column' ? state.pct : undefined),
+  ),
+  single(
+    'search',
+    '_search',
+    ['responses', 'responses-export'],
+    (raw) => (raw.trim() === '' ? {} : { value: raw.slice(0, MAX_SEARCH) }),
+    (state) => state.search,
+  ),
+  {
+    field: 'matches',
+    key: MATCH_PREFIX,
+    pages: ['responses', 'responses-export'],
+    owns: (candidate) => candidate.startsWith(MATCH_PREFIX),
+    read: (pairs) => {
+      const matches: Record<string, string> = {};
+      for (const [key, value] of pairs)
+        if (key.startsWith(MATCH_PREFIX) && key.length > MATCH_PREFIX.length && value.trim() !== '')
+          matches[key.slice(MATCH_PREFIX.length)] = value.slice(0, MAX_SEARCH);
+      return { value: matches };
+    },
+    write: (state) => Object.entries(state.matches).map(([column, text]) => [`${MATCH_PREFIX}${column}`, text]),
+  },
+  repeated(
+    'columns',
+    '_columns',
+    ['responses', 'responses-export'],
+    (values) => (values.length > 0 ? { value: [...new Set(values.filter((value) => value !== ''))] } : {}),
+    (state) => state.columns ?? [],
+  ),
+  single(
+    'sort',
+    '_sort',
+    ['responses', 'responses-export'],
+    (raw) => (raw === '' ? {} : { value: raw }),
+    (state) => state.sort,
+  ),
+  single(
+    'desc',
+    '_desc',
+    ['responses', 'responses-export'],
+    (raw) => {
+      const flag = flagSchema.safeParse(raw);
+      return flag.success ? { value: flag.data } : { note: `“${raw}” is not a sort direction (use _desc=1); sorting ascending.` };
+    },
+    (state) => (state.sort && state.desc ? '1' : undefined),
+  ),
+  single(
+    'page',
+    '_page',
+    ['overview', 'responses'],
+    (raw) => {
+      const value = countSchema.safeParse(raw);
+      return value.success && value.data >= 1 ? { value: value.data } : { note: `“${raw}” is not a page number; showing page 1.` };
+    },
+    (state) => (state.page > 1 ? String(state.page) : undefined),
+  ),
+];
+
+/**
+ * Keys of the download routes only, not of the view: which question (`_question`), which format
+ * (`_format=json`), and for the responses, every column (`_all=1`). Their flags are the CLI's.
+ */
+export const EXPORT_KEYS = {
+  question: { key: '_question', flag: '--question' },
+  format: { key: '_format', flag: '--format' },
+  all: { key: '_all' },
+} as const;
+
+export type ExportFormat = 'csv' | 'json';
+
+/** A download route's own keys, read as every route reads them. */
+export function readExportKeys(params: URLSearchParams): { question: string; format: ExportFormat; all: boolean } {
+  return {
+    question: params.get(EXPORT_KEYS.question.key) ?? '',
+    format: params.get(EXPORT_KEYS.format.key) === 'json' ? 'json' : 'csv',
+    all: params.get(EXPORT_KEYS.all.key) === '1',
+  };
+}
+
+/** Every key the app reads besides filters; anything else starting with `_` is named in a note. */
+export function isKnownKey(key: string): boolean {
+  return VIEW_KEYS.some((entry) => entry.owns(key)) || Object.values(EXPORT_KEYS).some((entry) => entry.key === key);
+}
+
+/** The key a command-line flag sets, and how its value is translated. */
+export function findFlag(name: string): { key: string; flag: KeyFlag } | undefined {
+  const entry = VIEW_KEYS.find((candidate) => candidate.flag?.name === name);
+  return entry?.flag ? { key: entry.key, flag: entry.flag } : undefined;
+}
