@@ -10,13 +10,16 @@
  * - queries on a loaded survey, ours (aggregateView, crosstab) against DuckDB SQL on its loaded
  *   table, every answer asserted equal, median of --runs (default 21);
  * - restart: a fresh process to the first dataset page's figures, with a warm cache and with none;
- * - growth: ingest time and peak RSS against respondents, with the fitted exponents.
+ * - growth: ingest time and peak RSS against respondents, with the fitted exponents;
+ * - visitor: the one loop over selected respondents (forEachSelected) against the same loop inline.
  *
  * Prints the tables and writes bench-results/latest.json. Generated files are kept in
  * .bench-data/ and reused while their seed and size are unchanged. Without ../shared/data the
  * real datasets are skipped, loudly.
  *
  *   npm run bench [-- --reps 3 --runs 21 --sizes 100000,300000,1000000 --seed 1592594466]
+ *   npm run bench -- --only visitor          # some sections only (ingest, queries, restart, visitor);
+ *                                            # queries and restart need ingest's loads
  */
 import { createReadStream, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -28,6 +31,7 @@ import { runChild } from './bench/child-result';
 import type { Engine, IngestResult } from './bench/ingest-child';
 import type { QueryJob } from './bench/query-child';
 import type { RestartResult } from './bench/restart-child';
+import type { VisitorRow } from './bench/visitor-child';
 import { fitExponent, summarise } from './bench/stats';
 import { printReport, type BenchResults, type IngestRow, type QueryRun, type RestartRow } from './bench/report';
 
@@ -259,6 +263,8 @@ async function main(): Promise<void> {
   const seed = Number(option('seed', String(DEFAULT_SEED)));
   const sizes = option('sizes', SIZES.join(',')).split(',').map(Number);
   const load = loadavg()[0];
+  const only = option('only', '').split(',').filter(Boolean);
+  const wanted = (section: string) => only.length === 0 || only.includes(section);
   log(`Node ${process.version}, ${cpus().length} CPUs, load average ${load.toFixed(2)}; ingest ×${reps}, queries ×${runs}`);
   // What an earlier run saved must not stand in for this run's loads.
   rmSync(MODELS, { recursive: true, force: true });
@@ -266,14 +272,15 @@ async function main(): Promise<void> {
   const shared = await sharedDatasets();
   const generated = ensureBenchData(WORK, { seed, sizes, log });
   const datasets = [...shared.datasets, ...generated.datasets.map(generatedDataset)];
-  const ingest = runIngest(datasets, reps);
-  saveTrendWaves(generated.trends[0]);
-  const queries = runQueries(shared.datasets, generated, runs);
+  const ingest = wanted('ingest') ? runIngest(datasets, reps) : [];
+  if (wanted('queries')) saveTrendWaves(generated.trends[0]);
+  const queries = wanted('queries') ? runQueries(shared.datasets, generated, runs) : [];
   const restartTargets = [
     ...(shared.datasets.some((d) => d.id === 'so2019') ? [{ id: 'stackoverflow-2019', data: SHARED, title: 'Stack Overflow 2019' }] : []),
     { id: generated.datasets[0].id, data: WORK, title: `generated ${generated.datasets[0].rows.toLocaleString('en-US')} × 80` },
   ];
-  const restart = runRestart(restartTargets, reps);
+  const restart = wanted('restart') ? runRestart(restartTargets, reps) : [];
+  const visitor = wanted('visitor') ? runChild<VisitorRow[]>('visitor-child.ts', [String(Math.max(runs, 41))]) : [];
   const results: BenchResults = {
     when: new Date().toISOString(),
     machine: { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '', loadAverageAtStart: load, loadAverageAtEnd: loadavg()[0] },
@@ -284,6 +291,7 @@ async function main(): Promise<void> {
     queries,
     restart,
     growth: growthOf(ingest),
+    visitor,
     wallMs: performance.now() - started,
   };
   printReport(results);

@@ -1,7 +1,7 @@
 import type { BaseRule } from './figure';
 import type { Estimate } from './estimate';
 import type { Figure } from './figure';
-import type { Measure } from './question-extras';
+import type { Measure } from './measures';
 import type { Significance } from './segment-significance';
 import type { Tally } from './tally';
 

@@ -3,7 +3,7 @@ import type { Selection } from './selection';
 import { countIntersection, hasBit } from '../survey/bitset';
 import type { Filter } from './filters';
 import { selectRespondents } from './select-respondents';
-import { selectionCount } from './selection';
+import { selectionCount, forEachSelected } from './selection';
 import { cellKeyEpoch, perturbCount } from './cell-key';
 import { createViewCache, surveyIdentity } from './view-cache';
 import { andBits, tallyBits } from './tally';
@@ -36,15 +36,10 @@ function optionCounts(question: Question, selection: Selection, rankAtMost: numb
     case 'likert': {
       const counts = new Uint32Array(question.options.length + 1);
       const keySums = new Float64Array(keys ? question.options.length + 1 : 0);
-      for (let w = 0; w < selection.bits.length; w++) {
-        let word = selection.bits[w];
-        while (word !== 0) {
-          const i = (w << 5) | (31 - Math.clz32(word & -word));
-          counts[question.codes[i]]++;
-          if (keys) keySums[question.codes[i]] += keys[i];
-          word &= word - 1;
-        }
-      }
+      forEachSelected(selection.bits, (i) => {
+        counts[question.codes[i]]++;
+        if (keys) keySums[question.codes[i]] += keys[i];
+      });
       return question.options.map((option, index) => ({ value: option.value, label: option.label, count: shown(counts[index + 1], keySums[index + 1] ?? 0) }));
     }
     case 'multi':

@@ -1,5 +1,5 @@
 import type { LikertQuestion, MultiQuestion, SingleQuestion } from '../survey/types';
-import type { Selection } from './selection';
+import { forEachSelected, type Selection } from './selection';
 import { createBitset } from '../survey/bitset';
 import { DEFAULT_SETTINGS, makeFigure, type Figure, type FigureSettings } from './figure';
 import { addTallies, andBits, effectiveBaseOf, EMPTY_TALLY, orInto, tallyBits, type Tally } from './tally';
@@ -31,21 +31,16 @@ export function singleFrequencies(question: SingleQuestion | LikertQuestion, sel
   const keys = settings.recordKeys;
   const { bits } = selection;
   const weights = settings.weights;
-  for (let w = 0; w < bits.length; w++) {
-    let word = bits[w];
-    while (word !== 0) {
-      const i = (w << 5) | (31 - Math.clz32(word & -word));
-      const code = question.codes[i];
-      counts[code]++;
-      if (keySums) keySums[code] += keys![i];
-      if (weights) {
-        const weight = weights[i];
-        sumW[code] += weight;
-        sumW2[code] += weight * weight;
-      }
-      word &= word - 1;
+  forEachSelected(bits, (i) => {
+    const code = question.codes[i];
+    counts[code]++;
+    if (keySums) keySums[code] += keys![i];
+    if (weights) {
+      const weight = weights[i];
+      sumW[code] += weight;
+      sumW2[code] += weight * weight;
     }
-  }
+  });
   const tallies: Tally[] = Array.from(counts, (count, code) => ({
     ...(weights ? { count, sumW: sumW[code], sumW2: sumW2[code] } : { count, sumW: count, sumW2: count }),
     ...(keySums ? { keySum: keySums[code] } : {}),

@@ -9,11 +9,7 @@ import type { RankedItem } from './rankings';
 import { addTallies, EMPTY_TALLY, type Tally } from './tally';
 import { estimateMean } from './weighted-mean';
 
-/** Shares beside the main one (ranked at all, top-2 and bottom-2 box). */
-export type ShareMeasure = 'share' | 'ranked_first' | 'bin' | 'ranked_top3' | 'ranked_at_all' | 'top2' | 'bottom2';
-/** Figures on their own scale (mean rank, mean score, quantiles). */
-export type ValueMeasure = 'mean_rank' | 'mean' | 'median' | 'q1' | 'q3' | 'min' | 'max' | 'nps';
-export type Measure = ShareMeasure | ValueMeasure;
+import type { ShareMeasure, ValueMeasure } from './measures';
 
 export type ExtraFigure = { measure: ShareMeasure; figure: Figure } | { measure: ValueMeasure; estimate: Estimate };
 

@@ -1,5 +1,5 @@
 import type { Question } from '../survey/types';
-import type { Selection } from './selection';
+import { forEachSelected, type Selection } from './selection';
 import { DEFAULT_SETTINGS, makeFigure, type Figure, type FigureSettings } from './figure';
 import { multiFrequencies, singleFrequencies } from './frequencies';
 import { rankItems } from './rankings';
@@ -7,10 +7,7 @@ import { binIndex, numericBins, type NumericBin } from './numeric-bins';
 import { effectiveBaseOf, type Tally } from './tally';
 import { questionExtras, type ExtraFigure } from './question-extras';
 
-export type { Measure } from './question-extras';
-
-/** What the main figures measure: a share of the base, the share ranked first, or a histogram bin. */
-export type MainMeasure = 'share' | 'ranked_first' | 'bin';
+import type { MainMeasure } from './measures';
 
 export interface QuestionFigures {
   measure: MainMeasure;
@@ -32,26 +29,21 @@ function tallyNumeric(values: Float64Array, selection: Selection, bins: NumericB
   const base: Tally = { count: 0, sumW: 0, sumW2: 0, ...(keys ? { keySum: 0 } : {}) };
   const weights = settings.weights;
   const answeredOnly = settings.baseRule === 'answered';
-  for (let w = 0; w < selection.bits.length; w++) {
-    let word = selection.bits[w];
-    while (word !== 0) {
-      const i = (w << 5) | (31 - Math.clz32(word & -word));
-      word &= word - 1;
-      const value = values[i];
-      const weight = weights ? weights[i] : 1;
-      if (answeredOnly && Number.isNaN(value)) continue;
-      base.count++;
-      base.sumW += weight;
-      base.sumW2 += weight * weight;
-      if (keys) base.keySum! += keys[i];
-      if (Number.isNaN(value)) continue;
-      const b = binIndex(bins, value);
-      counts[b]++;
-      if (keys) keySums[b] += keys[i];
-      sumW[b] += weight;
-      sumW2[b] += weight * weight;
-    }
-  }
+  forEachSelected(selection.bits, (i) => {
+    const value = values[i];
+    const weight = weights ? weights[i] : 1;
+    if (answeredOnly && Number.isNaN(value)) return;
+    base.count++;
+    base.sumW += weight;
+    base.sumW2 += weight * weight;
+    if (keys) base.keySum! += keys[i];
+    if (Number.isNaN(value)) return;
+    const b = binIndex(bins, value);
+    counts[b]++;
+    if (keys) keySums[b] += keys[i];
+    sumW[b] += weight;
+    sumW2[b] += weight * weight;
+  });
   return { base, perBin: bins.map((_, b) => ({ count: counts[b], sumW: sumW[b], sumW2: sumW2[b], ...(keys ? { keySum: keySums[b] } : {}) })) };
 }
 

@@ -1,3 +1,4 @@
+import { forEachSelected } from './selection';
 import { chiSquareUpperP, fUpperP } from './distributions';
 import { designEffectTraces } from './design-effect-traces';
 
@@ -36,20 +37,15 @@ function tallyCells(
   weights: Float64Array,
 ): CellTallies {
   const cells = { count: new Float64Array(rows * cols), sumW: new Float64Array(rows * cols), sumW2: new Float64Array(rows * cols), n: 0 };
-  for (let word = 0; word < bits.length; word++) {
-    let rest = bits[word];
-    while (rest !== 0) {
-      const i = (word << 5) | (31 - Math.clz32(rest & -rest));
-      rest &= rest - 1;
-      const [r, c] = [rowCodes[i], colCodes[i]];
-      if (!(r > 0 && r <= rows && c > 0 && c <= cols)) continue;
-      const cell = (r - 1) * cols + (c - 1);
-      cells.count[cell]++;
-      cells.sumW[cell] += weights[i];
-      cells.sumW2[cell] += weights[i] * weights[i];
-      cells.n++;
-    }
-  }
+  forEachSelected(bits, (i) => {
+    const [r, c] = [rowCodes[i], colCodes[i]];
+    if (!(r > 0 && r <= rows && c > 0 && c <= cols)) return;
+    const cell = (r - 1) * cols + (c - 1);
+    cells.count[cell]++;
+    cells.sumW[cell] += weights[i];
+    cells.sumW2[cell] += weights[i] * weights[i];
+    cells.n++;
+  });
   return cells;
 }
 

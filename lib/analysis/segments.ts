@@ -1,5 +1,5 @@
 import type { Question } from '../survey/types';
-import type { Selection } from './selection';
+import { forEachSelected, type Selection } from './selection';
 import { createBitset } from '../survey/bitset';
 import { andBits } from './tally';
 
@@ -26,14 +26,9 @@ export function segmentBy(question: Question, selection: Selection): Segment[] |
     return `"${question.id}" is ${question.kind}: compare by a single-choice, Likert or multi-select question`;
   }
   const bits = question.options.map(() => createBitset(selection.size));
-  for (let w = 0; w < selection.bits.length; w++) {
-    let word = selection.bits[w];
-    while (word !== 0) {
-      const bit = 31 - Math.clz32(word & -word);
-      const code = question.codes[(w << 5) | bit];
-      if (code !== 0) bits[code - 1][w] |= 1 << bit;
-      word &= word - 1;
-    }
-  }
+  forEachSelected(selection.bits, (i) => {
+    const code = question.codes[i];
+    if (code !== 0) bits[code - 1][i >>> 5] |= 1 << (i & 31);
+  });
   return question.options.map((option, index) => ({ value: option.value, label: option.label, selection: { size: selection.size, bits: bits[index] } }));
 }

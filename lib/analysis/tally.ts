@@ -1,3 +1,4 @@
+import { forEachSelected } from './selection';
 import { popcount32 } from '../survey/bitset';
 
 /** Respondents in a set, with their summed weights and squared weights (for variances). */
@@ -22,18 +23,13 @@ export function tallyBits(bits: Uint32Array, weights?: Float64Array, keys?: Uint
   let sumW = 0;
   let sumW2 = 0;
   let keySum = 0;
-  for (let w = 0; w < bits.length; w++) {
-    let word = bits[w];
-    while (word !== 0) {
-      const i = (w << 5) | (31 - Math.clz32(word & -word));
-      const weight = weights ? weights[i] : 1;
-      count++;
-      sumW += weight;
-      sumW2 += weight * weight;
-      if (keys) keySum += keys[i];
-      word &= word - 1;
-    }
-  }
+  forEachSelected(bits, (i) => {
+    const weight = weights ? weights[i] : 1;
+    count++;
+    sumW += weight;
+    sumW2 += weight * weight;
+    if (keys) keySum += keys[i];
+  });
   return keys ? { count, sumW, sumW2, keySum } : { count, sumW, sumW2 };
 }
 

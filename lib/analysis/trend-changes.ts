@@ -1,9 +1,9 @@
+import { SHARE_MEASURES } from './measures';
 import { cleanNumber, type AggregateRow } from './aggregate-row';
 import { holmAdjust } from './multiple-comparisons';
 import { testIndependentSamples } from './proportion-tests';
 
 /** Measures that are shares of a base, so a change between waves can be tested. */
-const SHARE_MEASURES = new Set(['share', 'ranked_first', 'bin', 'ranked_top3', 'ranked_at_all', 'top2', 'bottom2']);
 
 interface PendingTest {
   row: number;

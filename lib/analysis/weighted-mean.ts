@@ -1,3 +1,4 @@
+import { forEachSelected } from './selection';
 import { tCritical } from './distributions';
 
 export interface MeanEstimate {
@@ -24,15 +25,10 @@ export interface MeanOptions {
  * copying every answer into arrays first (a mean rank per item of a 100,000-respondent ranking).
  */
 function forEachAnswered(values: ArrayLike<number>, bits: Uint32Array, zeroIsMissing: boolean, visit: (i: number) => void): void {
-  for (let word = 0; word < bits.length; word++) {
-    let rest = bits[word];
-    while (rest !== 0) {
-      const i = (word << 5) | (31 - Math.clz32(rest & -rest));
-      const value = values[i];
-      if (!(Number.isNaN(value) || (zeroIsMissing && value === 0))) visit(i);
-      rest &= rest - 1;
-    }
-  }
+  forEachSelected(bits, (i) => {
+    const value = values[i];
+    if (!(Number.isNaN(value) || (zeroIsMissing && value === 0))) visit(i);
+  });
 }
 
 /**

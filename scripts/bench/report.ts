@@ -2,6 +2,7 @@
 import type { Engine } from './ingest-child';
 import type { QueryTiming } from './query-child';
 import type { Summary } from './stats';
+import type { VisitorRow } from './visitor-child';
 
 export interface IngestRow {
   dataset: string;
@@ -50,6 +51,7 @@ export interface BenchResults {
   queries: QueryRun[];
   restart: RestartRow[];
   growth: { engine: Engine; points: { rows: number; ms: number; maxRss: number }[]; timeExponent: number | null; rssExponent: number | null }[];
+  visitor: VisitorRow[];
   wallMs: number;
 }
 
@@ -217,6 +219,17 @@ function targetLines(results: BenchResults): string {
   return ['Targets (issue 14)', ...lines.map((line) => `  ${line}`)].join('\n');
 }
 
+/** The visitor against the loop it replaced: medians and ranges, and their ratio (1.00 = it costs nothing). */
+function visitorTable(results: BenchResults): string {
+  if (results.visitor.length === 0) return '';
+  const lines = ['One loop over selected respondents: forEachSelected vs the same loop inline (weighted tally, 1,000,000 respondents), ms median [min–max]'];
+  for (const row of results.visitor)
+    lines.push(
+      `  ${pad(row.selection, 12)} ${left(row.selected.toLocaleString('en-US'), 9)} selected   inline ${range(row.inline, 1, 2)}   visitor ${range(row.visitor, 1, 2)}   ratio of medians ${fixed(row.visitor.median / row.inline.median, 2)}, of minima ${fixed(row.visitor.min / row.inline.min, 2)}`,
+    );
+  return lines.join('\n');
+}
+
 export function printReport(results: BenchResults): void {
   const m = results.machine;
   const header = [
@@ -225,8 +238,21 @@ export function printReport(results: BenchResults): void {
     ...results.missingSharedData.map((file) => `!!! SKIPPED, shared data missing: ${file}`),
   ];
   console.log(
-    ['', ...header, '', ingestTables(results), '', queryTables(results), '', restartTable(results), '', growthTable(results), '', targetLines(results)].join(
-      '\n',
-    ),
+    [
+      '',
+      ...header,
+      '',
+      ingestTables(results),
+      '',
+      queryTables(results),
+      '',
+      restartTable(results),
+      '',
+      growthTable(results),
+      '',
+      visitorTable(results),
+      '',
+      targetLines(results),
+    ].join('\n'),
   );
 }

@@ -1,4 +1,4 @@
-import type { ChartMeasure } from '@/lib/view/figures/build-chart-data';
+import type { MainMeasure } from '@/lib/analysis/measures';
 import type { FigureFormat } from '@/lib/view/words/format-figure';
 
 export interface SeriesConfig {
@@ -10,10 +10,10 @@ export interface SeriesConfig {
 }
 
 /** The one place chart colours and wording are chosen, keyed by what a bar measures. */
-export const CHART_SERIES: Record<ChartMeasure, SeriesConfig> = {
+export const CHART_SERIES: Record<MainMeasure, SeriesConfig> = {
   share: { label: '% of respondents who answered', color: 'var(--chart-share)', format: 'percent' },
-  firstRank: { label: '% who ranked it first', color: 'var(--chart-rank)', format: 'percent' },
-  histogram: { label: '% of respondents who answered', color: 'var(--chart-histogram)', format: 'percent' },
+  ranked_first: { label: '% who ranked it first', color: 'var(--chart-rank)', format: 'percent' },
+  bin: { label: '% of respondents who answered', color: 'var(--chart-histogram)', format: 'percent' },
 };
 
 /**

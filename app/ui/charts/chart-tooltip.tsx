@@ -1,14 +1,15 @@
 'use client';
 
 import type { TooltipContentProps } from 'recharts';
-import type { ChartCategory, ChartMeasure, ChartSeries } from '@/lib/view/figures/build-chart-data';
+import type { MainMeasure } from '@/lib/analysis/measures';
+import type { ChartCategory, ChartSeries } from '@/lib/view/figures/build-chart-data';
 import { roundPercent } from '@/lib/analysis/round-shares';
 import { formatFigure } from '@/lib/view/words/format-figure';
 
-const OF_WHOM: Record<ChartMeasure, string> = {
+const OF_WHOM: Record<MainMeasure, string> = {
   share: 'who answered',
-  firstRank: 'who ranked any item',
-  histogram: 'who answered',
+  ranked_first: 'who ranked any item',
+  bin: 'who answered',
 };
 
 const MARK_WORDS = { higher: 'significantly higher than the rest', lower: 'significantly lower than the rest' } as const;
@@ -20,7 +21,7 @@ export function ChartTooltip({
   measure,
   series,
   clickable,
-}: Partial<TooltipContentProps> & { measure: ChartMeasure; series: readonly ChartSeries[]; clickable: boolean }) {
+}: Partial<TooltipContentProps> & { measure: MainMeasure; series: readonly ChartSeries[]; clickable: boolean }) {
   const category = (payload?.[0]?.payload as { category?: ChartCategory } | undefined)?.category;
   if (!active || !category) return null;
   const interval = (low: number | null, high: number | null) =>
@@ -38,7 +39,7 @@ export function ChartTooltip({
           ) : (
             <>
               <strong>{formatFigure(cell.percent, 'percent')}</strong>
-              {measure === 'firstRank' ? ' ranked it first' : ''} · {formatFigure(cell.count ?? NaN, 'count')} of {formatFigure(cell.base ?? NaN, 'count')}{' '}
+              {measure === 'ranked_first' ? ' ranked it first' : ''} · {formatFigure(cell.count ?? NaN, 'count')} of {formatFigure(cell.base ?? NaN, 'count')}{' '}
               {OF_WHOM[measure]}
               <span className="muted">{interval(cell.low, cell.high)}</span>
               {cell.significance && <span> · {MARK_WORDS[cell.significance]}</span>}

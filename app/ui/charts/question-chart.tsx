@@ -24,13 +24,13 @@ export function QuestionChart({ data, variant, caption }: QuestionChartProps) {
   const onSelect = navigation
     ? (category: ChartCategory) => {
         const { state } = navigation.nav;
-        if (data.measure !== 'histogram')
-          return navigation.go(toggleFilterValue(state, data.questionId, category.key, data.measure === 'firstRank' ? 'first' : 'in'));
+        if (data.measure !== 'bin')
+          return navigation.go(toggleFilterValue(state, data.questionId, category.key, data.measure === 'ranked_first' ? 'first' : 'in'));
         const keys = data.categories.map((c) => c.key);
         navigation.go(toggleBinFilter(state, data.questionId, binRangeOf(keys, keys.indexOf(category.key))));
       }
     : undefined;
-  const histogram = data.measure === 'histogram' && data.series.length === 1;
+  const histogram = data.measure === 'bin' && data.series.length === 1;
   return (
     <figure className="chart" data-question={data.questionId}>
       {histogram ? (

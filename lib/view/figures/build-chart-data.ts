@@ -1,11 +1,10 @@
+import { isMainMeasure, type MainMeasure } from '../../analysis/measures';
 import type { AggregateRow } from '../../analysis/aggregate-row';
 import { roundPercent, roundSharesToHundred } from '../../analysis/round-shares';
 import type { Significance } from '../../analysis/segment-significance';
 import type { Question } from '../../survey/types';
 import { orderBars, pickLargestBars } from '../words/choose-bars';
 import { formatFigure } from '../words/format-figure';
-
-export type ChartMeasure = 'share' | 'firstRank' | 'histogram';
 
 /** One bar: an option's figure in one series, as a client chart receives it (plain data only). */
 export interface ChartCell {
@@ -41,7 +40,7 @@ export interface ChartSeries {
 
 export interface ChartData {
   questionId: string;
-  measure: ChartMeasure;
+  measure: MainMeasure;
   /** What the series are: everyone only, the segments of a comparison, or the waves of a trend. */
   seriesKind: 'all' | 'segment' | 'wave';
   series: ChartSeries[];
@@ -68,17 +67,11 @@ export interface ChartOptions {
   overlapping?: boolean;
 }
 
-const MAIN_MEASURES = new Set(['share', 'ranked_first', 'bin']);
-
-const MEASURE_WORDS: Record<ChartMeasure, string> = {
+const MEASURE_WORDS: Record<MainMeasure, string> = {
   share: 'percentage of respondents who answered that chose each option',
-  firstRank: 'percentage of respondents who ranked each item first',
-  histogram: 'distribution of answers, as a percentage of respondents who answered',
+  ranked_first: 'percentage of respondents who ranked each item first',
+  bin: 'distribution of answers, as a percentage of respondents who answered',
 };
-
-function toChartMeasure(measure: AggregateRow['measure']): ChartMeasure {
-  return measure === 'ranked_first' ? 'firstRank' : measure === 'bin' ? 'histogram' : 'share';
-}
 
 /** Display percentages for one series: single-answer shares add up to 100 (largest remainder); others rounded. */
 function displayPercents(rows: readonly AggregateRow[], sumTo100: boolean): (number | null)[] {
@@ -101,7 +94,7 @@ function toCell(row: AggregateRow | undefined, percent: number | null): ChartCel
   };
 }
 
-function describeChart(question: Question, measure: ChartMeasure, series: ChartSeries[], categories: ChartCategory[], hidden: number): string {
+function describeChart(question: Question, measure: MainMeasure, series: ChartSeries[], categories: ChartCategory[], hidden: number): string {
   const listed = categories
     .map((category) => {
       const values = category.cells.map(
@@ -121,9 +114,9 @@ function describeChart(question: Question, measure: ChartMeasure, series: ChartS
  * comparison, or each wave of a trend; suppressed series are left out and named.
  */
 export function buildChartData(question: Question, rows: readonly AggregateRow[], options: ChartOptions): ChartData | undefined {
-  const main = rows.filter((row) => MAIN_MEASURES.has(row.measure));
+  const main = rows.filter((row) => isMainMeasure(row.measure));
   if (main.length === 0) return undefined;
-  const measure = toChartMeasure(main[0].measure);
+  const measure = main[0].measure as MainMeasure;
   const seriesKey = (row: AggregateRow) => (options.seriesBy === 'wave' ? row.wave : row.keys.segment);
   const segmented = options.seriesBy === 'segment' && main.some((row) => row.segment !== '(all)');
   const usable =
@@ -155,7 +148,7 @@ export function buildChartData(question: Question, rows: readonly AggregateRow[]
     return { share: (row?.percent ?? 0) / 100, count: row?.count ?? 0 };
   });
   const order = orderBars(question, buckets);
-  const picked = measure === 'histogram' ? order : pickLargestBars(order, buckets, options.limit);
+  const picked = measure === 'bin' ? order : pickLargestBars(order, buckets, options.limit);
   const categories = picked.map((index) => {
     const key = keys[index];
     const cells = shown.map(([, group], s) => {

@@ -1,3 +1,4 @@
+import { isMainMeasure } from '../../analysis/measures';
 import type { AggregateRow } from '../../analysis/aggregate-row';
 import { roundPercent } from '../../analysis/round-shares';
 import type { Question } from '../../survey/types';
@@ -44,8 +45,6 @@ export interface TrendData {
   summary: string;
 }
 
-const MAIN_MEASURES = new Set(['share', 'ranked_first', 'bin']);
-
 function mark(flags: string, kind: 'from-previous' | 'since-first'): 'up' | 'down' | null {
   return flags.includes(`up-${kind}`) ? 'up' : flags.includes(`down-${kind}`) ? 'down' : null;
 }
@@ -86,7 +85,7 @@ export function buildTrendData(
   options: { limit: number; activeValues: ReadonlySet<string>; segment?: string; measure?: AggregateRow['measure']; order?: readonly string[] },
 ): TrendData | undefined {
   const segment = options.segment ?? '(all)';
-  const wanted = (row: AggregateRow) => (options.measure ? row.measure === options.measure : MAIN_MEASURES.has(row.measure));
+  const wanted = (row: AggregateRow) => (options.measure ? row.measure === options.measure : isMainMeasure(row.measure));
   const main = rows.filter((row) => wanted(row) && row.segment === segment);
   if (main.length === 0) return undefined;
   const waves = [...new Set(main.map((row) => row.wave))];

@@ -1,13 +1,13 @@
+import { isMainMeasure } from '../../analysis/measures';
 import type { AggregateRow } from '../../analysis/aggregate-row';
 import type { Question } from '../../survey/types';
 import { formatCounted, formatFigure } from './format-figure';
 
 const formatCount = (value: number) => formatFigure(value, 'count');
-const MAIN_MEASURES = new Set(['share', 'ranked_first', 'bin']);
 
 /** The base of everyone's figures in one wave: null when withheld, undefined when there are no rows. */
 export function baseOf(rows: readonly AggregateRow[]): { base: number | null; suppressed: boolean; unreliable: boolean } | undefined {
-  const main = rows.filter((row) => row.segment === '(all)' && MAIN_MEASURES.has(row.measure));
+  const main = rows.filter((row) => row.segment === '(all)' && isMainMeasure(row.measure));
   if (main.length === 0) return undefined;
   const inBase = main.find((row) => !row.flags.includes('excluded-from-base')) ?? main[0];
   return {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { estimateRow, shareRow, type AggregateRow, type RowContext } from '../../../lib/analysis/aggregate-row';
 import { makeEstimate } from '../../../lib/analysis/estimate';
 import { DEFAULT_SETTINGS, makeFigure, type FigureSettings } from '../../../lib/analysis/figure';
-import type { Measure } from '../../../lib/analysis/question-extras';
+import type { Measure } from '../../../lib/analysis/measures';
 import type { Tally } from '../../../lib/analysis/tally';
 import { withTrendChanges } from '../../../lib/analysis/trend-changes';
 

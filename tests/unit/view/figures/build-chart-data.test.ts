@@ -188,7 +188,7 @@ describe('buildChartData on likert, multi-select and ranking questions', () => {
   it('buildChartData(rank (ranking)) charts the share who ranked each item first, largest first; ranked-at-all rows are not bars', () => {
     // Of 7 who ranked any: Speed 3/7 = 42.857 → 42.9, Safety 2/7 = 28.571 → 28.6, Cost 1/7 = 14.286 → 14.3.
     const chart = chartOf(mixed, 'rank');
-    expect(chart!.measure).toBe('firstRank');
+    expect(chart!.measure).toBe('ranked_first');
     expect(barsOf(chart)).toEqual([
       ['Speed', 42.9, 3, 7],
       ['Safety', 28.6, 2, 7],
@@ -208,7 +208,7 @@ describe('buildChartData on a numeric question', () => {
 
   it.each([Infinity, 8, 1])('buildChartData(years, limit %s) draws every bin in order and hides none; mean and quartile rows are not bins', (limit) => {
     const chart = chartOf(years, 'years', { limit });
-    expect(chart!.measure).toBe('histogram');
+    expect(chart!.measure).toBe('bin');
     // One value per bin (10% of the 10 who answered) and two (20%) in the open last bin.
     expect(barsOf(chart)).toEqual([
       ['< 2', 10, 1, 10],
