@@ -1,0 +1,168 @@
+import type { Question, Selection } from '../survey/types';
+import type { Figure, FigureSettings } from './figure';
+import { multiFrequencies, singleFrequencies } from './frequencies';
+import { likertExtras, likertScale, scoresByCode } from './question-extras';
+import { rankItems } from './rankings';
+import type { Tally } from './tally';
+import { estimateMean } from './weighted-mean';
+import { compareMeans, compareShares } from './group-difference';
+import { makeFindingRow, type FindingMeasure, type FindingRow } from './finding-row';
+
+/** One share of a question over one set of respondents: the option's tally and its base's. */
+interface ShareCell {
+  measure: FindingMeasure;
+  value: string;
+  label: string;
+  option: Tally;
+  base: Tally;
+}
+
+/** A mean a scan compares: each respondent's value (NaN = none) and the question's spread among the compared respondents. */
+interface MeanSource {
+  label: string;
+  values: ArrayLike<number>;
+  standardDeviation: number;
+}
+
+/** A question made ready once for every group compared within the same respondents. */
+export interface PreparedQuestion {
+  question: Question;
+  /** The shares over every compared respondent (the wave, or the selection): a group's rest is these minus the group's. */
+  universe: ShareCell[];
+  means: MeanSource[];
+}
+
+/** A set of respondents compared with the rest of the compared respondents. */
+export interface ComparedGroup {
+  value: string;
+  label: string;
+  selection: Selection;
+  /** The compared respondents not in the group. */
+  rest: Uint32Array;
+}
+
+const cellsOf = (measure: FindingMeasure, figures: readonly Figure[]): ShareCell[] =>
+  figures.map((figure) => ({ measure, value: figure.value, label: figure.label, option: figure.optionTally, base: figure.baseTally }));
+
+/**
+ * The shares the scan compares, per kind: single choice and multi-select per option (over the
+ * figures' own bases, an option left out of the base over everyone who answered); Likert per option
+ * and its top-2 box (lib/analysis/question-extras, from four points up); ranking, the share who
+ * ranked each item first. Numeric questions have no share here, only their mean.
+ */
+function shareCells(question: Question, selection: Selection, settings: FigureSettings): ShareCell[] {
+  switch (question.kind) {
+    case 'single':
+      return cellsOf('share', singleFrequencies(question, selection, settings).figures);
+    case 'likert': {
+      const figures = singleFrequencies(question, selection, settings).figures;
+      const topTwo = likertExtras(question, selection, settings, figures).flatMap((extra) =>
+        extra.measure === 'top2' && 'figure' in extra ? [extra.figure] : [],
+      );
+      return [...cellsOf('share', figures), ...cellsOf('top2', topTwo)];
+    }
+    case 'multi':
+      return cellsOf('share', multiFrequencies(question, selection, settings).figures);
+    case 'ranking':
+      return cellsOf(
+        'ranked_first',
+        rankItems(question, selection, settings).items.map((item) => item.first),
+      );
+    default:
+      return [];
+  }
+}
+
+/**
+ * Standard deviation of the values among the respondents in `bits` (weighted when weighted; n − 1
+ * in the denominator, so that unweighted it is R's sd()). It is the unit of a mean's effect floor
+ * ("0.2 SD"): one spread per question, shared by every group compared, rather than a pooled
+ * within-group SD that would change from group to group.
+ */
+function standardDeviation(values: ArrayLike<number>, bits: Uint32Array, weights: Float64Array | undefined): number {
+  let [n, sumW, sumWX, sumWXX] = [0, 0, 0, 0];
+  for (let word = 0; word < bits.length; word++) {
+    for (let rest = bits[word]; rest !== 0; rest &= rest - 1) {
+      const i = (word << 5) | (31 - Math.clz32(rest & -rest));
+      const x = values[i];
+      if (Number.isNaN(x)) continue;
+      const w = weights ? weights[i] : 1;
+      n++;
+      sumW += w;
+      sumWX += w * x;
+      sumWXX += w * x * x;
+    }
+  }
+  if (n < 2 || !(sumW > 0)) return NaN;
+  const mean = sumWX / sumW;
+  // Σw(x − m)² = Σwx² − m·Σwx; clamped at 0 against rounding on a constant answer.
+  return Math.sqrt((Math.max(0, sumWXX - mean * sumWX) / sumW) * (n / (n - 1)));
+}
+
+/** The mean scores a scan compares: a numeric question's mean, a Likert question's mean score (positions, or the scale's own numbers). */
+function meanSources(question: Question, universe: Selection, weights: Float64Array | undefined): MeanSource[] {
+  let sources: { label: string; values: ArrayLike<number> }[] = [];
+  if (question.kind === 'numeric') sources = [{ label: 'Mean', values: question.values }];
+  else if (question.kind === 'likert') {
+    const scale = likertScale(question);
+    if (scale) sources = [{ label: scale.meanLabel, values: scoresByCode(question, scale.scoreOf) }];
+  }
+  return sources.map((source) => ({ ...source, standardDeviation: standardDeviation(source.values, universe.bits, weights) }));
+}
+
+export function prepareQuestion(question: Question, universe: Selection, settings: FigureSettings): PreparedQuestion {
+  return { question, universe: shareCells(question, universe, settings), means: meanSources(question, universe, settings.weights) };
+}
+
+const minus = (a: Tally, b: Tally): Tally => ({ count: a.count - b.count, sumW: a.sumW - b.sumW, sumW2: a.sumW2 - b.sumW2 });
+const shareOf = (tally: { option: Tally; base: Tally }, weighted: boolean) =>
+  weighted ? tally.option.sumW / tally.base.sumW : tally.option.count / tally.base.count;
+
+/**
+ * Every comparison of one question for one group against the rest, with both bases at least
+ * `minBase` (the others are not tests: they are counted in `untested`). Shares: the rest is the
+ * compared respondents' tallies minus the group's, as segment marks take it (overlapping
+ * multi-select segments included). Means: each side estimated on its own respondents.
+ */
+export function compareGroup(
+  prepared: PreparedQuestion,
+  group: ComparedGroup,
+  settings: FigureSettings,
+  minBase: number,
+): { rows: FindingRow[]; untested: number } {
+  const { question } = prepared;
+  const weighted = settings.weights !== undefined;
+  const surveySize = settings.surveySize ?? 0;
+  const level = settings.level;
+  const rows: FindingRow[] = [];
+  let untested = 0;
+  const common = { question: { id: question.id, label: question.label }, segment: { value: group.value, label: group.label } };
+  const cells = prepared.universe.length > 0 ? shareCells(question, group.selection, settings) : [];
+  cells.forEach((cell, k) => {
+    const rest = { option: minus(prepared.universe[k].option, cell.option), base: minus(prepared.universe[k].base, cell.base) };
+    if (cell.base.count < minBase || rest.base.count < minBase) return void untested++;
+    const difference = compareShares(cell, rest, weighted, surveySize, level);
+    if (Number.isNaN(difference.p)) return void untested++;
+    const [value, valueRest] = [shareOf(cell, weighted), shareOf(rest, weighted)];
+    rows.push(
+      makeFindingRow({ ...common, measure: cell.measure, option: cell, value, valueRest, base: cell.base.count, baseRest: rest.base.count, difference }),
+    );
+  });
+  for (const source of prepared.means) {
+    const options = { weights: settings.weights, surveySize, level };
+    const [mine, theirs] = [estimateMean(source.values, group.selection.bits, options), estimateMean(source.values, group.rest, options)];
+    if (mine.n < minBase || theirs.n < minBase) {
+      untested++;
+      continue;
+    }
+    const difference = compareMeans(mine, theirs, weighted, level);
+    if (Number.isNaN(difference.p)) {
+      untested++;
+      continue;
+    }
+    const option = { value: '', label: source.label };
+    const sides = { value: mine.mean, valueRest: theirs.mean, base: mine.n, baseRest: theirs.n, standardDeviation: source.standardDeviation };
+    rows.push(makeFindingRow({ ...common, measure: 'mean', option, ...sides, difference }));
+  }
+  return { rows, untested };
+}
