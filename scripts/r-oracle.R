@@ -174,7 +174,9 @@ rao_scott <- lapply(rao_scott_cases, function(case) {
 # compared respondents (the wave, or the selection), by prop.test(correct = FALSE) unweighted and
 # svyttest(y ~ g, subset(design, compared & in base)) weighted; a mean (numeric question, Likert
 # mean score by position) by t.test(x, y) (Welch) or svyttest(x ~ g, …). Comparisons with a base
-# under 30 on either side are not tests; q = p.adjust(p, "BH") over every test of the scan.
+# under 30 on either side, or under Cochran's rule as Sugden, Smith & Jones (2000) refine it
+# (n > 28 + 25 G1², G1 the skewness of the answers of both sides together, weighted when
+# weighted), are not tests; q = p.adjust(p, "BH") over every test of the scan.
 # Intervals: prop.test's conf.int, t.test's, svyttest's confint.
 scan_cells <- function(data) {
   cells <- list()
@@ -210,8 +212,12 @@ compare_cell <- function(cell, design, weights, compared, g, weighted) {
   a <- in_base & g
   b <- in_base & !g
   sides <- list(base = sum(a), base_rest = sum(b))
-  if (sides$base < 30 || sides$base_rest < 30) return(NULL)
   w <- if (weighted) weights else rep(1, length(g))
+  both <- in_base
+  centred <- value[both] - sum(w[both] * value[both]) / sum(w[both])
+  skewness <- (sum(w[both] * centred^3) / sum(w[both])) / (sum(w[both] * centred^2) / sum(w[both]))^1.5
+  enough <- function(n) n >= 30 && is.finite(skewness) && n > 28 + 25 * skewness^2
+  if (!enough(sides$base) || !enough(sides$base_rest)) return(NULL)
   share <- function(side) sum(w[side] * value[side]) / sum(w[side])
   scale <- if (is_mean) 1 else 100
   result <- c(cell[c("question", "measure", "option")], sides, list(percent = scale * share(a), percent_rest = scale * share(b)))

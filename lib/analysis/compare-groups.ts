@@ -1,12 +1,13 @@
 import type { Question, Selection } from '../survey/types';
 import type { Figure, FigureSettings } from './figure';
 import { multiFrequencies, singleFrequencies } from './frequencies';
-import { likertExtras, likertScale, scoresByCode } from './question-extras';
+import { likertBoxes, likertScale, scoresByCode } from './question-extras';
 import { rankItems } from './rankings';
 import type { Tally } from './tally';
 import { estimateMean } from './weighted-mean';
 import { compareMeans, compareShares } from './group-difference';
 import { makeFindingRow, type FindingMeasure, type FindingRow } from './finding-row';
+import { normalApproximationHolds, shareSkewness } from './normal-approximation';
 
 /** One share of a question over one set of respondents: the option's tally and its base's. */
 interface ShareCell {
@@ -22,6 +23,7 @@ interface MeanSource {
   label: string;
   values: ArrayLike<number>;
   standardDeviation: number;
+  skewness: number;
 }
 
 /** A question made ready once for every group compared within the same respondents. */
@@ -56,9 +58,7 @@ function shareCells(question: Question, selection: Selection, settings: FigureSe
       return cellsOf('share', singleFrequencies(question, selection, settings).figures);
     case 'likert': {
       const figures = singleFrequencies(question, selection, settings).figures;
-      const topTwo = likertExtras(question, selection, settings, figures).flatMap((extra) =>
-        extra.measure === 'top2' && 'figure' in extra ? [extra.figure] : [],
-      );
+      const topTwo = likertBoxes(question, settings, figures).flatMap((extra) => (extra.measure === 'top2' && 'figure' in extra ? [extra.figure] : []));
       return [...cellsOf('share', figures), ...cellsOf('top2', topTwo)];
     }
     case 'multi':
@@ -74,29 +74,40 @@ function shareCells(question: Question, selection: Selection, settings: FigureSe
 }
 
 /**
- * Standard deviation of the values among the respondents in `bits` (weighted when weighted; n − 1
- * in the denominator, so that unweighted it is R's sd()). It is the unit of a mean's effect floor
- * ("0.2 SD"): one spread per question, shared by every group compared, rather than a pooled
- * within-group SD that would change from group to group.
+ * Standard deviation and skewness of the values among the respondents in `bits` (weighted when
+ * weighted), in two passes (mean, then central moments: a salary's cubes would swamp raw sums).
+ * The SD has n − 1 in its denominator, so that unweighted it is R's sd(); it is the unit of a mean's
+ * effect floor ("0.2 SD"): one spread per question, shared by every group compared, rather than a
+ * pooled within-group SD that would change from group to group. The skewness (g1 = m3/m2^1.5)
+ * decides whether the mean may be tested (lib/analysis/normal-approximation).
  */
-function standardDeviation(values: ArrayLike<number>, bits: Uint32Array, weights: Float64Array | undefined): number {
-  let [n, sumW, sumWX, sumWXX] = [0, 0, 0, 0];
+function spreadOf(values: ArrayLike<number>, bits: Uint32Array, weights: Float64Array | undefined): { standardDeviation: number; skewness: number } {
+  let [n, sumW, sumWX] = [0, 0, 0];
   for (let word = 0; word < bits.length; word++) {
     for (let rest = bits[word]; rest !== 0; rest &= rest - 1) {
       const i = (word << 5) | (31 - Math.clz32(rest & -rest));
-      const x = values[i];
-      if (Number.isNaN(x)) continue;
+      if (Number.isNaN(values[i])) continue;
       const w = weights ? weights[i] : 1;
       n++;
       sumW += w;
-      sumWX += w * x;
-      sumWXX += w * x * x;
+      sumWX += w * values[i];
     }
   }
-  if (n < 2 || !(sumW > 0)) return NaN;
+  if (n < 2 || !(sumW > 0)) return { standardDeviation: NaN, skewness: NaN };
   const mean = sumWX / sumW;
-  // Σw(x − m)² = Σwx² − m·Σwx; clamped at 0 against rounding on a constant answer.
-  return Math.sqrt((Math.max(0, sumWXX - mean * sumWX) / sumW) * (n / (n - 1)));
+  let [m2, m3] = [0, 0];
+  for (let word = 0; word < bits.length; word++) {
+    for (let rest = bits[word]; rest !== 0; rest &= rest - 1) {
+      const i = (word << 5) | (31 - Math.clz32(rest & -rest));
+      const d = values[i] - mean;
+      if (Number.isNaN(d)) continue;
+      const w = weights ? weights[i] : 1;
+      m2 += w * d * d;
+      m3 += w * d * d * d;
+    }
+  }
+  [m2, m3] = [m2 / sumW, m3 / sumW];
+  return { standardDeviation: Math.sqrt(m2 * (n / (n - 1))), skewness: m2 > 0 ? m3 / m2 ** 1.5 : NaN };
 }
 
 /** The mean scores a scan compares: a numeric question's mean, a Likert question's mean score (positions, or the scale's own numbers). */
@@ -107,12 +118,16 @@ function meanSources(question: Question, universe: Selection, weights: Float64Ar
     const scale = likertScale(question);
     if (scale) sources = [{ label: scale.meanLabel, values: scoresByCode(question, scale.scoreOf) }];
   }
-  return sources.map((source) => ({ ...source, standardDeviation: standardDeviation(source.values, universe.bits, weights) }));
+  return sources.map((source) => ({ ...source, ...spreadOf(source.values, universe.bits, weights) }));
 }
 
 export function prepareQuestion(question: Question, universe: Selection, settings: FigureSettings): PreparedQuestion {
   return { question, universe: shareCells(question, universe, settings), means: meanSources(question, universe, settings.weights) };
 }
+
+/** Both sides at least the minimum base, and large enough for the test's normal approximation given the answers' skewness. */
+const testable = (n: number, nRest: number, minBase: number, skewness: number) =>
+  n >= minBase && nRest >= minBase && normalApproximationHolds(n, skewness) && normalApproximationHolds(nRest, skewness);
 
 const minus = (a: Tally, b: Tally): Tally => ({ count: a.count - b.count, sumW: a.sumW - b.sumW, sumW2: a.sumW2 - b.sumW2 });
 const shareOf = (tally: { option: Tally; base: Tally }, weighted: boolean) =>
@@ -120,7 +135,8 @@ const shareOf = (tally: { option: Tally; base: Tally }, weighted: boolean) =>
 
 /**
  * Every comparison of one question for one group against the rest, with both bases at least
- * `minBase` (the others are not tests: they are counted in `untested`). Shares: the rest is the
+ * `minBase` and large enough for the normal approximation (lib/analysis/normal-approximation; the
+ * skewness of the answers of both sides together): the others are not tests, only counted in `untested`. Shares: the rest is the
  * compared respondents' tallies minus the group's, as segment marks take it (overlapping
  * multi-select segments included). Means: each side estimated on its own respondents.
  */
@@ -140,7 +156,8 @@ export function compareGroup(
   const cells = prepared.universe.length > 0 ? shareCells(question, group.selection, settings) : [];
   cells.forEach((cell, k) => {
     const rest = { option: minus(prepared.universe[k].option, cell.option), base: minus(prepared.universe[k].base, cell.base) };
-    if (cell.base.count < minBase || rest.base.count < minBase) return void untested++;
+    const skewness = shareSkewness(shareOf(prepared.universe[k], weighted));
+    if (!testable(cell.base.count, rest.base.count, minBase, skewness)) return void untested++;
     const difference = compareShares(cell, rest, weighted, surveySize, level);
     if (Number.isNaN(difference.p)) return void untested++;
     const [value, valueRest] = [shareOf(cell, weighted), shareOf(rest, weighted)];
@@ -151,7 +168,7 @@ export function compareGroup(
   for (const source of prepared.means) {
     const options = { weights: settings.weights, surveySize, level };
     const [mine, theirs] = [estimateMean(source.values, group.selection.bits, options), estimateMean(source.values, group.rest, options)];
-    if (mine.n < minBase || theirs.n < minBase) {
+    if (!testable(mine.n, theirs.n, minBase, source.skewness)) {
       untested++;
       continue;
     }

@@ -96,17 +96,27 @@ export function likertExtras(
 ): ExtraFigure[] {
   const scale = likertScale(question);
   if (!scale) return [];
-  const onScale = scale.codes.map((code) => figures.find((figure) => figure.value === question.options[code - 1].value)!);
+  const base = sumTallies(onScaleFigures(question, scale, figures));
+  const mean = meanOf(scoresByCode(question, scale.scoreOf), selection.bits, scale.meanLabel, '', base.count, settings, 'mean');
+  const extras = [...likertBoxes(question, settings, figures, scale), mean];
+  if (question.netPromoter && scale.numbered) extras.push(netPromoterScore(question, scale.scoreOf, selection, base.count, settings));
+  return extras;
+}
+
+const onScaleFigures = (question: LikertQuestion, scale: LikertScale, figures: readonly Figure[]) =>
+  scale.codes.map((code) => figures.find((figure) => figure.value === question.options[code - 1].value)!);
+
+/** The top-2 and bottom-2 boxes alone, from the question's figures (none under four points): what a findings scan compares, without the mean's pass. */
+export function likertBoxes(question: LikertQuestion, settings: FigureSettings, figures: readonly Figure[], scale = likertScale(question)): ExtraFigure[] {
+  if (!scale?.boxes) return [];
+  const onScale = onScaleFigures(question, scale, figures);
   const base = sumTallies(onScale);
   const box = (measure: 'top2' | 'bottom2', picked: Figure[]): ExtraFigure => {
     const label =
       measure === 'top2' ? `Top 2: ${picked.map((figure) => figure.label).join(' + ')}` : `Bottom 2: ${picked.map((figure) => figure.label).join(' + ')}`;
     return { measure, figure: makeFigure(measure, label, false, sumTallies(picked), base, settings) };
   };
-  const mean = meanOf(scoresByCode(question, scale.scoreOf), selection.bits, scale.meanLabel, '', base.count, settings, 'mean');
-  const extras = scale.boxes ? [box('top2', onScale.slice(-2)), box('bottom2', onScale.slice(0, 2)), mean] : [mean];
-  if (question.netPromoter && scale.numbered) extras.push(netPromoterScore(question, scale.scoreOf, selection, base.count, settings));
-  return extras;
+  return [box('top2', onScale.slice(-2)), box('bottom2', onScale.slice(0, 2))];
 }
 
 /** Each respondent's score, looked up by option code in a small table (NaN for no answer and off-scale answers). */

@@ -2,6 +2,7 @@ import type { AggregateRow } from './aggregate-row';
 import { makeFindingRow, type FindingMeasure, type FindingRow, type TestedScan } from './finding-row';
 import { shareDifferenceInterval } from './group-difference';
 import { testIndependentSamples } from './proportion-tests';
+import { normalApproximationHolds, shareSkewness } from './normal-approximation';
 import { DEFAULT_MIN_BASE } from './scan-findings';
 
 /** The figures a change is tested on: the scan's shares (a trend's other shares — bins, ranked in the top 3 or at all, bottom-2 — are not scanned). */
@@ -26,8 +27,16 @@ export interface WaveChangesRequest {
   minBase?: number;
 }
 
-const shareOf = (sample: NonNullable<AggregateRow['keys']['sample']>, weighted: boolean) =>
-  weighted ? sample.option.sumW / sample.base.sumW : sample.option.count / sample.base.count;
+type Sample = NonNullable<AggregateRow['keys']['sample']>;
+
+const shareOf = (sample: Sample, weighted: boolean) => (weighted ? sample.option.sumW / sample.base.sumW : sample.option.count / sample.base.count);
+
+/** Both bases at least the minimum and large enough for the normal approximation, the skewness read on both waves together (lib/analysis/normal-approximation). */
+function testable(a: Sample, b: Sample, minBase: number, weighted: boolean): boolean {
+  const pooled = weighted ? (a.option.sumW + b.option.sumW) / (a.base.sumW + b.base.sumW) : (a.option.count + b.option.count) / (a.base.count + b.base.count);
+  const skewness = shareSkewness(pooled);
+  return [a, b].every((sample) => sample.base.count >= minBase && normalApproximationHolds(sample.base.count, skewness));
+}
 
 /**
  * "What changed": each share of the latest wave against the previous wave's, with the trend's own
@@ -35,7 +44,8 @@ const shareOf = (sample: NonNullable<AggregateRow['keys']['sample']>, weighted: 
  * lib/analysis/trend-changes uses it: pooled z unweighted, waves as strata weighted), and its
  * interval. Rows are the scan's: `percent` is the latest wave's, `percent_rest` the previous one's,
  * `segment` the segment the change is within ('' for everyone). Shares withheld in either wave
- * (suppressed: no tallies) and bases under the minimum are not tested. The false discovery rate is
+ * (suppressed: no tallies), bases under the minimum and bases too small for the normal
+ * approximation (lib/analysis/normal-approximation) are not tested. The false discovery rate is
  * then controlled by pickFindings, over these tests alone or together with a scan's.
  */
 export function testWaveChanges(request: WaveChangesRequest): TestedScan {
@@ -50,7 +60,7 @@ export function testWaveChanges(request: WaveChangesRequest): TestedScan {
       const before = previous.get(key(row));
       if (row.wave !== request.latest || !measure || !before) continue;
       const [a, b] = [row.keys.sample, before.keys.sample];
-      if (!a || !b || a.base.count < minBase || b.base.count < minBase) {
+      if (!a || !b || !testable(a, b, minBase, request.weighted)) {
         untested++;
         continue;
       }

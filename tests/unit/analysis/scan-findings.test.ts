@@ -9,18 +9,29 @@ import { selectRespondents } from '../../../lib/analysis/select-respondents';
 import { selectAll } from '../../../lib/analysis/selection';
 import { codebookSchema } from '../../../lib/survey/codebook-schema';
 import { loadSurveyFile } from '../../../lib/survey/load-survey-file';
-import { questionOf, selectSurvey } from '../helpers/fixture-survey';
+import { buildSurvey } from '../../../lib/survey/build-survey';
+import { questionOf, readFixture, SELECT_CODEBOOK } from '../helpers/fixture-survey';
 
-/** The figures a row holds, rounded to 2 decimals, to compare with counts made by hand. */
+/**
+ * tests/fixtures/analysis-select.csv (counted by hand in helpers/fixture-survey) with each of its 12
+ * respondents `times` times: the same shares, bases `times` as large — at ×30 every comparison of
+ * the hand counts below is large enough to be tested at the defaults.
+ */
+function selectSurveyTimes(times: number) {
+  const [header, ...rows] = readFixture('analysis-select.csv').trimEnd().split('\n');
+  return buildSurvey([header, ...Array.from({ length: times }, () => rows).flat()].join('\n') + '\n', { codebook: SELECT_CODEBOOK });
+}
+
+/** The figures a row holds, rounded to 2 decimals, to compare with counts made by hand (bases ×30). */
 const figuresOf = (row: FindingRow) => [row.percent, row.percent_rest, row.base, row.base_rest].map((x) => Math.round(x! * 100) / 100);
 const find = (rows: FindingRow[], question: string, option: string, segment = '') =>
   rows.find((row) => row.question_id === question && row.keys.option === option && row.keys.segment === segment);
 
-describe('testFindings: the selection against the rest of its wave (tests/fixtures/analysis-select.csv, counted by hand in helpers/fixture-survey)', () => {
-  const survey = selectSurvey();
+describe('testFindings: the selection against the rest of its wave (the 12-respondent fixture ×30)', () => {
+  const survey = selectSurveyTimes(30);
   // role = Backend {1,3,6,9,12}; the rest of the wave {2,4,5,7,8,10,11}.
   const { selection } = selectRespondents(survey, [{ question: 'role', op: 'in', values: ['Backend'] }]);
-  const tested = testFindings(survey, { selection, skip: new Set(['role']), settings: DEFAULT_SETTINGS, minBase: 1 });
+  const tested = testFindings(survey, { selection, skip: new Set(['role']), settings: DEFAULT_SETTINGS });
 
   it('testFindings(role = Backend, skip role) → 11 tests: 4 languages, 3 trends ranked first, the mean of years, 3 countries; id, comment and role not scanned', () => {
     expect(tested.rows.map((row) => `${row.question_id}/${row.measure}/${row.keys.option}`)).toEqual([
@@ -41,16 +52,16 @@ describe('testFindings: the selection against the rest of its wave (tests/fixtur
 
   it.each([
     // Languages over who answered: Backend {1,3,6,9} (12 left it blank), the rest {2,4,5,7,10,11}.
-    ['languages', 'Go', [50, 50, 4, 6]],
-    ['languages', 'Rust', [50, 33.33, 4, 6]],
-    ['languages', 'TypeScript', [0, 33.33, 4, 6]],
+    ['languages', 'Go', [50, 50, 120, 180]],
+    ['languages', 'Rust', [50, 33.33, 120, 180]],
+    ['languages', 'TypeScript', [0, 33.33, 120, 180]],
     // Ranked first over who ranked anything: Backend {1,6,9}, the rest {2,4,5,7,11}.
-    ['trends', 'AI', [33.33, 60, 3, 5]],
-    ['trends', 'Security', [66.67, 0, 3, 5]],
+    ['trends', 'AI', [33.33, 60, 90, 150]],
+    ['trends', 'Security', [66.67, 0, 90, 150]],
     // Years: Backend 5, 10, 7.5, 5, 20 → 9.5; the rest 2, 3, 0, 12, 1 → 3.6 (4 and 10 left it blank).
-    ['years', '', [9.5, 3.6, 5, 5]],
+    ['years', '', [9.5, 3.6, 150, 150]],
     // Country over who answered: Backend {1,3,6,9,12}, the rest {2,4,5,7,8,11} (10 left it blank).
-    ['country', 'Germany', [20, 66.67, 5, 6]],
+    ['country', 'Germany', [20, 66.67, 150, 180]],
   ])('testFindings(role = Backend) → %s %s: percent, percent of the rest, bases = %j', (question, option, expected) => {
     expect(figuresOf(find(tested.rows, question, option)!)).toEqual(expected);
   });
@@ -65,9 +76,19 @@ describe('testFindings: the selection against the rest of its wave (tests/fixtur
     expect(years.keys.unit).toBe('sd');
   });
 
-  it('testFindings(role = Backend) at the default minimum base of 30 → no test: every comparison untested, no finding', () => {
-    const scan = scanFindings(survey, { selection, skip: new Set(['role']), settings: DEFAULT_SETTINGS });
+  it('testFindings(role = Backend, 12 respondents once) → bases under 30: every comparison untested, no finding', () => {
+    const small = selectSurveyTimes(1);
+    const { selection: backend } = selectRespondents(small, [{ question: 'role', op: 'in', values: ['Backend'] }]);
+    const scan = scanFindings(small, { selection: backend, skip: new Set(['role']), settings: DEFAULT_SETTINGS });
     expect([scan.tests, scan.untested, scan.findings.length]).toEqual([0, 11, 0]);
+  });
+
+  it('testFindings(role = Backend, ×10) → 40 answered languages: Go (chosen by 50%, n > 28 needed) is tested, TypeScript (20%: skewness 1.5, n > 84.25) is not', () => {
+    const tenfold = selectSurveyTimes(10);
+    const { selection: backend } = selectRespondents(tenfold, [{ question: 'role', op: 'in', values: ['Backend'] }]);
+    const rows = testFindings(tenfold, { selection: backend, skip: new Set(['role']), settings: DEFAULT_SETTINGS }).rows;
+    expect(find(rows, 'languages', 'Go')?.base).toBe(40);
+    expect(find(rows, 'languages', 'TypeScript')).toBeUndefined();
   });
 
   it('testFindings in public mode → refused: its tests would read unperturbed counts', () => {
@@ -76,32 +97,32 @@ describe('testFindings: the selection against the rest of its wave (tests/fixtur
   });
 });
 
-describe('testFindings: each segment against the rest of the selection', () => {
-  const survey = selectSurvey();
+describe('testFindings: each segment against the rest of the selection (the 12-respondent fixture ×30)', () => {
+  const survey = selectSurveyTimes(30);
   const everyone = selectAll(survey.size);
 
   it('testFindings(by role) → Frontend {2,7,10} against the rest of the selection, respondent 5 (no role) included: Go 2/3 against 3/7', () => {
     const segments = segmentBy(questionOf(survey, 'role'), everyone);
     if (typeof segments === 'string') throw new Error(segments);
-    const tested = testFindings(survey, { selection: everyone, segments, skip: new Set(['role']), settings: DEFAULT_SETTINGS, minBase: 1 });
+    const tested = testFindings(survey, { selection: everyone, segments, skip: new Set(['role']), settings: DEFAULT_SETTINGS });
     // The rest {1,3,4,5,6,8,9,11,12} answered languages: {1,3,4,5,6,9,11}; Go among them {1,3,4}.
-    expect(figuresOf(find(tested.rows, 'languages', 'Go', 'Frontend')!)).toEqual([66.67, 42.86, 3, 7]);
+    expect(figuresOf(find(tested.rows, 'languages', 'Go', 'Frontend')!)).toEqual([66.67, 42.86, 90, 210]);
     expect(find(tested.rows, 'languages', 'Go', 'Frontend')!.segment).toBe('Frontend');
   });
 
   it('testFindings(by languages, a multi-select) → overlapping segments: Go {1,3,4,7,10} against {2,5,6,8,9,11,12}; Germany 2/4 against 3/7', () => {
     const segments = segmentBy(questionOf(survey, 'languages'), everyone);
     if (typeof segments === 'string') throw new Error(segments);
-    const tested = testFindings(survey, { selection: everyone, segments, skip: new Set(['languages']), settings: DEFAULT_SETTINGS, minBase: 1 });
+    const tested = testFindings(survey, { selection: everyone, segments, skip: new Set(['languages']), settings: DEFAULT_SETTINGS });
     // Country answered: Go {1,3,4,7} (10 blank); the rest {2,5,6,8,9,11,12}. Germany: {4,7} and {5,9,11}.
-    expect(figuresOf(find(tested.rows, 'country', 'Germany', 'Go')!)).toEqual([50, 42.86, 4, 7]);
+    expect(figuresOf(find(tested.rows, 'country', 'Germany', 'Go')!)).toEqual([50, 42.86, 120, 210]);
   });
 
   it('testFindings(by role, within role = Backend) → Frontend and Data are empty and Backend has no rest: all 33 comparisons untested, never a test on an empty side', () => {
     const { selection } = selectRespondents(survey, [{ question: 'role', op: 'in', values: ['Backend'] }]);
     const segments = segmentBy(questionOf(survey, 'role'), selection);
     if (typeof segments === 'string') throw new Error(segments);
-    const tested = testFindings(survey, { selection, segments, skip: new Set(['role']), settings: DEFAULT_SETTINGS, minBase: 1 });
+    const tested = testFindings(survey, { selection, segments, skip: new Set(['role']), settings: DEFAULT_SETTINGS });
     expect(new Set(tested.rows.map((row) => row.keys.segment))).toEqual(new Set());
     expect(tested.untested).toBe(33);
   });
