@@ -172,7 +172,8 @@ rao_scott <- lapply(rao_scott_cases, function(case) {
 # Issue 23, "what stands out": every comparison of a findings scan, test by test. A share: the
 # respondents in the base (answered) who chose the option, the group against the rest of the
 # compared respondents (the wave, or the selection), by prop.test(correct = FALSE) unweighted and
-# svyttest(y ~ g, subset(design, compared & in base)) weighted; a mean (numeric question, Likert
+# svychisq(~y + g, subset(design, compared & in base), statistic = "F") weighted (Rao-Scott; the
+# difference and its interval from svyttest(y ~ g, …)); a mean (numeric question, Likert
 # mean score by position) by t.test(x, y) (Welch) or svyttest(x ~ g, …). Comparisons with a base
 # under 30 on either side, or under Cochran's rule as Sugden, Smith & Jones (2000) refine it
 # (n > 28 + 25 G1², G1 the skewness of the answers of both sides together, weighted when
@@ -205,7 +206,8 @@ scan_cells <- function(data) {
 }
 
 # One comparison: the group g against the rest within `compared` (both logical on every row).
-compare_cell <- function(cell, design, weights, compared, g, weighted) {
+# Changes between waves keep the trend's test (svyttest with the waves as strata): rao_scott_off.
+compare_cell <- function(cell, design, weights, compared, g, weighted, rao_scott_off = FALSE) {
   is_mean <- !is.null(cell$x)
   in_base <- compared & (if (is_mean) !is.na(cell$x) else cell$in_base)
   value <- if (is_mean) cell$x else as.numeric(cell$y)
@@ -234,7 +236,15 @@ compare_cell <- function(cell, design, weights, compared, g, weighted) {
   )
   if (is.null(test) || is.na(test$p.value)) return(NULL)
   difference <- if (weighted) unname(test$estimate) else share(a) - share(b)
-  c(result, list(difference = scale * difference, ci_low = scale * test$conf.int[1], ci_high = scale * test$conf.int[2], p = test$p.value))
+  p <- test$p.value
+  # A weighted share's p is Rao-Scott's (svychisq on the 2 x 2, the design-based Pearson X²);
+  # its difference and interval stay svyttest's.
+  if (weighted && !is_mean && !rao_scott_off) {
+    domain <- subset(update(design, y__ = factor(value), g__ = factor(g)), in_base)
+    p <- tryCatch(svychisq(~y__ + g__, domain, statistic = "F")$p.value, error = function(e) NA)
+    if (is.na(p)) return(NULL)
+  }
+  c(result, list(difference = scale * difference, ci_low = scale * test$conf.int[1], ci_high = scale * test$conf.int[2], p = p))
 }
 
 # Every test of one scan (groups: a named list of logical vectors, "" for the selection against
@@ -288,7 +298,7 @@ change_tests <- function(weighted) {
     if (length(match_2021) == 0) next
     before <- cells_2021[[match_2021]]
     combined <- list(question = cell$question, measure = cell$measure, option = cell$option, in_base = c(before$in_base, cell$in_base), y = c(before$y, cell$y))
-    test <- compare_cell(combined, stacked_design, stacked$weight, rep(TRUE, nrow(stacked)), latest, weighted)
+    test <- compare_cell(combined, stacked_design, stacked$weight, rep(TRUE, nrow(stacked)), latest, weighted, rao_scott_off = TRUE)
     if (!is.null(test)) tests[[length(tests) + 1]] <- c(list(segment = ""), test)
   }
   q <- p.adjust(vapply(tests, function(t) t$p, numeric(1)), method = "BH")

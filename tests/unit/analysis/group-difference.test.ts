@@ -26,6 +26,28 @@ describe('compareShares', () => {
     expect(result.high).toBeCloseTo(0.2192199548589424, 12);
   });
 
+  /**
+   * The six respondents of tests/unit/analysis/proportion-tests.test.ts (w 1 2 1 | 1 3 | 1, y 0 1 0 | 1 0 | —),
+   * in R survey 4.1.1 on subset(svydesign(ids = ~1, weights = ~w), !is.na(y)):
+   *   svychisq(~y + g, statistic = "F") → F 0.2962963, ndf 1, ddf 4, p 0.6151363 (Rao–Scott, the p we report);
+   *   svyttest(y ~ g) → difference 0.25, 95% CI −1.1620705 to 1.6620705 (the difference and interval we report).
+   */
+  it('compareShares(weighted, N = 6) → p from Rao–Scott (svychisq 0.6151363), difference and interval from svyttest', () => {
+    const tally = (...weights: number[]) => ({
+      count: weights.length,
+      sumW: weights.reduce((a, b) => a + b, 0),
+      sumW2: weights.reduce((a, b) => a + b * b, 0),
+    });
+    const result = compareShares({ option: tally(2), base: tally(1, 2, 1) }, { option: tally(1), base: tally(1, 3) }, true, 6);
+    expect(result.method).toBe('Rao–Scott F (R survey svychisq, second order)');
+    expect(result.statistic).toBeCloseTo(0.296296296296296, 12);
+    expect(result.df).toBeCloseTo(4, 12);
+    expect(result.p).toBeCloseTo(0.615136317480124, 12);
+    expect(result.difference).toBeCloseTo(0.25, 14);
+    expect(result.low).toBeCloseTo(-1.16207046856168, 12);
+    expect(result.high).toBeCloseTo(1.66207046856168, 12);
+  });
+
   // R: prop.test(c(0, 0), c(50, 60), correct = FALSE) → p NaN, conf.int 0 to 0.
   it('compareShares(0/50 against 0/60) → no test: p and statistic NaN (never Infinity), interval 0 to 0 as R gives', () => {
     const result = compareShares(counts(0, 50), counts(0, 60), false, 110);
