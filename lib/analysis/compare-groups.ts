@@ -1,38 +1,11 @@
-import type { Question, Selection } from '../survey/types';
-import type { Figure, FigureSettings } from './figure';
-import { multiFrequencies, singleFrequencies } from './frequencies';
-import { likertBoxes, likertScale, scoresByCode } from './question-extras';
-import { rankItems } from './rankings';
+import type { FigureSettings } from './figure';
+import type { Selection } from '../survey/types';
 import type { Tally } from './tally';
 import { estimateMean } from './weighted-mean';
 import { compareMeans, compareShares } from './group-difference';
-import { makeFindingRow, type FindingMeasure, type FindingRow } from './finding-row';
+import { makeFindingRow, type TestedScan } from './finding-row';
 import { normalApproximationHolds, shareSkewness } from './normal-approximation';
-
-/** One share of a question over one set of respondents: the option's tally and its base's. */
-interface ShareCell {
-  measure: FindingMeasure;
-  value: string;
-  label: string;
-  option: Tally;
-  base: Tally;
-}
-
-/** A mean a scan compares: each respondent's value (NaN = none) and the question's spread among the compared respondents. */
-interface MeanSource {
-  label: string;
-  values: ArrayLike<number>;
-  standardDeviation: number;
-  skewness: number;
-}
-
-/** A question made ready once for every group compared within the same respondents. */
-export interface PreparedQuestion {
-  question: Question;
-  /** The shares over every compared respondent (the wave, or the selection): a group's rest is these minus the group's. */
-  universe: ShareCell[];
-  means: MeanSource[];
-}
+import { shareCells, type PreparedQuestion } from './scan-measures';
 
 /** A set of respondents compared with the rest of the compared respondents. */
 export interface ComparedGroup {
@@ -43,88 +16,6 @@ export interface ComparedGroup {
   rest: Uint32Array;
 }
 
-const cellsOf = (measure: FindingMeasure, figures: readonly Figure[]): ShareCell[] =>
-  figures.map((figure) => ({ measure, value: figure.value, label: figure.label, option: figure.optionTally, base: figure.baseTally }));
-
-/**
- * The shares the scan compares, per kind: single choice and multi-select per option (over the
- * figures' own bases, an option left out of the base over everyone who answered); Likert per option
- * and its top-2 box (lib/analysis/question-extras, from four points up); ranking, the share who
- * ranked each item first. Numeric questions have no share here, only their mean.
- */
-function shareCells(question: Question, selection: Selection, settings: FigureSettings): ShareCell[] {
-  switch (question.kind) {
-    case 'single':
-      return cellsOf('share', singleFrequencies(question, selection, settings).figures);
-    case 'likert': {
-      const figures = singleFrequencies(question, selection, settings).figures;
-      const topTwo = likertBoxes(question, settings, figures).flatMap((extra) => (extra.measure === 'top2' && 'figure' in extra ? [extra.figure] : []));
-      return [...cellsOf('share', figures), ...cellsOf('top2', topTwo)];
-    }
-    case 'multi':
-      return cellsOf('share', multiFrequencies(question, selection, settings).figures);
-    case 'ranking':
-      return cellsOf(
-        'ranked_first',
-        rankItems(question, selection, settings).items.map((item) => item.first),
-      );
-    default:
-      return [];
-  }
-}
-
-/**
- * Standard deviation and skewness of the values among the respondents in `bits` (weighted when
- * weighted), in two passes (mean, then central moments: a salary's cubes would swamp raw sums).
- * The SD has n − 1 in its denominator, so that unweighted it is R's sd(); it is the unit of a mean's
- * effect floor ("0.2 SD"): one spread per question, shared by every group compared, rather than a
- * pooled within-group SD that would change from group to group. The skewness (g1 = m3/m2^1.5)
- * decides whether the mean may be tested (lib/analysis/normal-approximation).
- */
-function spreadOf(values: ArrayLike<number>, bits: Uint32Array, weights: Float64Array | undefined): { standardDeviation: number; skewness: number } {
-  let [n, sumW, sumWX] = [0, 0, 0];
-  for (let word = 0; word < bits.length; word++) {
-    for (let rest = bits[word]; rest !== 0; rest &= rest - 1) {
-      const i = (word << 5) | (31 - Math.clz32(rest & -rest));
-      if (Number.isNaN(values[i])) continue;
-      const w = weights ? weights[i] : 1;
-      n++;
-      sumW += w;
-      sumWX += w * values[i];
-    }
-  }
-  if (n < 2 || !(sumW > 0)) return { standardDeviation: NaN, skewness: NaN };
-  const mean = sumWX / sumW;
-  let [m2, m3] = [0, 0];
-  for (let word = 0; word < bits.length; word++) {
-    for (let rest = bits[word]; rest !== 0; rest &= rest - 1) {
-      const i = (word << 5) | (31 - Math.clz32(rest & -rest));
-      const d = values[i] - mean;
-      if (Number.isNaN(d)) continue;
-      const w = weights ? weights[i] : 1;
-      m2 += w * d * d;
-      m3 += w * d * d * d;
-    }
-  }
-  [m2, m3] = [m2 / sumW, m3 / sumW];
-  return { standardDeviation: Math.sqrt(m2 * (n / (n - 1))), skewness: m2 > 0 ? m3 / m2 ** 1.5 : NaN };
-}
-
-/** The mean scores a scan compares: a numeric question's mean, a Likert question's mean score (positions, or the scale's own numbers). */
-function meanSources(question: Question, universe: Selection, weights: Float64Array | undefined): MeanSource[] {
-  let sources: { label: string; values: ArrayLike<number> }[] = [];
-  if (question.kind === 'numeric') sources = [{ label: 'Mean', values: question.values }];
-  else if (question.kind === 'likert') {
-    const scale = likertScale(question);
-    if (scale) sources = [{ label: scale.meanLabel, values: scoresByCode(question, scale.scoreOf) }];
-  }
-  return sources.map((source) => ({ ...source, ...spreadOf(source.values, universe.bits, weights) }));
-}
-
-export function prepareQuestion(question: Question, universe: Selection, settings: FigureSettings): PreparedQuestion {
-  return { question, universe: shareCells(question, universe, settings), means: meanSources(question, universe, settings.weights) };
-}
-
 /** Both sides at least the minimum base, and large enough for the test's normal approximation given the answers' skewness. */
 const testable = (n: number, nRest: number, minBase: number, skewness: number) =>
   n >= minBase && nRest >= minBase && normalApproximationHolds(n, skewness) && normalApproximationHolds(nRest, skewness);
@@ -133,53 +24,62 @@ const minus = (a: Tally, b: Tally): Tally => ({ count: a.count - b.count, sumW: 
 const shareOf = (tally: { option: Tally; base: Tally }, weighted: boolean) =>
   weighted ? tally.option.sumW / tally.base.sumW : tally.option.count / tally.base.count;
 
-/**
- * Every comparison of one question for one group against the rest, with both bases at least
- * `minBase` and large enough for the normal approximation (lib/analysis/normal-approximation; the
- * skewness of the answers of both sides together): the others are not tests, only counted in `untested`. Shares: the rest is the
- * compared respondents' tallies minus the group's, as segment marks take it (overlapping
- * multi-select segments included). Means: each side estimated on its own respondents.
- */
-export function compareGroup(
-  prepared: PreparedQuestion,
-  group: ComparedGroup,
-  settings: FigureSettings,
-  minBase: number,
-): { rows: FindingRow[]; untested: number } {
-  const { question } = prepared;
+const sidesOf = (prepared: PreparedQuestion, group: ComparedGroup) => ({
+  question: { id: prepared.question.id, label: prepared.question.label },
+  segment: { value: group.value, label: group.label },
+});
+
+/** The shares: the rest is the compared respondents' tallies minus the group's, as segment marks take it (overlapping multi-select segments included). */
+function compareShareCells(prepared: PreparedQuestion, group: ComparedGroup, settings: FigureSettings, minBase: number, out: TestedScan): void {
+  if (prepared.universe.length === 0) return;
   const weighted = settings.weights !== undefined;
-  const surveySize = settings.surveySize ?? 0;
-  const level = settings.level;
-  const rows: FindingRow[] = [];
-  let untested = 0;
-  const common = { question: { id: question.id, label: question.label }, segment: { value: group.value, label: group.label } };
-  const cells = prepared.universe.length > 0 ? shareCells(question, group.selection, settings) : [];
-  cells.forEach((cell, k) => {
+  shareCells(prepared.question, group.selection, settings).forEach((cell, k) => {
     const rest = { option: minus(prepared.universe[k].option, cell.option), base: minus(prepared.universe[k].base, cell.base) };
     const skewness = shareSkewness(shareOf(prepared.universe[k], weighted));
-    if (!testable(cell.base.count, rest.base.count, minBase, skewness)) return void untested++;
-    const difference = compareShares(cell, rest, weighted, surveySize, level);
-    if (Number.isNaN(difference.p)) return void untested++;
+    const difference = testable(cell.base.count, rest.base.count, minBase, skewness)
+      ? compareShares(cell, rest, weighted, settings.surveySize ?? 0, settings.level)
+      : null;
+    if (!difference || Number.isNaN(difference.p)) return void out.untested++;
     const [value, valueRest] = [shareOf(cell, weighted), shareOf(rest, weighted)];
-    rows.push(
-      makeFindingRow({ ...common, measure: cell.measure, option: cell, value, valueRest, base: cell.base.count, baseRest: rest.base.count, difference }),
+    out.rows.push(
+      makeFindingRow({
+        ...sidesOf(prepared, group),
+        measure: cell.measure,
+        option: cell,
+        value,
+        valueRest,
+        base: cell.base.count,
+        baseRest: rest.base.count,
+        difference,
+      }),
     );
   });
+}
+
+/** The means: each side estimated on its own respondents (lib/analysis/weighted-mean). */
+function compareMeanSources(prepared: PreparedQuestion, group: ComparedGroup, settings: FigureSettings, minBase: number, out: TestedScan): void {
+  const options = { weights: settings.weights, surveySize: settings.surveySize ?? 0, level: settings.level };
   for (const source of prepared.means) {
-    const options = { weights: settings.weights, surveySize, level };
     const [mine, theirs] = [estimateMean(source.values, group.selection.bits, options), estimateMean(source.values, group.rest, options)];
-    if (!testable(mine.n, theirs.n, minBase, source.skewness)) {
-      untested++;
+    const difference = testable(mine.n, theirs.n, minBase, source.skewness) ? compareMeans(mine, theirs, settings.weights !== undefined, settings.level) : null;
+    if (!difference || Number.isNaN(difference.p)) {
+      out.untested++;
       continue;
     }
-    const difference = compareMeans(mine, theirs, weighted, level);
-    if (Number.isNaN(difference.p)) {
-      untested++;
-      continue;
-    }
-    const option = { value: '', label: source.label };
     const sides = { value: mine.mean, valueRest: theirs.mean, base: mine.n, baseRest: theirs.n, standardDeviation: source.standardDeviation };
-    rows.push(makeFindingRow({ ...common, measure: 'mean', option, ...sides, difference }));
+    out.rows.push(makeFindingRow({ ...sidesOf(prepared, group), measure: 'mean', option: { value: '', label: source.label }, ...sides, difference }));
   }
-  return { rows, untested };
+}
+
+/**
+ * Every comparison of one question for one group against the rest, with both bases at least
+ * `minBase` and large enough for the normal approximation (lib/analysis/normal-approximation, on
+ * the skewness of the answers of both sides together): the others are not tests, only counted in
+ * `untested`.
+ */
+export function compareGroup(prepared: PreparedQuestion, group: ComparedGroup, settings: FigureSettings, minBase: number): TestedScan {
+  const out: TestedScan = { rows: [], untested: 0 };
+  compareShareCells(prepared, group, settings, minBase, out);
+  compareMeanSources(prepared, group, settings, minBase, out);
+  return out;
 }

@@ -25,7 +25,7 @@ export interface FindingRow {
   percent: number | null;
   percent_rest: number | null;
   difference_points: number | null;
-  /** The difference's interval (95% by default): prop.test's or svyttest's or t.test's, per comparison; not adjusted for the scan. */
+  /** The difference's interval (95% by default), as R gives it beside the test: prop.test's, t.test's or svyttest's; not adjusted for the scan. */
   ci_low: number | null;
   ci_high: number | null;
   /** Two-sided p of the comparison's own test. */

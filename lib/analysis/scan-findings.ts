@@ -3,7 +3,8 @@ import type { FigureSettings } from './figure';
 import { aggregatable } from './question-figures';
 import { selectAll } from './selection';
 import type { Segment } from './segments';
-import { compareGroup, prepareQuestion, type ComparedGroup } from './compare-groups';
+import { compareGroup, type ComparedGroup } from './compare-groups';
+import { prepareQuestion } from './scan-measures';
 import type { FindingRow, TestedScan } from './finding-row';
 import { pickFindings, type FindingsScan, type FindingThresholds } from './pick-findings';
 

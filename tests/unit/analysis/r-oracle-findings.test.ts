@@ -18,9 +18,11 @@ import { surveyWeights } from '../../../lib/analysis/weights';
 
 /**
  * Issue 23's scan against R, test by test: scripts/r-oracle.R computes every comparison of two
- * scans of the 2022 sample on its own (prop.test(correct = FALSE), t.test, svyttest on
- * subset(svydesign(ids = ~1, weights = ~weight), …)), leaves out bases under 30, and adjusts with
- * p.adjust(p, "BH"); "what changed" is 2022 against 2021 (prop.test, svyttest with the waves as strata).
+ * scans of the 2022 sample on its own — prop.test(correct = FALSE) and t.test unweighted; on
+ * subset(svydesign(ids = ~1, weights = ~weight), …) svychisq(statistic = "F") for a share's p and
+ * svyttest for its difference and interval and for means — leaves out bases under 30 or under
+ * Cochran's rule (n > 28 + 25·G1²), and adjusts with p.adjust(p, "BH"); "what changed" is 2022
+ * against 2021 (prop.test, svyttest with the waves as strata).
  */
 const root = path.resolve(__dirname, '../../..');
 const oracle = JSON.parse(readFileSync(path.join(root, 'tests/oracle/r-oracle.json'), 'utf8'));
