@@ -12,6 +12,9 @@
  * - restart: a fresh process to the first dataset page's figures, with a warm cache and with none;
  * - growth: ingest time and peak RSS against respondents, with the fitted exponents;
  * - visitor: the one loop over selected respondents (forEachSelected) against the same loop inline.
+ * - findings: the findings scan (issue 23) of Stack Overflow 2019 with one filter, against DuckDB
+ *   counting the same options on both sides (scripts/bench/findings-child.ts); `--findings-only`
+ *   reads Stack Overflow 2019 once per engine and runs this part alone.
  *
  * Prints the tables and writes bench-results/latest.json. Generated files are kept in
  * .bench-data/ and reused while their seed and size are unchanged. Without ../shared/data the
@@ -20,6 +23,7 @@
  *   npm run bench [-- --reps 3 --runs 21 --sizes 100000,300000,1000000 --seed 1592594466]
  *   npm run bench -- --only visitor          # some sections only (ingest, queries, restart, visitor);
  *                                            # queries and restart need ingest's loads
+ *   npm run bench -- --findings-only [--runs 21]
  */
 import { createReadStream, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -30,10 +34,11 @@ import { DEFAULT_SEED, ensureBenchData, SIZES, type GeneratedDataset } from './b
 import { runChild } from './bench/child-result';
 import type { Engine, IngestResult } from './bench/ingest-child';
 import type { QueryJob } from './bench/query-child';
+import type { FindingsJob, FindingsRun } from './bench/findings-child';
 import type { RestartResult } from './bench/restart-child';
 import type { VisitorRow } from './bench/visitor-child';
 import { fitExponent, summarise } from './bench/stats';
-import { printReport, type BenchResults, type IngestRow, type QueryRun, type RestartRow } from './bench/report';
+import { printFindings, printReport, type BenchResults, type IngestRow, type QueryRun, type RestartRow } from './bench/report';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SHARED = path.resolve(root, '../shared/data');
@@ -189,6 +194,20 @@ function runQueries(shared: BenchDataset[], generated: { datasets: GeneratedData
   });
 }
 
+/** The findings scan of Stack Overflow 2019 with one filter (the largest country), on what its ingest runs saved. */
+function runFindings(shared: BenchDataset[], runs: number): FindingsRun[] {
+  const so = shared.find((dataset) => dataset.id === 'so2019');
+  if (!so || !existsSync(modelOf(so.id)) || !existsSync(tableOf(so.id))) return [];
+  const job: FindingsJob = { dataset: so.id, model: modelOf(so.id), duckdb: tableOf(so.id), runs, filter: { question: 'Country', value: 'United States' } };
+  log(`findings scan on ${so.id} (${runs} runs)…`);
+  try {
+    return [runChild<FindingsRun>('findings-child.ts', [JSON.stringify(job)])];
+  } catch (error) {
+    log(`findings scan on ${so.id} FAILED: ${(error as Error).message.slice(0, 300)}`);
+    return [{ dataset: so.id, failure: (error as Error).message.slice(0, 300) } as FindingsRun];
+  }
+}
+
 /** Both engines' loads of the two earlier trend waves, kept for the trend query (not timed). */
 function saveTrendWaves(trend: GeneratedDataset): void {
   for (const id of ['2020', '2021']) {
@@ -262,6 +281,7 @@ async function main(): Promise<void> {
   const runs = Math.max(1, Number(option('runs', '21')));
   const seed = Number(option('seed', String(DEFAULT_SEED)));
   const sizes = option('sizes', SIZES.join(',')).split(',').map(Number);
+  if (process.argv.includes('--findings-only')) return findingsOnly(runs);
   const load = loadavg()[0];
   const only = option('only', '').split(',').filter(Boolean);
   const wanted = (section: string) => only.length === 0 || only.includes(section);
@@ -281,6 +301,7 @@ async function main(): Promise<void> {
   ];
   const restart = wanted('restart') ? runRestart(restartTargets, reps) : [];
   const visitor = wanted('visitor') ? runChild<VisitorRow[]>('visitor-child.ts', [String(Math.max(runs, 41))]) : [];
+  const findings = wanted('findings') ? runFindings(shared.datasets, runs) : [];
   const results: BenchResults = {
     when: new Date().toISOString(),
     machine: { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '', loadAverageAtStart: load, loadAverageAtEnd: loadavg()[0] },
@@ -292,6 +313,7 @@ async function main(): Promise<void> {
     restart,
     growth: growthOf(ingest),
     visitor,
+    findings,
     wallMs: performance.now() - started,
   };
   printReport(results);
@@ -299,6 +321,16 @@ async function main(): Promise<void> {
   const out = path.join(root, 'bench-results', 'latest.json');
   writeFileSync(out, JSON.stringify(results, null, 2) + '\n');
   console.log(`\nJSON: ${path.relative(root, out)} · wall time ${(results.wallMs / 60000).toFixed(1)} min`);
+}
+
+/** `--findings-only`: Stack Overflow 2019 read once by each engine (what the scan and the SQL run on), then the findings scan alone. */
+async function findingsOnly(runs: number): Promise<void> {
+  log(`Node ${process.version}, ${cpus().length} CPUs, load average ${loadavg()[0].toFixed(2)}; findings only, ×${runs}`);
+  rmSync(MODELS, { recursive: true, force: true });
+  mkdirSync(MODELS, { recursive: true });
+  const so = (await sharedDatasets()).datasets.filter((dataset) => dataset.id === 'so2019');
+  runIngest(so, 1);
+  printFindings(runFindings(so, runs));
 }
 
 main().catch((error) => {

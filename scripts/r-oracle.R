@@ -169,6 +169,144 @@ rao_scott <- lapply(rao_scott_cases, function(case) {
   ))
 })
 
+# Issue 23, "what stands out": every comparison of a findings scan, test by test. A share: the
+# respondents in the base (answered) who chose the option, the group against the rest of the
+# compared respondents (the wave, or the selection), by prop.test(correct = FALSE) unweighted and
+# svychisq(~y + g, subset(design, compared & in base), statistic = "F") weighted (Rao-Scott; the
+# difference and its interval from svyttest(y ~ g, …)); a mean (numeric question, Likert
+# mean score by position) by t.test(x, y) (Welch) or svyttest(x ~ g, …). Comparisons with a base
+# under 30 on either side, or under Cochran's rule as Sugden, Smith & Jones (2000) refine it
+# (n > 28 + 25 G1², G1 the skewness of the answers of both sides together, weighted when
+# weighted), are not tests; q = p.adjust(p, "BH") over every test of the scan.
+# Intervals: prop.test's conf.int, t.test's, svyttest's confint.
+scan_cells <- function(data) {
+  cells <- list()
+  add_shares <- function(id, measure, in_base, options, chose) {
+    for (option in options) cells[[length(cells) + 1]] <<- list(question = id, measure = measure, option = option, in_base = in_base, y = chose(option))
+  }
+  for (id in c("role", "region", "company_size", "work_arrangement", "job_satisfaction")) {
+    x <- data[[id]]
+    add_shares(id, "share", !is.na(x), sort(unique(na.omit(x))), function(o) x %in% o)
+  }
+  satisfaction_levels <- c("Very dissatisfied", "Dissatisfied", "Neither satisfied nor dissatisfied", "Satisfied", "Very satisfied")
+  x <- data$job_satisfaction
+  add_shares("job_satisfaction", "top2", !is.na(x), "top2", function(o) x %in% satisfaction_levels[4:5])
+  tokens <- strsplit(ifelse(is.na(data$languages), "", data$languages), ";", fixed = TRUE)
+  add_shares("languages", "share", lengths(tokens) > 0, sort(unique(unlist(tokens))), function(o) vapply(tokens, function(t) o %in% t, logical(1)))
+  rank_columns <- grep("^hot_trends\\[", names(data), value = TRUE)
+  ranks <- as.matrix(data[rank_columns])
+  items <- sub("^hot_trends\\[(.*)\\]$", "\\1", rank_columns)
+  add_shares("hot_trends", "ranked_first", rowSums(!is.na(ranks)) > 0, items, function(o) ranks[, rank_columns[items == o]] %in% 1)
+  means <- list(
+    list(question = "years_experience", measure = "mean", option = "", x = data$years_experience),
+    list(question = "salary_usd", measure = "mean", option = "", x = data$salary_usd),
+    list(question = "job_satisfaction", measure = "mean", option = "", x = match(data$job_satisfaction, satisfaction_levels))
+  )
+  c(cells, means)
+}
+
+# One comparison: the group g against the rest within `compared` (both logical on every row).
+# Changes between waves keep the trend's test (svyttest with the waves as strata): rao_scott_off.
+compare_cell <- function(cell, design, weights, compared, g, weighted, rao_scott_off = FALSE) {
+  is_mean <- !is.null(cell$x)
+  in_base <- compared & (if (is_mean) !is.na(cell$x) else cell$in_base)
+  value <- if (is_mean) cell$x else as.numeric(cell$y)
+  a <- in_base & g
+  b <- in_base & !g
+  sides <- list(base = sum(a), base_rest = sum(b))
+  w <- if (weighted) weights else rep(1, length(g))
+  both <- in_base
+  centred <- value[both] - sum(w[both] * value[both]) / sum(w[both])
+  skewness <- (sum(w[both] * centred^3) / sum(w[both])) / (sum(w[both] * centred^2) / sum(w[both]))^1.5
+  enough <- function(n) n >= 30 && is.finite(skewness) && n > 28 + 25 * skewness^2
+  if (!enough(sides$base) || !enough(sides$base_rest)) return(NULL)
+  share <- function(side) sum(w[side] * value[side]) / sum(w[side])
+  scale <- if (is_mean) 1 else 100
+  result <- c(cell[c("question", "measure", "option")], sides, list(percent = scale * share(a), percent_rest = scale * share(b)))
+  test <- tryCatch(
+    if (weighted) {
+      domain <- subset(update(design, y__ = value, g__ = g), in_base)
+      svyttest(y__ ~ g__, domain)
+    } else if (is_mean) {
+      t.test(value[a], value[b])
+    } else {
+      suppressWarnings(prop.test(c(sum(value[a]), sum(value[b])), c(sides$base, sides$base_rest), correct = FALSE))
+    },
+    error = function(e) NULL
+  )
+  if (is.null(test) || is.na(test$p.value)) return(NULL)
+  difference <- if (weighted) unname(test$estimate) else share(a) - share(b)
+  p <- test$p.value
+  # A weighted share's p is Rao-Scott's (svychisq on the 2 x 2, the design-based Pearson X²);
+  # its difference and interval stay svyttest's.
+  if (weighted && !is_mean && !rao_scott_off) {
+    domain <- subset(update(design, y__ = factor(value), g__ = factor(g)), in_base)
+    p <- tryCatch(svychisq(~y__ + g__, domain, statistic = "F")$p.value, error = function(e) NA)
+    if (is.na(p)) return(NULL)
+  }
+  c(result, list(difference = scale * difference, ci_low = scale * test$conf.int[1], ci_high = scale * test$conf.int[2], p = p))
+}
+
+# Every test of one scan (groups: a named list of logical vectors, "" for the selection against
+# the rest of the wave), with BH over all of them.
+findings_scan <- function(data, design, weights, compared, groups, skip, weighted) {
+  cells <- Filter(function(cell) !(cell$question %in% skip), scan_cells(data))
+  tests <- list()
+  for (k in seq_along(groups)) {
+    for (cell in cells) {
+      test <- compare_cell(cell, design, weights, compared, compared & groups[[k]], weighted)
+      if (!is.null(test)) tests[[length(tests) + 1]] <- c(list(segment = names(groups)[k]), test)
+    }
+  }
+  q <- p.adjust(vapply(tests, function(t) t$p, numeric(1)), method = "BH")
+  Map(function(test, q) c(test, list(q = q)), tests, q)
+}
+
+everyone <- rep(TRUE, nrow(wave))
+europe_only <- wave$region %in% "Europe"
+smaller_companies <- wave$company_size %in% c("1-10", "11-50", "51-200")
+arrangements <- sort(unique(na.omit(wave$work_arrangement)))
+by_arrangement <- setNames(lapply(arrangements, function(a) wave$work_arrangement %in% a), arrangements)
+findings_cases <- lapply(list(
+  list(name = "region = Europe against the rest of the wave", filters = list(list(question = "region", op = "in", values = I("Europe"))), by = NULL, skip = "region"),
+  list(name = "by work arrangement within companies up to 200", filters = list(list(question = "company_size", op = "in", values = I(c("1-10", "11-50", "51-200")))), by = "work_arrangement", skip = c("company_size", "work_arrangement"))
+), function(case) {
+  compared <- if (is.null(case$by)) everyone else smaller_companies
+  groups <- if (is.null(case$by)) list(europe_only) else by_arrangement
+  if (is.null(case$by)) names(groups) <- ""
+  c(case, list(
+    unweighted = findings_scan(wave, design, wave$weight, compared, groups, case$skip, FALSE),
+    weighted = findings_scan(wave, design, wave$weight, compared, groups, case$skip, TRUE)
+  ))
+})
+
+# What changed, 2021 to 2022: each share of the scan in 2022 against 2021, prop.test(correct =
+# FALSE) unweighted, svyttest on the stacked waves with the wave as stratum weighted (difference =
+# 2022 − 2021); bases under 30 not tested; BH over all of them.
+change_tests <- function(weighted) {
+  earlier <- wave_2021
+  cells_2022 <- Filter(function(cell) is.null(cell$x), scan_cells(wave))
+  cells_2021 <- Filter(function(cell) is.null(cell$x), scan_cells(earlier))
+  key <- function(cell) paste(cell$question, cell$measure, cell$option)
+  keys_2021 <- vapply(cells_2021, key, character(1))
+  stacked <- data.frame(wave = rep(c("2021", "2022"), c(nrow(earlier), nrow(wave))), weight = c(earlier$weight, wave$weight))
+  stacked_design <- svydesign(ids = ~1, strata = ~wave, weights = ~weight, data = stacked)
+  latest <- stacked$wave == "2022"
+  tests <- list()
+  for (cell in cells_2022) {
+    match_2021 <- which(keys_2021 == key(cell))
+    if (length(match_2021) == 0) next
+    before <- cells_2021[[match_2021]]
+    combined <- list(question = cell$question, measure = cell$measure, option = cell$option, in_base = c(before$in_base, cell$in_base), y = c(before$y, cell$y))
+    test <- compare_cell(combined, stacked_design, stacked$weight, rep(TRUE, nrow(stacked)), latest, weighted, rao_scott_off = TRUE)
+    if (!is.null(test)) tests[[length(tests) + 1]] <- c(list(segment = ""), test)
+  }
+  q <- p.adjust(vapply(tests, function(t) t$p, numeric(1)), method = "BH")
+  Map(function(test, q) c(test, list(q = q)), tests, q)
+}
+wave_changes <- list(previous = "2021", latest = "2022", unweighted = change_tests(FALSE), weighted = change_tests(TRUE))
+bh_input <- c(0.01, 0.04, 0.03, 0.005, 0.2, NA, 0.04)
+
 result <- list(
   r_version = R.version.string,
   survey_version = as.character(packageVersion("survey")),
@@ -186,7 +324,10 @@ result <- list(
   wave_tests_unweighted = wave_tests_unweighted,
   means_weighted = means_weighted,
   means_unweighted = means_unweighted,
-  rao_scott = rao_scott
+  rao_scott = rao_scott,
+  findings = findings_cases,
+  wave_changes = wave_changes,
+  bh = list(input = bh_input, adjusted = p.adjust(bh_input, "BH"))
 )
 writeLines(toJSON(result, auto_unbox = TRUE, digits = NA, pretty = TRUE), out)
 cat("wrote", out, "\n")

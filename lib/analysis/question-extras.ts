@@ -56,6 +56,31 @@ function sumTallies(figures: readonly Figure[]): Tally {
   );
 }
 
+/** A Likert question's scale as its boxes and mean score read it. */
+export interface LikertScale {
+  /** Option codes (1 + option index) on the scale, lowest first: off-scale answers and options left out of the base are not points. */
+  codes: number[];
+  /** Each on-scale code's score: the scale's own number (0–10) when every point has one, else its position, 1 = lowest. */
+  scoreOf: Map<number, number>;
+  /** Scored in the scale's own numbers (which a Net Promoter Score needs). */
+  numbered: boolean;
+  meanLabel: string;
+  /** Top-2 and bottom-2 boxes mean something from four points up: on three, the middle point would be in both. */
+  boxes: boolean;
+}
+
+/** The scale of a Likert question, or null when fewer than two of its answers are points on it. */
+export function likertScale(question: LikertQuestion): LikertScale | null {
+  const codes = question.options.flatMap((option, index) => (question.offScale.includes(option.value) || option.excludedFromBase ? [] : [index + 1]));
+  if (codes.length < 2) return null;
+  // A scale written as numbers (0–10) is scored in its own numbers; a worded one by position, 1 = lowest.
+  const numbered = question.scores !== undefined && codes.every((code) => Number.isFinite(question.scores![code - 1]));
+  const scoreOf = new Map(codes.map((code, index) => [code, numbered ? question.scores![code - 1] : index + 1]));
+  const [first, last] = [codes[0], codes.at(-1)!];
+  const meanLabel = `Mean score (${scoreOf.get(first)} = ${question.options[first - 1].label}, ${scoreOf.get(last)} = ${question.options[last - 1].label})`;
+  return { codes, scoreOf, numbered, meanLabel, boxes: codes.length >= 4 };
+}
+
 /**
  * Top-2 and bottom-2 box and the mean score, over respondents who placed themselves on the
  * scale: "Don't know" and options left out of the base are answers but not points on it.
@@ -66,38 +91,33 @@ export function likertExtras(
   settings: FigureSettings,
   figures: readonly Figure[] = singleFrequencies(question, selection, settings).figures,
 ): ExtraFigure[] {
-  const onScale = figures.filter((figure) => !question.offScale.includes(figure.value) && !figure.excludedFromBase);
-  if (onScale.length < 2) return [];
-  // Top-2 and bottom-2 boxes mean something from four points up: on three, the middle point would be in both.
-  const boxes = onScale.length >= 4;
+  const scale = likertScale(question);
+  if (!scale) return [];
+  const base = sumTallies(onScaleFigures(question, scale, figures));
+  const mean = meanOf(scoresByCode(question, scale.scoreOf), selection.bits, scale.meanLabel, '', base.count, settings, 'mean');
+  const extras = [...likertBoxes(question, settings, figures, scale), mean];
+  if (question.netPromoter && scale.numbered) extras.push(netPromoterScore(question, scale.scoreOf, selection, base.count, settings));
+  return extras;
+}
+
+const onScaleFigures = (question: LikertQuestion, scale: LikertScale, figures: readonly Figure[]) =>
+  scale.codes.map((code) => figures.find((figure) => figure.value === question.options[code - 1].value)!);
+
+/** The top-2 and bottom-2 boxes alone, from the question's figures (none under four points): what a findings scan compares, without the mean's pass. */
+export function likertBoxes(question: LikertQuestion, settings: FigureSettings, figures: readonly Figure[], scale = likertScale(question)): ExtraFigure[] {
+  if (!scale?.boxes) return [];
+  const onScale = onScaleFigures(question, scale, figures);
   const base = sumTallies(onScale);
   const box = (measure: 'top2' | 'bottom2', picked: Figure[]): ExtraFigure => {
     const label =
       measure === 'top2' ? `Top 2: ${picked.map((figure) => figure.label).join(' + ')}` : `Bottom 2: ${picked.map((figure) => figure.label).join(' + ')}`;
     return { measure, figure: makeFigure(measure, label, false, sumTallies(picked), base, settings) };
   };
-  const codeOf = (figure: Figure) => question.options.findIndex((option) => option.value === figure.value) + 1;
-  // A scale written as numbers (0–10) is scored in its own numbers; a worded one by position, 1 = lowest.
-  const numbered = question.scores !== undefined && onScale.every((figure) => Number.isFinite(question.scores![codeOf(figure) - 1]));
-  const scoreOf = new Map(onScale.map((figure, index) => [codeOf(figure), numbered ? question.scores![codeOf(figure) - 1] : index + 1]));
-  const scores = scoresByCode(question, scoreOf);
-  const [low, high] = [scoreOf.get(codeOf(onScale[0]))!, scoreOf.get(codeOf(onScale.at(-1)!))!];
-  const mean = meanOf(
-    scores,
-    selection.bits,
-    `Mean score (${low} = ${onScale[0].label}, ${high} = ${onScale.at(-1)!.label})`,
-    '',
-    base.count,
-    settings,
-    'mean',
-  );
-  const extras = boxes ? [box('top2', onScale.slice(-2)), box('bottom2', onScale.slice(0, 2)), mean] : [mean];
-  if (question.netPromoter && numbered) extras.push(netPromoterScore(question, scoreOf, selection, base.count, settings));
-  return extras;
+  return [box('top2', onScale.slice(-2)), box('bottom2', onScale.slice(0, 2))];
 }
 
 /** Each respondent's score, looked up by option code in a small table (NaN for no answer and off-scale answers). */
-function scoresByCode(question: LikertQuestion, scoreOf: ReadonlyMap<number, number>): Float64Array {
+export function scoresByCode(question: LikertQuestion, scoreOf: ReadonlyMap<number, number>): Float64Array {
   const table = new Float64Array(question.options.length + 1).fill(NaN);
   for (const [code, score] of scoreOf) table[code] = score;
   const scores = new Float64Array(question.codes.length);

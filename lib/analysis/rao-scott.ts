@@ -20,7 +20,7 @@ export interface RaoScottTest {
 export const RAO_SCOTT_METHOD = 'Rao–Scott F (R survey svychisq, second order)';
 
 /** Per cell (row-major, rows × cols) of the domain: respondents, Σw and Σw². */
-interface CellTallies {
+export interface CellTallies {
   count: Float64Array;
   sumW: Float64Array;
   sumW2: Float64Array;
@@ -103,7 +103,15 @@ export function raoScottTest(
   weights: Float64Array,
   surveySize: number,
 ): RaoScottTest {
-  const cells = tallyCells(rowCodes, colCodes, rows, cols, bits, weights);
+  return raoScottOfCells(tallyCells(rowCodes, colCodes, rows, cols, bits, weights), rows, cols, surveySize);
+}
+
+/**
+ * The same test from the domain's cell sums (Σw and Σw² per cell, and its respondents): with
+ * ids = ~1 they are all it reads, so a caller that has them already (the 2 × 2 of a share against
+ * the rest in lib/analysis/group-difference) need not pass over the respondents again.
+ */
+export function raoScottOfCells(cells: CellTallies, rows: number, cols: number, surveySize: number): RaoScottTest {
   const keptRows = keptLevels(cells.sumW, rows, cols, true);
   const keptCols = keptLevels(cells.sumW, rows, cols, false);
   if (keptRows.length < 2 || keptCols.length < 2) return undefinedTest(NaN);

@@ -100,8 +100,9 @@ export interface QueryJob {
 
 export interface QueryTiming {
   name: string;
-  ours: Summary;
-  duckdb: Summary;
+  /** `first`: the run before the timed ones (in a fresh process, the uncached one). */
+  ours: Summary & { first: number };
+  duckdb: Summary & { first: number };
   /** Facts compared, and every difference found (empty = equal). */
   compared: number;
   mismatches: string[];
@@ -130,7 +131,7 @@ function columnOf(columns: string[], item: string): string {
   return column;
 }
 
-interface Query {
+export interface Query {
   name: string;
   ours: () => unknown;
   statements: string[];
@@ -235,7 +236,7 @@ const MIN_RUNS = 3;
 const BUDGET_MS = 3000;
 
 /** One query: both engines in turn (ours, DuckDB, ours, …), then their last answers compared. */
-async function timeQuery(query: Query, connection: DuckDBConnection, runs: number): Promise<QueryTiming> {
+export async function timeQuery(query: Query, connection: DuckDBConnection, runs: number): Promise<QueryTiming> {
   const oursMs: number[] = [];
   const theirMs: number[] = [];
   let answer: unknown;
@@ -299,7 +300,7 @@ function pageTimings(job: QueryJob, survey: Survey): { name: string; ours: Summa
   });
 }
 
-function readModel(file: string): Survey {
+export function readModel(file: string): Survey {
   return deserialize(readFileSync(file)) as Survey;
 }
 

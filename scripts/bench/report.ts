@@ -1,6 +1,7 @@
 /** The benchmark's results: their shape (written as JSON) and the tables printed from them. */
 import type { Engine } from './ingest-child';
 import type { QueryTiming } from './query-child';
+import type { FindingsRun } from './findings-child';
 import type { Summary } from './stats';
 import type { VisitorRow } from './visitor-child';
 
@@ -52,6 +53,7 @@ export interface BenchResults {
   restart: RestartRow[];
   growth: { engine: Engine; points: { rows: number; ms: number; maxRss: number }[]; timeExponent: number | null; rssExponent: number | null }[];
   visitor: VisitorRow[];
+  findings: FindingsRun[];
   wallMs: number;
 }
 
@@ -181,6 +183,42 @@ function growthTable(results: BenchResults): string {
   ].join('\n');
 }
 
+/** Issue 23's scan: ours (tests, BH, floors) against DuckDB counting the same options, and the 2-second target on the uncached first run. */
+function findingsLines(findings: readonly FindingsRun[]): { table: string; targets: string[] } {
+  const mark = (ok: boolean) => (ok ? ' ok' : 'MISS');
+  const rows = findings.map((run) =>
+    run.failure
+      ? [run.dataset, 'FAILED', run.failure.slice(0, 60), '', '', '', '']
+      : [
+          `${run.dataset}: ${run.filter} (${run.selected.toLocaleString('en-US')} of ${run.respondents.toLocaleString('en-US')})`,
+          ms(run.timing.ours.first),
+          msRange(run.timing.ours),
+          msRange(run.timing.duckdb),
+          fixed(run.timing.ours.median / run.timing.duckdb.median, 3),
+          `${run.tests} tests, ${run.findings} findings`,
+          run.timing.mismatches.length ? `${run.timing.mismatches.length} DIFFER` : `${run.timing.compared} equal`,
+        ],
+  );
+  const text = [
+    'Findings scan (issue 23) — ms: the first run in a fresh process (uncached), then median [min–max] of the runs after it; DuckDB = SQL counting the same options on both sides',
+    table(['scan', 'ours first', 'ours', 'DuckDB', 'ours÷DuckDB', 'tests', 'answers'], rows, [52, 10, 22, 24, 11, 24, 10]),
+    ...findings.flatMap((run) => run.timing?.mismatches.slice(0, 10).map((m) => `  ≠ ${m}`) ?? []),
+  ].join('\n');
+  const targets = findings
+    .filter((run) => !run.failure)
+    .flatMap((run) => [
+      `${mark(run.timing.ours.first <= 2000)} findings scan of ${run.dataset} with one filter ≤ 2 s uncached: ${ms(run.timing.ours.first)} ms first, ${ms(run.timing.ours.median)} ms median (${fixed(run.timing.ours.median / run.timing.duckdb.median, 3)}× DuckDB's counts)`,
+      `${mark(run.timing.mismatches.length === 0)} findings scan's bases, shares and means equal to DuckDB's on ${run.dataset}`,
+    ]);
+  return { table: text, targets };
+}
+
+/** `npm run bench -- --findings-only`: the findings table and its targets alone. */
+export function printFindings(findings: readonly FindingsRun[]): void {
+  const { table, targets } = findingsLines(findings);
+  console.log(['', table, '', 'Targets (issue 23)', ...targets.map((line) => `  ${line}`)].join('\n'));
+}
+
 /** The issue's targets, each with its measured figure. */
 function targetLines(results: BenchResults): string {
   const lines: string[] = [];
@@ -216,7 +254,8 @@ function targetLines(results: BenchResults): string {
     lines.push(`${mark(g.timeExponent! >= 0.9 && g.timeExponent! <= 1.1)} ingest time exponent in [0.9, 1.1]: ${fixed(g.timeExponent!, 2)}`);
     lines.push(`${mark(g.rssExponent! >= 0.9 && g.rssExponent! <= 1.1)} peak RSS exponent in [0.9, 1.1]: ${fixed(g.rssExponent!, 2)}`);
   }
-  return ['Targets (issue 14)', ...lines.map((line) => `  ${line}`)].join('\n');
+  lines.push(...findingsLines(results.findings ?? []).targets);
+  return ['Targets (issues 14 and 23)', ...lines.map((line) => `  ${line}`)].join('\n');
 }
 
 /** The visitor against the loop it replaced: medians and ranges, and their ratio (1.00 = it costs nothing). */
@@ -251,6 +290,8 @@ export function printReport(results: BenchResults): void {
       growthTable(results),
       '',
       visitorTable(results),
+      '',
+      findingsLines(results.findings ?? []).table,
       '',
       targetLines(results),
     ].join('\n'),
