@@ -1,9 +1,9 @@
 import type { DatasetSource } from '@/lib/store/discover-datasets';
-import { INTERVAL_METHOD } from '@/lib/analysis/figure';
+import { intervalLevelOf, isWeightedMethod } from '@/lib/analysis/figure';
 import { PROPORTION_TEST_METHOD } from '@/lib/analysis/proportion-tests';
 import { changeView } from '@/lib/view/state/change-view';
 import { buildTrendData } from '@/lib/view/figures/build-trend-data';
-import { formatFigure } from '@/lib/view/words/format-figure';
+import { describeIntervalName, formatFigure } from '@/lib/view/words/format-figure';
 import { pickHeadline } from '@/lib/view/figures/pick-headline';
 import { activeValuesOf, buildQuestionView } from '@/lib/view/figures/question-view';
 import { trendAnchorFor } from '@/lib/view/figures/trend-links';
@@ -53,7 +53,7 @@ export async function HeadlineTrend({ dataset, filterWave, state, defaults, link
   const data = buildTrendData(question, figures.result.rows, { limit: TREND_LINES, activeValues: activeValuesOf(state, question.id) });
   if (!data || data.waves.length < 2) return null;
   const href = links.question(question.id, trendState);
-  const weighted = figures.result.rows.some((row) => row.ci_method === INTERVAL_METHOD.weighted);
+  const weighted = figures.result.rows.some((row) => isWeightedMethod(row.ci_method));
   const bases = data.waves.map((wave, w) => `${wave}: ${data.bases[w] === null ? 'withheld' : formatFigure(data.bases[w] ?? NaN, 'count')}`).join(' · ');
   return (
     <section className="card headline-trend" aria-labelledby="headline-heading">
@@ -64,8 +64,8 @@ export async function HeadlineTrend({ dataset, filterWave, state, defaults, link
         <a href={href}>{question.label}</a>
       </h2>
       <p className="small muted">
-        {MEASURE_WORDS[data.measure] ?? 'share'} in each wave, with 95% intervals; the {data.lines.length} options largest in {data.waves.at(-1)}. Base per wave
-        — {bases}.
+        {MEASURE_WORDS[data.measure] ?? 'share'} in each wave, with {describeIntervalName(intervalLevelOf(figures.result.rows[0]?.ci_method ?? ''))}s; the{' '}
+        {data.lines.length} options largest in {data.waves.at(-1)}. Base per wave — {bases}.
       </p>
       <FigureSwitch
         key={state.display}

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { Question } from '@/lib/survey/types';
-import { INTERVAL_METHOD } from '@/lib/analysis/figure';
+import { INTERVAL_METHOD, isWeightedMethod } from '@/lib/analysis/figure';
 import { aggregatable } from '@/lib/analysis/question-figures';
 import { PROPORTION_TEST_METHOD } from '@/lib/analysis/proportion-tests';
 import { binRangeOf, toggleBinFilter } from '@/lib/view/figures/bin-range';
@@ -22,6 +22,7 @@ import { ChartDownloads } from '../ui/charts/chart-downloads';
 import { ChartLegend } from '../ui/charts/chart-legend';
 import { QuestionChart } from '../ui/charts/question-chart';
 import { ComparePicker } from '../ui/filters/compare-picker';
+import { LevelPicker } from '../ui/filters/level-picker';
 import { DisplayToggle } from '../ui/layout/display-toggle';
 import { DownloadLinks } from '../ui/layout/download-links';
 import { Notice } from '../ui/layout/notice';
@@ -94,7 +95,7 @@ export function QuestionSection({ view, reference, asked, trendLink }: QuestionS
   const selection = result.selections.find((entry) => entry.wave === reference.id) ?? { selected: 0, size: reference.survey.size };
   const statement = describeBaseStatement(question, latestRows, selection, threshold);
   const withheld = describeWithheld(latestRows, threshold);
-  const weighted = latestRows.some((row) => row.ci_method === INTERVAL_METHOD.weighted);
+  const weighted = latestRows.some((row) => isWeightedMethod(row.ci_method));
   const notes = [...statement.notes, ...result.notes, ...result.problems.map((problem) => `Not shown: ${problem}.`)];
   if (weighted) notes.push(describeWeighting(dataset.codebook?.weight));
   const headers = HEADERS[question.kind];
@@ -122,6 +123,7 @@ export function QuestionSection({ view, reference, asked, trendLink }: QuestionS
     <>
       <div className="toolbar view-toolbar">
         <ComparePicker choices={choices} current={state.by} />
+        <LevelPicker current={state.level} />
         <DisplayToggle questionId={question.id} state={state} links={links} />
         {question.kind !== 'ranking' && question.kind !== 'numeric' && (
           <Link className="button button--small" href={links.crosstab(changeView(state, { rows: [question.id], cols: state.by }))} prefetch={false}>

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { INTERVAL_METHOD } from '@/lib/analysis/figure';
+import { isWeightedMethod } from '@/lib/analysis/figure';
 import { PROPORTION_TEST_METHOD } from '@/lib/analysis/proportion-tests';
 import { buildTrendData } from '@/lib/view/figures/build-trend-data';
 import { buildWaveSummary } from '@/lib/view/figures/build-wave-summary';
@@ -19,6 +19,7 @@ import { ChartLegend } from '../ui/charts/chart-legend';
 import { QuestionChart } from '../ui/charts/question-chart';
 import { TrendChart } from '../ui/charts/trend-chart';
 import { ComparePicker } from '../ui/filters/compare-picker';
+import { LevelPicker } from '../ui/filters/level-picker';
 import { DisplayToggle } from '../ui/layout/display-toggle';
 import { DownloadLinks } from '../ui/layout/download-links';
 import { Notice } from '../ui/layout/notice';
@@ -77,7 +78,7 @@ export function TrendSection({ view, reference, asked, trend }: TrendSectionProp
   const overall = buildTrendData(question, rows, { limit: state.top ?? TREND_LINES, activeValues: active });
   const table = buildTrendData(question, rows, { limit: Infinity, activeValues: active });
   const waves = overall?.waves ?? [];
-  const weighted = rows.some((row) => row.ci_method === INTERVAL_METHOD.weighted);
+  const weighted = rows.some((row) => isWeightedMethod(row.ci_method));
   const fileBase = writeDownloadBase(dataset.id, question.id, state, defaults);
   const choices = listCompareChoices(reference.survey.questions, (q) => q.id === question.id);
   const segments = state.by ? [...new Set(rows.filter((row) => row.segment !== '(all)').map((row) => row.segment))].slice(0, MAX_PANELS) : [];
@@ -105,6 +106,7 @@ export function TrendSection({ view, reference, asked, trend }: TrendSectionProp
     <>
       <div className="toolbar view-toolbar">
         <ComparePicker choices={choices} current={state.by} />
+        <LevelPicker current={state.level} />
         <DisplayToggle questionId={question.id} state={state} links={links} />
         <DownloadLinks csvHref={links.export(question.id, state, 'csv')} jsonHref={links.export(question.id, state, 'json')} fileBase={fileBase}>
           {overall && waves.length > 1 && state.display === 'chart' && (
