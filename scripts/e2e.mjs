@@ -26,6 +26,7 @@ import '../tests/e2e/crosstab-responses.mjs';
 import '../tests/e2e/grids.mjs';
 import '../tests/e2e/hostile.mjs';
 import '../tests/e2e/golden-downloads.mjs';
+import '../tests/e2e/server.mjs';
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const only = process.argv[2];

@@ -3,7 +3,7 @@ export const BUILD_INPUTS: { folders: string[]; files: string[] };
 
 export const STAMP_FILE: string;
 
-export function stampSources(root: string, env?: NodeJS.ProcessEnv): Promise<string>;
+export function stampSources(root: string, env?: Record<string, string | undefined>): Promise<string>;
 
 export function isBuildCurrent(distDir: string, stamp: string): Promise<boolean>;
 

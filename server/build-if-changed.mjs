@@ -74,7 +74,7 @@ async function listInputs(root) {
 /**
  * A hash of everything the build reads: each input file's path and bytes, and the build variables.
  * @param {string} root the project folder
- * @param {NodeJS.ProcessEnv} [env]
+ * @param {Record<string, string | undefined>} [env]
  * @returns {Promise<string>}
  */
 export async function stampSources(root, env = process.env) {
