@@ -37,16 +37,14 @@ function roundToHundred(percents) {
 async function readGridTable(page) {
   const table = page.locator('table.grid-table').first();
   const headers = (await table.locator('thead th').allInnerTexts()).map((text) => text.split('\n')[0].trim());
-  const rows = await table
-    .locator('tbody tr')
-    .evaluateAll((trs) =>
-      trs.map((tr) => ({
-        id: tr.dataset.question,
-        label: tr.querySelector('th a').textContent.trim(),
-        href: tr.querySelector('th a').getAttribute('href'),
-        cells: [...tr.querySelectorAll('td')].map((td) => td.innerText.trim()),
-      })),
-    );
+  const rows = await table.locator('tbody tr').evaluateAll((trs) =>
+    trs.map((tr) => ({
+      id: tr.dataset.question,
+      label: tr.querySelector('th a').textContent.trim(),
+      href: tr.querySelector('th a').getAttribute('href'),
+      cells: [...tr.querySelectorAll('td')].map((td) => td.innerText.trim()),
+    })),
+  );
   return { headers, rows };
 }
 
