@@ -23,7 +23,7 @@ import { QuestionIndex } from '../ui/survey/question-index';
 import { UnchartedList } from '../ui/survey/uncharted-list';
 
 /** Charts per page: recharts for 400 questions at once is too heavy, and nobody reads 400 charts in one go. */
-export const QUESTIONS_PER_PAGE = 24;
+const QUESTIONS_PER_PAGE = 24;
 /** Bars per overview chart; the question page shows every option. */
 const OVERVIEW_BARS = 8;
 
@@ -59,7 +59,7 @@ function describeCard(view: OpenView, reference: Wave, question: Question): Ques
 
 /** A grid's card: its rows' stacked bars under the same filters as its page (without the comparison). */
 function describeGridCard(view: OpenView, reference: Wave, grid: Grid): GridCardData {
-  const { state, defaults, links } = view;
+  const { state, links } = view;
   const asked = askQuestion(cardView(view, reference), grid.id, { withSegment: false });
   if (asked?.kind !== 'grid') return { id: grid.id, label: grid.label, href: links.question(grid.id, state), rows: grid.rowIds.length, reason: '', note: '' };
   const figures = buildGridFigures({ id: view.dataset.id, waves: [reference] }, asked, state);

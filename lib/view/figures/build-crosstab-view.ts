@@ -42,7 +42,7 @@ function formatP(p: number | null): string {
 }
 
 /** The test line under a crosstab: “Pearson χ² = 12.3, df = 4, p = 0.015”. */
-export function describeTest(row: CrosstabRow): string {
+function describeTest(row: CrosstabRow): string {
   if (row.test_statistic === null)
     return `No test of independence: ${row.test.replace(/^none ?/, '').replace(/^\((.*)\)$/, '$1') || 'too few rows or columns with answers'}.`;
   const statistic = row.test.startsWith('Rao') ? 'F' : 'χ²';
