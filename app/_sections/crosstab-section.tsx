@@ -17,7 +17,7 @@ const PERCENT_LABEL = { column: 'column %', row: 'row %', total: '% of all who a
 
 /** Question × question tables for the view: pickers, the tables with marks and test lines, and their downloads. */
 export function CrosstabSection({ view, reference }: { view: OpenView; reference: Wave }) {
-  const { state, defaults, links, dataset } = view;
+  const { state, defaults, hrefs, dataset } = view;
   const { survey } = reference;
   const pickable = listCompareChoices(survey.questions).map(({ id, label }) => ({ id, label }));
   const result = computeCrosstabs(dataset.id, reference, state, defaults);
@@ -61,14 +61,14 @@ export function CrosstabSection({ view, reference }: { view: OpenView; reference
               <span className="muted small">Download:</span>
               <a
                 className="button button--small"
-                href={links.crosstabExport(state, 'csv')}
+                href={hrefs.crosstabExport(state, 'csv')}
                 download={writeDownloadName(dataset.id, subject, state, defaults, 'csv')}
               >
                 CSV
               </a>
               <a
                 className="button button--small"
-                href={links.crosstabExport(state, 'json')}
+                href={hrefs.crosstabExport(state, 'json')}
                 download={writeDownloadName(dataset.id, subject, state, defaults, 'json')}
               >
                 JSON

@@ -27,7 +27,7 @@ import { PanelSwitch } from '../ui/tables/panel-switch';
  * those of every row question.
  */
 export function GridSection({ view, reference, asked }: { view: OpenView; reference: Wave; asked: AskedGrid }) {
-  const { state, defaults, links, dataset } = view;
+  const { state, defaults, hrefs, dataset } = view;
   const { survey } = reference;
   const { grid } = asked;
   const figures = buildGridFigures({ id: dataset.id, waves: [...view.loaded] }, asked, state);
@@ -36,7 +36,7 @@ export function GridSection({ view, reference, asked }: { view: OpenView; refere
   const threshold = suppressionOf(state, defaults);
   const selection = result.selections[0] ?? { selected: 0, size: survey.size };
   const weighted = result.rows.some((row) => isWeightedMethod(row.ci_method));
-  const rowHrefs = Object.fromEntries(grid.rowIds.map((rowId) => [rowId, links.question(rowId, state)]));
+  const rowHrefs = Object.fromEntries(grid.rowIds.map((rowId) => [rowId, hrefs.question(rowId, state)]));
   const choices = listCompareChoices(survey.questions, (q) => q.grid === grid.id);
   const fileBase = writeDownloadBase(dataset.id, grid.id, state, defaults);
   const base = `Base: each row’s respondents who answered it (${describeRowBases(everyone)}), of ${describeSelection(selection.selected, selection.size, threshold)}${selection.selected === selection.size ? '' : ' selected'} in wave ${reference.label ?? reference.id}.`;
@@ -55,8 +55,8 @@ export function GridSection({ view, reference, asked }: { view: OpenView; refere
       <div className="toolbar view-toolbar">
         <ComparePicker choices={choices} current={state.by} />
         <LevelPicker current={state.level} />
-        <DisplayToggle questionId={grid.id} state={state} links={links} />
-        <DownloadLinks csvHref={links.export(grid.id, state, 'csv')} jsonHref={links.export(grid.id, state, 'json')} fileBase={fileBase}>
+        <DisplayToggle questionId={grid.id} state={state} hrefs={hrefs} />
+        <DownloadLinks csvHref={hrefs.export(grid.id, state, 'csv')} jsonHref={hrefs.export(grid.id, state, 'json')} fileBase={fileBase}>
           {state.display === 'chart' && segments.length === 0 && (
             <ChartDownloads questionId={grid.id} title={grid.label} caption={caption} fileBase={fileBase} />
           )}

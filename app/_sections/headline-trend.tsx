@@ -9,7 +9,7 @@ import { activeValuesOf, buildQuestionView } from '@/lib/view/figures/question-v
 import { trendAnchorFor } from '@/lib/view/figures/trend-links';
 import { askQuestion } from '@/lib/view/figures/ask-question';
 import type { ViewDefaults, ViewState } from '@/lib/view/state/view-state';
-import type { ViewLinks } from '@/lib/view/state/write-view-query';
+import type { ViewHrefs } from '@/lib/view/state/write-view-query';
 import { getWaveLinks, getWaves } from '../../lib/store/survey-store';
 import { FigureSwitch } from '../ui/charts/figure-switch';
 import { TrendChart } from '../ui/charts/trend-chart';
@@ -27,7 +27,7 @@ interface HeadlineTrendProps {
   filterWave: string;
   state: ViewState;
   defaults: ViewDefaults;
-  links: ViewLinks;
+  hrefs: ViewHrefs;
 }
 
 /**
@@ -35,7 +35,7 @@ interface HeadlineTrendProps {
  * page's filters — one line per option, the leader labelled, the base of every wave stated, and
  * each line leading to the question's own trend.
  */
-export async function HeadlineTrend({ dataset, filterWave, state, defaults, links }: HeadlineTrendProps) {
+export async function HeadlineTrend({ dataset, filterWave, state, defaults, hrefs }: HeadlineTrendProps) {
   if (dataset.waves.length < 2) return null;
   const loaded = (await getWaves(dataset)).flatMap((result) =>
     result.ok ? [{ id: result.wave.id, survey: result.survey, ...(result.wave.label ? { label: result.wave.label } : {}) }] : [],
@@ -52,7 +52,7 @@ export async function HeadlineTrend({ dataset, filterWave, state, defaults, link
   const figures = buildQuestionView({ id: dataset.id, waves: loaded }, asked, trendState, { limit: Infinity });
   const data = buildTrendData(question, figures.result.rows, { limit: TREND_LINES, activeValues: activeValuesOf(state, question.id) });
   if (!data || data.waves.length < 2) return null;
-  const href = links.question(question.id, trendState);
+  const href = hrefs.question(question.id, trendState);
   const weighted = figures.result.rows.some((row) => isWeightedMethod(row.ci_method));
   const bases = data.waves.map((wave, w) => `${wave}: ${data.bases[w] === null ? 'withheld' : formatFigure(data.bases[w] ?? NaN, 'count')}`).join(' · ');
   return (

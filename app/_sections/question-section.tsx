@@ -71,7 +71,7 @@ function NotAggregated({ view, question }: { view: OpenView; question: Question 
     <Notice title="Not charted">
       <p>{why}</p>
       <p>
-        <Link className="button button--primary" href={view.links.responses(changeView(view.state, { sort: question.id, desc: false, page: 1 }))}>
+        <Link className="button button--primary" href={view.hrefs.responses(changeView(view.state, { sort: question.id, desc: false, page: 1 }))}>
           Read the answers in the responses table →
         </Link>
       </p>
@@ -87,7 +87,7 @@ function NotAggregated({ view, question }: { view: OpenView; question: Question 
 export function QuestionSection({ view, reference, asked, trendLink }: QuestionSectionProps) {
   const { question } = asked;
   if (!aggregatable(question)) return <NotAggregated view={view} question={question} />;
-  const { state, defaults, links, dataset } = view;
+  const { state, defaults, hrefs, dataset } = view;
   const figures = buildQuestionView({ id: dataset.id, waves: [...view.loaded] }, asked, state, { limit: state.top ?? CHART_BAR_LIMIT });
   const { result, chart, table } = figures;
   const threshold = suppressionOf(state, defaults);
@@ -105,7 +105,7 @@ export function QuestionSection({ view, reference, asked, trendLink }: QuestionS
     question.kind === 'numeric'
       ? toggleBinFilter(state, question.id, binRangeOf(keys, keys.indexOf(key)))
       : toggleFilterValue(state, question.id, key, question.kind === 'ranking' ? 'first' : 'in');
-  const filterHrefs = state.wave === 'all' ? undefined : Object.fromEntries(keys.map((key) => [key, links.question(question.id, toggled(key))]));
+  const filterHrefs = state.wave === 'all' ? undefined : Object.fromEntries(keys.map((key) => [key, hrefs.question(question.id, toggled(key))]));
   const fileBase = writeDownloadBase(dataset.id, question.id, state, defaults);
   const lookup = (id: string) => reference.survey.questions.find((q) => q.id === id);
   const caption = [
@@ -117,16 +117,16 @@ export function QuestionSection({ view, reference, asked, trendLink }: QuestionS
   const writtenIn = state.wave === 'all' ? undefined : findWrittenIn(reference.survey, question, state);
   const readWrittenIn =
     writtenIn && writtenIn.count > 0 && !withheldReason(writtenIn.question, dataset.codebook)
-      ? links.responses(writtenInResponses(state, question, writtenIn))
+      ? hrefs.responses(writtenInResponses(state, question, writtenIn))
       : undefined;
   return (
     <>
       <div className="toolbar view-toolbar">
         <ComparePicker choices={choices} current={state.by} />
         <LevelPicker current={state.level} />
-        <DisplayToggle questionId={question.id} state={state} links={links} />
+        <DisplayToggle questionId={question.id} state={state} hrefs={hrefs} />
         {question.kind !== 'ranking' && question.kind !== 'numeric' && (
-          <Link className="button button--small" href={links.crosstab(changeView(state, { rows: [question.id], cols: state.by }))} prefetch={false}>
+          <Link className="button button--small" href={hrefs.crosstab(changeView(state, { rows: [question.id], cols: state.by }))} prefetch={false}>
             Crosstab →
           </Link>
         )}
@@ -135,7 +135,7 @@ export function QuestionSection({ view, reference, asked, trendLink }: QuestionS
             Trend across {trendLink.waves} waves →
           </Link>
         )}
-        <DownloadLinks csvHref={links.export(question.id, state, 'csv')} jsonHref={links.export(question.id, state, 'json')} fileBase={fileBase}>
+        <DownloadLinks csvHref={hrefs.export(question.id, state, 'csv')} jsonHref={hrefs.export(question.id, state, 'json')} fileBase={fileBase}>
           {chart && state.display === 'chart' && !withheld && (
             <ChartDownloads questionId={question.id} title={question.label} caption={caption} fileBase={fileBase} />
           )}

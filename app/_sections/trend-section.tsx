@@ -54,7 +54,7 @@ function TrendNotes({ view, trend, waves }: { view: OpenView; trend: QuestionTre
       {trend.askedDifferently.map((entry) => (
         <p key={entry.waveId}>
           Asked differently in {entry.waveId}: “{entry.label}” ({entry.why}), so it is a different question and not part of this trend.{' '}
-          <Link href={view.links.question(entry.questionId, changeView(view.state, { wave: entry.waveId, filters: [], by: undefined }))} prefetch={false}>
+          <Link href={view.hrefs.question(entry.questionId, changeView(view.state, { wave: entry.waveId, filters: [], by: undefined }))} prefetch={false}>
             See {entry.waveId}’s question →
           </Link>
         </p>
@@ -70,7 +70,7 @@ function TrendNotes({ view, trend, waves }: { view: OpenView; trend: QuestionTre
  * the table and download of the very same rows.
  */
 export function TrendSection({ view, reference, asked, trend }: TrendSectionProps) {
-  const { state, defaults, links, dataset } = view;
+  const { state, defaults, hrefs, dataset } = view;
   const { question } = asked;
   const figures = buildQuestionView({ id: dataset.id, waves: [...view.loaded] }, asked, state, { limit: Infinity });
   const rows = figures.result.rows;
@@ -107,8 +107,8 @@ export function TrendSection({ view, reference, asked, trend }: TrendSectionProp
       <div className="toolbar view-toolbar">
         <ComparePicker choices={choices} current={state.by} />
         <LevelPicker current={state.level} />
-        <DisplayToggle questionId={question.id} state={state} links={links} />
-        <DownloadLinks csvHref={links.export(question.id, state, 'csv')} jsonHref={links.export(question.id, state, 'json')} fileBase={fileBase}>
+        <DisplayToggle questionId={question.id} state={state} hrefs={hrefs} />
+        <DownloadLinks csvHref={hrefs.export(question.id, state, 'csv')} jsonHref={hrefs.export(question.id, state, 'json')} fileBase={fileBase}>
           {overall && waves.length > 1 && state.display === 'chart' && (
             <ChartDownloads questionId={question.id} title={question.label} caption={caption} fileBase={fileBase} />
           )}
@@ -119,7 +119,7 @@ export function TrendSection({ view, reference, asked, trend }: TrendSectionProp
         <Notice title="No trend to show">
           <p>
             This question has figures in {waves.length === 1 ? `${waves[0]} only` : 'no wave under these filters'}.{' '}
-            <Link href={links.question(question.id, changeView(state, { wave: undefined }))}>Show the latest wave →</Link>
+            <Link href={hrefs.question(question.id, changeView(state, { wave: undefined }))}>Show the latest wave →</Link>
           </p>
         </Notice>
       ) : (
@@ -148,7 +148,7 @@ export function TrendSection({ view, reference, asked, trend }: TrendSectionProp
               {overall.hidden > 0 && (
                 <p className="small">
                   The {overall.lines.length} options largest in {waves.at(-1)} are drawn.{' '}
-                  <Link href={links.question(question.id, changeView(state, { top: overall.lines.length + overall.hidden }))} scroll={false}>
+                  <Link href={hrefs.question(question.id, changeView(state, { top: overall.lines.length + overall.hidden }))} scroll={false}>
                     Draw all {overall.lines.length + overall.hidden}
                   </Link>
                 </p>

@@ -24,8 +24,8 @@ interface ViewBodyProps {
  */
 export async function ViewBody({ segment, query, kind, children }: ViewBodyProps) {
   const view = await openView(segment, query);
-  const { dataset, state, links, reference } = view;
-  const hrefFor = (next: ViewState) => (kind === 'overview' ? links.overview(next) : kind === 'crosstab' ? links.crosstab(next) : links.responses(next));
+  const { dataset, state, hrefs, reference } = view;
+  const hrefFor = (next: ViewState) => (kind === 'overview' ? hrefs.overview(next) : kind === 'crosstab' ? hrefs.crosstab(next) : hrefs.responses(next));
   const waves = listWavePills(dataset, state.wave === 'all' ? undefined : state.wave, (id) => hrefFor(changeView(state, { wave: id, page: 1 })));
   return (
     <>
@@ -33,7 +33,7 @@ export async function ViewBody({ segment, query, kind, children }: ViewBodyProps
       <UrlNotes notes={view.notes} />
       <WaveErrors view={view} />
       {reference && (
-        <ViewFrame view={view} reference={reference} kind={kind} path={links.paths[kind]} hrefFor={hrefFor}>
+        <ViewFrame view={view} reference={reference} kind={kind} path={hrefs.paths[kind]} hrefFor={hrefFor}>
           {children(view, reference)}
         </ViewFrame>
       )}

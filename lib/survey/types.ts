@@ -115,7 +115,6 @@ export type Question = SingleQuestion | LikertQuestion | MultiQuestion | Ranking
 
 export type QuestionKind = Question['kind'];
 
-
 /**
  * A matrix question ("rate each of the following"): rows asked on one shared scale. The rows
  * stay questions of their own — each can filter and segment — and the grid is how they are
