@@ -10,7 +10,7 @@ import { openCliView, UsageError, type ViewArguments } from './cli-view';
 export async function runCrosstab(args: ViewArguments, out: (text: string) => void, err: (text: string) => void): Promise<number> {
   const named = (flag: string) => args.flags.some(([name]) => name === flag);
   if (args.view === undefined && (!named('--rows') || !named('--cols'))) throw new UsageError('--rows <id> (one or more) and --cols <id> are required');
-  const opened = await openCliView(args, { allWaves: false });
+  const opened = await openCliView(args, { allWaves: false, kind: 'crosstab' });
   if ('exit' in opened) {
     for (const message of opened.messages) err(`survey-lens: ${message}\n`);
     return opened.exit;

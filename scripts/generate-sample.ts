@@ -339,6 +339,8 @@ export function buildCodebook() {
     source: 'scripts/generate-sample.ts (seeded; regenerate with npm run generate-sample)',
     waves: YEARS.map((y) => ({ id: String(y), file: `${y}.csv` })),
     weight: 'weight',
+    // What a public deployment of the sample may filter and compare by (issue 21: the release's breakdowns).
+    publicBreakdowns: ['region', 'company_size', 'work_arrangement'],
     questions: {
       respondent_id: { label: 'Respondent ID', kind: 'meta' },
       role: { label: 'Primary role', kind: 'single' },

@@ -21,7 +21,7 @@ import { ResponsesTools } from '../ui/tables/responses-tools';
 export function ResponsesSection({ view, reference }: { view: OpenView; reference: Wave }) {
   const { state, hrefs, dataset } = view;
   const { survey } = reference;
-  const responses = buildResponsesView(survey, state, dataset.codebook, { mode: view.defaults.disclosure, threshold: suppressionOf(state, view.defaults) });
+  const responses = buildResponsesView(survey, state, dataset.codebook, { mode: view.defaults.disclosure });
   if (responses.refused && responses.available.length === 0)
     return (
       <Notice>

@@ -23,7 +23,7 @@ interface ViewBodyProps {
  * the wave switcher, what the URL could not use, a wave that failed, and the view's frame.
  */
 export async function ViewBody({ segment, query, kind, children }: ViewBodyProps) {
-  const view = await openView(segment, query);
+  const view = await openView(segment, query, { kind: kind === 'crosstab' ? 'crosstab' : 'question' });
   const { dataset, state, hrefs, reference } = view;
   const hrefFor = (next: ViewState) => (kind === 'overview' ? hrefs.overview(next) : kind === 'crosstab' ? hrefs.crosstab(next) : hrefs.responses(next));
   const waves = listWavePills(dataset, state.wave === 'all' ? undefined : state.wave, (id) => hrefFor(changeView(state, { wave: id, page: 1 })));

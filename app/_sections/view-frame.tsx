@@ -1,11 +1,7 @@
 import type { ReactNode } from 'react';
-import { selectRespondents } from '@/lib/analysis/select-respondents';
-import { selectionCount } from '@/lib/analysis/selection';
-import { perturbCount, recordKeysOf } from '@/lib/analysis/cell-key';
-import { tallyBits } from '@/lib/analysis/tally';
 import { describePartialRead } from '@/lib/analysis/partial-read';
 import { Notice } from '../ui/layout/notice';
-import { buildFacets } from '@/lib/view/figures/build-facets';
+import { buildFrame } from '@/lib/view/figures/build-frame';
 import { changeView, clearFilters, removeFilter } from '@/lib/view/state/change-view';
 import { describeSelection } from '@/lib/view/words/describe-base';
 import { describeFilterParts } from '@/lib/view/words/describe-filters';
@@ -36,12 +32,7 @@ export function ViewFrame({ view, reference, kind, path, hrefFor, children }: Vi
   const { state, defaults } = view;
   const { survey } = reference;
   const threshold = suppressionOf(state, defaults);
-  // Public mode: the sentence's count and the facets' are perturbed like the figures (lib/analysis/cell-key).
-  const keys = defaults.disclosure === 'public' ? recordKeysOf(survey) : undefined;
-  const groups = buildFacets(survey, state, threshold, { keys });
-  const selection = selectRespondents(survey, state.filters).selection;
-  const tally = keys ? tallyBits(selection.bits, undefined, keys) : undefined;
-  const selected = tally ? perturbCount(tally.count, tally.keySum ?? 0) : selectionCount(selection);
+  const { facets: groups, selected } = buildFrame(survey, state, defaults, view.refused);
   const lookup = (id: string) => survey.questions.find((question) => question.id === id);
   const parts = describeFilterParts(state.filters, lookup).map((part) => ({
     text: part.text,
@@ -60,17 +51,22 @@ export function ViewFrame({ view, reference, kind, path, hrefFor, children }: Vi
         <FacetSidebar groups={groups} threshold={threshold} />
         <div className="view-layout__main">
           <FilterSentence
-            selection={`${describeSelection(selected, survey.size, threshold)}${trend}`}
+            selection={selected === null ? 'This view is not published' : `${describeSelection(selected, survey.size, threshold)}${trend}`}
             parts={parts}
             clearHref={parts.length > 1 ? hrefFor(clearFilters(state)) : undefined}
             comparison={comparing ? { text: `compared by ${comparing.label}`, removeHref: hrefFor(changeView(state, { by: undefined })) } : undefined}
           />
+          {view.refused && (
+            <Notice tone="warning" title="Not published">
+              <p>{view.refused}</p>
+            </Notice>
+          )}
           {partial.map((message) => (
             <Notice key={message} tone="warning" title="Figures from part of a file">
               <p>{message}</p>
             </Notice>
           ))}
-          {children}
+          {!view.refused && children}
         </div>
       </div>
     </ViewNavigationProvider>

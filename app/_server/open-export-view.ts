@@ -27,12 +27,14 @@ export function downloadHeaders(name: string, contentType?: string): Record<stri
 export async function openExportView(
   request: Request,
   params: Promise<{ dataset: string }>,
-  options: { partialTrend?: boolean } = {},
+  options: { partialTrend?: boolean; kind?: 'question' | 'crosstab' } = {},
 ): Promise<{ url: URL; view: OpenView & { reference: Wave } } | Response> {
   const url = new URL(request.url);
   const segment = (await params).dataset;
   if (!findDatasetBySegment(segment)) return problem(404, 'There is no such dataset.');
-  const view = await openView(segment, url.searchParams);
+  const view = await openView(segment, url.searchParams, { kind: options.kind });
+  // Public mode: a view outside the release gets the reason and what can be asked, never a figure.
+  if (view.refused) return problem(403, view.refused);
   // A reader who left while the wave was read (a dropped slow download) costs no figures.
   if (request.signal.aborted) return problem(499, 'The client closed the connection.');
   const requestedWave = url.searchParams.get('_wave');

@@ -10,7 +10,11 @@ export type { OpenView } from '@/lib/store/open-view';
  * A page's or route's view: its dataset from the URL segment (a 404 when unknown, before
  * anything streams), then the view opened as the CLI opens it (lib/store/open-view).
  */
-export async function openView(datasetSegment: string, params: SearchParams | URLSearchParams, options: { everyWave?: boolean } = {}): Promise<OpenView> {
+export async function openView(
+  datasetSegment: string,
+  params: SearchParams | URLSearchParams,
+  options: { everyWave?: boolean; kind?: 'question' | 'crosstab' } = {},
+): Promise<OpenView> {
   const dataset = findDatasetBySegment(datasetSegment);
   if (!dataset) notFound();
   return openDatasetView(dataset, params, options);

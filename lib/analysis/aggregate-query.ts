@@ -35,12 +35,17 @@ export interface AggregateQuery {
   unreliableBelow?: number;
   /** Confidence level of intervals and tests (0.90, 0.99); absent = 0.95. */
   level?: number;
-  /** `public`: a selection under the threshold is refused, counts perturbed, extremes withheld (prepareView). */
+  /** `public`: every figure from the release (lib/analysis/release), a selection under the threshold refused (prepareView). */
   disclosure?: 'public';
+  /** Public mode: the questions a view may filter and compare by, and how many at once (codebook publicBreakdowns, publicFields). */
+  release?: { breakdowns: readonly string[]; fields: number };
 }
 
 /** What selects and weighs respondents (prepareView): the query without its question, segment and waves. */
-export type SelectionRequest = Pick<AggregateQuery, 'filters' | 'baseRule' | 'weight' | 'suppressBelow' | 'unreliableBelow' | 'level' | 'disclosure'>;
+export type SelectionRequest = Pick<
+  AggregateQuery,
+  'filters' | 'baseRule' | 'weight' | 'suppressBelow' | 'unreliableBelow' | 'level' | 'disclosure' | 'release'
+>;
 
 export interface AggregateResult {
   rows: AggregateRow[];

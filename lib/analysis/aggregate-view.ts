@@ -2,6 +2,9 @@ import type { Question, Wave } from '../survey/types';
 import type { AggregateQuery, AggregateResult, DatasetWaves } from './aggregate-query';
 import { describeIntervalMethod, INTERVAL_METHOD, isWeightedMethod } from './figure';
 import { prepareView } from './prepare-view';
+import { isBreakdownKind, segmentAtoms } from './release/release-atoms';
+import { releaseFigures } from './release/release-figures';
+import type { Selection } from './selection';
 import { aggregatable, questionFigures, type QuestionFigures } from './question-figures';
 import { segmentBy } from './segments';
 import { markSegments, type SegmentMark } from './segment-significance';
@@ -13,20 +16,6 @@ import { estimateRow, shareRow, type AggregateRow, type RowContext } from './agg
 import { findGridTarget, gridRowQueries, mergeGridResults } from './aggregate-grid';
 import { cellKeyEpoch } from './cell-key';
 import { createViewCache, surveyIdentity } from './view-cache';
-
-/**
- * Public mode: the smallest and largest answer are one respondent's answer each (a salary, an
- * age) whatever the group's size, so they are not published; the other estimates' counts are the
- * unperturbed respondents with a value, so they are withheld too (the bins beside them carry the
- * perturbed base).
- */
-function withholdForPublic(figures: QuestionFigures, query: AggregateQuery): QuestionFigures {
-  if (query.disclosure !== 'public') return figures;
-  const extras = figures.extras
-    .filter((extra) => extra.measure !== 'min' && extra.measure !== 'max')
-    .map((extra) => ('estimate' in extra ? { ...extra, estimate: { ...extra.estimate, count: NaN, base: NaN } } : extra));
-  return { ...figures, extras };
-}
 
 /** Every row of one (wave, segment): the main figures, then the measures beside them. */
 function figureRows(context: RowContext, figures: QuestionFigures, viewWeighted: boolean, marks?: SegmentMark[]): AggregateRow[] {
@@ -47,8 +36,9 @@ function waveRows(
   result: AggregateResult,
   multiWave: boolean,
 ): void {
-  const { selection, settings, problems, notes } = prepareView(wave.survey, query);
-  result.selections.push({ wave: wave.id, selected: selectionCount(selection), size: wave.survey.size });
+  const { selection, settings, problems, notes, release } = prepareView(wave.survey, query);
+  // In public mode the selection's size is a released figure too (a sum of its atoms' cells).
+  result.selections.push({ wave: wave.id, selected: release ? release.size : selectionCount(selection), size: wave.survey.size });
   result.notes.push(...notes.map((note) => `wave ${wave.id}: ${note}`));
   if (problems.length > 0) {
     // A filter this wave cannot apply would make its figures unfiltered: in a trend the wave is
@@ -58,7 +48,12 @@ function waveRows(
   }
   const bins = question.kind === 'numeric' ? sharedBins : undefined;
   const viewWeighted = settings.weights !== undefined;
-  const overall = withholdForPublic(questionFigures(question, selection, settings, bins, true), query);
+  // Public mode: the same figures, every count a sum of released cells over the selection's atoms.
+  const figuresOf = (group: Selection) =>
+    release
+      ? releaseFigures(question, group === selection ? release.atoms : segmentAtoms(release.atoms, group.bits), release.context, settings, bins)
+      : questionFigures(question, group, settings, bins, true);
+  const overall = figuresOf(selection);
   const context = (segmentQuestion: string, segment: string, segmentValue: string, figures: QuestionFigures): RowContext => ({
     fields: {
       dataset,
@@ -83,9 +78,18 @@ function waveRows(
   if (!query.by) return;
   const byQuestion = wave.survey.questions.find((q) => q.id === query.by);
   if (!byQuestion) return void (multiWave ? result.notes : result.problems).push(`wave ${wave.id}: there is no question "${query.by}" to compare by`);
+  if (
+    release &&
+    (!isBreakdownKind(byQuestion) ||
+      !query.release?.breakdowns.includes(byQuestion.id) ||
+      new Set([...query.filters.map((filter) => filter.question), byQuestion.id]).size > (query.release?.fields ?? 1))
+  )
+    return void result.problems.push(
+      `"${byQuestion.id}" is not a breakdown this view can add: a public view compares by its breakdowns, ${query.release?.fields ?? 1} at a time`,
+    );
   const segments = segmentBy(byQuestion, selection);
   if (typeof segments === 'string') return void result.problems.push(segments);
-  const perSegment = segments.map((segment) => withholdForPublic(questionFigures(question, segment.selection, settings, bins, true), query));
+  const perSegment = segments.map((segment) => figuresOf(segment.selection));
   const marks = markSegments(
     overall.figures,
     perSegment.map((figures) => figures.figures),

@@ -57,11 +57,14 @@ export function recordKeysOf(survey: { size: number }): Uint8Array {
 }
 
 /**
- * The noise table: a cell key's place in [0, 256) picks a change of −2…+2 with probabilities
- * .05, .20, .50, .20, .05 (variance 1.0), the same for every count (unbiased), except that small
- * counts are not pushed to 0 or below (their change is clamped to keep them at least 1).
+ * The noise table: a cell key's place in [0, 256) picks a change of −2…+2, each about one time in
+ * five (variance 2), the same for every count (unbiased), except that small counts are not pushed
+ * to 0 or below (their change is clamped to keep them at least 1). A flat table rather than one
+ * peaked at 0: a published count equals the true one about one time in five, not one in two, so
+ * reading a small cell off the release — or averaging the few ways the release can add up to it —
+ * gives its exact size less often than not (issue 21; docs/publishing.md).
  */
-const CUMULATIVE = [13, 64, 192, 243, 256];
+const CUMULATIVE = [52, 103, 154, 205, 256];
 const CHANGES = [-2, -1, 0, 1, 2];
 
 export function perturbCount(count: number, keySum: number): number {
@@ -69,4 +72,15 @@ export function perturbCount(count: number, keySum: number): number {
   const key = ((keySum % 256) + 256) % 256;
   const change = CHANGES[CUMULATIVE.findIndex((edge) => key < edge)];
   return Math.max(1, count + change);
+}
+
+/**
+ * A second draw from the same cell key, in [−1, 1): the noise of a released sum (a numeric
+ * question's total), from the whole key sum so it is not the count's own change in disguise.
+ */
+export function keyedUniform(keySum: number): number {
+  let z = Math.imul(keySum >>> 0, 0x9e3779b1) >>> 0;
+  z = Math.imul(z ^ (z >>> 15), 0x85ebca6b) >>> 0;
+  z = (z ^ (z >>> 13)) >>> 0;
+  return (z / 2 ** 32) * 2 - 1;
 }

@@ -2,9 +2,12 @@ import type { Question } from '../survey/types';
 import type { Selection } from './selection';
 import { cleanNumber } from './aggregate-row';
 import { answeredBits } from './answered';
-import { crosstab, type CrosstabCell } from './crosstab';
+import { crosstab, type Crosstab, type CrosstabCell, type FiguresOf } from './crosstab';
+import { segmentAtoms } from './release/release-atoms';
+import type { ReleaseContext } from './release/release-cell';
+import { releaseFigures } from './release/release-figures';
 import { describeIntervalMethod, INTERVAL_METHOD, type Figure, type FigureSettings } from './figure';
-import { andBits, tallyBits } from './tally';
+import { andBits, tallyBits, type Tally } from './tally';
 import { crosstabTest, type CrosstabTest } from './crosstab-test';
 
 /** One cell of a crosstab download: one (row option, column option), with its three percentages. */
@@ -74,6 +77,25 @@ export interface CrosstabTable {
 /** The column every crosstab starts with: everyone in the selection who answered the row question. */
 export const TOTAL_COLUMN = '(total)';
 
+/** Everyone in the selection who answered both questions. */
+function bothAnswered(rowQuestion: Question, columnQuestion: Question, selection: Selection, settings: FigureSettings): Tally {
+  const both = andBits(andBits(selection.bits, answeredBits(rowQuestion, selection.size)), answeredBits(columnQuestion, selection.size));
+  return tallyBits(both, settings.weights);
+}
+
+/** Public mode: the columns' released bases added up, the total every total percentage is of — derived, never counted anew. */
+function columnBases(table: Crosstab): Tally {
+  const first = table.rows[0]?.cells ?? [];
+  return first.reduce(
+    (sum, cell) => ({ count: sum.count + cell.baseTally.count, sumW: sum.sumW + cell.baseTally.sumW, sumW2: sum.sumW2 + cell.baseTally.sumW2 }),
+    {
+      count: 0,
+      sumW: 0,
+      sumW2: 0,
+    },
+  );
+}
+
 const percent = (share: number | null | undefined) => (share === null || share === undefined || Number.isNaN(share) ? null : cleanNumber(share * 100));
 
 /**
@@ -88,12 +110,16 @@ export function crosstabRows(
   columnQuestion: Question,
   selection: Selection,
   settings: FigureSettings,
+  release?: { atoms: Uint32Array[]; context: ReleaseContext },
 ): CrosstabTable | string {
-  const table = crosstab(rowQuestion, columnQuestion, selection, settings);
+  // Public mode: every cell a sum of released cells (the same ones, whichever way the table is turned).
+  const figuresOf: FiguresOf | undefined = release
+    ? (question, group) => releaseFigures(question, group === selection ? release.atoms : segmentAtoms(release.atoms, group.bits), release.context, settings)
+    : undefined;
+  const table = crosstab(rowQuestion, columnQuestion, selection, settings, figuresOf);
   if (typeof table === 'string') return table;
-  const turned = crosstab(columnQuestion, rowQuestion, selection, settings);
-  const both = andBits(andBits(selection.bits, answeredBits(rowQuestion, selection.size)), answeredBits(columnQuestion, selection.size));
-  const bothTally = tallyBits(both, settings.weights, settings.recordKeys);
+  const turned = crosstab(columnQuestion, rowQuestion, selection, settings, figuresOf);
+  const bothTally = release ? columnBases(table) : bothAnswered(rowQuestion, columnQuestion, selection, settings);
   const test = crosstabTest(rowQuestion, columnQuestion, selection, settings, table);
   const weighted = settings.weights !== undefined;
   const testFields = {

@@ -30,7 +30,8 @@ export function crosstabTest(
 ): CrosstabTest | null {
   if (rowQuestion.kind === 'multi' || columnQuestion.kind === 'multi') return null;
   if (!('codes' in rowQuestion) || !('codes' in columnQuestion)) return null;
-  if (!settings.weights) {
+  // Public mode: the test reads only the released cells (their counts), as every other public figure does.
+  if (!settings.weights || settings.recordKeys) {
     const chi = table.chiSquare;
     return chi ? { method: PEARSON, statistic: chi.statistic, df: String(chi.df), p: chi.p } : null;
   }

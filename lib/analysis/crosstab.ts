@@ -1,12 +1,15 @@
 import type { Question } from '../survey/types';
 import type { Selection } from './selection';
 import { DEFAULT_SETTINGS, type Figure, type FigureSettings } from './figure';
-import { questionFigures } from './question-figures';
+import { questionFigures, type QuestionFigures } from './question-figures';
 import { segmentBy } from './segments';
 import { chiSquareTest, type ChiSquareTest } from './chi-square';
 import { markSegments, type SegmentMark } from './segment-significance';
 
 export interface CrosstabCell extends Figure, SegmentMark {}
+
+/** How a crosstab gets a question's figures for a group: from the microdata, or in public mode from the release. */
+export type FiguresOf = (question: Question, group: Selection) => QuestionFigures;
 
 export interface Crosstab {
   rowQuestionId: string;
@@ -30,13 +33,14 @@ export function crosstab(
   columnQuestion: Question,
   selection: Selection,
   settings: FigureSettings = DEFAULT_SETTINGS,
+  figuresOf: FiguresOf = (question, group) => questionFigures(question, group, settings),
 ): Crosstab | string {
   if (rowQuestion.kind !== 'single' && rowQuestion.kind !== 'likert' && rowQuestion.kind !== 'multi')
     return `"${rowQuestion.id}" is ${rowQuestion.kind}: crosstabs take single-choice, Likert or multi-select rows`;
   const segments = segmentBy(columnQuestion, selection);
   if (typeof segments === 'string') return segments;
-  const overall = questionFigures(rowQuestion, selection, settings);
-  const byColumn = segments.map((segment) => questionFigures(rowQuestion, segment.selection, settings));
+  const overall = figuresOf(rowQuestion, selection);
+  const byColumn = segments.map((segment) => figuresOf(rowQuestion, segment.selection));
   const marks = markSegments(
     overall.figures,
     byColumn.map((column) => column.figures),

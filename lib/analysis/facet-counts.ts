@@ -4,9 +4,7 @@ import { countIntersection, hasBit } from '../survey/bitset';
 import type { Filter } from './filters';
 import { selectRespondents } from './select-respondents';
 import { selectionCount, forEachSelected } from './selection';
-import { cellKeyEpoch, perturbCount } from './cell-key';
 import { createViewCache, surveyIdentity } from './view-cache';
-import { andBits, tallyBits } from './tally';
 
 /** One facet's live counts: respondents per option (or the range of a number) under the other facets' filters. */
 export type FacetCount =
@@ -28,37 +26,26 @@ function rankAtMostFor(filters: readonly Filter[], questionId: string): number {
   return own === undefined || own.op === 'first' ? 1 : Infinity;
 }
 
-function optionCounts(question: Question, selection: Selection, rankAtMost: number, keys?: Uint8Array): { value: string; label: string; count: number }[] {
-  // Public mode: each count perturbed by its cell key, as the figures' are (lib/analysis/cell-key).
-  const shown = (count: number, keySum: number) => (keys ? perturbCount(count, keySum) : count);
+function optionCounts(question: Question, selection: Selection, rankAtMost: number): { value: string; label: string; count: number }[] {
   switch (question.kind) {
     case 'single':
     case 'likert': {
       const counts = new Uint32Array(question.options.length + 1);
-      const keySums = new Float64Array(keys ? question.options.length + 1 : 0);
-      forEachSelected(selection.bits, (i) => {
-        counts[question.codes[i]]++;
-        if (keys) keySums[question.codes[i]] += keys[i];
-      });
-      return question.options.map((option, index) => ({ value: option.value, label: option.label, count: shown(counts[index + 1], keySums[index + 1] ?? 0) }));
+      forEachSelected(selection.bits, (i) => counts[question.codes[i]]++);
+      return question.options.map((option, index) => ({ value: option.value, label: option.label, count: counts[index + 1] }));
     }
     case 'multi':
-      return question.options.map((option, index) => {
-        if (!keys) return { value: option.value, label: option.label, count: countIntersection(question.members[index], selection.bits) };
-        const tally = tallyBits(andBits(question.members[index], selection.bits), undefined, keys);
-        return { value: option.value, label: option.label, count: shown(tally.count, tally.keySum ?? 0) };
-      });
+      return question.options.map((option, index) => ({
+        value: option.value,
+        label: option.label,
+        count: countIntersection(question.members[index], selection.bits),
+      }));
     case 'ranking':
       return question.options.map((option, index) => {
         let count = 0;
-        let keySum = 0;
         const ranks = question.ranks[index];
-        for (let i = 0; i < selection.size; i++) {
-          if (ranks[i] === 0 || ranks[i] > rankAtMost || !hasBit(selection.bits, i)) continue;
-          count++;
-          if (keys) keySum += keys[i];
-        }
-        return { value: option.value, label: option.label, count: shown(count, keySum) };
+        for (let i = 0; i < selection.size; i++) if (ranks[i] !== 0 && ranks[i] <= rankAtMost && hasBit(selection.bits, i)) count++;
+        return { value: option.value, label: option.label, count };
       });
     default:
       return [];
@@ -84,10 +71,10 @@ function rangeOf(values: Float64Array, selection: Selection): { answered: number
  * except its own, so its options show what choosing them would give. Questions without a filter
  * share one selection; each filtered question gets its own.
  */
-export function countFacets(survey: Survey, filters: readonly Filter[], questionIds: readonly string[], keys?: Uint8Array): readonly FacetCount[] {
-  // Every page of a view counts the same facets (the sidebar): computed once per survey, filters and noise.
-  const key = JSON.stringify([surveyIdentity(survey), filters, questionIds, keys ? cellKeyEpoch() : 0]);
-  return facetCache.getOrCompute(key, () => computeFacets(survey, filters, questionIds, keys));
+export function countFacets(survey: Survey, filters: readonly Filter[], questionIds: readonly string[]): readonly FacetCount[] {
+  // Every page of a view counts the same facets (the sidebar): computed once per survey and filters.
+  const key = JSON.stringify([surveyIdentity(survey), filters, questionIds]);
+  return facetCache.getOrCompute(key, () => computeFacets(survey, filters, questionIds));
 }
 
 /** Options kept across cached sidebars: a sidebar of Stack Overflow 2019 holds about 700. */
@@ -96,7 +83,7 @@ const facetCache = createViewCache<readonly FacetCount[]>(FACET_CACHE_OPTIONS, (
   counts.reduce((sum, count) => sum + (count.kind === 'options' ? count.options.length : 1), 0),
 );
 
-function computeFacets(survey: Survey, filters: readonly Filter[], questionIds: readonly string[], keys?: Uint8Array): FacetCount[] {
+function computeFacets(survey: Survey, filters: readonly Filter[], questionIds: readonly string[]): FacetCount[] {
   const selections = new Map<string, Selection>();
   const selectionWithout = (questionId: string): Selection => {
     const key = filters.some((filter) => filter.question === questionId) ? questionId : '';
@@ -114,9 +101,8 @@ function computeFacets(survey: Survey, filters: readonly Filter[], questionIds: 
     const question = survey.questions.find((q) => q.id === questionId);
     if (!question || !FACET_KINDS.has(question.kind)) return [];
     const selection = selectionWithout(questionId);
-    const tally = keys ? tallyBits(selection.bits, undefined, keys) : undefined;
-    const within = tally ? perturbCount(tally.count, tally.keySum ?? 0) : selectionCount(selection);
+    const within = selectionCount(selection);
     if (question.kind === 'numeric') return [{ questionId, kind: 'range', ...rangeOf(question.values, selection), within }];
-    return [{ questionId, kind: 'options', options: optionCounts(question, selection, rankAtMostFor(filters, questionId), keys), within }];
+    return [{ questionId, kind: 'options', options: optionCounts(question, selection, rankAtMostFor(filters, questionId)), within }];
   });
 }

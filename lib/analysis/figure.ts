@@ -1,6 +1,5 @@
 import type { Tally } from './tally';
 import { logitInterval, wilsonInterval } from './intervals';
-import { perturbCount } from './cell-key';
 
 /**
  * One figure of an aggregate: an option's respondents over a base, with its interval and
@@ -45,8 +44,9 @@ export interface FigureSettings {
    */
   surveySize?: number;
   /**
-   * Public mode: each respondent's record key (lib/analysis/cell-key). Counts and bases are then
-   * perturbed by their cell keys, and shares, intervals and suppression follow the perturbed counts.
+   * Public mode: each respondent's record key (lib/analysis/cell-key). Set, the figures come from
+   * the release (lib/analysis/release): released cells perturbed by their cell keys, and every
+   * share, interval, test and suppression derived from them.
    */
   recordKeys?: Uint8Array;
 }
@@ -78,27 +78,13 @@ export function isWeightedMethod(ciMethod: string): boolean {
 }
 
 /**
- * Cell-key perturbation of an option and its base: counts changed by their cell keys (the same
- * respondents always get the same change), the option never above its base, weighted sums
- * scaled with their counts so a weighted share moves as the unweighted one does.
- */
-function perturbTallies(option: Tally, base: Tally): { option: Tally; base: Tally } {
-  const baseCount = perturbCount(base.count, base.keySum ?? 0);
-  const optionCount = Math.min(perturbCount(option.count, option.keySum ?? 0), baseCount);
-  const scaled = (tally: Tally, count: number): Tally =>
-    tally.count === 0 ? tally : { count, sumW: (tally.sumW * count) / tally.count, sumW2: (tally.sumW2 * count) / tally.count };
-  return { option: scaled(option, optionCount), base: scaled(base, baseCount) };
-}
-
-/**
  * Builds a figure from the option's tally and the base's tally. The weighted variance is
  * R survey's linearisation for a domain of an ids = ~1 design, as svyciprop computes it on
  * subset(design, in base): N/(N−1) · Σ_base w²(y − p)² / (Σ_base w)² with N the whole sample,
  * expanded with Σ w² over the option (y = 1) and over the rest of the base (y = 0); the t
  * critical value has (base − 1) degrees of freedom.
  */
-export function makeFigure(value: string, label: string, excludedFromBase: boolean, trueOption: Tally, trueBase: Tally, settings: FigureSettings): Figure {
-  const { option, base } = settings.recordKeys ? perturbTallies(trueOption, trueBase) : { option: trueOption, base: trueBase };
+export function makeFigure(value: string, label: string, excludedFromBase: boolean, option: Tally, base: Tally, settings: FigureSettings): Figure {
   const weighted = settings.weights !== undefined;
   let share: number;
   let interval: { low: number; high: number };
@@ -127,7 +113,7 @@ export function makeFigure(value: string, label: string, excludedFromBase: boole
     high: interval.high,
     suppressed,
     unreliable: !suppressed && base.count < settings.unreliableBelow,
-    optionTally: trueOption,
-    baseTally: trueBase,
+    optionTally: option,
+    baseTally: base,
   };
 }

@@ -27,14 +27,11 @@ export function singleFrequencies(question: SingleQuestion | LikertQuestion, sel
   const counts = new Float64Array(options.length + 1);
   const sumW = new Float64Array(options.length + 1);
   const sumW2 = new Float64Array(options.length + 1);
-  const keySums = settings.recordKeys ? new Float64Array(options.length + 1) : undefined;
-  const keys = settings.recordKeys;
   const { bits } = selection;
   const weights = settings.weights;
   forEachSelected(bits, (i) => {
     const code = question.codes[i];
     counts[code]++;
-    if (keySums) keySums[code] += keys![i];
     if (weights) {
       const weight = weights[i];
       sumW[code] += weight;
@@ -43,10 +40,8 @@ export function singleFrequencies(question: SingleQuestion | LikertQuestion, sel
   });
   const tallies: Tally[] = Array.from(counts, (count, code) => ({
     ...(weights ? { count, sumW: sumW[code], sumW2: sumW2[code] } : { count, sumW: count, sumW2: count }),
-    ...(keySums ? { keySum: keySums[code] } : {}),
   }));
-  const sum = (codes: number[]): Tally =>
-    codes.reduce((total, code) => addTallies(total, tallies[code]), keySums ? { ...EMPTY_TALLY, keySum: 0 } : EMPTY_TALLY);
+  const sum = (codes: number[]): Tally => codes.reduce((total, code) => addTallies(total, tallies[code]), EMPTY_TALLY);
   const allCodes = tallies.map((_, code) => code);
   const answeredCodes = options.flatMap((option, index) => (option.excludedFromBase ? [] : [index + 1]));
   const base = sum(settings.baseRule === 'all' ? allCodes : answeredCodes);
@@ -85,18 +80,17 @@ export function multiFrequencies(question: MultiQuestion, selection: Selection, 
     question.options.forEach((option, index) => !option.excludedFromBase && orInto(counted, question.members[index]));
     baseBits = andBits(counted, selection.bits);
   } else baseBits = andBits(question.answered, selection.bits);
-  const base = tallyBits(baseBits, settings.weights, settings.recordKeys);
+  const base = tallyBits(baseBits, settings.weights);
   // An excluded option's respondents may sit outside the base: it is reported over everyone who answered.
   const hasExcluded = question.options.some((option) => option.excludedFromBase);
-  const everyAnswer =
-    hasExcluded && settings.baseRule === 'answered' ? tallyBits(andBits(question.answered, selection.bits), settings.weights, settings.recordKeys) : base;
+  const everyAnswer = hasExcluded && settings.baseRule === 'answered' ? tallyBits(andBits(question.answered, selection.bits), settings.weights) : base;
   const figures = question.options.map((option, index) => {
     const [within, over] = option.excludedFromBase ? [selection.bits, everyAnswer] : [baseBits, base];
     return makeFigure(
       option.value,
       option.label,
       option.excludedFromBase === true,
-      tallyBits(andBits(question.members[index], within), settings.weights, settings.recordKeys),
+      tallyBits(andBits(question.members[index], within), settings.weights),
       over,
       settings,
     );

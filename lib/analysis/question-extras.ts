@@ -50,10 +50,7 @@ function rankingExtras(question: RankingQuestion, items: readonly RankedItem[], 
 }
 
 function sumTallies(figures: readonly Figure[]): Tally {
-  return figures.reduce(
-    (sum, figure) => addTallies(sum, figure.optionTally),
-    figures[0]?.optionTally.keySum !== undefined ? { ...EMPTY_TALLY, keySum: 0 } : EMPTY_TALLY,
-  );
+  return figures.reduce((sum, figure) => addTallies(sum, figure.optionTally), EMPTY_TALLY);
 }
 
 /** A Likert question's scale as its boxes and mean score read it. */

@@ -24,9 +24,7 @@ function tallyNumeric(values: Float64Array, selection: Selection, bins: NumericB
   const counts = new Float64Array(bins.length);
   const sumW = new Float64Array(bins.length);
   const sumW2 = new Float64Array(bins.length);
-  const keys = settings.recordKeys;
-  const keySums = new Float64Array(keys ? bins.length : 0);
-  const base: Tally = { count: 0, sumW: 0, sumW2: 0, ...(keys ? { keySum: 0 } : {}) };
+  const base: Tally = { count: 0, sumW: 0, sumW2: 0 };
   const weights = settings.weights;
   const answeredOnly = settings.baseRule === 'answered';
   forEachSelected(selection.bits, (i) => {
@@ -36,15 +34,13 @@ function tallyNumeric(values: Float64Array, selection: Selection, bins: NumericB
     base.count++;
     base.sumW += weight;
     base.sumW2 += weight * weight;
-    if (keys) base.keySum! += keys[i];
     if (Number.isNaN(value)) return;
     const b = binIndex(bins, value);
     counts[b]++;
-    if (keys) keySums[b] += keys[i];
     sumW[b] += weight;
     sumW2[b] += weight * weight;
   });
-  return { base, perBin: bins.map((_, b) => ({ count: counts[b], sumW: sumW[b], sumW2: sumW2[b], ...(keys ? { keySum: keySums[b] } : {}) })) };
+  return { base, perBin: bins.map((_, b) => ({ count: counts[b], sumW: sumW[b], sumW2: sumW2[b] })) };
 }
 
 /** Free text and metadata are never aggregated: respondents are people, and ids are not answers. */

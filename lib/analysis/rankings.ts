@@ -78,13 +78,13 @@ function meanWithInterval(distribution: number[], level: number): [number, numbe
  */
 export function rankItems(question: RankingQuestion, selection: Selection, settings: FigureSettings = DEFAULT_SETTINGS): Rankings {
   const baseBits = settings.baseRule === 'all' ? selection.bits : andBits(question.answered, selection.bits);
-  const base: Tally = tallyBits(baseBits, settings.weights, settings.recordKeys);
+  const base: Tally = tallyBits(baseBits, settings.weights);
   const items = question.options.map((option, index) => {
     const ranks = question.ranks[index];
     // At least "ranked first", even when nobody ranked anything (a 0/0 figure, suppressed).
     const { byRank, distribution } = ranksByPlace(ranks, baseBits, question.maxRank);
     const orBetter = accumulateRanks(byRank);
-    const topK = orBetter.map((bits) => makeFigure(option.value, option.label, false, tallyBits(bits, settings.weights, settings.recordKeys), base, settings));
+    const topK = orBetter.map((bits) => makeFigure(option.value, option.label, false, tallyBits(bits, settings.weights), base, settings));
     const ranked = distribution.reduce((a, b) => a + b, 0);
     const [meanRank, meanRankLow, meanRankHigh] = meanWithInterval(distribution, settings.level);
     return {

@@ -1,6 +1,7 @@
 import type { WaveLinks } from '../survey/link-waves';
 import type { Wave } from '../survey/types';
 import { parseViewState } from '../view/state/parse-view-state';
+import { checkRelease } from '../view/state/check-release';
 import { resolveViewState } from '../view/state/resolve-view-state';
 import type { SearchParams } from '../view/state/search-params';
 import { viewDefaultsOf } from '../view/state/view-defaults';
@@ -36,6 +37,8 @@ export interface OpenView {
   waveLinks?: WaveLinks;
   /** With `everyWave`: the waves of the dataset that could not be read. */
   failedWaves?: string[];
+  /** Public mode: why this view asks what the release does not publish (lib/view/state/check-release); no figure is shown then. */
+  refused?: string;
 }
 
 /**
@@ -47,7 +50,7 @@ export interface OpenView {
 export async function openDatasetView(
   dataset: DatasetSource,
   params: SearchParams | URLSearchParams | Iterable<[string, string]>,
-  options: { everyWave?: boolean } = {},
+  options: { everyWave?: boolean; kind?: 'question' | 'crosstab' } = {},
 ): Promise<OpenView> {
   const defaults = viewDefaultsOf(dataset);
   const parsed = parseViewState(params, defaults);
@@ -69,6 +72,7 @@ export async function openDatasetView(
   const reference = loaded.at(-1);
   const resolved = reference ? resolveViewState(parsed.value, reference.survey) : { value: parsed.value, notes: [] };
   const withEvery = options.everyWave || parsed.value.wave === 'all';
+  const refused = defaults.release && reference ? checkRelease(resolved.value, reference.survey, defaults.release, options.kind) : undefined;
   return {
     dataset,
     defaults,
@@ -79,6 +83,7 @@ export async function openDatasetView(
     loaded,
     reference,
     failures,
+    ...(refused ? { refused } : {}),
     ...(withEvery
       ? { everyWave: read, waveLinks: getWaveLinks(dataset, read), failedWaves: results.filter((result) => !result.ok).map((result) => result.wave.id) }
       : {}),

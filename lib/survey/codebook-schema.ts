@@ -88,11 +88,19 @@ export const codebookSchema = z
     suppressBelow: z.number().int().min(0).max(1000).optional(),
     /**
      * Who the dashboard is for: `analyst` (default: one's own data on one's own machine) or
-     * `public` (a published deployment: filter limit, cell-key perturbation, no extremes, raw
-     * responses only in the columns below). SURVEY_LENS_MODE=public sets it for a whole server.
+     * `public` (a published deployment: every figure from a protected release — see
+     * docs/publishing.md). SURVEY_LENS_MODE=public sets it for a whole server.
      */
     disclosure: z.enum(['analyst', 'public']).optional(),
-    /** Public mode: the only columns the responses table may show and download (none: no raw responses). */
+    /**
+     * Public mode: the questions a reader may filter and compare by (the release's breakdowns).
+     * Each public question's one-way table, and its two-way table with each of these, is what a
+     * public dashboard publishes; without any, it publishes the one-way tables only.
+     */
+    publicBreakdowns: z.array(z.string().min(1)).optional(),
+    /** Public mode: how many breakdowns one view may combine (filters and compare-by together); default 1. */
+    publicFields: z.union([z.literal(1), z.literal(2)]).optional(),
+    /** No longer used: a public dashboard publishes no raw responses (issue 21). Kept so older codebooks still read. */
     publicColumns: z.array(z.string().min(1)).optional(),
     header: headerSchema.optional(),
     /** Extra strings meaning "no answer" besides '', NA and N/A. */

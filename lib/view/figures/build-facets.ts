@@ -2,7 +2,9 @@ import { countFacets, FACET_KINDS, type FacetCount } from '../../analysis/facet-
 import type { FilterOp } from '../../analysis/filters';
 import { joinStem } from '../../survey/plan-settings';
 import type { Question, QuestionKind, Survey } from '../../survey/types';
-import type { ViewState } from '../state/view-state';
+import type { ReleasePolicy, ViewState } from '../state/view-state';
+import { releaseFacetCounts } from '../../analysis/release/release-facets';
+import type { ReleaseContext } from '../../analysis/release/release-cell';
 
 export interface FacetOption {
   value: string;
@@ -78,22 +80,22 @@ function toFacet(question: Question, counts: FacetCount, state: ViewState, range
  * The facet sidebar's data: every question a reader can filter by, grouped as the survey groups
  * them, each with live counts under the other facets' filters. The weight column is not a facet.
  */
-export function buildFacets(survey: Survey, state: ViewState, threshold: number, disclosure: { keys?: Uint8Array } = {}): FacetGroup[] {
-  const questions = survey.questions.filter(
-    (question) => FACET_KINDS.has(question.kind) && question.id !== survey.weightQuestionId && question.answeredCount > 0,
-  );
-  const counts = new Map(
-    countFacets(
-      survey,
-      state.filters,
-      questions.map((question) => question.id),
-      disclosure.keys,
-    ).map((count) => [count.questionId, count]),
-  );
+export function buildFacets(survey: Survey, state: ViewState, threshold: number, release?: { policy: ReleasePolicy; context: ReleaseContext }): FacetGroup[] {
+  // Public mode: only the breakdowns the view may still add, their counts from the release (lib/analysis/release).
+  const counted = release
+    ? releaseFacetCounts(survey, state.filters, release.policy.breakdowns, release.policy.fields, state.by, release.context)
+    : countFacets(
+        survey,
+        state.filters,
+        survey.questions
+          .filter((question) => FACET_KINDS.has(question.kind) && question.id !== survey.weightQuestionId && question.answeredCount > 0)
+          .map((question) => question.id),
+      );
+  const counts = new Map(counted.map((count) => [count.questionId, count]));
+  const questions = survey.questions.filter((question) => counts.has(question.id));
   const groups: FacetGroup[] = [];
   for (const question of questions) {
-    // Public mode (record keys given): counts perturbed, and a number's range never shown — its ends are two respondents' answers.
-    const facet = toFacet(question, counts.get(question.id)!, state, disclosure.keys ? Infinity : threshold, threshold);
+    const facet = toFacet(question, counts.get(question.id)!, state, threshold, threshold);
     const last = groups.at(-1);
     if (question.group && last?.label === question.group) last.facets.push(facet);
     else groups.push({ label: question.group ?? null, facets: [facet] });

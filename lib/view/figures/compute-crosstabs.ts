@@ -57,7 +57,7 @@ function crosstabsOf(datasetId: string, wave: Wave, state: ViewState, request: S
       result.notes.push(`“${rowQuestion.label}” against itself says nothing; it was left out.`);
       continue;
     }
-    const table = crosstabRows(context, rowQuestion, columnQuestion, prepared.selection, prepared.settings);
+    const table = crosstabRows(context, rowQuestion, columnQuestion, prepared.selection, prepared.settings, prepared.release);
     if (typeof table === 'string') result.problems.push(table);
     else result.tables.push(partial ? { ...table, rows: flagPartial(table.rows, true) } : table);
   }

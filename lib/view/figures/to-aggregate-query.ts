@@ -9,13 +9,13 @@ export function toSelectionRequest(state: ViewState, defaults: ViewDefaults): Se
     weight: defaults.weighted && state.weighted,
     suppressBelow: suppressionOf(state, defaults),
     ...(state.level !== undefined && state.level !== 95 ? { level: state.level / 100 } : {}),
-    ...(defaults.disclosure === 'public' ? { disclosure: 'public' as const } : {}),
+    ...(defaults.disclosure === 'public' ? { disclosure: 'public' as const, release: defaults.release ?? { breakdowns: [], fields: 1 } } : {}),
   };
 }
 
 /** The analysis request a view makes for one question: what the page, its download and the CLI all compute. */
 export function toAggregateQuery(state: ViewState, questionId: string, defaults: ViewDefaults, options: { withSegment?: boolean } = {}): AggregateQuery {
-  const { filters, baseRule, weight, suppressBelow, level, disclosure } = toSelectionRequest(state, defaults);
+  const { filters, baseRule, weight, suppressBelow, level, disclosure, release } = toSelectionRequest(state, defaults);
   return {
     questionId,
     filters,
@@ -25,6 +25,6 @@ export function toAggregateQuery(state: ViewState, questionId: string, defaults:
     waves: wavesOf(state, defaults.waveIds),
     suppressBelow,
     ...(level !== undefined ? { level } : {}),
-    ...(disclosure ? { disclosure } : {}),
+    ...(disclosure ? { disclosure, release } : {}),
   };
 }

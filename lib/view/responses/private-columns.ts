@@ -13,10 +13,7 @@ export interface WithheldColumn {
  * or it looks like personal data (e-mail, names, IP, phone; lib/survey/personal-data) and the
  * codebook does not say `"private": false` for it — the only way to show such a column.
  */
-export function withheldReason(question: Question, codebook: Codebook | undefined, disclosure: 'analyst' | 'public' = 'analyst'): string | undefined {
-  // A public dashboard shows raw answers only in the columns its codebook names (publicColumns).
-  if (disclosure === 'public' && !codebook?.publicColumns?.includes(question.id))
-    return 'not published: a public dashboard shows only the codebook’s publicColumns';
+export function withheldReason(question: Question, codebook: Codebook | undefined): string | undefined {
   const marked = codebook?.questions?.[question.id]?.private;
   if (marked === true) return 'marked private in the codebook';
   if (question.personal && marked !== false) return `personal data: ${question.personal}`;
@@ -24,14 +21,14 @@ export function withheldReason(question: Question, codebook: Codebook | undefine
 }
 
 /** The questions a reader may see raw: all but those withheld as personal data. */
-export function publicQuestions(questions: readonly Question[], codebook: Codebook | undefined, disclosure?: 'analyst' | 'public'): Question[] {
-  return questions.filter((question) => withheldReason(question, codebook, disclosure) === undefined);
+export function publicQuestions(questions: readonly Question[], codebook: Codebook | undefined): Question[] {
+  return questions.filter((question) => withheldReason(question, codebook) === undefined);
 }
 
 /** The questions withheld from the responses table, each with its reason. */
-export function withheldColumns(questions: readonly Question[], codebook: Codebook | undefined, disclosure?: 'analyst' | 'public'): WithheldColumn[] {
+export function withheldColumns(questions: readonly Question[], codebook: Codebook | undefined): WithheldColumn[] {
   return questions.flatMap((question) => {
-    const reason = withheldReason(question, codebook, disclosure);
+    const reason = withheldReason(question, codebook);
     return reason === undefined ? [] : [{ id: question.id, label: question.label, reason }];
   });
 }

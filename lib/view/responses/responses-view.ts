@@ -7,6 +7,8 @@ import { publicQuestions, withheldColumns, type WithheldColumn } from './private
 import { defaultColumns, searchResponses } from './search-responses';
 import type { ViewState } from '../state/view-state';
 
+const PUBLIC_RESPONSES = 'Raw responses are not published on a public dashboard: each row is one person’s answers. Its figures are on the question pages.';
+
 export interface ResponsesView {
   /** The respondents listed: the view's filters, then its searches. */
   selection: Selection;
@@ -16,7 +18,7 @@ export interface ResponsesView {
   shown: string[];
   /** Columns never shown, searched or downloaded, with the reason (personal data, or not published). */
   withheld: WithheldColumn[];
-  /** Public mode: why no row is listed (no published column, or fewer matching respondents than the threshold). */
+  /** Public mode: why no row is listed — none ever is. */
   refused?: string;
 }
 
@@ -25,24 +27,24 @@ export function buildResponsesView(
   survey: Survey,
   state: ViewState,
   codebook: Codebook | undefined,
-  disclosure: { mode?: 'analyst' | 'public'; threshold?: number } = {},
+  disclosure: { mode?: 'analyst' | 'public' } = {},
 ): ResponsesView {
-  const available = publicQuestions(survey.questions, codebook, disclosure.mode);
+  const available = publicQuestions(survey.questions, codebook);
   const allowed = new Set(available.map((question) => question.id));
   const shown = (state.columns ?? defaultColumns(available)).filter((id) => allowed.has(id));
   const filtered = selectRespondents(survey, state.filters).selection;
   const selection = searchResponses(survey, filtered, state.search, state.matches, available);
-  const withheld = withheldColumns(survey.questions, codebook, disclosure.mode);
-  const listed = selectionCount(selection);
-  if (disclosure.mode !== 'public') return { selection, listed, available, shown, withheld };
-  // Public mode: raw rows only in published columns, and never for a handful of respondents.
-  const threshold = disclosure.threshold ?? 10;
-  const refused =
-    available.length === 0
-      ? 'Raw responses are not published on this dashboard (its codebook names no publicColumns).'
-      : listed < threshold && (state.filters.length > 0 || state.search !== undefined || Object.keys(state.matches).length > 0)
-        ? `Fewer than ${threshold} respondents match: a public dashboard lists no rows for so small a group.`
-        : undefined;
-  if (!refused) return { selection, listed, available, shown, withheld };
-  return { selection: { size: selection.size, bits: new Uint32Array(selection.bits.length) }, listed: 0, available, shown, withheld, refused };
+  const withheld = withheldColumns(survey.questions, codebook);
+  if (disclosure.mode !== 'public') return { selection, listed: selectionCount(selection), available, shown, withheld };
+  // Public mode lists no row at all: a row is one person's answers, and rows can be counted, sorted
+  // and searched on any column until one person is left (issue 21, attack 8). The release's tables
+  // are what a public dashboard publishes.
+  return {
+    selection: { size: selection.size, bits: new Uint32Array(selection.bits.length) },
+    listed: 0,
+    available: [],
+    shown: [],
+    withheld,
+    refused: PUBLIC_RESPONSES,
+  };
 }

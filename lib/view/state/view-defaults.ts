@@ -12,10 +12,12 @@ function serverMode(): string | undefined {
  * a codebook cannot make a public server analyst).
  */
 export function viewDefaultsOf(dataset: { waves: readonly { id: string }[]; codebook?: Codebook }, mode: string | undefined = serverMode()): ViewDefaults {
+  const isPublic = mode === 'public' || dataset.codebook?.disclosure === 'public';
   return {
     waveIds: dataset.waves.map((wave) => wave.id),
     weighted: Boolean(dataset.codebook?.weight),
     suppressBelow: dataset.codebook?.suppressBelow ?? DEFAULT_SUPPRESS_BELOW,
-    disclosure: mode === 'public' || dataset.codebook?.disclosure === 'public' ? 'public' : 'analyst',
+    disclosure: isPublic ? 'public' : 'analyst',
+    ...(isPublic ? { release: { breakdowns: dataset.codebook?.publicBreakdowns ?? [], fields: dataset.codebook?.publicFields ?? 1 } } : {}),
   };
 }

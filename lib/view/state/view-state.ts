@@ -53,6 +53,12 @@ export interface ViewState {
 export const CONFIDENCE_LEVELS = [90, 95, 99] as const;
 export type ConfidenceLevel = (typeof CONFIDENCE_LEVELS)[number];
 
+/** What a public dashboard publishes beyond one-way tables: two-way tables with these breakdowns, `fields` at a time. */
+export interface ReleasePolicy {
+  breakdowns: readonly string[];
+  fields: number;
+}
+
 /** Of the column (default), of the row, or of everyone who answered both questions. */
 export type CrosstabPercent = 'column' | 'row' | 'total';
 
@@ -63,8 +69,10 @@ export interface ViewDefaults {
   weighted: boolean;
   /** The dataset's suppression threshold (codebook `suppressBelow`, default 10). */
   suppressBelow: number;
-  /** `public`: the disclosure rules of a published dashboard (README: Disclosure control); absent = analyst. */
+  /** `public`: the disclosure rules of a published dashboard (docs/publishing.md); absent = analyst. */
   disclosure?: 'analyst' | 'public';
+  /** Public mode: what a view may ask of the release — the breakdown questions, and how many at once. */
+  release?: ReleasePolicy;
 }
 
 export const DEFAULT_SUPPRESS_BELOW = 10;

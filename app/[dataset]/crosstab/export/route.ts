@@ -5,7 +5,7 @@ import { downloadHeaders, openExportView, problem } from '@/app/_server/open-exp
 
 /** The crosstab page's tables as CSV (or JSON): its own query on this route, the same rows as `survey-lens crosstab`. */
 export async function GET(request: Request, { params }: { params: Promise<{ dataset: string }> }): Promise<Response> {
-  const opened = await openExportView(request, params);
+  const opened = await openExportView(request, params, { kind: 'crosstab' });
   if (opened instanceof Response) return opened;
   const { url, view } = opened;
   const { dataset, state, defaults, reference } = view;

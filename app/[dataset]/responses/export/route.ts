@@ -1,11 +1,11 @@
 import { writeSafeCsvLines } from '@/lib/csv/write-safe-csv';
+import { readExportKeys } from '@/lib/view/state/view-keys';
 import { writeDownloadName } from '@/lib/view/words/download-name';
 import { formatAnswer } from '@/lib/view/words/format-answer';
 import { buildResponsesView } from '@/lib/view/responses/responses-view';
 import { sortRespondents } from '@/lib/view/responses/sort-respondents';
 import { hasBit } from '@/lib/survey/bitset';
 import { downloadHeaders, openExportView, problem } from '@/app/_server/open-export-view';
-import { suppressionOf } from '@/lib/view/state/view-state';
 import { describePartialRead } from '@/lib/analysis/partial-read';
 
 /** Rows written per chunk of the stream: small enough to start at once, large enough to be quick. */
@@ -22,12 +22,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ data
   const { url, view } = opened;
   const { dataset, state, defaults, reference } = view;
   const { survey } = reference;
-  const responses = buildResponsesView(survey, url.searchParams.get('_all') === '1' ? { ...state, columns: undefined } : state, dataset.codebook, {
-    mode: defaults.disclosure,
-    threshold: suppressionOf(state, defaults),
-  });
+  const { all } = readExportKeys(url.searchParams);
+  const responses = buildResponsesView(survey, all ? { ...state, columns: undefined } : state, dataset.codebook, { mode: defaults.disclosure });
   if (responses.refused) return problem(403, responses.refused);
-  const columns = url.searchParams.get('_all') === '1' ? responses.available : survey.questions.filter((question) => responses.shown.includes(question.id));
+  const columns = all ? responses.available : survey.questions.filter((question) => responses.shown.includes(question.id));
   const sortQuestion = state.sort ? survey.questions.find((question) => question.id === state.sort) : undefined;
   const order = sortQuestion ? sortRespondents(survey, sortQuestion, state.desc) : Uint32Array.from({ length: survey.size }, (_, i) => i);
   const respondents = order.filter((i) => hasBit(responses.selection.bits, i));
