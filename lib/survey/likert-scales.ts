@@ -40,6 +40,27 @@ export const LIKERT_SCALES: readonly (readonly string[])[] = [
     'Extremely important',
   ],
   ['Very poor', 'Poor', 'Fair', 'Average', 'Good', 'Very good', 'Excellent'],
+  // Quality in everyday words ("Excellent / Good / OK / Bad / Horrible"): Bad and Poor sit together below OK.
+  [
+    'Horrible',
+    'Terrible',
+    'Awful',
+    'Very bad',
+    'Bad',
+    'Poor',
+    'Mediocre',
+    'OK',
+    'Okay',
+    'Fair',
+    'Average',
+    'Decent',
+    'Good',
+    'Very good',
+    'Great',
+    'Excellent',
+    'Outstanding',
+  ],
+  ['Very negative', 'Negative', 'Somewhat negative', 'Slightly negative', 'Neutral', 'Slightly positive', 'Somewhat positive', 'Positive', 'Very positive'],
   ['Very difficult', 'Difficult', 'Somewhat difficult', 'Neither easy nor difficult', 'Somewhat easy', 'Easy', 'Very easy'],
   ['Not at all critical', 'Slightly critical', 'Somewhat critical', 'Moderately critical', 'Very critical', 'Extremely critical'],
   [
@@ -47,18 +68,25 @@ export const LIKERT_SCALES: readonly (readonly string[])[] = [
     'Less than once a year',
     'Once a year',
     'A few times a year',
+    'Several times a year',
+    'Quarterly',
+    'A few times a quarter',
     'Less often than monthly',
     'Less than monthly',
     'Less than once a month',
     'Monthly',
     'Once a month',
     'A few times a month',
+    'Several times a month',
     'Weekly',
     'Once a week',
     'A few times a week',
+    'Several times a week',
     'Daily',
     'Every day',
     'Several times a day',
+    'Multiple times a day',
+    'Hourly',
   ],
   [
     'Not relevant',
@@ -82,6 +110,23 @@ export const LIKERT_SCALES: readonly (readonly string[])[] = [
     'Very favorably',
   ],
   ['Very unfavourable', 'Unfavourable', 'Somewhat unfavourable', 'Neutral', 'Somewhat favourable', 'Favourable', 'Very favourable'],
+  // German (LimeSurvey's own wordings and the variants respondents' forms spell: "gar nicht" / "garnicht").
+  [
+    'Stimme überhaupt nicht zu',
+    'Stimme gar nicht zu',
+    'Stimme nicht zu',
+    'Stimme eher nicht zu',
+    'Teils/teils',
+    'Weder noch',
+    'Stimme eher zu',
+    'Stimme zu',
+    'Stimme voll zu',
+    'Stimme vollständig zu',
+    'Stimme voll und ganz zu',
+  ],
+  ['Überhaupt nicht wichtig', 'Gar nicht wichtig', 'Nicht wichtig', 'Unwichtig', 'Eher unwichtig', 'Teils/teils', 'Eher wichtig', 'Wichtig', 'Sehr wichtig'],
+  ['Sehr unzufrieden', 'Unzufrieden', 'Eher unzufrieden', 'Teils/teils', 'Eher zufrieden', 'Zufrieden', 'Sehr zufrieden'],
+  ['Nie', 'Selten', 'Manchmal', 'Gelegentlich', 'Oft', 'Häufig', 'Sehr oft', 'Immer'],
 ];
 
 /** Answers that are not a point on any scale; they stay options but are left out of scale statistics. */
@@ -104,6 +149,8 @@ const OFF_SCALE = [
 export function normaliseScaleLabel(label: string): string {
   return (
     label
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
       .toLowerCase()
       .replace(/[’'`]/g, '')
       .replace(/[^a-z0-9]+/g, ' ')
@@ -111,6 +158,17 @@ export function normaliseScaleLabel(label: string): string {
       // "Neither agree or disagree" (LimeSurvey) is the scale's "Neither agree nor disagree".
       .replace(/^neither (\w+) or /, 'neither $1 nor ')
   );
+}
+
+/**
+ * What a label is matched on: spacing left out, so spellings that differ only in it are one point
+ * ("Stimme garnicht zu" / "Stimme gar nicht zu", "Daily." / "Daily"), and "per" read as "a"
+ * ("Several times per year").
+ */
+function scaleKey(label: string): string {
+  return normaliseScaleLabel(label)
+    .replace(/\bper\b/g, 'a')
+    .replace(/ /g, '');
 }
 
 export function isOffScale(label: string): boolean {
@@ -129,11 +187,18 @@ export function matchLikertScale(values: readonly string[]): ScaleMatch | undefi
   const onScale = values.filter((value) => !isOffScale(value));
   if (onScale.length < 2) return undefined;
   for (const scale of LIKERT_SCALES) {
-    const positions = scale.map(normaliseScaleLabel);
-    const ranked = onScale.map((value) => ({ value, at: positions.indexOf(normaliseScaleLabel(value)) }));
+    const positions = scale.map(scaleKey);
+    const ranked = onScale.map((value) => ({ value, at: positions.indexOf(scaleKey(value)) }));
     if (ranked.every(({ at }) => at >= 0)) {
       return { ordered: ranked.sort((a, b) => a.at - b.at).map(({ value }) => value), offScale };
     }
   }
   return undefined;
+}
+
+/** Neutral mid point of an ordered scale with one ("Neither agree nor disagree", "Neutral"). */
+export function neutralIndex(labels: readonly string[]): number | undefined {
+  if (labels.length % 2 === 0) return undefined;
+  const middle = Math.floor(labels.length / 2);
+  return /neither|neutral|undecided|mixed|in between|indifferent|teils|weder/i.test(labels[middle]) ? middle : undefined;
 }

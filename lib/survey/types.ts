@@ -48,6 +48,11 @@ interface QuestionBase {
   personal?: string;
   /** Respondents with any answer to this question (blank, NA and N/A are no answer). */
   answeredCount: number;
+  /**
+   * The export holds no question text for it (Typeform names each column by its option alone):
+   * its label lists its first options, so across waves it is recognised by its options.
+   */
+  untitled?: boolean;
 }
 
 /** One answer from a list. codes[i] is 1 + option index, 0 = no answer. */
