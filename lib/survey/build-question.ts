@@ -102,10 +102,10 @@ function base(plan: QuestionPlan, answeredCount: number) {
  * A value's option: itself folded (a codebook alias, another spelling of the same answer), or
  * "Other (written in)" for a typed-in answer.
  */
-function optionValueOf(plan: QuestionPlan, counts: ReadonlyMap<string, number>): (value: string) => string {
+function optionValueOf(plan: QuestionPlan, counts: ReadonlyMap<string, number>): { fold: (value: string) => string; optionOf: (value: string) => string } {
   const fold = createOptionFold(counts, plan.aliases, plan.order);
   const listed = plan.writeIns?.listed;
-  return listed ? (value) => (listed.has(value) ? fold(value) : WRITTEN_IN) : fold;
+  return { fold, optionOf: listed ? (value) => (listed.has(value) ? fold(value) : WRITTEN_IN) : fold };
 }
 
 function choiceCounts(plan: QuestionPlan, optionOf: (value: string) => string, counts: ReadonlyMap<string, number>): Map<string, number> {
@@ -128,9 +128,10 @@ function choiceOrder(plan: QuestionPlan, kind: 'single' | 'likert', counts: Map<
 function buildChoice(plan: QuestionPlan, kind: 'single' | 'likert'): Built {
   const column = plan.columns[0];
   const written = countValues(column, plan.isMissing);
-  const optionOf = optionValueOf(plan, written);
+  const { fold, optionOf } = optionValueOf(plan, written);
   const counts = choiceCounts(plan, optionOf, written);
-  const ordered = choiceOrder(plan, kind, counts);
+  // A listed order may name one option in two spellings (a grid's shared scale): it is listed once.
+  const ordered = [...new Set(choiceOrder(plan, kind, counts).map((value) => (value === WRITTEN_IN ? value : fold(value))))];
   if (ordered.length > 65_535) throw new Error(`${plan.id}: too many distinct answers for a choice question`);
   const codeOf = new Map(ordered.map((value, index) => [value, index + 1]));
   // Each distinct value's option code once; then one array lookup per respondent.

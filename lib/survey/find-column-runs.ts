@@ -40,7 +40,9 @@ export interface RunColumn {
 /** Answers on one known ordered scale, used by every row: a rating grid whose rows are named only by their columns. */
 function scaleRuns(columns: RunColumn[]): ColumnRun[] {
   const runs: ColumnRun[] = [];
-  const fits = (column: RunColumn) => column.loose && column.cells.size >= 2 && column.cells.size <= 12;
+  // Rows named by short handles ("Skills-Advance-Career"), not questions of their own ("Are your CI needs being met?").
+  const named = (column: RunColumn) => column.header.name.length <= 60 && !column.header.name.includes('?');
+  const fits = (column: RunColumn) => column.loose && named(column) && column.cells.size >= 2 && column.cells.size <= 12;
   let i = 0;
   while (i < columns.length) {
     let j = i;

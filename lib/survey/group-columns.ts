@@ -86,7 +86,7 @@ export function keyColumn(header: ColumnHeader): ColumnKey {
   const bracket = BRACKETED.exec(code) ?? BRACKETED.exec(question);
   if (bracket) {
     // Google Forms grids sometimes lose their stem and keep only `[Row]`.
-    return { stem: `bracket:${bracket[1]}`, code: bracket[1], stemCode: bracket[1], label: bracket[1] || 'Untitled grid', item: item || bracket[2] };
+    return { stem: `bracket:${bracket[1]}`, code: bracket[1], stemCode: bracket[1], label: bracket[1] || 'Untitled grid', item: item || bracket[2].trim() };
   }
   if (item) return { stem: `question:${code}|${question}`, code, stemCode: code, label: question, item };
   return { stem: '', code, stemCode: code, label: question, item: '' };

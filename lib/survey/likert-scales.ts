@@ -22,6 +22,7 @@ export const LIKERT_SCALES: readonly (readonly string[])[] = [
     'Slightly dissatisfied',
     'Somewhat dissatisfied',
     'Neither satisfied nor dissatisfied',
+    'Neutral',
     'Slightly satisfied',
     'Somewhat satisfied',
     'Satisfied',

@@ -28,9 +28,11 @@ function sharedScale(rows: { cells: Map<string, number> }[], names: string[]): G
   const union = new Map<string, number>();
   for (const row of rows) for (const [value, times] of row.cells) union.set(value, (union.get(value) ?? 0) + times);
   if (union.size < 2 || union.size > MAX_GRID_SCALE) return undefined;
-  // Rows of one grid use most of its scale; rows that share one or two answers are different questions.
-  if (rows.some((row) => row.cells.size < Math.min(2, union.size) || row.cells.size < 0.4 * union.size)) return undefined;
   const values = [...union.keys()];
+  // Rows of one grid use most of its scale; rows that share one or two answers are different
+  // questions, unless the answers lie on a known ordered scale (rows few people answered).
+  const sparse = rows.some((row) => row.cells.size < Math.min(2, union.size) || row.cells.size < 0.4 * union.size);
+  if (sparse && !matchLikertScale(values)) return undefined;
   const numeric = detectNumericScale(values, names);
   if (numeric) return { kind: 'likert', overrides: { scale: numeric }, reason: `grid row: ${numeric.reason.replace(/^likert: /, 'a scale of ')}` };
   // Bare numbers that are not a rating scale are amounts or codes: rows of their own, not a grid.

@@ -13,6 +13,8 @@ const NOT_CHOSEN = new Set(['no', 'n', '0', '0.0', 'false', 'unchecked', 'not se
 const EXCEL_ERROR = /^#(NAME\?|VALUE!|REF!|DIV\/0!|NUM!|NULL!)$/;
 
 export const isChosen = (value: string) => CHOSEN.has(value.toLowerCase());
+/** A tick either way: chosen (`Yes`, `1`, `Ja`) or not (`No`, `0`, `Nein`). */
+export const isTick = (value: string) => CHOSEN.has(value.toLowerCase()) || NOT_CHOSEN.has(value.toLowerCase());
 
 /**
  * One column per option where each respondent fills at most one (TODO Group 2023+, SurveyMonkey's
@@ -49,8 +51,7 @@ export function asSingleChoice(
 function optionColumns(cells: Map<string, number>[]): { ticks: boolean } | undefined {
   const values = cells.flatMap((column) => [...column.keys()]);
   if (values.length === 0) return undefined;
-  const lower = values.map((value) => value.toLowerCase());
-  if (lower.every((value) => CHOSEN.has(value) || NOT_CHOSEN.has(value)) && lower.some((value) => CHOSEN.has(value))) return { ticks: true };
+  if (values.every(isTick) && values.some(isChosen)) return { ticks: true };
   if (cells.every((column) => column.size <= 1)) return { ticks: false };
   return undefined;
 }
