@@ -176,6 +176,9 @@ export function isOffScale(label: string): boolean {
   return OFF_SCALE.includes(normaliseScaleLabel(label));
 }
 
+/** "I had not been using tools like these.", "Not at all": doing it never, in the question's own words. */
+const NOT_DOING = /^(?:i )?(?:had |have |do |did |am |was )?(?:not|never)\b/i;
+
 export interface ScaleMatch {
   /** The question's values in scale order, lowest first. */
   ordered: string[];
@@ -190,9 +193,11 @@ export function matchLikertScale(values: readonly string[]): ScaleMatch | undefi
   for (const scale of LIKERT_SCALES) {
     const positions = scale.map(scaleKey);
     const ranked = onScale.map((value) => ({ value, at: positions.indexOf(scaleKey(value)) }));
-    if (ranked.every(({ at }) => at >= 0)) {
-      return { ordered: ranked.sort((a, b) => a.at - b.at).map(({ value }) => value), offScale };
-    }
+    const unplaced = ranked.filter(({ at }) => at < 0);
+    // On a frequency scale, one answer saying the thing is not done at all is its lowest point.
+    if (unplaced.length === 1 && scale[0] === 'Never' && ranked.length >= 3 && NOT_DOING.test(unplaced[0].value.trim())) unplaced[0].at = -1;
+    else if (unplaced.length > 0) continue;
+    return { ordered: ranked.sort((a, b) => a.at - b.at).map(({ value }) => value), offScale };
   }
   return undefined;
 }

@@ -5,7 +5,7 @@ import type { QuestionKind } from './types';
 import { inferColumn } from './infer-kind';
 import { answeredCells, type EncodedColumn } from './column-encoder';
 import { joinStem, OTHER_SPECIFY, type PlanContext } from './plan-settings';
-import { isTick, planOptionColumns } from './plan-option-columns';
+import { isChosen, isTick, planOptionColumns } from './plan-option-columns';
 import { planExpandedGrid } from './plan-expanded-grid';
 import { planGridRows } from './plan-grid-rows';
 
@@ -66,9 +66,10 @@ export function planGroup(
   const names = [draft.label, ...(draft.text ? [draft.text] : [])];
   const evidence = draft.evidence ? `; ${draft.evidence}` : '';
   const inferences = all.map((c) => inferColumn([draft.codes[c], draft.items[c], ...names], columns[c], context.isMissing, context.respondents));
-  // Among columns ticked Yes/No (Ja/Nein), one holding other words is the list's typed "Other" (LimeSurvey's [Sonstiges]).
+  // Among columns ticked Yes/No (Ja/Nein) — each written both ways — one holding other words is the list's typed "Other" (LimeSurvey's [Sonstiges]).
   const ticked = all.filter((c) => cells[c].size > 0 && [...cells[c].keys()].every(isTick));
-  const typed = new Set([...(draft.typed ?? []), ...(ticked.length >= 2 ? all.filter((c) => cells[c].size > 0 && !ticked.includes(c)) : [])]);
+  const bothWays = ticked.filter((c) => [...cells[c].keys()].some(isChosen) && [...cells[c].keys()].some((value) => !isChosen(value)));
+  const typed = new Set([...(draft.typed ?? []), ...(bothWays.length >= 2 ? all.filter((c) => cells[c].size > 0 && !ticked.includes(c)) : [])]);
   const freeText = all.filter((c) => typed.has(c) || (OTHER_SPECIFY.test(draft.items[c]) && cells[c].size > 1) || inferences[c].kind === 'text');
   const options = all.filter((c) => !freeText.includes(c));
   const textPlans = freeText.map((c) => {
