@@ -14,6 +14,8 @@ import { estimateRow, shareRow, type AggregateRow, type RowContext } from './agg
 import { findGridTarget, gridRowQueries, mergeGridResults } from './aggregate-grid';
 import { cellKeyEpoch } from './cell-key';
 import { createViewCache, surveyIdentity } from './view-cache';
+import { unfoldWriteIns } from '../survey/unfold-write-ins';
+import type { WriteInOptions } from '../survey/align-write-ins';
 
 export type { AggregateRow } from './aggregate-row';
 
@@ -40,6 +42,8 @@ export interface AggregateQuery {
      * cannot apply them (a filter question it did not ask): then it is left out, and said so.
      */
     perWave?: Record<string, { filters: Filter[]; by?: string } | { skip: string }>;
+    /** Per wave, typed answers that other waves list as options: counted as those options (lib/survey/align-write-ins). */
+    writeIns?: Record<string, WriteInOptions>;
   };
   suppressBelow?: number;
   unreliableBelow?: number;
@@ -236,7 +240,9 @@ function computeAggregateView(dataset: DatasetWaves, query: AggregateQuery, filt
       result.notes.push(`wave ${wave.id} is left out: ${own.skip}`);
       continue;
     }
-    const question = wave.survey.questions.find((q) => q.id === linkedId);
+    const asked = wave.survey.questions.find((q) => q.id === linkedId);
+    const unfold = query.links?.writeIns?.[wave.id];
+    const question = asked && unfold ? unfoldWriteIns(asked, wave.survey, unfold) : asked;
     if (!question) {
       const names = wave.survey.questions.filter(aggregatable).map((q) => q.id);
       const message = `wave ${wave.id} has no question "${query.questionId}"; questions are ${names.slice(0, 30).join(', ')}${names.length > 30 ? ', …' : ''}`;

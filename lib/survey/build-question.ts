@@ -151,7 +151,17 @@ function buildChoice(plan: QuestionPlan, kind: 'single' | 'likert'): Built {
   for (const option of options) if (!plan.optionLabels?.has(option.value) && pointOf.has(option.value)) option.label = pointOf.get(option.value)!.label;
   const scores = options.map((option) => pointOf.get(option.value)?.score ?? NaN);
   const offScale = options.filter((_, k) => Number.isNaN(scores[k])).map((option) => option.value);
-  const question: Question = { ...base(plan, answered), kind, options, codes, offScale, scores, ...(plan.scale.netPromoter ? { netPromoter: true } : {}) };
+  const range = { min: plan.scale.min, max: plan.scale.max };
+  const question: Question = {
+    ...base(plan, answered),
+    kind,
+    options,
+    codes,
+    offScale,
+    scores,
+    range,
+    ...(plan.scale.netPromoter ? { netPromoter: true } : {}),
+  };
   return { question, issues: [] };
 }
 

@@ -95,7 +95,8 @@ export function planQuestions(draft: QuestionDraft, entryFor: (id: string) => Co
       ),
     ];
   if (OTHER_SPECIFY.test(item) || OTHER_SPECIFY.test(context.columnName(draft.columns[0]))) {
-    if (answeredCells(columns[0], context.isMissing).size > 1)
+    // One answer repeated may be a ticked "Other" label; none or many are what people typed.
+    if (answeredCells(columns[0], context.isMissing).size !== 1)
       return [withPersonalData(plan('text', all, { ...labelled, reason: 'text: an "Other — please specify" column holds what people typed' }), names, context)];
   }
   const coded = entry?.valueLabels ? codedChoice(entry.valueLabels, answeredCells(columns[0], context.isMissing)) : undefined;

@@ -76,6 +76,8 @@ export interface LikertQuestion extends QuestionBase {
   scores?: number[];
   /** A 0–10 "How likely are you to recommend…" question: its Net Promoter Score is a figure. */
   netPromoter?: boolean;
+  /** A scale written as numbers: its ends (1–5, 0–10), whether or not anyone chose them. */
+  range?: { min: number; max: number };
 }
 
 /** Any number of options. One bitset per option (respondents who chose it), plus who answered at all. */
