@@ -6,7 +6,8 @@ export function toAggregateQuery(state: ViewState, questionId: string, defaults:
   return {
     questionId,
     filters: state.filters,
-    ...(state.by && options.withSegment !== false ? { by: state.by } : {}),
+    // A question is never compared by itself (lib/view/drop-self-comparison says so on the page).
+    ...(state.by && state.by !== questionId && options.withSegment !== false ? { by: state.by } : {}),
     baseRule: state.base,
     weight: defaults.weighted && state.weighted,
     waves: wavesOf(state, defaults.waveIds),

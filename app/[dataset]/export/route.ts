@@ -4,6 +4,7 @@ import { toExportRecord, writeAggregateCsv } from '@/lib/analysis/write-aggregat
 import { writeDownloadName } from '@/lib/view/download-name';
 import { writeFilterText } from '@/lib/view/filter-grammar';
 import { toAggregateQuery } from '@/lib/view/to-aggregate-query';
+import { dropSelfComparison } from '@/lib/view/drop-self-comparison';
 import { readableWaves } from '@/lib/view/question-view';
 import { homeWaveOf, trendOf, optionValuesIn } from '@/lib/view/trend-links';
 import { downloadHeaders, openExportView, problem } from '@/app/_server/open-export-view';
@@ -17,9 +18,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ data
   // A trend goes on without a wave that cannot be read, as its page does, and every row says so.
   const opened = await openExportView(request, params, { partialTrend: true });
   if (opened instanceof Response) return opened;
-  const { url, view } = opened;
-  const { dataset, state, defaults, reference } = view;
+  const { url } = opened;
   const questionParam = url.searchParams.get('_question') ?? '';
+  // Compared by itself: no comparison, as on the page (the JSON notes say so).
+  const view = dropSelfComparison(opened.view, questionParam, questionParam);
+  const { dataset, state, defaults, reference } = view;
   // A trend's question may be one the latest wave no longer asks: the latest wave that has it, as the page finds it.
   const home = state.wave === 'all' ? homeWaveOf(view.loaded, questionParam, state.asIn) : reference;
   const question = home?.survey.questions.find((candidate) => candidate.id === questionParam);

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import type { SearchParams } from '@/lib/view/search-params';
 import { changeView } from '@/lib/view/change-view';
+import { dropSelfComparison } from '@/lib/view/drop-self-comparison';
 import { homeWaveOf, trendAnchorFor, trendOf, optionValuesIn } from '@/lib/view/trend-links';
 import { getWaveLinks, getWaves } from '../../../_server/survey-store';
 import { openView } from '../../../_server/open-view';
@@ -32,7 +33,7 @@ async function open({ params, searchParams }: Props) {
   const grid = found ? undefined : view.reference?.survey.grids.find((candidate) => candidate.id === questionId);
   // Unknown question: a real 404, decided before anything streams. A wave that failed is shown as such.
   if (view.reference && !grid && (!found || (view.state.wave !== 'all' && home !== view.reference))) notFound();
-  return { view, questionId, question: found, home, grid };
+  return { view: dropSelfComparison(view, questionId, found?.label ?? grid?.label ?? questionId), questionId, question: found, home, grid };
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
