@@ -79,15 +79,13 @@ describe('aggregateView(remote by team) on analysis-crosstab.csv', () => {
     });
   });
 
-  it('aggregateView → flags: bases under 30 are "unreliable"; segment cells carry their Holm significance', () => {
-    expect(result.rows.map((row) => row.flags)).toEqual([
-      'unreliable',
-      'unreliable',
-      'unreliable;significantly-higher',
-      'unreliable;significantly-lower',
-      'unreliable;significantly-lower',
-      'unreliable;significantly-higher',
-    ]);
+  it('aggregateView → flags: bases under 30 are "unreliable", and their segment cells carry no significance mark (issue 24, defect 2)', () => {
+    expect(result.rows.map((row) => row.flags)).toEqual(['unreliable', 'unreliable', 'unreliable', 'unreliable', 'unreliable', 'unreliable']);
+  });
+
+  it('aggregateView(unreliableBelow 0) → segment cells carry their Holm significance', () => {
+    const tested = aggregateView(crosstabData, query('remote', { by: 'team', unreliableBelow: 0 }), '');
+    expect(tested.rows.map((row) => row.flags)).toEqual(['', '', 'significantly-higher', 'significantly-lower', 'significantly-lower', 'significantly-higher']);
   });
 
   it('aggregateView → every row names the dataset, question, measure, base rule; unweighted columns are null', () => {
