@@ -39,7 +39,7 @@ export function GridFigures({ view, reference, grid }: { view: OpenView; referen
   const fileBase = writeDownloadName(dataset.id, grid.id, state, defaults, 'x').slice(0, -2);
   const base = `Base: each row’s respondents who answered it (${describeRowBases(everyone)}), of ${describeSelection(selection.selected, selection.size, threshold)}${selection.selected === selection.size ? '' : ' selected'} in wave ${reference.source.label ?? reference.id}.`;
   const notes = [
-    'Each row adds up to 100%: every answer, on the scale or not, is a share of the row’s base.',
+    'Each row adds up to 100% (shown shares, each rounded on its own, may read 99.9 or 100.1): every answer, on the scale or not, is a share of the row’s base.',
     ...result.notes,
     ...result.problems.map((problem) => `Not shown: ${problem}.`),
     ...(weighted ? [`Percentages and intervals are weighted by “${dataset.codebook?.weight}”; counts are unweighted respondents.`] : []),

@@ -7,7 +7,7 @@ import { describeNumeric, type NumericSummary } from './describe-numeric';
 import { numericBins } from './numeric-bins';
 import { questionFigures } from './question-figures';
 import { selectAll } from './selection';
-import { roundPercent, roundSharesToHundred } from './round-shares';
+import { roundPercent } from './round-shares';
 
 /** A figure with its display percentage (one decimal, the one rounding rule) and interval. */
 export interface ShownBucket extends Bucket {
@@ -25,20 +25,15 @@ export type QuestionSummary =
   | { type: 'numeric'; base: number; stats: Omit<NumericSummary, 'bins'>; buckets: ShownBucket[] }
   | { type: 'not-charted'; base: number; reason: string };
 
-/**
- * Display percentages: single-choice shares by largest remainder so they add up to 100.0
- * (options left out of the base are rounded on their own); everything else rounded plainly.
- */
-function shown(figures: Figure[], sumTo100: boolean): ShownBucket[] {
-  const inBase = figures.filter((figure) => !figure.excludedFromBase);
-  const rounded = sumTo100 ? roundSharesToHundred(inBase.map((figure) => figure.share || 0)) : [];
+/** Display percentages: each share rounded on its own, as its download rounds it (a total may read 99.9 or 100.1). */
+function shown(figures: Figure[]): ShownBucket[] {
   return figures.map((figure) => ({
     value: figure.value,
     label: figure.label,
     count: figure.count,
     base: figure.base,
     share: figure.share || 0,
-    percent: sumTo100 && !figure.excludedFromBase ? rounded[inBase.indexOf(figure)] : roundPercent(figure.share || 0),
+    percent: roundPercent(figure.share || 0),
     low: figure.low,
     high: figure.high,
     suppressed: figure.suppressed,
@@ -61,20 +56,17 @@ export function summarizeQuestion(question: Question, selection: Selection, sett
         type: 'choice',
         questionKind: question.kind,
         base: frequencies.base,
-        buckets: shown(frequencies.figures, settings.baseRule === 'answered'),
+        buckets: shown(frequencies.figures),
         canExceed100: false,
       };
     }
     case 'multi': {
       const frequencies = multiFrequencies(question, selection, settings);
-      return { type: 'choice', questionKind: 'multi', base: frequencies.base, buckets: shown(frequencies.figures, false), canExceed100: true };
+      return { type: 'choice', questionKind: 'multi', base: frequencies.base, buckets: shown(frequencies.figures), canExceed100: true };
     }
     case 'ranking': {
       const rankings = rankItems(question, selection, settings);
-      const buckets = shown(
-        rankings.items.map((item) => item.first),
-        false,
-      );
+      const buckets = shown(rankings.items.map((item) => item.first));
       return {
         type: 'ranking',
         base: rankings.base,
@@ -91,7 +83,7 @@ export function summarizeQuestion(question: Question, selection: Selection, sett
       const { count, mean, min, q1, median, q3, max } = describeNumeric(question, selection, bins);
       const stats = { count, mean, min, q1, median, q3, max };
       const figures = questionFigures(question, selection, settings, bins);
-      return { type: 'numeric', base: figures.base, stats, buckets: shown(figures.figures, false) };
+      return { type: 'numeric', base: figures.base, stats, buckets: shown(figures.figures) };
     }
     case 'text':
       return {

@@ -24,30 +24,23 @@ function readStarWars() {
   return { characters: options.slice(15, 29), column: (c) => records.map((record) => (record[15 + c] ?? '').trim()) };
 }
 
-/** Largest-remainder rounding to one decimal, written here again: the shares of a row shown so they add up to 100. */
-function roundToHundred(percents) {
-  const scaled = percents.map((p) => p * 10);
-  const floors = scaled.map(Math.floor);
-  let missing = 1000 - floors.reduce((sum, value) => sum + value, 0);
-  const order = scaled.map((value, index) => ({ index, rest: value - floors[index] })).sort((a, b) => b.rest - a.rest || a.index - b.index);
-  for (const { index } of order) if (missing-- > 0) floors[index]++;
-  return floors.map((value) => (value / 10).toFixed(1));
+/** Each share rounded to one decimal on its own, as a reader rounds the file's figure (issue 24: never nudged to make 100). */
+function roundEach(percents) {
+  return percents.map((percent) => (Math.round(percent * 10) / 10).toFixed(1));
 }
 
 /** The grid table as text: per row question, its label, each answer's shown percent and count, its base, and the score columns. */
 async function readGridTable(page) {
   const table = page.locator('table.grid-table').first();
   const headers = (await table.locator('thead th').allInnerTexts()).map((text) => text.split('\n')[0].trim());
-  const rows = await table
-    .locator('tbody tr')
-    .evaluateAll((trs) =>
-      trs.map((tr) => ({
-        id: tr.dataset.question,
-        label: tr.querySelector('th a').textContent.trim(),
-        href: tr.querySelector('th a').getAttribute('href'),
-        cells: [...tr.querySelectorAll('td')].map((td) => td.innerText.trim()),
-      })),
-    );
+  const rows = await table.locator('tbody tr').evaluateAll((trs) =>
+    trs.map((tr) => ({
+      id: tr.dataset.question,
+      label: tr.querySelector('th a').textContent.trim(),
+      href: tr.querySelector('th a').getAttribute('href'),
+      cells: [...tr.querySelectorAll('td')].map((td) => td.innerText.trim()),
+    })),
+  );
   return { headers, rows };
 }
 
@@ -58,7 +51,7 @@ function checkTableAgainstCsv(table, csvRows, segment = '(all)') {
     const own = csvRows.filter((r) => r.question_id === row.id && r.segment === segment);
     const shares = answers.map((answer) => own.find((r) => r.measure === 'share' && r.option === answer));
     assert.ok(shares.every(Boolean), `${row.label}: every answer is in the file`);
-    const shown = roundToHundred(shares.map((r) => Number(r.percent)));
+    const shown = roundEach(shares.map((r) => Number(r.percent)));
     answers.forEach((answer, a) => {
       const lines = row.cells[a].split('\n');
       const [line, count] = [lines[0], lines.at(-1)];
