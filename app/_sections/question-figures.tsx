@@ -9,7 +9,8 @@ import { describeBaseStatement, describeWithheld } from '@/lib/view/describe-bas
 import { writeDownloadName } from '@/lib/view/download-name';
 import { describeFilters } from '@/lib/view/describe-filters';
 import { formatCounted } from '@/lib/view/format-figure';
-import { withheldReason } from '@/lib/view/private-columns';
+import { publicQuestions, withheldReason } from '@/lib/view/private-columns';
+import { readAnswersView } from '@/lib/view/read-answers';
 import { buildQuestionView } from '@/lib/view/question-view';
 import { rankingDetails } from '@/lib/view/ranking-details';
 import { suppressionOf } from '@/lib/view/view-state';
@@ -59,6 +60,7 @@ function NotAggregated({ view, question }: { view: OpenView; question: Question 
       </Notice>
     );
   }
+  const available = publicQuestions(view.reference?.survey.questions ?? [], view.dataset.codebook, view.defaults.disclosure);
   const why =
     question.kind === 'text'
       ? 'Free-text answers are not charted or aggregated: respondents are people, and their own words are read, not counted.'
@@ -67,7 +69,7 @@ function NotAggregated({ view, question }: { view: OpenView; question: Question 
     <Notice title="Not charted">
       <p>{why}</p>
       <p>
-        <Link className="button button--primary" href={view.links.responses(changeView(view.state, { sort: question.id, desc: false, page: 1 }))}>
+        <Link className="button button--primary" href={view.links.responses(readAnswersView(view.state, question, available))}>
           Read the answers in the responses table →
         </Link>
       </p>
