@@ -2,6 +2,7 @@ import type { Grid } from '@/lib/survey/types';
 import { INTERVAL_METHOD } from '@/lib/analysis/figure';
 import { PROPORTION_TEST_METHOD } from '@/lib/analysis/proportion-tests';
 import { buildGridFigures, describeRowBases, toGridChart } from '@/lib/view/build-grid-view';
+import { formatAll, formatCounted } from '@/lib/view/format-figure';
 import { describeSelection } from '@/lib/view/describe-base';
 import { describeFilters } from '@/lib/view/describe-filters';
 import { writeDownloadName } from '@/lib/view/download-name';
@@ -51,7 +52,8 @@ export function GridFigures({ view, reference, grid }: { view: OpenView; referen
     `${dataset.title}, wave ${reference.source.label ?? reference.id}.`,
   ];
   const shownSegments = segments.filter((panel) => !figures.withheldSegments.includes(panel.label));
-  const tableCaption = (who: string) => `All ${grid.rowIds.length} rows × ${figures.scale.length} answers: % of those who answered each row, and count${who}`;
+  const tableCaption = (who: string) =>
+    `${formatAll(grid.rowIds.length, 'row')} × ${formatCounted(figures.scale.length, 'answer')}: % of those who answered each row, and count${who}`;
   return (
     <>
       <div className="toolbar view-toolbar">
@@ -90,7 +92,9 @@ export function GridFigures({ view, reference, grid }: { view: OpenView; referen
             </p>
           )}
           {figures.withheldSegments.length > 0 && (
-            <p className="small muted">Not shown (fewer respondents than the dataset’s threshold): {figures.withheldSegments.join(', ')}.</p>
+            <p className="small muted">
+              Not shown (fewer respondents than the dataset’s threshold): {figures.withheldSegments.map((name) => `“${name}”`).join(', ')}.
+            </p>
           )}
         </section>
       )}

@@ -8,7 +8,7 @@ import { changeView, toggleFilterValue } from '@/lib/view/change-view';
 import { describeBaseStatement, describeWithheld } from '@/lib/view/describe-base';
 import { writeDownloadName } from '@/lib/view/download-name';
 import { describeFilters } from '@/lib/view/describe-filters';
-import { formatCounted } from '@/lib/view/format-figure';
+import { formatAll, formatCounted } from '@/lib/view/format-figure';
 import { publicQuestions, withheldReason } from '@/lib/view/private-columns';
 import { readAnswersView } from '@/lib/view/read-answers';
 import { buildQuestionView } from '@/lib/view/question-view';
@@ -166,7 +166,7 @@ export function QuestionFigures({ view, reference, question, trend }: QuestionFi
             <section className="section" aria-label="Table of figures">
               <FigureTable
                 data={table}
-                caption={`All ${table.categories.length} ${question.kind === 'numeric' ? 'ranges' : question.kind === 'ranking' ? 'items' : 'options'}`}
+                caption={formatAll(table.categories.length, question.kind === 'numeric' ? 'range' : question.kind === 'ranking' ? 'item' : 'option')}
                 optionHeader={headers.option}
                 percentHeader={headers.percent}
                 intervalMethod={weighted ? INTERVAL_METHOD.weighted : INTERVAL_METHOD.unweighted}

@@ -6,8 +6,9 @@ import { buildTrendData } from '@/lib/view/build-trend-data';
 import { buildWaveSummary } from '@/lib/view/build-wave-summary';
 import { changeView } from '@/lib/view/change-view';
 import { describeFilters } from '@/lib/view/describe-filters';
+import { describeOptionChanges } from '@/lib/view/describe-option-changes';
 import { writeDownloadName } from '@/lib/view/download-name';
-import { formatFigure } from '@/lib/view/format-figure';
+import { formatAll, formatFigure } from '@/lib/view/format-figure';
 import { activeValuesOf, buildQuestionView } from '@/lib/view/question-view';
 import type { QuestionTrend } from '@/lib/view/trend-links';
 import type { LoadedWave, OpenView } from '../_server/open-view';
@@ -41,22 +42,43 @@ const MEASURE_WORDS: Record<string, string> = {
   bin: '% of respondents who answered, by range',
 };
 
-/** Where a wave's question was a different one, or not asked: said, with a link to that wave's own page. */
-function TrendNotes({ view, trend, waves }: { view: OpenView; trend: QuestionTrend; waves: string[] }) {
-  const notAsked = view.defaults.waveIds.filter((wave) => !waves.includes(wave) && !trend.askedDifferently.some((entry) => entry.waveId === wave));
-  if (trend.askedDifferently.length === 0 && notAsked.length === 0) return null;
+/**
+ * Where a wave's question was a different one, or not asked: said, with a link to that wave's own
+ * page and, when a codebook can join them, how. A wave that asked the question but has no figure
+ * here (a filter it could not apply) is not "not asked": the notes under the figures say why.
+ */
+function TrendNotes({ view, trend }: { view: OpenView; trend: QuestionTrend }) {
+  const notAsked = view.defaults.waveIds.filter(
+    (wave) => trend.links.ids[wave] === undefined && !trend.askedDifferently.some((entry) => entry.waveId === wave),
+  );
+  const changes = describeOptionChanges(trend.optionChanges);
   return (
-    <Notice title="Not every wave is in this trend">
-      {trend.askedDifferently.map((entry) => (
-        <p key={entry.waveId}>
-          Asked differently in {entry.waveId}: “{entry.label}” ({entry.why}), so it is a different question and not part of this trend.{' '}
-          <Link href={view.links.question(entry.questionId, changeView(view.state, { wave: entry.waveId, filters: [], by: undefined }))} prefetch={false}>
-            See {entry.waveId}’s question →
-          </Link>
-        </p>
-      ))}
-      {notAsked.length > 0 && <p>Not asked in {notAsked.join(', ')}.</p>}
-    </Notice>
+    <>
+      {(trend.askedDifferently.length > 0 || notAsked.length > 0) && (
+        <Notice title="Not every wave is in this trend">
+          {trend.askedDifferently.map((entry) => (
+            <p key={entry.waveId}>
+              Asked differently in {entry.waveId}: “{entry.label}” ({entry.why}), so it is not part of this trend
+              {entry.join ? <> — {entry.join}</> : ''}.{' '}
+              <Link href={view.links.question(entry.questionId, changeView(view.state, { wave: entry.waveId, filters: [], by: undefined }))} prefetch={false}>
+                See {entry.waveId}’s question →
+              </Link>
+            </p>
+          ))}
+          {notAsked.length > 0 && <p>Not asked in {notAsked.join(', ')}.</p>}
+        </Notice>
+      )}
+      {changes.length > 0 && (
+        <Notice title="The answer options changed between waves">
+          <p>Each option is drawn only in the waves that offered it (“–” elsewhere).</p>
+          <ul className="option-changes">
+            {changes.map((sentence) => (
+              <li key={sentence}>{sentence}</li>
+            ))}
+          </ul>
+        </Notice>
+      )}
+    </>
   );
 }
 
@@ -110,7 +132,7 @@ export function TrendFigures({ view, reference, question, trend }: TrendFiguresP
           )}
         </DownloadLinks>
       </div>
-      <TrendNotes view={view} trend={trend} waves={waves} />
+      <TrendNotes view={view} trend={trend} />
       {waves.length < 2 ? (
         <Notice title="No trend to show">
           <p>
@@ -167,7 +189,7 @@ export function TrendFigures({ view, reference, question, trend }: TrendFiguresP
           {table && (
             <TrendTable
               data={table}
-              caption={`All ${table.lines.length} ${question.kind === 'ranking' ? 'items: % ranked first' : question.kind === 'numeric' ? 'ranges' : 'options'}, by wave`}
+              caption={`${formatAll(table.lines.length, question.kind === 'ranking' ? 'item' : question.kind === 'numeric' ? 'range' : 'option')}${question.kind === 'ranking' ? ': % ranked first' : ''}, by wave`}
               optionHeader={question.kind === 'ranking' ? 'Item' : 'Option'}
               testMethod={testMethod}
             />
@@ -175,7 +197,7 @@ export function TrendFigures({ view, reference, question, trend }: TrendFiguresP
           {rankedTop3 && (
             <TrendTable
               data={rankedTop3}
-              caption={`All ${rankedTop3.lines.length} items: % who ranked it in their top 3, by wave`}
+              caption={`${formatAll(rankedTop3.lines.length, 'item')}: % who ranked it in their top 3, by wave`}
               optionHeader="Item"
               testMethod={testMethod}
             />
@@ -183,7 +205,7 @@ export function TrendFigures({ view, reference, question, trend }: TrendFiguresP
           {rankedAtAll && (
             <TrendTable
               data={rankedAtAll}
-              caption={`All ${rankedAtAll.lines.length} items: % who ranked it at all (top ${question.kind === 'ranking' ? question.maxRank : ''}), by wave`}
+              caption={`${formatAll(rankedAtAll.lines.length, 'item')}: % who ranked it at all (top ${question.kind === 'ranking' ? question.maxRank : ''}), by wave`}
               optionHeader="Item"
               testMethod={testMethod}
             />

@@ -4,7 +4,7 @@ export interface WaveLink {
   id: string;
   label: string;
   href: string;
-  /** failed: the file could not be read; missing: not asked in that wave; different: that wave's question of this id is another question. */
+  /** failed: the file could not be read; missing: not asked in that wave; different: asked differently there (another question under this id, or the same words with other answers). */
   state: 'current' | 'available' | 'failed' | 'missing' | 'different';
 }
 
@@ -13,7 +13,7 @@ const STATE_NOTE: Record<WaveLink['state'], string> = {
   available: '',
   failed: ' (could not be loaded)',
   missing: ' (not asked)',
-  different: ' (a different question under this number)',
+  different: ' (asked differently)',
 };
 
 export function WaveSwitcher({ waves }: { waves: readonly WaveLink[] }) {
@@ -38,7 +38,7 @@ export function WaveSwitcher({ waves }: { waves: readonly WaveLink[] }) {
                   wave.state === 'failed'
                     ? 'This wave could not be loaded'
                     : wave.state === 'different'
-                      ? 'In this wave the same number is a different question'
+                      ? 'In this wave it was asked differently (another question under this number, or another list of answers)'
                       : undefined
                 }
                 prefetch={false}
