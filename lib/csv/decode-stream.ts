@@ -115,6 +115,8 @@ export function decodeCsvStream(bytes: AsyncIterable<Uint8Array>, name: string, 
     /** The line each piece starts on, and the lines of the first undecodable characters. */
     let line = 1;
     const badLines: number[] = [];
+    let marks = 0;
+    const markLines: number[] = [];
     let sniffed = false;
     let anyText = false;
     for await (const chunk of concat(head, text)) {
@@ -134,6 +136,13 @@ export function decodeCsvStream(bytes: AsyncIterable<Uint8Array>, name: string, 
         replaced++;
         if (badLines.length < MAX_LINES_NAMED) badLines.push(line + countLineBreaks(piece, at));
       }
+      // A byte-order mark past the start: files joined end to end, or a cell pasted from one. It is
+      // named, then taken out, so a second file's header still reads as a repeated header.
+      for (let at = piece.indexOf('\ufeff'); at !== -1; at = piece.indexOf('\ufeff', at + 1)) {
+        marks++;
+        if (markLines.length < MAX_LINES_NAMED) markLines.push(line + countLineBreaks(piece, at));
+      }
+      if (marks > 0 && piece.includes('\ufeff')) piece = piece.replaceAll('\ufeff', '');
       line += countLineBreaks(piece, piece.length);
       if (!anyText && piece.trim() !== '') anyText = true;
       if (piece.length > 0) yield piece;
@@ -141,6 +150,14 @@ export function decodeCsvStream(bytes: AsyncIterable<Uint8Array>, name: string, 
     const last = decoder.decode();
     if (last.length > 0) yield last;
     if (!anyText && last.trim() === '') throw new CsvInputError(`${name} holds no data: only whitespace.`);
+    if (marks > 0) {
+      const lines = [...new Set(markLines)];
+      issues.push({
+        severity: 'warning',
+        line: lines[0],
+        message: `${marks} byte-order mark${marks === 1 ? ' (U+FEFF) is' : 's (U+FEFF) are'} inside the file, not at its start (line${lines.length === 1 ? '' : 's'} ${lines.join(', ')}${marks > markLines.length ? ', …' : ''}): files joined end to end? Each mark was taken out`,
+      });
+    }
     if (replaced > 0) {
       const lines = [...new Set(badLines)];
       const where = `line${lines.length === 1 ? '' : 's'} ${lines.join(', ')}${replaced > badLines.length ? ', …' : ''}`;
