@@ -89,7 +89,7 @@ function selfLabelledRuns(columns: RunColumn[], isMissing: (value: string) => bo
         const items = withOther.map((p) => columns[p].header.name);
         runs.push({
           positions: withOther,
-          label: untitledLabel(items),
+          label: untitledLabel(positions.map((p) => columns[p].header.name)),
           items,
           codes: withOther.map(() => ''),
           typed: closed && n === parts.length - 1 ? [withOther.length - 1] : [],
