@@ -104,7 +104,7 @@ addJourney(
 
     // The download is the CLI's output byte for byte, and holds every figure of the table.
     const file = await download(page, page.getByRole('link', { name: 'CSV', exact: true }));
-    assert.equal(file.name, `${STARWARS}_q6.csv`);
+    assert.equal(file.name, `${STARWARS}_starwars_q6.csv`);
     const cli = runCli('aggregate', STARWARS, '--question', 'q6');
     assert.equal(file.bytes.toString('utf8'), cli.stdout, 'the download equals survey-lens aggregate');
     const csvRows = Papa.parse(cli.stdout, { header: true, skipEmptyLines: true }).data;
