@@ -58,8 +58,8 @@ function TrendNotes({ view, trend }: { view: OpenView; trend: QuestionTrend }) {
         <Notice title="Not every wave is in this trend">
           {trend.askedDifferently.map((entry) => (
             <p key={entry.waveId}>
-              Asked differently in {entry.waveId}: “{entry.label}” ({entry.why}), so it is not part of this trend
-              {entry.join ? <> — {entry.join}</> : ''}.{' '}
+              Asked differently in {entry.waveId}: “{entry.label}” — {entry.why}, so it is not part of this trend.
+              {entry.join ? <> {entry.join.charAt(0).toUpperCase() + entry.join.slice(1)}.</> : ''}{' '}
               <Link href={view.links.question(entry.questionId, changeView(view.state, { wave: entry.waveId, filters: [], by: undefined }))} prefetch={false}>
                 See {entry.waveId}’s question →
               </Link>

@@ -182,7 +182,11 @@ addJourney(
     // "Do you have a good understanding…": 1–5 in 2019, agreement words in 2020, 1–10 in 2021.
     await page.goto(`${base}/${maintainers}/questions/q4?_wave=all`);
     await waitForStreamedContent(page);
-    await page.getByText(/^Asked differently in 2020: .*the answer options barely overlap \(0 of 5 in common\).* join them in survey\.json: "questions": \{ "q4": \{ "aliases": \["q8"\] \} \}/).waitFor();
+    await page
+      .getByText(
+        /^Asked differently in 2020: .*the answer options barely overlap \(0 of 5 in common\).* join them in survey\.json: "questions": \{ "q4": \{ "aliases": \["q8"\] \} \}/,
+      )
+      .waitFor();
     await page.getByText(/^Asked differently in 2019: .*the rating scale changed \(1–10 in one wave, 1–5 in the other\)/).waitFor();
 
     const coderefinery = 'coderefinery_prews_waves_typeform';

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { aggregateView } from '../../../lib/analysis/aggregate-view';
 import { buildSurvey } from '../../../lib/survey/build-survey';
 import { linkWaves } from '../../../lib/survey/link-waves';
+import { unfoldWriteIns } from '../../../lib/survey/unfold-write-ins';
+import { hasBit } from '../../../lib/survey/bitset';
 import { trendOf } from '../../../lib/view/trend-links';
 
 /**
@@ -48,5 +50,38 @@ describe('alignWriteIns through linkWaves and a trend', () => {
     expect(cell('2022', 'Rancher')).toEqual([1, 60]);
     expect(cell('2022', 'Other (written in)')).toEqual([7, 60]);
     expect(cell('2021', 'Other (written in)')).toEqual([5, 60]);
+  });
+});
+
+describe('unfoldWriteIns on a joined multi-select', () => {
+  // 60 answered: Docker;Kubernetes ×30, Docker ×22, then eight typed parts once each, two of them beside Docker.
+  const lines = [
+    'Which tools do you use?',
+    ...Array(30).fill('Docker;Kubernetes'),
+    ...Array(22).fill('Docker'),
+    'Docker;Rancher',
+    'Docker;Nomad',
+    'Mesos',
+    'Swarm',
+    'LXC',
+    'Podman',
+    'k3s',
+    'ECS',
+  ];
+  const survey = buildSurvey(lines.join('\n'));
+  const question = survey.questions[0];
+
+  it('reads Rancher as written in (typed once), then unfoldWriteIns({ Rancher }) counts it as Rancher and takes that respondent out of “Other (written in)”', () => {
+    expect(question.kind === 'multi' && question.options.map((option) => option.value)).toEqual(['Docker', 'Kubernetes', 'Other (written in)']);
+    const unfolded = unfoldWriteIns(question, survey, { Rancher: 'Rancher' });
+    if (unfolded.kind !== 'multi') throw new Error(unfolded.kind);
+    const count = (value: string) => {
+      const k = unfolded.options.findIndex((option) => option.value === value);
+      return Array.from({ length: survey.size }, (_, i) => hasBit(unfolded.members[k], i)).filter(Boolean).length;
+    };
+    // Written in: 8 respondents; Rancher's was their only typed part, so 7 stay.
+    expect([count('Rancher'), count('Other (written in)'), count('Docker')]).toEqual([1, 7, 54]);
+    // The wave's own question is untouched.
+    expect(question.options).toHaveLength(3);
   });
 });
