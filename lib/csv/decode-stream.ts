@@ -87,6 +87,29 @@ function countLineBreaks(text: string, end: number): number {
   return breaks;
 }
 
+/** Undecodable sequences near the start from which the file is taken for a legacy single-byte encoding, not UTF-8 with a few bad bytes. */
+const LEGACY_FROM = 10;
+
+/** A letter, an accented capital, a letter, one side lower case: "wÊo" is Mac Roman's NBSP read as Windows-1252, "rÈs" Windows' é read as Mac Roman. */
+const IMPLAUSIBLE = /[a-z][\u00c0-\u00de][A-Za-z]|[A-Za-z][\u00c0-\u00de][a-z]/g;
+
+/**
+ * The legacy encoding a file that is not UTF-8 was saved in, when its start says so (ten bad
+ * sequences or more): Excel for Mac writes "CSV" in Mac Roman (NBSP 0xCA, en dash 0xD0, curly
+ * quotes 0xD2–0xD5), Excel for Windows in Windows-1252. The one whose reading puts fewer accented
+ * capitals inside words wins. Undefined for UTF-8, or a few stray bytes (read as "�", and said).
+ */
+function legacyEncoding(head: Uint8Array): 'macintosh' | 'windows-1252' | undefined {
+  const utf8 = new TextDecoder('utf-8').decode(head);
+  let bad = 0;
+  for (let at = utf8.indexOf('\ufffd'); at !== -1 && bad < LEGACY_FROM; at = utf8.indexOf('\ufffd', at + 1)) bad++;
+  if (bad < LEGACY_FROM) return undefined;
+  const implausible = (encoding: string) => (new TextDecoder(encoding).decode(head).match(IMPLAUSIBLE) ?? []).length;
+  return implausible('macintosh') < implausible('windows-1252') ? 'macintosh' : 'windows-1252';
+}
+
+const ENCODING_NAMES = { macintosh: 'Mac Roman (as Excel for Mac saves CSV)', 'windows-1252': 'Windows-1252 (as Excel for Windows saves CSV)' } as const;
+
 async function* concat(first: Uint8Array, rest: AsyncIterator<Uint8Array>): AsyncGenerator<Uint8Array> {
   if (first.length > 0) yield first;
   for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
@@ -109,7 +132,14 @@ export function decodeCsvStream(bytes: AsyncIterable<Uint8Array>, name: string, 
     const text = body[Symbol.asyncIterator]();
     head = await readHead(text, SNIFF_BYTES);
     if (head.length === 0) throw new CsvInputError(`${name} is empty.`);
-    const decoder = new TextDecoder('utf-8');
+    const legacy = head.indexOf(0) === -1 ? legacyEncoding(head) : undefined;
+    if (legacy)
+      issues.push({
+        severity: 'warning',
+        line: 1,
+        message: `the file is not UTF-8 text: it was read as ${ENCODING_NAMES[legacy]}; re-save it as UTF-8 if any character looks wrong`,
+      });
+    const decoder = new TextDecoder(legacy ?? 'utf-8');
     let total = 0;
     let replaced = 0;
     /** The line each piece starts on, and the lines of the first undecodable characters. */
