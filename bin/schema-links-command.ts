@@ -42,6 +42,8 @@ export async function describeWaveLinks(dataset: DatasetSource): Promise<object>
       label: question.label,
       kind: question.kind,
       waves: question.waves.map((link) => ({ wave: link.waveId, question: link.questionId, why: REASONS[link.reason] })),
+      ...(question.optionChanges ? { optionChanges: question.optionChanges } : {}),
+      ...(question.writeIns ? { writeIns: question.writeIns } : {}),
     })),
     notLinked: links.refused.map((refusal) => ({
       id: refusal.id,
@@ -50,6 +52,7 @@ export async function describeWaveLinks(dataset: DatasetSource): Promise<object>
       question: refusal.questionId,
       label: refusal.label,
       why: refusal.why,
+      ...(refusal.join ? { join: refusal.join } : {}),
     })),
   };
 }

@@ -9,6 +9,7 @@ import { describeFilters } from '@/lib/view/words/describe-filters';
 import { writeDownloadBase } from '@/lib/view/words/download-name';
 import { suppressionOf } from '@/lib/view/state/view-state';
 import type { OpenView } from '../_server/open-view';
+import { formatAll, formatCounted } from '@/lib/view/words/format-figure';
 import { ChartDownloads } from '../ui/charts/chart-downloads';
 import { GridChart } from '../ui/charts/grid-chart';
 import { GridLegend } from '../ui/charts/grid-legend';
@@ -41,7 +42,7 @@ export function GridSection({ view, reference, asked }: { view: OpenView; refere
   const fileBase = writeDownloadBase(dataset.id, grid.id, state, defaults);
   const base = `Base: each row’s respondents who answered it (${describeRowBases(everyone)}), of ${describeSelection(selection.selected, selection.size, threshold)}${selection.selected === selection.size ? '' : ' selected'} in wave ${reference.label ?? reference.id}.`;
   const notes = [
-    'Each row adds up to 100%: every answer, on the scale or not, is a share of the row’s base.',
+    'Each row adds up to 100% (shown shares, each rounded on its own, may read 99.9 or 100.1): every answer, on the scale or not, is a share of the row’s base.',
     ...result.notes,
     ...result.problems.map((problem) => `Not shown: ${problem}.`),
     ...(weighted ? [describeWeighting(dataset.codebook?.weight)] : []),
@@ -49,7 +50,8 @@ export function GridSection({ view, reference, asked }: { view: OpenView; refere
   const lookup = (id: string) => survey.questions.find((q) => q.id === id);
   const caption = [describeFilters(state.filters, lookup), `${describeRowBases(everyone)}.`, `${dataset.title}, wave ${reference.label ?? reference.id}.`];
   const shownSegments = segments.filter((panel) => !figures.withheldSegments.includes(panel.label));
-  const tableCaption = (who: string) => `All ${grid.rowIds.length} rows × ${figures.scale.length} answers: % of those who answered each row, and count${who}`;
+  const tableCaption = (who: string) =>
+    `${formatAll(grid.rowIds.length, 'row')} × ${formatCounted(figures.scale.length, 'answer')}: % of those who answered each row, and count${who}`;
   return (
     <>
       <div className="toolbar view-toolbar">
@@ -89,7 +91,9 @@ export function GridSection({ view, reference, asked }: { view: OpenView; refere
             </p>
           )}
           {figures.withheldSegments.length > 0 && (
-            <p className="small muted">Not shown (fewer respondents than the dataset’s threshold): {figures.withheldSegments.join(', ')}.</p>
+            <p className="small muted">
+              Not shown (fewer respondents than the dataset’s threshold): {figures.withheldSegments.map((name) => `“${name}”`).join(', ')}.
+            </p>
           )}
         </section>
       )}

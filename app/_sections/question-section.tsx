@@ -8,8 +8,9 @@ import { changeView, toggleFilterValue } from '@/lib/view/state/change-view';
 import { describeBaseStatement, describeWeighting, describeWithheld } from '@/lib/view/words/describe-base';
 import { writeDownloadBase } from '@/lib/view/words/download-name';
 import { describeFilters } from '@/lib/view/words/describe-filters';
-import { formatCounted } from '@/lib/view/words/format-figure';
-import { withheldReason } from '@/lib/view/responses/private-columns';
+import { formatAll, formatCounted } from '@/lib/view/words/format-figure';
+import { publicQuestions, withheldReason } from '@/lib/view/responses/private-columns';
+import { readAnswersView } from '@/lib/view/responses/read-answers';
 import { buildQuestionView } from '@/lib/view/figures/question-view';
 import { rankingDetails } from '@/lib/view/figures/ranking-details';
 import { suppressionOf } from '@/lib/view/state/view-state';
@@ -63,6 +64,7 @@ function NotAggregated({ view, question }: { view: OpenView; question: Question 
       </Notice>
     );
   }
+  const available = publicQuestions(view.reference?.survey.questions ?? [], view.dataset.codebook);
   const why =
     question.kind === 'text'
       ? 'Free-text answers are not charted or aggregated: respondents are people, and their own words are read, not counted.'
@@ -71,7 +73,7 @@ function NotAggregated({ view, question }: { view: OpenView; question: Question 
     <Notice title="Not charted">
       <p>{why}</p>
       <p>
-        <Link className="button button--primary" href={view.hrefs.responses(changeView(view.state, { sort: question.id, desc: false, page: 1 }))}>
+        <Link className="button button--primary" href={view.hrefs.responses(readAnswersView(view.state, question, available))}>
           Read the answers in the responses table →
         </Link>
       </p>
@@ -168,7 +170,7 @@ export function QuestionSection({ view, reference, asked, trendLink }: QuestionS
             <section className="section" aria-label="Table of figures">
               <FigureTable
                 data={table}
-                caption={`All ${table.categories.length} ${question.kind === 'numeric' ? 'ranges' : question.kind === 'ranking' ? 'items' : 'options'}`}
+                caption={formatAll(table.categories.length, question.kind === 'numeric' ? 'range' : question.kind === 'ranking' ? 'item' : 'option')}
                 optionHeader={headers.option}
                 percentHeader={headers.percent}
                 intervalMethod={weighted ? INTERVAL_METHOD.weighted : INTERVAL_METHOD.unweighted}

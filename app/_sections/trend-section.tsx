@@ -6,7 +6,8 @@ import { buildWaveSummary } from '@/lib/view/figures/build-wave-summary';
 import { changeView } from '@/lib/view/state/change-view';
 import { describeFilters } from '@/lib/view/words/describe-filters';
 import { writeDownloadBase } from '@/lib/view/words/download-name';
-import { formatFigure } from '@/lib/view/words/format-figure';
+import { formatAll, formatFigure } from '@/lib/view/words/format-figure';
+import { describeOptionChanges } from '@/lib/view/words/describe-option-changes';
 import { activeValuesOf, buildQuestionView } from '@/lib/view/figures/question-view';
 import type { QuestionTrend } from '@/lib/view/figures/trend-links';
 import type { Wave } from '@/lib/survey/types';
@@ -45,22 +46,43 @@ const MEASURE_WORDS: Record<string, string> = {
   bin: '% of respondents who answered, by range',
 };
 
-/** Where a wave's question was a different one, or not asked: said, with a link to that wave's own page. */
-function TrendNotes({ view, trend, waves }: { view: OpenView; trend: QuestionTrend; waves: string[] }) {
-  const notAsked = view.defaults.waveIds.filter((wave) => !waves.includes(wave) && !trend.askedDifferently.some((entry) => entry.waveId === wave));
-  if (trend.askedDifferently.length === 0 && notAsked.length === 0) return null;
+/**
+ * Where a wave's question was a different one, or not asked: said, with a link to that wave's own
+ * page and, when a codebook can join them, how. A wave that asked the question but has no figure
+ * here (a filter it could not apply) is not "not asked": the notes under the figures say why.
+ */
+function TrendNotes({ view, trend }: { view: OpenView; trend: QuestionTrend }) {
+  const notAsked = view.defaults.waveIds.filter(
+    (wave) => trend.links.ids[wave] === undefined && !trend.askedDifferently.some((entry) => entry.waveId === wave),
+  );
+  const changes = describeOptionChanges(trend.optionChanges);
   return (
-    <Notice title="Not every wave is in this trend">
-      {trend.askedDifferently.map((entry) => (
-        <p key={entry.waveId}>
-          Asked differently in {entry.waveId}: “{entry.label}” ({entry.why}), so it is a different question and not part of this trend.{' '}
-          <Link href={view.hrefs.question(entry.questionId, changeView(view.state, { wave: entry.waveId, filters: [], by: undefined }))} prefetch={false}>
-            See {entry.waveId}’s question →
-          </Link>
-        </p>
-      ))}
-      {notAsked.length > 0 && <p>Not asked in {notAsked.join(', ')}.</p>}
-    </Notice>
+    <>
+      {(trend.askedDifferently.length > 0 || notAsked.length > 0) && (
+        <Notice title="Not every wave is in this trend">
+          {trend.askedDifferently.map((entry) => (
+            <p key={entry.waveId}>
+              Asked differently in {entry.waveId}: “{entry.label}” — {entry.why}, so it is not part of this trend.
+              {entry.join ? <> {entry.join.charAt(0).toUpperCase() + entry.join.slice(1)}.</> : ''}{' '}
+              <Link href={view.hrefs.question(entry.questionId, changeView(view.state, { wave: entry.waveId, filters: [], by: undefined }))} prefetch={false}>
+                See {entry.waveId}’s question →
+              </Link>
+            </p>
+          ))}
+          {notAsked.length > 0 && <p>Not asked in {notAsked.join(', ')}.</p>}
+        </Notice>
+      )}
+      {changes.length > 0 && (
+        <Notice title="The answer options changed between waves">
+          <p>Each option is drawn only in the waves that offered it (“–” elsewhere).</p>
+          <ul className="option-changes">
+            {changes.map((sentence) => (
+              <li key={sentence}>{sentence}</li>
+            ))}
+          </ul>
+        </Notice>
+      )}
+    </>
   );
 }
 
@@ -114,7 +136,7 @@ export function TrendSection({ view, reference, asked, trend }: TrendSectionProp
           )}
         </DownloadLinks>
       </div>
-      <TrendNotes view={view} trend={trend} waves={waves} />
+      <TrendNotes view={view} trend={trend} />
       {waves.length < 2 ? (
         <Notice title="No trend to show">
           <p>
@@ -171,7 +193,7 @@ export function TrendSection({ view, reference, asked, trend }: TrendSectionProp
           {table && (
             <TrendTable
               data={table}
-              caption={`All ${table.lines.length} ${question.kind === 'ranking' ? 'items: % ranked first' : question.kind === 'numeric' ? 'ranges' : 'options'}, by wave`}
+              caption={`${formatAll(table.lines.length, question.kind === 'ranking' ? 'item' : question.kind === 'numeric' ? 'range' : 'option')}${question.kind === 'ranking' ? ': % ranked first' : ''}, by wave`}
               optionHeader={question.kind === 'ranking' ? 'Item' : 'Option'}
               testMethod={testMethod}
             />
@@ -179,7 +201,7 @@ export function TrendSection({ view, reference, asked, trend }: TrendSectionProp
           {rankedTop3 && (
             <TrendTable
               data={rankedTop3}
-              caption={`All ${rankedTop3.lines.length} items: % who ranked it in their top 3, by wave`}
+              caption={`${formatAll(rankedTop3.lines.length, 'item')}: % who ranked it in their top 3, by wave`}
               optionHeader="Item"
               testMethod={testMethod}
             />
@@ -187,7 +209,7 @@ export function TrendSection({ view, reference, asked, trend }: TrendSectionProp
           {rankedAtAll && (
             <TrendTable
               data={rankedAtAll}
-              caption={`All ${rankedAtAll.lines.length} items: % who ranked it at all (top ${question.kind === 'ranking' ? question.maxRank : ''}), by wave`}
+              caption={`${formatAll(rankedAtAll.lines.length, 'item')}: % who ranked it at all (top ${question.kind === 'ranking' ? question.maxRank : ''}), by wave`}
               optionHeader="Item"
               testMethod={testMethod}
             />

@@ -1,3 +1,4 @@
+import type { WriteInOptions } from '../survey/align-write-ins';
 import type { Wave } from '../survey/types';
 import type { AggregateRow } from './aggregate-row';
 import type { BaseRule } from './figure';
@@ -30,6 +31,8 @@ export interface AggregateQuery {
      * cannot apply them (a filter question it did not ask): then it is left out, and said so.
      */
     perWave?: Record<string, { filters: Filter[]; by?: string } | { skip: string }>;
+    /** Per wave, typed answers that other waves list as options: counted as those options (lib/survey/align-write-ins). */
+    writeIns?: Record<string, WriteInOptions>;
   };
   suppressBelow?: number;
   unreliableBelow?: number;

@@ -16,6 +16,7 @@ import { estimateRow, shareRow, type AggregateRow, type RowContext } from './agg
 import { findGridTarget, gridRowQueries, mergeGridResults } from './aggregate-grid';
 import { cellKeyEpoch } from './cell-key';
 import { createViewCache, surveyIdentity } from './view-cache';
+import { unfoldWriteIns } from '../survey/unfold-write-ins';
 
 /** Every row of one (wave, segment): the main figures, then the measures beside them. */
 function figureRows(context: RowContext, figures: QuestionFigures, viewWeighted: boolean, marks?: SegmentMark[]): AggregateRow[] {
@@ -193,7 +194,9 @@ function computeAggregateView(dataset: DatasetWaves, query: AggregateQuery, filt
       result.notes.push(`wave ${wave.id} is left out: ${own.skip}`);
       continue;
     }
-    const question = wave.survey.questions.find((q) => q.id === linkedId);
+    const asked = wave.survey.questions.find((q) => q.id === linkedId);
+    const unfold = query.links?.writeIns?.[wave.id];
+    const question = asked && unfold ? unfoldWriteIns(asked, wave.survey, unfold) : asked;
     if (!question) {
       const names = wave.survey.questions.filter(aggregatable).map((q) => q.id);
       const message = `wave ${wave.id} has no question "${query.questionId}"; questions are ${names.slice(0, 30).join(', ')}${names.length > 30 ? ', …' : ''}`;

@@ -23,7 +23,9 @@ const minus = (a: Tally, b: Tally): Tally => ({ count: a.count - b.count, sumW: 
  * z-test when unweighted, the design-based t-test when weighted (lib/analysis/proportion-tests),
  * Holm-corrected over the whole table — with many cells, one in twenty would look "significant"
  * by chance without it. The rest is the total minus the segment, base and option alike, which
- * holds for overlapping (multi-select) segments too. Suppressed cells are not tested.
+ * holds for overlapping (multi-select) segments too. Suppressed cells are not tested. Cells of a
+ * segment whose base is under the reliability threshold (30 by default) keep their statistic but
+ * are left out of the Holm family and never marked: the rule that pales them withholds their marks.
  */
 export function markSegments(total: readonly Figure[], segments: readonly (readonly Figure[])[], settings: FigureSettings): SegmentMark[][] {
   const weighted = settings.weights !== undefined;
@@ -31,14 +33,15 @@ export function markSegments(total: readonly Figure[], segments: readonly (reado
   const raw = segments.map((figures) =>
     figures.map((cell, r) => {
       const whole = total[r];
-      if (!whole || cell.suppressed) return { difference: NaN, statistic: NaN, p: NaN };
+      if (!whole || cell.suppressed) return { difference: NaN, statistic: NaN, p: NaN, marked: false };
       const segment: GroupTally = { option: cell.optionTally, base: cell.baseTally };
       const rest: GroupTally = { option: minus(whole.optionTally, cell.optionTally), base: minus(whole.baseTally, cell.baseTally) };
       const test = testSegmentAgainstRest(segment, rest, weighted, Math.max(surveySize, whole.baseTally.count));
-      return { difference: test.difference, statistic: test.statistic, p: test.p };
+      // A segment under the reliability threshold (its cells drawn pale) keeps its statistic but gets no mark: it would stand on a few respondents.
+      return { difference: test.difference, statistic: test.statistic, p: test.p, marked: !cell.unreliable };
     }),
   );
-  const adjusted = holmAdjust(raw.flat().map(({ p }) => p));
+  const adjusted = holmAdjust(raw.flat().map(({ p, marked }) => (marked ? p : NaN)));
   let k = 0;
   return raw.map((row) =>
     row.map(({ difference, statistic, p }) => {

@@ -87,6 +87,29 @@ function countLineBreaks(text: string, end: number): number {
   return breaks;
 }
 
+/** Undecodable sequences near the start from which the file is taken for a legacy single-byte encoding, not UTF-8 with a few bad bytes. */
+const LEGACY_FROM = 10;
+
+/** A letter, an accented capital, a letter, one side lower case: "wÊo" is Mac Roman's NBSP read as Windows-1252, "rÈs" Windows' é read as Mac Roman. */
+const IMPLAUSIBLE = /[a-z][\u00c0-\u00de][A-Za-z]|[A-Za-z][\u00c0-\u00de][a-z]/g;
+
+/**
+ * The legacy encoding a file that is not UTF-8 was saved in, when its start says so (ten bad
+ * sequences or more): Excel for Mac writes "CSV" in Mac Roman (NBSP 0xCA, en dash 0xD0, curly
+ * quotes 0xD2–0xD5), Excel for Windows in Windows-1252. The one whose reading puts fewer accented
+ * capitals inside words wins. Undefined for UTF-8, or a few stray bytes (read as "�", and said).
+ */
+function legacyEncoding(head: Uint8Array): 'macintosh' | 'windows-1252' | undefined {
+  const utf8 = new TextDecoder('utf-8').decode(head);
+  let bad = 0;
+  for (let at = utf8.indexOf('\ufffd'); at !== -1 && bad < LEGACY_FROM; at = utf8.indexOf('\ufffd', at + 1)) bad++;
+  if (bad < LEGACY_FROM) return undefined;
+  const implausible = (encoding: string) => (new TextDecoder(encoding).decode(head).match(IMPLAUSIBLE) ?? []).length;
+  return implausible('macintosh') < implausible('windows-1252') ? 'macintosh' : 'windows-1252';
+}
+
+const ENCODING_NAMES = { macintosh: 'Mac Roman (as Excel for Mac saves CSV)', 'windows-1252': 'Windows-1252 (as Excel for Windows saves CSV)' } as const;
+
 async function* concat(first: Uint8Array, rest: AsyncIterator<Uint8Array>): AsyncGenerator<Uint8Array> {
   if (first.length > 0) yield first;
   for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
@@ -109,12 +132,21 @@ export function decodeCsvStream(bytes: AsyncIterable<Uint8Array>, name: string, 
     const text = body[Symbol.asyncIterator]();
     head = await readHead(text, SNIFF_BYTES);
     if (head.length === 0) throw new CsvInputError(`${name} is empty.`);
-    const decoder = new TextDecoder('utf-8');
+    const legacy = head.indexOf(0) === -1 ? legacyEncoding(head) : undefined;
+    if (legacy)
+      issues.push({
+        severity: 'warning',
+        line: 1,
+        message: `the file is not UTF-8 text: it was read as ${ENCODING_NAMES[legacy]}; re-save it as UTF-8 if any character looks wrong`,
+      });
+    const decoder = new TextDecoder(legacy ?? 'utf-8');
     let total = 0;
     let replaced = 0;
     /** The line each piece starts on, and the lines of the first undecodable characters. */
     let line = 1;
     const badLines: number[] = [];
+    let marks = 0;
+    const markLines: number[] = [];
     let sniffed = false;
     let anyText = false;
     const countReplaced = (piece: string) => {
@@ -137,6 +169,13 @@ export function decodeCsvStream(bytes: AsyncIterable<Uint8Array>, name: string, 
         if (bad > piece.length * MAX_REPLACEMENT_SHARE)
           throw new CsvInputError(`${name} is not UTF-8 text (${bad} undecodable characters near the start). Re-save it as UTF-8 CSV.`);
       }
+      // A byte-order mark past the start: files joined end to end, or a cell pasted from one. It is
+      // named, then taken out, so a second file's header still reads as a repeated header.
+      for (let at = piece.indexOf('\ufeff'); at !== -1; at = piece.indexOf('\ufeff', at + 1)) {
+        marks++;
+        if (markLines.length < MAX_LINES_NAMED) markLines.push(line + countLineBreaks(piece, at));
+      }
+      if (marks > 0 && piece.includes('\ufeff')) piece = piece.replaceAll('\ufeff', '');
       countReplaced(piece);
       if (!anyText && piece.trim() !== '') anyText = true;
       if (piece.length > 0) yield piece;
@@ -146,6 +185,14 @@ export function decodeCsvStream(bytes: AsyncIterable<Uint8Array>, name: string, 
     countReplaced(last);
     if (last.length > 0) yield last;
     if (!anyText && last.trim() === '') throw new CsvInputError(`${name} holds no data: only whitespace.`);
+    if (marks > 0) {
+      const lines = [...new Set(markLines)];
+      issues.push({
+        severity: 'warning',
+        line: lines[0],
+        message: `${marks} byte-order mark${marks === 1 ? ' (U+FEFF) is' : 's (U+FEFF) are'} inside the file, not at its start (line${lines.length === 1 ? '' : 's'} ${lines.join(', ')}${marks > markLines.length ? ', …' : ''}): files joined end to end? Each mark was taken out`,
+      });
+    }
     if (replaced > 0) {
       const lines = [...new Set(badLines)];
       const where = `line${lines.length === 1 ? '' : 's'} ${lines.join(', ')}${replaced > badLines.length ? ', …' : ''}`;

@@ -28,6 +28,8 @@ export interface DatasetSource {
   codebookError?: string;
   waves: WaveSource[];
   origin: 'bundled' | 'external';
+  /** The folder of surveys it was found in (`exports` for ../shared/data/exports/<survey>), when it is one of a group. */
+  group?: string;
 }
 
 export interface DataRoot {
@@ -175,6 +177,23 @@ function describeDataset(dir: string, id: string, origin: DataRoot['origin'], ov
   };
 }
 
+const YEAR_FOLDER = /^(?:19|20)\d\d$/;
+
+/**
+ * A folder of surveys rather than one survey (../shared/data/exports): no survey file or codebook
+ * of its own, and two or more subfolders holding survey files, none named by a year (a year
+ * folder is a wave: todo-ospo/2018/results.csv). Its subfolders' names, or undefined.
+ */
+function surveyFolders(dir: string, overlay: string | undefined): string[] | undefined {
+  if (existsSync(path.join(dir, 'survey.json')) || (overlay && existsSync(overlay))) return undefined;
+  const entries = readEntries(dir);
+  if (entries.some((entry) => entry.isFile() && SURVEY_FILE.test(entry.name) && !NOT_RESPONSES.test(entry.name))) return undefined;
+  const holding = entries
+    .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.') && listCsvFiles(path.join(dir, entry.name), 2).length > 0)
+    .map((entry) => entry.name);
+  return holding.length >= 2 && !holding.some((name) => YEAR_FOLDER.test(name)) ? holding.sort() : undefined;
+}
+
 function isFolder(dir: string): boolean {
   try {
     return statSync(dir).isDirectory();
@@ -184,26 +203,35 @@ function isFolder(dir: string): boolean {
 }
 
 /**
- * Every folder directly under a data root is a dataset. Folder names become URL segments, so
- * only plain names are accepted; symlinks and dot-folders are skipped.
+ * Every folder directly under a data root is a dataset, or a group of them: a folder whose
+ * subfolders each hold a survey (not year folders of one) gives one dataset per subfolder, named
+ * by it. Folder names become URL segments, so only plain names are accepted; symlinks and
+ * dot-folders are skipped, and a name already taken keeps its first dataset.
  */
 export function discoverDatasets(roots: readonly DataRoot[]): DatasetSource[] {
   const datasets: DatasetSource[] = [];
   const taken = new Set<string>();
+  const add = (dir: string, id: string, root: DataRoot, group?: string) => {
+    if (!SAFE_ID.test(id) || taken.has(id)) return;
+    // A folder removed or replaced while it is read is left out of this listing, never an error for the others.
+    let dataset: DatasetSource;
+    try {
+      dataset = describeDataset(dir, id, root.origin, root.codebooks);
+    } catch {
+      return;
+    }
+    if (dataset.waves.length === 0 && !dataset.codebookError) return;
+    taken.add(id);
+    datasets.push(group ? { ...dataset, group } : dataset);
+  };
   for (const root of roots) {
     if (!isFolder(root.dir)) continue;
     for (const entry of readEntries(root.dir).sort((a, b) => a.name.localeCompare(b.name))) {
-      if (!entry.isDirectory() || !SAFE_ID.test(entry.name) || taken.has(entry.name)) continue;
-      // A folder removed or replaced while it is read is left out of this listing, never an error for the others.
-      let dataset: DatasetSource;
-      try {
-        dataset = describeDataset(path.join(root.dir, entry.name), entry.name, root.origin, root.codebooks);
-      } catch {
-        continue;
-      }
-      if (dataset.waves.length === 0 && !dataset.codebookError) continue;
-      taken.add(entry.name);
-      datasets.push(dataset);
+      if (!entry.isDirectory() || !SAFE_ID.test(entry.name)) continue;
+      const dir = path.join(root.dir, entry.name);
+      const members = surveyFolders(dir, root.codebooks ? path.join(root.codebooks, `${entry.name}.json`) : undefined);
+      if (members) for (const member of members) add(path.join(dir, member), member, root, entry.name);
+      else add(dir, entry.name, root);
     }
   }
   return datasets;

@@ -1,5 +1,5 @@
 import type { Grid, Question } from './types';
-import { neutralIndex } from './plan-group';
+import { neutralIndex } from './likert-scales';
 import { joinStem } from './plan-settings';
 
 /**

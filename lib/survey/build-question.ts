@@ -8,6 +8,7 @@ import type { EncodedColumn } from './column-encoder';
 import type { NumericScale } from './numeric-scale';
 import { splitCell } from './split-joined';
 import { WRITTEN_IN, type WriteIns } from './write-ins';
+import { createOptionFold } from './fold-options';
 
 /** Everything needed to turn a question's columns into typed arrays. */
 export interface QuestionPlan {
@@ -35,6 +36,10 @@ export interface QuestionPlan {
   /** Codebook option order and labels. */
   order?: string[];
   optionLabels?: Map<string, string>;
+  /** Codebook option aliases: an older wording → the option's value (folded when the file is read). */
+  aliases?: Map<string, string>;
+  /** Labels the column itself explains (yes/no coded 1/0); the codebook's win. */
+  inferredLabels?: Map<string, string>;
   excludedFromBase?: Set<string>;
   /** A rating scale written as numbers: option order, labels and scores. */
   scale?: NumericScale;
@@ -48,6 +53,8 @@ export interface QuestionPlan {
   shownAs?: (cell: string) => string;
   /** Ranking columns are rank positions holding items (LimeSurvey `[Rank 1]`), not items holding ranks. */
   rankColumns?: boolean;
+  /** No question text in the file: the label lists options (see Question.untitled). */
+  untitled?: boolean;
 }
 
 interface Built {
@@ -57,7 +64,7 @@ interface Built {
 
 function toOptions(values: readonly string[], plan: QuestionPlan): Option[] {
   return values.map((value) => {
-    const option: Option = { value, label: plan.optionLabels?.get(value) ?? value };
+    const option: Option = { value, label: plan.optionLabels?.get(value) ?? plan.inferredLabels?.get(value) ?? value };
     if (plan.excludedFromBase?.has(value)) option.excludedFromBase = true;
     return option;
   });
@@ -87,21 +94,23 @@ function base(plan: QuestionPlan, answeredCount: number) {
     source: { columns: plan.columnNames, indexes: plan.columnIndexes },
     ...(plan.reason ? { reason: plan.reason } : {}),
     ...(plan.personal ? { personal: plan.personal } : {}),
+    ...(plan.untitled ? { untitled: true } : {}),
     answeredCount,
   };
 }
 
-/** A value's option: itself, or "Other (written in)" for a typed-in answer. */
-function optionValueOf(plan: QuestionPlan): (value: string) => string {
+/**
+ * A value's option: itself folded (a codebook alias, another spelling of the same answer), or
+ * "Other (written in)" for a typed-in answer.
+ */
+function optionValueOf(plan: QuestionPlan, counts: ReadonlyMap<string, number>): { fold: (value: string) => string; optionOf: (value: string) => string } {
+  const fold = createOptionFold(counts, plan.aliases, plan.order);
   const listed = plan.writeIns?.listed;
-  return listed ? (value) => (listed.has(value) ? value : WRITTEN_IN) : (value) => value;
+  return { fold, optionOf: listed ? (value) => (listed.has(value) ? fold(value) : WRITTEN_IN) : fold };
 }
 
-function choiceCounts(plan: QuestionPlan): Map<string, number> {
-  const counts = countValues(plan.columns[0], plan.isMissing);
-  if (!plan.writeIns) return counts;
+function choiceCounts(plan: QuestionPlan, optionOf: (value: string) => string, counts: ReadonlyMap<string, number>): Map<string, number> {
   const folded = new Map<string, number>();
-  const optionOf = optionValueOf(plan);
   for (const [value, times] of counts) folded.set(optionOf(value), (folded.get(optionOf(value)) ?? 0) + times);
   return folded;
 }
@@ -119,11 +128,13 @@ function choiceOrder(plan: QuestionPlan, kind: 'single' | 'likert', counts: Map<
 
 function buildChoice(plan: QuestionPlan, kind: 'single' | 'likert'): Built {
   const column = plan.columns[0];
-  const counts = choiceCounts(plan);
-  const ordered = choiceOrder(plan, kind, counts);
+  const written = countValues(column, plan.isMissing);
+  const { fold, optionOf } = optionValueOf(plan, written);
+  const counts = choiceCounts(plan, optionOf, written);
+  // A listed order may name one option in two spellings (a grid's shared scale): it is listed once.
+  const ordered = [...new Set(choiceOrder(plan, kind, counts).map((value) => (value === WRITTEN_IN ? value : fold(value))))];
   if (ordered.length > 65_535) throw new Error(`${plan.id}: too many distinct answers for a choice question`);
   const codeOf = new Map(ordered.map((value, index) => [value, index + 1]));
-  const optionOf = optionValueOf(plan);
   // Each distinct value's option code once; then one array lookup per respondent.
   const optionCode = Uint16Array.from(perValue(column, (value) => (plan.isMissing(value) ? 0 : (codeOf.get(optionOf(value)) ?? 0))));
   const codes = new Uint16Array(column.codes.length);
@@ -141,7 +152,17 @@ function buildChoice(plan: QuestionPlan, kind: 'single' | 'likert'): Built {
   for (const option of options) if (!plan.optionLabels?.has(option.value) && pointOf.has(option.value)) option.label = pointOf.get(option.value)!.label;
   const scores = options.map((option) => pointOf.get(option.value)?.score ?? NaN);
   const offScale = options.filter((_, k) => Number.isNaN(scores[k])).map((option) => option.value);
-  const question: Question = { ...base(plan, answered), kind, options, codes, offScale, scores, ...(plan.scale.netPromoter ? { netPromoter: true } : {}) };
+  const range = { min: plan.scale.min, max: plan.scale.max };
+  const question: Question = {
+    ...base(plan, answered),
+    kind,
+    options,
+    codes,
+    offScale,
+    scores,
+    range,
+    ...(plan.scale.netPromoter ? { netPromoter: true } : {}),
+  };
   return { question, issues: [] };
 }
 
@@ -161,6 +182,26 @@ function matching(column: EncodedColumn, test: (value: string) => boolean): Uint
   return bits;
 }
 
+/**
+ * Option columns whose labels fold to one option (a codebook alias, another spelling of the
+ * same label): one option, chosen by whoever ticked any of them.
+ */
+function mergeRenamedColumns(labels: string[], members: Uint32Array[], plan: QuestionPlan): { labels: string[]; members: Uint32Array[] } {
+  const fold = createOptionFold(new Map(labels.map((label) => [label, 1])), plan.aliases, plan.order);
+  const out = new Map<string, Uint32Array>();
+  labels.forEach((label, c) => {
+    const option = fold(label);
+    const bits = out.get(option);
+    if (!bits) out.set(option, members[c]);
+    else
+      out.set(
+        option,
+        bits.map((word, w) => word | members[c][w]),
+      );
+  });
+  return { labels: [...out.keys()], members: [...out.values()] };
+}
+
 function buildMulti(plan: QuestionPlan): Built {
   const size = plan.columns[0]?.codes.length ?? 0;
   const answered = createBitset(size);
@@ -175,13 +216,27 @@ function buildMulti(plan: QuestionPlan): Built {
       for (let w = 0; w < bits.length; w++) answered[w] |= bits[w];
       return chosen ? matching(column, (value) => !plan.isMissing(value) && chosen(value)) : bits;
     });
-    const question: Question = { ...base(plan, countBits(answered)), kind: 'multi', options: toOptions(labels, plan), members, answered, layout: 'columns' };
+    const merged = mergeRenamedColumns(labels, members, plan);
+    const question: Question = {
+      ...base(plan, countBits(answered)),
+      kind: 'multi',
+      options: toOptions(merged.labels, plan),
+      members: merged.members,
+      answered,
+      layout: 'columns',
+    };
     return { question, issues: [] };
   }
   // Each distinct cell (an answer combination) is split once; respondents are then bit-set by code.
   const column = plan.columns[0];
   const learnt = plan.tokensOf;
-  const tokensOf = perValue(column, (cell) => (plan.isMissing(cell) ? [] : (learnt?.get(cell) ?? splitCell(cell, plan.separator))));
+  const split = perValue(column, (cell) => (plan.isMissing(cell) ? [] : (learnt?.get(cell) ?? splitCell(cell, plan.separator))));
+  const written = new Map<string, number>();
+  split.forEach((tokens, code) => {
+    for (const token of tokens) written.set(token, (written.get(token) ?? 0) + column.counts[code]);
+  });
+  const fold = createOptionFold(written, plan.aliases, plan.order);
+  const tokensOf = split.map((tokens) => [...new Set(tokens.map(fold))]);
   const counts = new Map<string, number>();
   tokensOf.forEach((tokens, code) => {
     for (const token of tokens) counts.set(token, (counts.get(token) ?? 0) + column.counts[code]);

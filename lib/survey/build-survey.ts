@@ -4,7 +4,9 @@ import type { Codebook } from './codebook-schema';
 import type { Question, Survey } from './types';
 import type { IngestIssue } from '../csv/ingest-issue';
 import { readColumnHeaders, type ColumnHeader } from './read-column-headers';
-import { groupColumns } from './group-columns';
+import { groupColumns, keyColumn } from './group-columns';
+import { findColumnRuns } from './find-column-runs';
+import { isMetaName } from './infer-kind';
 import { applyCodebookStructure, codebookEntry } from './apply-codebook';
 import { planQuestions } from './plan-questions';
 import { buildQuestion } from './build-question';
@@ -82,7 +84,10 @@ function assembleSurvey(file: IngestedFile, codebook: Codebook | undefined): Sur
     columns[index].values.reduce((filled, value, code) => filled + (value === '' ? 0 : columns[index].counts[code]), 0),
   );
   issues.push(...named.issues);
-  const structured = applyCodebookStructure(groupColumns(named.kept), named.kept, codebook);
+  // Columns the header does not group (no shared stem, code or bracket) may still be one question: their answers say so.
+  const loose = (header: ColumnHeader) => keyColumn(header).stem === '' && !isMetaName(header.name);
+  const runs = findColumnRuns(named.kept, (index) => columns[index], isMissing, loose);
+  const structured = applyCodebookStructure(groupColumns(named.kept, runs), named.kept, codebook);
   issues.push(...structured.issues);
   const context = {
     respondents: file.lines.length,

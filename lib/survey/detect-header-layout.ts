@@ -75,8 +75,10 @@ function headerEvidence(records: string[][], row: number, samples: ColumnSample[
       evidence++;
     } else if (sample.allNumeric && !NUMBER.test(cell)) {
       evidence++;
-    } else if (!strict && (cell === above || (above === '' && sample.values.has(cell)))) {
-      // Only under the first header row: a data record repeats option labels too.
+    } else if (!strict && ((cell === above && !sample.values.has(cell)) || (above === '' && sample.values.has(cell)))) {
+      // Only under the first header row: a data record repeats option labels too. A cell equal to
+      // the name above is a repeated header only when the answers below never hold it: Typeform
+      // names an option's column by the option, and every respondent who ticks it writes that name.
       evidence++;
     }
   }

@@ -1,4 +1,6 @@
 import type { ColumnHeader } from './read-column-headers';
+import type { ColumnRun } from './find-column-runs';
+import { joinStem } from './plan-settings';
 
 /** Columns that belong to one question, before the data decides its kind. */
 export interface QuestionDraft {
@@ -11,6 +13,14 @@ export interface QuestionDraft {
   items: string[];
   /** Column code per column, when the export has codes. */
   codes: string[];
+  /** Positions in `columns` of columns holding typed "Other" answers beside the options (found from the answers). */
+  typed?: number[];
+  /** Rows named by their own header: a row's label is its item alone, not the stem plus the item. */
+  stemless?: boolean;
+  /** The file holds no question text for it (Typeform's option-named columns): the label lists options. */
+  untitled?: boolean;
+  /** Why columns whose headers share no stem were put together, for the question's reason. */
+  evidence?: string;
 }
 
 const PART_CODE = /^(.+?)_Part_(\d+)$/i;
@@ -76,7 +86,7 @@ export function keyColumn(header: ColumnHeader): ColumnKey {
   const bracket = BRACKETED.exec(code) ?? BRACKETED.exec(question);
   if (bracket) {
     // Google Forms grids sometimes lose their stem and keep only `[Row]`.
-    return { stem: `bracket:${bracket[1]}`, code: bracket[1], stemCode: bracket[1], label: bracket[1] || 'Untitled grid', item: item || bracket[2] };
+    return { stem: `bracket:${bracket[1]}`, code: bracket[1], stemCode: bracket[1], label: bracket[1] || 'Untitled grid', item: item || bracket[2].trim() };
   }
   if (item) return { stem: `question:${code}|${question}`, code, stemCode: code, label: question, item };
   return { stem: '', code, stemCode: code, label: question, item: '' };
@@ -115,30 +125,58 @@ function splitSharedPrefix(texts: string[]): { label: string; items: string[] } 
 interface Pending extends QuestionDraft {
   key: ColumnKey;
   texts: string[];
+  run?: ColumnRun;
 }
 
 /** Ids once groups are complete: a group takes its stem (`Q7`), a lone column keeps its full code (`color_2`). */
 function finish(pending: Pending, ordinal: number): QuestionDraft {
   const grouped = pending.columns.length > 1;
   let { label, items } = pending;
-  if (grouped && items.every((item) => item === '')) {
+  const run = pending.run;
+  if (grouped && !run && items.every((item) => item === '')) {
     const split = splitSharedPrefix(pending.texts);
     if (split) [label, items] = [split.label, split.items];
   }
   const code = grouped ? pending.key.stemCode : pending.key.code;
   // A group's text row is its first column's header ("…? - Selected Choice - Python"): not the question's text.
-  return { id: chooseId(code, label, ordinal), label, text: grouped ? undefined : pending.text, columns: pending.columns, items, codes: pending.codes };
+  // A label made of options names no question: such a group is numbered.
+  const draft: QuestionDraft = {
+    id: chooseId(code, run?.untitled ? '' : label, ordinal),
+    label,
+    text: grouped ? undefined : pending.text,
+    columns: pending.columns,
+    items,
+    codes: pending.codes,
+  };
+  if (!run) return draft;
+  return {
+    ...draft,
+    ...(run.typed.length > 0 ? { typed: run.typed } : {}),
+    ...(run.stemless ? { stemless: true } : {}),
+    ...(run.untitled ? { untitled: true } : {}),
+    evidence: run.evidence,
+  };
+}
+
+/** A column of a run found from the answers: the run is its stem. */
+function keyInRun(run: ColumnRun, runIndex: number, k: number): ColumnKey {
+  return { stem: `run:${runIndex}`, code: '', stemCode: '', label: run.label, item: run.items[k], columnCode: run.codes[k] || undefined };
 }
 
 /**
  * Puts the columns of one question together: Kaggle's `Q7_Part_1…`, Qualtrics' `Q1_1…`,
  * Google Forms' `Stem [Row]`, and SurveyMonkey's question written over (or repeated across)
- * a group's columns with option labels below. Only neighbouring columns are grouped.
+ * a group's columns with option labels below. Only neighbouring columns are grouped. `runs`
+ * (positions in `headers`, found from the answers: lib/survey/find-column-runs) group columns
+ * whose headers share nothing.
  */
-export function groupColumns(headers: ColumnHeader[]): QuestionDraft[] {
+export function groupColumns(headers: ColumnHeader[], runs: readonly ColumnRun[] = []): QuestionDraft[] {
   const pending: Pending[] = [];
-  for (const header of headers) {
-    const key = keyColumn(header);
+  const inRun = new Map<number, { run: ColumnRun; runIndex: number; k: number }>();
+  runs.forEach((run, runIndex) => run.positions.forEach((position, k) => inRun.set(position, { run, runIndex, k })));
+  for (const [position, header] of headers.entries()) {
+    const member = inRun.get(position);
+    const key = member ? keyInRun(member.run, member.runIndex, member.k) : keyColumn(header);
     const last = pending[pending.length - 1];
     if (key.stem !== '' && last && key.stem === last.key.stem) {
       last.columns.push(header.index);
@@ -155,8 +193,33 @@ export function groupColumns(headers: ColumnHeader[]): QuestionDraft[] {
         codes: [key.columnCode ?? header.code],
         key,
         texts: [key.label],
+        ...(member ? { run: member.run } : {}),
       });
     }
   }
-  return pending.map((draft, index) => finish(draft, index + 1));
+  return attachOtherColumns(pending.map((draft, index) => finish(draft, index + 1)));
+}
+
+const OTHER_ALONE = /^other$/i;
+/** "Position-Other" after "Position": the other-specify column of the question before it. */
+const OTHER_OF = /^(.*?)[\s_-]*\(?other\)?$/i;
+
+function isOtherOf(label: string, before: string): boolean {
+  const own = label.trim();
+  if (OTHER_ALONE.test(own)) return true;
+  const stem = OTHER_OF.exec(own)?.[1];
+  return stem !== undefined && stem !== '' && stem.toLowerCase() === before.trim().toLowerCase();
+}
+
+/**
+ * A column headed just "Other" right after a one-column question (Typeform writes one after each
+ * single choice), or named after it ("Position-Other" after "Position"), holds what people typed
+ * instead of choosing: it is named after that question.
+ */
+function attachOtherColumns(drafts: QuestionDraft[]): QuestionDraft[] {
+  return drafts.map((draft, k) => {
+    const before = drafts[k - 1];
+    if (k === 0 || draft.columns.length !== 1 || draft.items[0] !== '' || before.columns.length !== 1 || !isOtherOf(draft.label, before.label)) return draft;
+    return { ...draft, id: `${before.id}_other`, label: joinStem(before.label, 'Other (typed)'), typed: [0], untitled: before.untitled };
+  });
 }

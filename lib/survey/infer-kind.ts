@@ -30,7 +30,12 @@ export interface ColumnInference {
   scale?: NumericScale;
   /** A single choice whose long tail is typed-in "Other" answers. */
   writeIns?: WriteIns;
+  /** Labels for coded answers the column itself explains (`1`/`0` under a yes-or-no question), and their order. */
+  labels?: { of: Map<string, string>; order: string[] };
 }
+
+/** A question asked for a yes or a no ("Are you using Kubernetes?"). */
+const YES_NO_QUESTION = /^(are|is|do|does|did|have|has|had|can|could|will|would|should|was|were)\b[^?]*\?\s*$/i;
 
 const format = (n: number) => n.toLocaleString('en-US');
 
@@ -44,6 +49,19 @@ function inferNumbers(names: readonly string[], profile: ColumnProfile, responde
   if (isIdentifier) return { kind: 'meta', reason: `meta: ${format(answered)} different whole numbers, one per respondent (an identifier)` };
   const scale = detectNumericScale([...cells.keys()], names);
   if (scale) return { kind: 'likert', reason: scale.reason, scale };
+  const flags = [...cells.keys()].every((value) => /^[01](\.0+)?$/.test(value));
+  const asked = names.find((name) => YES_NO_QUESTION.test(name.trim()));
+  if (distinct === 2 && flags && asked !== undefined) {
+    const [yes, no] = ['1', '0'].map((digit) => [...cells.keys()].find((value) => value.startsWith(digit))!);
+    const labels = {
+      of: new Map([
+        [yes, 'Yes'],
+        [no, 'No'],
+      ]),
+      order: [yes, no],
+    };
+    return { kind: 'single', reason: `single: yes/no coded 1/0 ("${asked.trim().slice(0, 60)}" asks for a yes or a no)`, labels };
+  }
   if (distinct <= 2) return { kind: 'single', reason: `single: numbers with ${distinct} distinct value${distinct === 1 ? '' : 's'} (codes, not amounts)` };
   return { kind: 'numeric', reason: `numeric: ${format(profile.numeric)} of ${format(answered)} answers are numbers, ${format(distinct)} distinct` };
 }
@@ -95,6 +113,12 @@ export function inferColumn(
     if (tail.kind === 'text' || tail.writeIns || distinct > 30) return tail;
   }
   if (distinct >= 10 && distinct > 0.7 * answered) return { kind: 'text', reason: `text: ${format(distinct)} of ${format(answered)} answers differ` };
+  // A short list typed by hand ("Windows 10", "Win10", "macOS Sierra 10.12.6"): most different answers were written once.
+  if (distinct >= 10 && once >= 0.6 * distinct)
+    return {
+      kind: 'text',
+      reason: `text: ${format(once)} of ${format(distinct)} different answers were each given by one respondent (typed, not picked from a list)`,
+    };
   return { kind: 'single', reason: `single: ${distinct} distinct answer${distinct === 1 ? '' : 's'}` };
 }
 

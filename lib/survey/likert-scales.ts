@@ -22,6 +22,7 @@ export const LIKERT_SCALES: readonly (readonly string[])[] = [
     'Slightly dissatisfied',
     'Somewhat dissatisfied',
     'Neither satisfied nor dissatisfied',
+    'Neutral',
     'Slightly satisfied',
     'Somewhat satisfied',
     'Satisfied',
@@ -40,6 +41,27 @@ export const LIKERT_SCALES: readonly (readonly string[])[] = [
     'Extremely important',
   ],
   ['Very poor', 'Poor', 'Fair', 'Average', 'Good', 'Very good', 'Excellent'],
+  // Quality in everyday words ("Excellent / Good / OK / Bad / Horrible"): Bad and Poor sit together below OK.
+  [
+    'Horrible',
+    'Terrible',
+    'Awful',
+    'Very bad',
+    'Bad',
+    'Poor',
+    'Mediocre',
+    'OK',
+    'Okay',
+    'Fair',
+    'Average',
+    'Decent',
+    'Good',
+    'Very good',
+    'Great',
+    'Excellent',
+    'Outstanding',
+  ],
+  ['Very negative', 'Negative', 'Somewhat negative', 'Slightly negative', 'Neutral', 'Slightly positive', 'Somewhat positive', 'Positive', 'Very positive'],
   ['Very difficult', 'Difficult', 'Somewhat difficult', 'Neither easy nor difficult', 'Somewhat easy', 'Easy', 'Very easy'],
   ['Not at all critical', 'Slightly critical', 'Somewhat critical', 'Moderately critical', 'Very critical', 'Extremely critical'],
   [
@@ -47,18 +69,25 @@ export const LIKERT_SCALES: readonly (readonly string[])[] = [
     'Less than once a year',
     'Once a year',
     'A few times a year',
+    'Several times a year',
+    'Quarterly',
+    'A few times a quarter',
     'Less often than monthly',
     'Less than monthly',
     'Less than once a month',
     'Monthly',
     'Once a month',
     'A few times a month',
+    'Several times a month',
     'Weekly',
     'Once a week',
     'A few times a week',
+    'Several times a week',
     'Daily',
     'Every day',
     'Several times a day',
+    'Multiple times a day',
+    'Hourly',
   ],
   [
     'Not relevant',
@@ -82,6 +111,23 @@ export const LIKERT_SCALES: readonly (readonly string[])[] = [
     'Very favorably',
   ],
   ['Very unfavourable', 'Unfavourable', 'Somewhat unfavourable', 'Neutral', 'Somewhat favourable', 'Favourable', 'Very favourable'],
+  // German (LimeSurvey's own wordings and the variants respondents' forms spell: "gar nicht" / "garnicht").
+  [
+    'Stimme überhaupt nicht zu',
+    'Stimme gar nicht zu',
+    'Stimme nicht zu',
+    'Stimme eher nicht zu',
+    'Teils/teils',
+    'Weder noch',
+    'Stimme eher zu',
+    'Stimme zu',
+    'Stimme voll zu',
+    'Stimme vollständig zu',
+    'Stimme voll und ganz zu',
+  ],
+  ['Überhaupt nicht wichtig', 'Gar nicht wichtig', 'Nicht wichtig', 'Unwichtig', 'Eher unwichtig', 'Teils/teils', 'Eher wichtig', 'Wichtig', 'Sehr wichtig'],
+  ['Sehr unzufrieden', 'Unzufrieden', 'Eher unzufrieden', 'Teils/teils', 'Eher zufrieden', 'Zufrieden', 'Sehr zufrieden'],
+  ['Nie', 'Selten', 'Manchmal', 'Gelegentlich', 'Oft', 'Häufig', 'Sehr oft', 'Immer'],
 ];
 
 /** Answers that are not a point on any scale; they stay options but are left out of scale statistics. */
@@ -104,6 +150,8 @@ const OFF_SCALE = [
 export function normaliseScaleLabel(label: string): string {
   return (
     label
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
       .toLowerCase()
       .replace(/[’'`]/g, '')
       .replace(/[^a-z0-9]+/g, ' ')
@@ -113,9 +161,23 @@ export function normaliseScaleLabel(label: string): string {
   );
 }
 
+/**
+ * What a label is matched on: spacing left out, so spellings that differ only in it are one point
+ * ("Stimme garnicht zu" / "Stimme gar nicht zu", "Daily." / "Daily"), and "per" read as "a"
+ * ("Several times per year").
+ */
+function scaleKey(label: string): string {
+  return normaliseScaleLabel(label)
+    .replace(/\bper\b/g, 'a')
+    .replace(/ /g, '');
+}
+
 export function isOffScale(label: string): boolean {
   return OFF_SCALE.includes(normaliseScaleLabel(label));
 }
+
+/** "I had not been using tools like these.", "Not at all": doing it never, in the question's own words. */
+const NOT_DOING = /^(?:i )?(?:had |have |do |did |am |was )?(?:not|never)\b/i;
 
 export interface ScaleMatch {
   /** The question's values in scale order, lowest first. */
@@ -129,11 +191,20 @@ export function matchLikertScale(values: readonly string[]): ScaleMatch | undefi
   const onScale = values.filter((value) => !isOffScale(value));
   if (onScale.length < 2) return undefined;
   for (const scale of LIKERT_SCALES) {
-    const positions = scale.map(normaliseScaleLabel);
-    const ranked = onScale.map((value) => ({ value, at: positions.indexOf(normaliseScaleLabel(value)) }));
-    if (ranked.every(({ at }) => at >= 0)) {
-      return { ordered: ranked.sort((a, b) => a.at - b.at).map(({ value }) => value), offScale };
-    }
+    const positions = scale.map(scaleKey);
+    const ranked = onScale.map((value) => ({ value, at: positions.indexOf(scaleKey(value)) }));
+    const unplaced = ranked.filter(({ at }) => at < 0);
+    // On a frequency scale, one answer saying the thing is not done at all is its lowest point.
+    if (unplaced.length === 1 && scale[0] === 'Never' && ranked.length >= 3 && NOT_DOING.test(unplaced[0].value.trim())) unplaced[0].at = -1;
+    else if (unplaced.length > 0) continue;
+    return { ordered: ranked.sort((a, b) => a.at - b.at).map(({ value }) => value), offScale };
   }
   return undefined;
+}
+
+/** Neutral mid point of an ordered scale with one ("Neither agree nor disagree", "Neutral"). */
+export function neutralIndex(labels: readonly string[]): number | undefined {
+  if (labels.length % 2 === 0) return undefined;
+  const middle = Math.floor(labels.length / 2);
+  return /neither|neutral|undecided|mixed|in between|indifferent|teils|weder/i.test(labels[middle]) ? middle : undefined;
 }

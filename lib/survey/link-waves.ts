@@ -1,6 +1,8 @@
 import type { Codebook } from './codebook-schema';
-import { compareQuestions, questionWording, wordOverlap } from './question-likeness';
+import { compareQuestions, questionWording, SAME_WORDING, wordOverlap, type Likeness } from './question-likeness';
 import type { Question, QuestionKind, Survey } from './types';
+import { describeOptionChanges, type OptionChange } from './option-changes';
+import { alignWriteIns, type WriteInOptions } from './align-write-ins';
 
 /** Why two waves' questions are one: the codebook says so, or the same id asks the same, or the same wording under another id. */
 export type LinkReason = 'codebook' | 'id and text' | 'text only';
@@ -18,6 +20,10 @@ export interface LinkedQuestion {
   label: string;
   kind: QuestionKind;
   waves: WaveLink[];
+  /** Options added and dropped between linked waves (only waves with a change; absent when none changed). */
+  optionChanges?: OptionChange[];
+  /** Per wave, typed answers that are options in another linked wave: counted as those options in a trend. */
+  writeIns?: Record<string, WriteInOptions>;
 }
 
 /** A wave whose question of the same id is a different question: never trended with it. */
@@ -30,6 +36,8 @@ export interface RefusedLink {
   questionId: string;
   label: string;
   why: string;
+  /** How a codebook joins them, when it can (the kind changed, the options barely overlap). */
+  join?: string;
 }
 
 export interface WaveLinks {
@@ -59,6 +67,31 @@ function findByWording(question: Question, candidates: readonly Question[], used
   return tie ? undefined : best;
 }
 
+/** The survey.json lines that make two waves' questions one, for a refusal a codebook can overrule. */
+function howToJoin(likeness: Likeness, anchorId: string, otherId: string, other: Question): string | undefined {
+  if (likeness.same || !likeness.joinable) return undefined;
+  const aliases = otherId === anchorId ? '' : `"aliases": ["${otherId}"]`;
+  const entry = likeness.joinable === 'kind' ? `{ "kind": "${other.kind}"${aliases ? `, ${aliases}` : ''} }` : `{ ${aliases} }`;
+  const options =
+    likeness.joinable === 'options' && 'options' in other && other.options.length > 0
+      ? `, and join renamed answers with option aliases ({ "value": "<this wave's wording>", "aliases": ["${other.options[0].value}"] })`
+      : '';
+  return `if it is the same question, join them in survey.json: "questions": { "${anchorId}": ${entry.replace('{  }', '{}')} }${options}`;
+}
+
+/** A question of another id worded the same (a refusal worth saying: tools renumber questions), if any. */
+function sameWording(question: Question, candidates: readonly Question[], used: ReadonlySet<string>): Question | undefined {
+  const wording = questionWording(question);
+  return candidates.find(
+    (candidate) =>
+      !used.has(candidate.id) &&
+      candidate.id !== question.id &&
+      wordOverlap(wording, questionWording(candidate)) >= SAME_WORDING &&
+      candidate.kind !== 'text' &&
+      candidate.kind !== 'meta',
+  );
+}
+
 /**
  * Which questions of a survey's waves are the same question, so that a trend never joins two
  * different ones. From the latest wave back: the codebook's questions (and its aliases, applied
@@ -82,25 +115,65 @@ export function linkWaves(waves: readonly WaveInput[], codebook?: Codebook): Wav
         const sameId = used[b].has(latest.id) ? undefined : others.find((other) => other.id === latest.id);
         let match: Question | undefined;
         let reason: LinkReason | undefined;
+        const refuse = (other: Question, likeness: Likeness & { same: false }) => {
+          const join = howToJoin(likeness, question.id, other.id, other);
+          refused.push({
+            id: question.id,
+            anchorWave: waves[a].id,
+            waveId: waves[b].id,
+            questionId: other.id,
+            label: other.label,
+            why: likeness.why,
+            ...(join ? { join } : {}),
+          });
+        };
         if (sameId && codebook?.questions?.[latest.id]) [match, reason] = [sameId, 'codebook'];
         else if (sameId) {
           const likeness = compareQuestions(latest, sameId);
           if (likeness.same) [match, reason] = [sameId, 'id and text'];
-          else refused.push({ id: question.id, anchorWave: waves[a].id, waveId: waves[b].id, questionId: sameId.id, label: sameId.label, why: likeness.why });
+          else refuse(sameId, likeness);
         }
         if (!match) {
           match = findByWording(latest, others, used[b]);
           reason = 'text only';
+        }
+        if (!match) {
+          // The same words under another id, refused for its kind or its options: said, with how a codebook joins them.
+          const worded = sameWording(
+            latest,
+            others.filter((other) => other !== sameId),
+            used[b],
+          );
+          const likeness = worded ? compareQuestions(latest, worded) : undefined;
+          if (worded && likeness && !likeness.same && likeness.joinable) refuse(worded, likeness);
         }
         if (!match || !reason) continue;
         used[b].add(match.id);
         links.unshift({ waveId: waves[b].id, questionId: match.id, reason });
         latest = match;
       }
-      questions.push({ id: question.id, label: question.label, kind: question.kind, waves: links });
+      questions.push(describeLinked(question, links, waves));
     }
   }
   return { questions, refused };
+}
+
+/** A linked question with what changed in its options between waves and the write-ins other waves list. */
+function describeLinked(question: Question, links: WaveLink[], waves: readonly WaveInput[]): LinkedQuestion {
+  const chain = links.map((link) => {
+    const survey = waves.find((wave) => wave.id === link.waveId)!.survey;
+    return { waveId: link.waveId, survey, question: survey.questions.find((candidate) => candidate.id === link.questionId)! };
+  });
+  const writeIns = chain.length > 1 ? alignWriteIns(chain) : {};
+  const optionChanges = describeOptionChanges(chain);
+  return {
+    id: question.id,
+    label: question.label,
+    kind: question.kind,
+    waves: links,
+    ...(optionChanges.length > 0 ? { optionChanges } : {}),
+    ...(Object.keys(writeIns).length > 0 ? { writeIns } : {}),
+  };
 }
 
 /** The linked question a question id names in a wave (its own id there may differ). */

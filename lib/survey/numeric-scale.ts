@@ -45,12 +45,28 @@ export function readScalePoint(value: string): ScalePoint | undefined {
 }
 
 /**
- * The scale behind a column's answers, or undefined when they are not one. Whole numbers from
- * 0 or 1 up to at most 10, at least three points, most points of the range used; a question
- * worded as a quantity ("how many years", "year born") stays numeric unless its answers carry
- * end labels, and bare numbers need rating wording ("rate", "how likely", "scale of 1 to 5") to count.
+ * A range the question states ("10 - strongly agree, 1 - strongly disagree", "on a scale of 1
+ * to 5", "from 0 to 10"): its ends, when the wording gives two whole numbers up to 10.
  */
-export function detectNumericScale(values: readonly string[], names: readonly string[]): NumericScale | undefined {
+function statedRange(text: string): { min: number; max: number } | undefined {
+  const match =
+    /\b(?:scale|from)\s+(?:of\s+)?(\d{1,2})\s*(?:to|-|–)\s*(\d{1,2})\b/i.exec(text) ??
+    /(?:^|\D)(\d{1,2})\s*[-–=:]\s*[a-z][^,;.\d]*[,;]\s*(\d{1,2})\s*[-–=:]\s*[a-z]/i.exec(text);
+  if (!match) return undefined;
+  const [a, b] = [Number(match[1]), Number(match[2])];
+  const [min, max] = [Math.min(a, b), Math.max(a, b)];
+  return min <= 1 && max <= 10 && max - min >= 2 ? { min, max } : undefined;
+}
+
+/**
+ * The scale behind a column's answers, or undefined when they are not one. Whole numbers from
+ * 0 or 1 up to at most 10 (or within a range the wording states: "10 - strongly agree, 1 -
+ * strongly disagree" may be answered 3–10), at least three points, most points of the range
+ * used; a question worded as a quantity ("how many years", "year born") stays numeric unless
+ * its answers carry end labels, and bare numbers need rating wording ("rate", "how likely",
+ * "scale of 1 to 5") or `layout` (a level per column: the export itself says it is a scale) to count.
+ */
+export function detectNumericScale(values: readonly string[], names: readonly string[], layout?: string): NumericScale | undefined {
   const points: ScalePoint[] = [];
   for (const value of values) {
     const point = readScalePoint(value);
@@ -59,21 +75,28 @@ export function detectNumericScale(values: readonly string[], names: readonly st
   }
   const scores = new Set(points.map((point) => point.score));
   if (scores.size < 3) return undefined;
-  const min = Math.min(...scores);
-  const max = Math.max(...scores);
-  if (min > 1 || max > 10 || max - min < 2) return undefined;
-  const labelled = points.some((point) => point.labelled);
-  // Bare numbers must use most of their range to be a scale; end labels say so themselves.
-  const used = scores.size / (max - min + 1);
-  if (used < (labelled ? 0.3 : 0.6)) return undefined;
   const text = names.join(' ');
-  const rating = RATING_WORDS.test(text);
+  const stated = statedRange(text);
+  const min = Math.min(...scores, stated?.min ?? Infinity);
+  const max = Math.max(...scores, stated?.max ?? -Infinity);
+  if (min > 1 || max > 10 || max - min < 2 || (stated && max > stated.max)) return undefined;
+  const labelled = points.some((point) => point.labelled);
+  // Bare numbers must use most of their range to be a scale; end labels or a stated range say so themselves.
+  const used = scores.size / (max - min + 1);
+  if (used < (labelled || stated ? 0.3 : 0.6)) return undefined;
+  const rating = RATING_WORDS.test(text) || stated !== undefined;
   const quantity = QUANTITY_WORDS.test(text) && !rating;
   // Bare numbers are a scale only when the question asks for a rating; else they may be codes or amounts.
-  if (!labelled && (quantity || !rating)) return undefined;
+  if (!labelled && (quantity || (!rating && !layout))) return undefined;
   points.sort((a, b) => a.score - b.score || Number(b.labelled) - Number(a.labelled));
   const netPromoter = RECOMMEND.test(text) && max === 10 && min <= 1;
-  const why = labelled ? 'end-labelled points' : 'rating wording';
+  const why = labelled
+    ? 'end-labelled points'
+    : stated
+      ? `the wording states ${stated.min}–${stated.max}`
+      : RATING_WORDS.test(text)
+        ? 'rating wording'
+        : layout!;
   return {
     points,
     min,

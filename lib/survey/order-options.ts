@@ -26,6 +26,42 @@ function leadingNumber(value: string): number | undefined {
   return number;
 }
 
+/** "3.10", "Python 3.9", "v1.2.3": a name (optional), then a version with two parts or more. */
+const VERSION = /^((?:[A-Za-z][\w+#-]*\s+)*)v?(\d+(?:\.\d+)+)(?!\S*\d\s*[-–]\s*\d)/;
+
+/** The parts of a version answer ([3, 10] for "Python 3.10"), with its name. */
+function versionOf(value: string): { name: string; parts: number[] } | undefined {
+  const match = VERSION.exec(value.trim());
+  return match ? { name: match[1].trim().toLowerCase(), parts: match[2].split('.').map(Number) } : undefined;
+}
+
+/**
+ * Whether numbered answers are versions, not decimals: a name before the number ("Python 3.10"),
+ * three parts ("1.2.3"), or 3.9 beside 3.10 — as decimals 3.10 would sort before 3.9 (3.25
+ * beside 3.5 stays a decimal).
+ */
+function areVersions(values: string[]): boolean {
+  const versions = values.map(versionOf).filter((version) => version !== undefined);
+  if (versions.length < 2) return false;
+  if (versions.some((version) => version.name !== '' || version.parts.length > 2)) return true;
+  // "3.10" beside "3.9": a decimal is not written with a trailing zero, a version's tenth minor is.
+  const written = values.map((value) => /^v?(\d+)\.(\d+)$/.exec(value.trim())).filter((match) => match !== null);
+  return written.some(
+    ([, major, minor]) => minor.length >= 2 && minor.endsWith('0') && written.some(([, other, short]) => other === major && short.length === 1),
+  );
+}
+
+function compareVersions(a: string, b: string): number {
+  const [left, right] = [versionOf(a), versionOf(b)];
+  if (!left || !right) return left ? -1 : right ? 1 : 0;
+  if (left.name !== right.name) return left.name.localeCompare(right.name);
+  for (let k = 0; k < Math.max(left.parts.length, right.parts.length); k++) {
+    const difference = (left.parts[k] ?? 0) - (right.parts[k] ?? 0);
+    if (difference !== 0) return difference;
+  }
+  return 0;
+}
+
 /**
  * Default option order when the codebook gives none. Ranges such as "1-10", "11-50",
  * "201-1,000" or "25-34 years old" sort by their first number (ordinal data must keep its
@@ -38,10 +74,14 @@ export function orderOptions(counts: ReadonlyMap<string, number>): string[] {
   const numbered = choices.filter((value) => leadingNumber(value) !== undefined);
   // "Greater than 10,000" or "I don't work" may sit among ranges; most options numbered is enough.
   const byNumber = numbered.length >= 2 && numbered.length >= 0.6 * choices.length;
+  const byVersion = areVersions(choices) && choices.filter((value) => versionOf(value)).length >= 0.6 * choices.length;
   return values.sort((a, b) => {
     const special = rank(a) - rank(b);
     if (special !== 0) return special;
-    if (byNumber) {
+    if (byVersion) {
+      const difference = compareVersions(a, b);
+      if (difference !== 0) return difference;
+    } else if (byNumber) {
       const difference = (leadingNumber(a) ?? Infinity) - (leadingNumber(b) ?? Infinity);
       if (difference !== 0 && !Number.isNaN(difference)) return difference;
     }

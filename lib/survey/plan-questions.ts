@@ -76,6 +76,7 @@ export function planQuestions(draft: QuestionDraft, entryFor: (id: string) => Co
     items: picked.map((c) => draft.items[c]),
     separator: entry?.separator ?? ';',
     isMissing: context.isMissing,
+    ...(draft.untitled && !entry?.label ? { untitled: true } : {}),
     ...settings,
     ...overrides,
   });
@@ -85,8 +86,17 @@ export function planQuestions(draft: QuestionDraft, entryFor: (id: string) => Co
   const item = draft.items[0];
   const names = [draft.id, draft.label, context.columnName(draft.columns[0]), ...(draft.text ? [draft.text] : [])];
   const labelled = item && !entry?.label ? { label: joinStem(draft.label, item) } : {};
+  if (draft.typed?.includes(0))
+    return [
+      withPersonalData(
+        plan('text', all, { reason: 'text: a column headed "Other" right after a question holds what people typed instead of choosing' }),
+        names,
+        context,
+      ),
+    ];
   if (OTHER_SPECIFY.test(item) || OTHER_SPECIFY.test(context.columnName(draft.columns[0]))) {
-    if (answeredCells(columns[0], context.isMissing).size > 1)
+    // One answer repeated may be a ticked "Other" label; none or many are what people typed.
+    if (answeredCells(columns[0], context.isMissing).size !== 1)
       return [withPersonalData(plan('text', all, { ...labelled, reason: 'text: an "Other — please specify" column holds what people typed' }), names, context)];
   }
   const coded = entry?.valueLabels ? codedChoice(entry.valueLabels, answeredCells(columns[0], context.isMissing)) : undefined;
@@ -95,6 +105,8 @@ export function planQuestions(draft: QuestionDraft, entryFor: (id: string) => Co
   const main = plan(inference?.kind ?? 'meta', all, {
     ...labelled,
     ...(inference ? inferenceSettings(inference) : { reason: `meta: "${item}" is a column survey tools write about a response` }),
+    // The codebook's option order wins over an order inference found.
+    ...(settings.order ? { order: settings.order } : {}),
   });
   const plans = [withPersonalData(main, names, context)];
   const shownAs = writtenInText(plans[0], inference);

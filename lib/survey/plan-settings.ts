@@ -16,20 +16,26 @@ export function joinStem(stem: string, item: string): string {
   return stem.endsWith(':') ? `${stem} ${item}` : `${stem}: ${item}`;
 }
 
-/** "Other (please specify)" columns hold what people typed, whatever the kind inference says. */
-export const OTHER_SPECIFY = /please specify|\(specify\)|other.*\(text\)|^other - write in:|^other word\(s\):/i;
+/**
+ * "Other (please specify)" columns hold what people typed, whatever the kind inference says. A
+ * question that merely starts "Please specify your main academic discipline" is not one.
+ */
+export const OTHER_SPECIFY =
+  /\(please specify\)|\bother\b.*please specify|please specify\s*:?$|\(specify\)|other.*\(text\)|^other - write in:|^other word\(s\):/i;
 
-export function optionSettings(entry: CodebookQuestion | undefined) {
+export function optionSettings(entry: CodebookQuestion | undefined): Pick<Partial<QuestionPlan>, 'order' | 'optionLabels' | 'excludedFromBase' | 'aliases'> {
   if (!entry) return {};
   const order = entry.options?.map((option) => (typeof option === 'string' ? option : option.value));
   const optionLabels = new Map<string, string>(Object.entries(entry.valueLabels ?? {}));
   const excludedFromBase = new Set(entry.excludeFromBase ?? []);
+  const aliases = new Map<string, string>();
   for (const option of entry.options ?? []) {
     if (typeof option === 'string') continue;
     if (option.label) optionLabels.set(option.value, option.label);
     if (option.excludeFromBase) excludedFromBase.add(option.value);
+    for (const alias of option.aliases ?? []) aliases.set(alias, option.value);
   }
-  return { order, optionLabels, excludedFromBase };
+  return { order, optionLabels, excludedFromBase, ...(aliases.size > 0 ? { aliases } : {}) };
 }
 
 /** The plan fields an inference fills in: separator and options of a joined list, scale, write-ins. */
@@ -39,5 +45,6 @@ export function inferenceSettings(inference: ColumnInference): Partial<QuestionP
     ...(inference.joined ? { separator: inference.joined.separator, tokensOf: inference.joined.tokensOf } : {}),
     ...(inference.scale ? { scale: inference.scale } : {}),
     ...(inference.writeIns ? { writeIns: inference.writeIns } : {}),
+    ...(inference.labels ? { inferredLabels: inference.labels.of, order: inference.labels.order } : {}),
   };
 }

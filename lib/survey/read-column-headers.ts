@@ -30,6 +30,14 @@ function carryForward(cells: string[], itemCells: string[] | undefined): string[
   return out;
 }
 
+/** An HTML tag: `<strong>`, `</em>`, `<br/>` (a letter right after `<`, so "<10" and "< 1 year" stay). */
+const TAG = /<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?\/?>/gi;
+
+/** Typeform keeps the form's emphasis in its headers ("What is the <strong>operating system</strong>…"): people read the words. */
+function withoutMarkup(text: string): string {
+  return text.includes('<') ? text.replace(TAG, '').replace(/\s+/g, ' ').trim() : text;
+}
+
 /** pandas names a blank header cell `Unnamed: 13` when it reads a file, and writes that name back. */
 const PANDAS_BLANK = /^Unnamed: \d+(_level_\d+)?$/;
 
@@ -74,8 +82,8 @@ export function readColumnHeaders(records: string[][], layout: HeaderLayout): Co
       break;
   }
   return codes.map((code, index) => {
-    const question = questions[index];
-    const rawItem = items[index];
+    const question = withoutMarkup(questions[index]);
+    const rawItem = withoutMarkup(items[index]);
     const item = NOT_AN_ITEM.has(rawItem) || rawItem === question ? '' : rawItem;
     const name = [code || question, item].filter(Boolean).join(' · ');
     return { index, code, question, item, name };

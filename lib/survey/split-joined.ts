@@ -44,9 +44,15 @@ function openBrackets(text: string): number {
   return depth;
 }
 
+/**
+ * A comma between a digit and three more is a thousands separator ("> 1,000", "$50,000",
+ * "1,000,000"), never a separator of answers; "1-10,11-100" still splits (two digits follow).
+ */
+const COMMA_OUTSIDE_NUMBERS = /,(?<!\d,(?=\d{3}(?!\d)))/;
+
 function naiveParts(cell: string, separator: string): string[] {
   return cell
-    .split(separator)
+    .split(separator === ',' ? COMMA_OUTSIDE_NUMBERS : separator)
     .map((part) => part.trim())
     .filter((part) => part !== '');
 }
@@ -183,8 +189,10 @@ function trySeparator(cells: ReadonlyMap<string, number>, answered: number, sepa
     if (alone.has(token)) standing += times;
   }
   if (recurring < 0.5 * occurrences) return undefined;
-  // A comma is also punctuation: most of what is chosen must be some respondent's only answer.
-  if (separator !== ';' && separator !== '|' && standing < 0.5 * occurrences) return undefined;
+  // A comma is also punctuation: most of what is chosen must be some respondent's only answer, or
+  // the parts must come in one order (a form writes ticked boxes in its own order; prose does not).
+  const ordered = separator !== ';' && separator !== '|' && standing < 0.5 * occurrences ? inFormOrder(tokensOf, cells) : undefined;
+  if (separator !== ';' && separator !== '|' && standing < 0.5 * occurrences && !ordered) return undefined;
   const typed = new Set(answered >= WRITE_INS_FROM ? [...optionCounts].filter(([, times]) => times === 1).map(([token]) => token) : []);
   const writtenIn = typed.size >= 2 ? foldWrittenIn(tokensOf, optionCounts, typed, cells) : new Map<string, string[]>();
   if (writtenIn.size > 0) {
@@ -198,6 +206,7 @@ function trySeparator(cells: ReadonlyMap<string, number>, answered: number, sepa
   if (optionCounts.size > MAX_OPTIONS) return undefined;
   const shown = separator === ', ' ? "', '" : `'${separator}'`;
   const folded = writtenIn.size > 0 ? `; ${typed.size} parts typed by one respondent each count as "${WRITTEN_IN}"` : '';
+  const order = ordered ? `; options seldom stand alone, but ${ordered} pairs of them always come in one order, as a form lists its boxes` : '';
   return {
     separator,
     tokensOf,
@@ -205,8 +214,34 @@ function trySeparator(cells: ReadonlyMap<string, number>, answered: number, sepa
     combined,
     writtenIn,
     answered,
-    reason: `multi: ${combined.toLocaleString('en-US')} of ${answered.toLocaleString('en-US')} answers hold ${shown}-joined parts from a vocabulary of ${optionCounts.size}${folded}`,
+    reason: `multi: ${combined.toLocaleString('en-US')} of ${answered.toLocaleString('en-US')} answers hold ${shown}-joined parts from a vocabulary of ${optionCounts.size}${folded}${order}`,
   };
+}
+
+/**
+ * Checkbox answers a form joined: every respondent's ticked options in the form's order, so two
+ * options seen together always come in the same order. Returns how many pairs were seen (five or
+ * more, with a few dozen sightings, none in the other order but for 2%), or undefined: a list
+ * whose options rarely stand alone (respondents tick many, or the options are rare) is still one.
+ */
+function inFormOrder(tokensOf: ReadonlyMap<string, string[]>, cells: ReadonlyMap<string, number>): number | undefined {
+  const seen = new Map<string, number>();
+  for (const [cell, tokens] of tokensOf) {
+    const times = cells.get(cell) ?? 0;
+    for (let i = 0; i < tokens.length; i++)
+      for (let j = i + 1; j < tokens.length; j++) seen.set(`${tokens[i]}\u0000${tokens[j]}`, (seen.get(`${tokens[i]}\u0000${tokens[j]}`) ?? 0) + times);
+  }
+  let sightings = 0;
+  let against = 0;
+  const pairs = new Set<string>();
+  for (const [key, times] of seen) {
+    const [a, b] = key.split('\u0000');
+    const reverse = seen.get(`${b}\u0000${a}`) ?? 0;
+    sightings += times;
+    if (times <= reverse) against += times;
+    pairs.add(a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
+  }
+  return pairs.size >= 5 && sightings >= 30 && against <= 0.02 * sightings ? pairs.size : undefined;
 }
 
 function foldWrittenIn(

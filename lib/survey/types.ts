@@ -43,6 +43,11 @@ interface QuestionBase {
   personal?: string;
   /** Respondents with any answer to this question (blank, NA and N/A are no answer). */
   answeredCount: number;
+  /**
+   * The export holds no question text for it (Typeform names each column by its option alone):
+   * its label lists its first options, so across waves it is recognised by its options.
+   */
+  untitled?: boolean;
 }
 
 /** One answer from a list. codes[i] is 1 + option index, 0 = no answer. */
@@ -66,6 +71,8 @@ export interface LikertQuestion extends QuestionBase {
   scores?: number[];
   /** A 0–10 "How likely are you to recommend…" question: its Net Promoter Score is a figure. */
   netPromoter?: boolean;
+  /** A scale written as numbers: its ends (1–5, 0–10), whether or not anyone chose them. */
+  range?: { min: number; max: number };
 }
 
 /** Any number of options. One bitset per option (respondents who chose it), plus who answered at all. */

@@ -12,8 +12,9 @@ import path from 'node:path';
 import Papa from 'papaparse';
 import { addJourney, download, findShared, runCli, screenshots, takeScreenshot, waitForStreamedContent } from './support.mjs';
 
-/** `exports` is ../shared/data/exports as one dataset: each tool's file is a wave (StarWars.csv is wave `starwars`). */
-const GRID = '/exports/questions/q6?_wave=starwars';
+/** ../shared/data/exports is a group of datasets, one per tool's folder: Star Wars is `fte_starwars_surveymonkey`, one wave (`starwars`). */
+const STARWARS = 'fte_starwars_surveymonkey';
+const GRID = `/${STARWARS}/questions/q6`;
 const PHONE = { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true };
 
 /** The favourability columns (15–28) of StarWars.csv: its two header rows skipped, cells as written. */
@@ -23,14 +24,9 @@ function readStarWars() {
   return { characters: options.slice(15, 29), column: (c) => records.map((record) => (record[15 + c] ?? '').trim()) };
 }
 
-/** Largest-remainder rounding to one decimal, written here again: the shares of a row shown so they add up to 100. */
-function roundToHundred(percents) {
-  const scaled = percents.map((p) => p * 10);
-  const floors = scaled.map(Math.floor);
-  let missing = 1000 - floors.reduce((sum, value) => sum + value, 0);
-  const order = scaled.map((value, index) => ({ index, rest: value - floors[index] })).sort((a, b) => b.rest - a.rest || a.index - b.index);
-  for (const { index } of order) if (missing-- > 0) floors[index]++;
-  return floors.map((value) => (value / 10).toFixed(1));
+/** Each share rounded to one decimal on its own, as a reader rounds the file's figure (issue 24: never nudged to make 100). */
+function roundEach(percents) {
+  return percents.map((percent) => (Math.round(percent * 10) / 10).toFixed(1));
 }
 
 /** The grid table as text: per row question, its label, each answer's shown percent and count, its base, and the score columns. */
@@ -55,7 +51,7 @@ function checkTableAgainstCsv(table, csvRows, segment = '(all)') {
     const own = csvRows.filter((r) => r.question_id === row.id && r.segment === segment);
     const shares = answers.map((answer) => own.find((r) => r.measure === 'share' && r.option === answer));
     assert.ok(shares.every(Boolean), `${row.label}: every answer is in the file`);
-    const shown = roundToHundred(shares.map((r) => Number(r.percent)));
+    const shown = roundEach(shares.map((r) => Number(r.percent)));
     answers.forEach((answer, a) => {
       const lines = row.cells[a].split('\n');
       const [line, count] = [lines[0], lines.at(-1)];
@@ -79,7 +75,7 @@ addJourney(
   'grids: the Star Wars favourability grid is one card and one page whose table equals its CSV, the file and `survey-lens aggregate`; an answer filters; compared by gender',
   async (page, base, { report }) => {
     const starWars = readStarWars();
-    await page.goto(`${base}/exports?_wave=starwars`);
+    await page.goto(`${base}/${STARWARS}`);
     await waitForStreamedContent(page);
     // One card for the grid, none for its 14 rows.
     assert.equal(await page.locator('article.grid-card').count(), 1, 'one grid card');
@@ -88,8 +84,8 @@ addJourney(
     await takeScreenshot(page, 'grid-01-overview');
 
     await page.locator('article.grid-card h3 a').click();
-    // starwars is the latest wave of `exports`, so links leave `_wave` out (the default).
-    await page.waitForURL(/\/exports\/questions\/q6$/);
+    // starwars is the dataset's only wave, so links leave `_wave` out (the default).
+    await page.waitForURL(new RegExp(`/${STARWARS}/questions/q6$`));
     await waitForStreamedContent(page);
     await page.getByRole('heading', { level: 1, name: /Please state whether you view the following characters favorably/ }).waitFor();
     const table = await readGridTable(page);
@@ -104,12 +100,12 @@ addJourney(
       'answers in scale order, off-scale last',
     );
     // Each row label leads to its own question page, with the view.
-    assert.match(table.rows[0].href, /\/exports\/questions\/q6_1$/);
+    assert.match(table.rows[0].href, new RegExp(`/${STARWARS}/questions/q6_1$`));
 
     // The download is the CLI's output byte for byte, and holds every figure of the table.
     const file = await download(page, page.getByRole('link', { name: 'CSV', exact: true }));
-    assert.equal(file.name, 'exports_starwars_q6.csv');
-    const cli = runCli('aggregate', 'exports', '--question', 'q6', '--view', '_wave=starwars');
+    assert.equal(file.name, `${STARWARS}_starwars_q6.csv`);
+    const cli = runCli('aggregate', STARWARS, '--question', 'q6');
     assert.equal(file.bytes.toString('utf8'), cli.stdout, 'the download equals survey-lens aggregate');
     const csvRows = Papa.parse(cli.stdout, { header: true, skipEmptyLines: true }).data;
     assert.deepEqual(
@@ -189,7 +185,7 @@ addJourney(
       );
       await small.screenshot({ path: path.join(screenshots, 'grid-05-page-phone.png'), fullPage: true });
       await small.emulateMedia({ colorScheme: 'dark' });
-      await small.goto(`${base}/exports?_wave=starwars`);
+      await small.goto(`${base}/${STARWARS}`);
       await waitForStreamedContent(small);
       await small.locator('article.grid-card').screenshot({ path: path.join(screenshots, 'grid-06-card-phone-dark.png') });
     } finally {
@@ -203,7 +199,7 @@ addJourney(
   'grids: a Net Promoter Score on the card and the page; personal data left out of the responses table with the reason; typed-in answers one link away',
   async (page, base) => {
     // Learning R 2018 (Google Forms TSV): “How likely are you to recommend R…” on 1–10.
-    await page.goto(`${base}/exports/questions/q25?_wave=2018`);
+    await page.goto(`${base}/rcommunity2018_gforms_tsv/questions/q25`);
     await waitForStreamedContent(page);
     const nps = page.locator('.stat--headline');
     assert.equal(await nps.locator('dt').innerText(), 'Net Promoter Score');
@@ -215,22 +211,22 @@ addJourney(
     assert.match(await nps.locator('.stat__detail').innerText(), new RegExp(`95% interval .+ to .+ · n = ${Number(row.count).toLocaleString('en-US')}`));
 
     // Jupyter in education 2016: the instructors' names are personal data.
-    await page.goto(`${base}/exports/responses?_wave=2016`);
+    await page.goto(`${base}/jupyter2016edu_gforms/responses`);
     await waitForStreamedContent(page);
     await page.getByText(/Left out of this table, its search and its downloads: “What are the names of the course instructors\?” \(personal data: /).waitFor();
     const all = await download(page, page.getByRole('link', { name: 'CSV, all columns' }));
     const header = Papa.parse(all.bytes.toString('utf8'), { skipEmptyLines: true }).data[0];
     assert.ok(!header.includes('q6'), `the download of every column leaves the names out: ${header.join(', ')}`);
-    await page.goto(`${base}/exports/questions/q6?_wave=2016`);
+    await page.goto(`${base}/jupyter2016edu_gforms/questions/q6`);
     await page.getByText('Personal data: not shown').waitFor();
 
     // Dask 2019: the resources question has typed-in answers, read in the responses table.
-    await page.goto(`${base}/exports/questions/q6?_wave=2019`);
+    await page.goto(`${base}/dask2019_gforms/questions/q6`);
     await waitForStreamedContent(page);
     const link = page.getByRole('link', { name: /^Read the \d+ typed-in answers? →$/ });
     const typed = Number((await link.innerText()).match(/\d+/)[0]);
     await link.click();
-    await page.waitForURL(/\/exports\/responses\?/);
+    await page.waitForURL(/\/dask2019_gforms\/responses\?/);
     await waitForStreamedContent(page);
     await page.getByText(new RegExp(`^${typed} matching respondents`)).waitFor();
     assert.ok((await page.locator('thead').innerText()).includes('q6_written_in'), 'the typed answers are a column of the table');

@@ -16,7 +16,7 @@ const PAGES = {
   crosstab: '/state-of-engineers/crosstab?_rows=role&_cols=region',
   responses: '/state-of-engineers/responses',
   // A grid (matrix question) of a real export: diverging stacked bars, the rows × answers table.
-  ...(sharedAvailable ? { grid: '/exports/questions/q6?_wave=starwars' } : {}),
+  ...(sharedAvailable ? { grid: '/fte_starwars_surveymonkey/questions/q6' } : {}),
 };
 
 const PHONE = { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true };

@@ -156,3 +156,49 @@ addJourney(
   },
   { shared: true },
 );
+
+addJourney(
+  'series whose options change: the CNCF maintainers’ projects (31 → 44 → 91) and CodeRefinery’s build tools are trended with their added and dropped options said; a changed scale is refused with the survey.json that joins it',
+  async (page, base, { report }) => {
+    const maintainers = 'cncf_maintainers_waves_surveymonkey';
+    await page.goto(`${base}/${maintainers}/questions/q1?_wave=all`, { timeout: 180_000 });
+    await waitForStreamedContent(page);
+    await page.getByRole('heading', { level: 1, name: 'Which CNCF project(s) are you maintaining?' }).waitFor();
+    await page.getByRole('heading', { name: 'Trend, 2019–2021' }).waitFor();
+    const changes = page.locator('.option-changes li');
+    assert.match(await changes.nth(0).innerText(), /^2020 \(against 2019\): 14 options added: “Falco”, .*; option dropped: “rkt”\.$/);
+    assert.match(await changes.nth(1).innerText(), /^2021 \(against 2020\): 50 options added: .*; 3 options dropped: /);
+    const rows = cliRows(maintainers, '--question', 'q1');
+    report('series: CNCF projects trend cells checked against the CLI', await checkTrendTable(page, rows));
+    await takeScreenshot(page, '24-series-cncf-projects');
+
+    // The current wave pill keeps its light label on hover (it was accent on accent).
+    const pill = page.locator('.wave-pill[aria-current="page"]');
+    await pill.hover();
+    const [color, background] = await pill.evaluate((el) => [getComputedStyle(el).color, getComputedStyle(el).backgroundColor]);
+    assert.notEqual(color, background, `the hovered current pill's label is readable: ${color} on ${background}`);
+    assert.equal(await page.getByRole('searchbox', { name: 'Find a question to filter by' }).count(), 1, 'the facet search box has a name');
+
+    // "Do you have a good understanding…": 1–5 in 2019, agreement words in 2020, 1–10 in 2021.
+    await page.goto(`${base}/${maintainers}/questions/q4?_wave=all`);
+    await waitForStreamedContent(page);
+    await page
+      .getByText(
+        /^Asked differently in 2020: .*the answer options barely overlap \(0 of 5 in common\).* join them in survey\.json: "questions": \{ "q4": \{ "aliases": \["q8"\] \} \}/,
+      )
+      .waitFor();
+    await page.getByText(/^Asked differently in 2019: .*the rating scale changed \(1–10 in one wave, 1–5 in the other\)/).waitFor();
+
+    const coderefinery = 'coderefinery_prews_waves_typeform';
+    await page.goto(`${base}/${coderefinery}/questions/q11?_wave=all`);
+    await waitForStreamedContent(page);
+    await page.getByRole('heading', { name: 'Trend, 2016–2018' }).waitFor();
+    assert.equal(
+      await page.locator('.option-changes li').innerText(),
+      '2017 (against 2016): 2 options added: “None, but I want to learn”, “Not relevant to my project(s)”; option dropped: “None or not applicable to my project(s)”.',
+    );
+    report('series: CodeRefinery build tools trend cells checked against the CLI', await checkTrendTable(page, cliRows(coderefinery, '--question', 'q11')));
+    await takeScreenshot(page, '25-series-coderefinery-build-tools');
+  },
+  { shared: true },
+);

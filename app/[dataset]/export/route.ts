@@ -2,6 +2,7 @@ import { aggregateView } from '@/lib/analysis/aggregate-view';
 import { flagMissingWaves } from '@/lib/analysis/partial-read';
 import { toExportRecord, writeAggregateCsv } from '@/lib/analysis/write-aggregate-csv';
 import { askQuestion } from '@/lib/view/figures/ask-question';
+import { dropSelfComparison } from '@/lib/view/state/drop-self-comparison';
 import { writeFilterText } from '@/lib/view/state/filter-grammar';
 import { readExportKeys } from '@/lib/view/state/view-keys';
 import { writeDownloadName } from '@/lib/view/words/download-name';
@@ -17,9 +18,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ data
   // A trend goes on without a wave that cannot be read, as its page does, and every row says so.
   const opened = await openExportView(request, params, { partialTrend: true });
   if (opened instanceof Response) return opened;
-  const { url, view } = opened;
-  const { dataset, state, defaults } = view;
+  const { url } = opened;
   const { question: id, format } = readExportKeys(url.searchParams);
+  // Compared by itself: no comparison, as on the page (the JSON notes say so).
+  const view = dropSelfComparison(opened.view, id, id);
+  const { dataset, state, defaults } = view;
   const asked = id ? askQuestion(view, id) : undefined;
   if (!asked)
     return problem(id ? 404 : 400, id ? `There is no question "${id.slice(0, 80)}" in this wave.` : 'Name the question to export with _question=<id>.');

@@ -37,7 +37,9 @@ export function ChartLegend({ data, significanceMethod }: { data: ChartData; sig
         </p>
       )}
       {data.suppressedSeries.length > 0 && (
-        <p className="small muted">Not shown (fewer respondents than the dataset’s threshold): {data.suppressedSeries.join(', ')}.</p>
+        <p className="small muted">
+          Not shown (fewer respondents than the dataset’s threshold): {data.suppressedSeries.map((name) => `“${name}”`).join(', ')}.
+        </p>
       )}
     </div>
   );

@@ -12,7 +12,7 @@ export const KIND_NAMES: Record<QuestionKind, string> = {
 
 export function KindBadge({ kind }: { kind: QuestionKind }) {
   return (
-    <span className="badge badge--kind" title={`Question kind: ${kind}`}>
+    <span className="badge badge--kind" title={`Question kind: ${KIND_NAMES[kind].toLowerCase()}`}>
       {KIND_NAMES[kind]}
     </span>
   );

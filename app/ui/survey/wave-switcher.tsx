@@ -7,7 +7,7 @@ const STATE_NOTE: Record<WavePill['state'], string> = {
   available: '',
   failed: ' (could not be loaded)',
   missing: ' (not asked)',
-  different: ' (a different question under this number)',
+  different: ' (asked differently)',
 };
 
 export function WaveSwitcher({ waves }: { waves: readonly WavePill[] }) {
@@ -32,7 +32,7 @@ export function WaveSwitcher({ waves }: { waves: readonly WavePill[] }) {
                   wave.state === 'failed'
                     ? 'This wave could not be loaded'
                     : wave.state === 'different'
-                      ? 'In this wave the same number is a different question'
+                      ? 'In this wave it was asked differently (another question under this number, or another list of answers)'
                       : undefined
                 }
                 prefetch={false}

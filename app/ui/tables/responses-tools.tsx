@@ -2,12 +2,14 @@
 
 import { useId, useState, type FormEvent } from 'react';
 import { changeView } from '@/lib/view/state/change-view';
+import type { QuestionKind } from '@/lib/survey/types';
 import { useViewNavigation } from '../filters/view-navigation';
+import { KIND_NAMES } from '../survey/kind-badge';
 
 export interface ColumnChoice {
   id: string;
   label: string;
-  kind: string;
+  kind: QuestionKind;
 }
 
 interface ResponsesToolsProps {
@@ -77,7 +79,7 @@ export function ResponsesTools({ columns, shown, defaults }: ResponsesToolsProps
               <li key={column.id}>
                 <label>
                   <input type="checkbox" checked={shown.includes(column.id)} onChange={() => toggle(column.id)} /> {column.label}{' '}
-                  <span className="muted small">({column.kind})</span>
+                  <span className="muted small">({KIND_NAMES[column.kind].toLowerCase()})</span>
                 </label>
               </li>
             ))}

@@ -1,6 +1,6 @@
 import { isMainMeasure, type MainMeasure } from '../../analysis/measures';
 import type { AggregateRow } from '../../analysis/aggregate-row';
-import { roundPercent, roundSharesToHundred } from '../../analysis/round-shares';
+import { roundPercent } from '../../analysis/round-shares';
 import type { Significance } from '../../analysis/segment-significance';
 import type { Question } from '../../survey/types';
 import { orderBars, pickLargestBars } from '../words/choose-bars';
@@ -76,12 +76,13 @@ const MEASURE_WORDS: Record<MainMeasure, string> = {
   bin: 'distribution of answers, as a percentage of respondents who answered',
 };
 
-/** Display percentages for one series: single-answer shares add up to 100 (largest remainder); others rounded. */
-function displayPercents(rows: readonly AggregateRow[], sumTo100: boolean): (number | null)[] {
-  if (!sumTo100) return rows.map((row) => (row.percent === null ? null : roundPercent(row.percent / 100)));
-  const inBase = rows.filter((row) => !row.flags.includes('excluded-from-base') && row.percent !== null);
-  const rounded = roundSharesToHundred(inBase.map((row) => row.percent! / 100));
-  return rows.map((row) => (row.percent === null ? null : inBase.includes(row) ? rounded[inBase.indexOf(row)] : roundPercent(row.percent / 100)));
+/**
+ * Display percentages for one series: each share rounded on its own, as the download's figure
+ * rounds (30/245 = 12.2449% shows 12.2%, never nudged to 12.3% so a column adds up to 100): a
+ * reader who checks a figure against the file finds the same number; a total may read 99.9 or 100.1.
+ */
+function displayPercents(rows: readonly AggregateRow[]): (number | null)[] {
+  return rows.map((row) => (row.percent === null ? null : roundPercent(row.percent / 100)));
 }
 
 function toCell(row: AggregateRow | undefined, percent: number | null): ChartCell {
@@ -130,7 +131,6 @@ export function buildChartData(question: Question, rows: readonly AggregateRow[]
         : main.filter((row) => row.segment !== '(all)');
   const groups = new Map<string, AggregateRow[]>();
   for (const row of usable) groups.set(seriesKey(row), [...(groups.get(seriesKey(row)) ?? []), row]);
-  const sumTo100 = (question.kind === 'single' || question.kind === 'likert') && main[0].base_rule === 'answered';
   const suppressedSeries: string[] = [];
   const shown = [...groups.entries()].filter(([, group]) => {
     const hidden = group.every((row) => row.flags.includes('suppressed'));
@@ -142,7 +142,7 @@ export function buildChartData(question: Question, rows: readonly AggregateRow[]
     const label = options.seriesBy === 'wave' ? group[0].wave : group[0].segment === '(all)' ? 'All respondents' : group[0].segment;
     return { key, label, base: inBase.base, unreliable: group.some((row) => row.flags.includes('unreliable')) };
   });
-  const percents = shown.map(([, group]) => displayPercents(group, sumTo100));
+  const percents = shown.map(([, group]) => displayPercents(group));
   // Options in model order; the reference series (everyone, or the latest wave) decides which are largest.
   const reference = (options.seriesBy === 'wave' ? [...groups.values()].at(-1) : main.filter((row) => row.segment === '(all)')) ?? [];
   const keys = [...new Set(usable.map((row) => row.keys.option))];

@@ -22,7 +22,7 @@ export interface GridPoint extends ScaleColor {
 }
 
 export interface GridCell {
-  /** Display percentage (single-choice rounding: a row's answers add up to 100), null when withheld. */
+  /** Display percentage (each rounded on its own, as the download rounds it), null when withheld. */
   percent: number | null;
   count: number | null;
   low: number | null;

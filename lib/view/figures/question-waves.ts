@@ -8,7 +8,7 @@ export interface WavePill {
   id: string;
   label: string;
   href: string;
-  /** failed: the file could not be read; missing: not asked in that wave; different: that wave's question of this id is another question. */
+  /** failed: the file could not be read; missing: not asked in that wave; different: asked differently there (another question under this id, or the same words with other answers). */
   state: 'current' | 'available' | 'failed' | 'missing' | 'different';
 }
 

@@ -19,7 +19,8 @@ export function toAggregateQuery(state: ViewState, questionId: string, defaults:
   return {
     questionId,
     filters,
-    ...(state.by && options.withSegment !== false ? { by: state.by } : {}),
+    // A question is never compared by itself (lib/view/state/drop-self-comparison says so on the page).
+    ...(state.by && state.by !== questionId && options.withSegment !== false ? { by: state.by } : {}),
     baseRule,
     weight,
     waves: wavesOf(state, defaults.waveIds),

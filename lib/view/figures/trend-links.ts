@@ -3,6 +3,7 @@ import type { Filter } from '../../analysis/filters';
 import type { Codebook } from '../../survey/codebook-schema';
 import { findLinkedQuestion, type LinkedQuestion, type WaveLinks } from '../../survey/link-waves';
 import type { Wave } from '../../survey/types';
+import type { OptionChange } from '../../survey/option-changes';
 
 export type TrendLinks = NonNullable<AggregateQuery['links']>;
 
@@ -13,12 +14,16 @@ export interface AskedDifferently {
   questionId: string;
   label: string;
   why: string;
+  /** How a codebook joins them, when it can. */
+  join?: string;
 }
 
 export interface QuestionTrend {
   linked?: LinkedQuestion;
   links: TrendLinks;
   askedDifferently: AskedDifferently[];
+  /** Options added and dropped between the trend's waves. */
+  optionChanges: OptionChange[];
 }
 
 /**
@@ -39,7 +44,7 @@ export function trendOf(
   const anchor = linked?.waves.at(-1);
   const askedDifferently = waveLinks.refused
     .filter((refusal) => anchor && refusal.id === linked?.id && refusal.anchorWave === anchor.waveId && ids[refusal.waveId] === undefined)
-    .map(({ waveId, questionId: id, label, why }) => ({ waveId, questionId: id, label, why }));
+    .map(({ waveId, questionId: id, label, why, join }) => ({ waveId, questionId: id, label, why, ...(join ? { join } : {}) }));
   const notLinked: Record<string, string> = {};
   for (const waveId of waveIds) {
     if (ids[waveId] !== undefined) continue;
@@ -48,7 +53,13 @@ export function trendOf(
   }
   const optionAliases = aliasesOf(codebook, linked?.id ?? questionId);
   const perWave = view ? viewPerWave(waveLinks, waveIds, view, codebook) : undefined;
-  return { linked, links: { ids, notLinked, optionAliases, ...(perWave ? { perWave } : {}) }, askedDifferently };
+  const writeIns = linked?.writeIns;
+  return {
+    linked,
+    links: { ids, notLinked, optionAliases, ...(perWave ? { perWave } : {}), ...(writeIns ? { writeIns } : {}) },
+    askedDifferently,
+    optionChanges: linked?.optionChanges ?? [],
+  };
 }
 
 /** The codebook's option renames of a question: each old wording → the current value. */

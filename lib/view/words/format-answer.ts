@@ -19,10 +19,11 @@ function formatRanking(question: Extract<Question, { kind: 'ranking' }>, respond
 
 /**
  * One respondent's answer as the responses table prints it: option labels (several joined
- * with "; " in option order; rankings as "1. X; 2. Y"), numbers with digit grouping, and ''
- * for no answer, never 0.
+ * with "; " in option order; rankings as "1. X; 2. Y"), numbers with digit grouping — in a data
+ * download (`file`) plain numbers, 289000 not "289,000", so a spreadsheet reads them as numbers —
+ * and '' for no answer, never 0.
  */
-export function formatAnswer(question: Question, respondent: number): string {
+export function formatAnswer(question: Question, respondent: number, output: 'screen' | 'file' = 'screen'): string {
   switch (question.kind) {
     case 'single':
     case 'likert': {
@@ -36,8 +37,11 @@ export function formatAnswer(question: Question, respondent: number): string {
         .join(ANSWER_SEPARATOR);
     case 'ranking':
       return formatRanking(question, respondent);
-    case 'numeric':
-      return formatAnswerNumber(question.values[respondent]);
+    case 'numeric': {
+      const value = question.values[respondent];
+      if (output === 'file') return Number.isNaN(value) ? '' : String(value);
+      return formatAnswerNumber(value);
+    }
     case 'text':
     case 'meta':
       return question.values[respondent];

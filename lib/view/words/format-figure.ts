@@ -31,6 +31,11 @@ export function formatCounted(value: number, noun: string): string {
   return `${COUNT.format(value)} ${noun}${value === 1 ? '' : 's'}`;
 }
 
+/** "All 12 options", and for one "The 1 option" (never "All 1 options"). */
+export function formatAll(value: number, noun: string): string {
+  return value === 1 ? `The 1 ${noun}` : `All ${formatCounted(value, noun)}`;
+}
+
 /** A respondent's own number, as in the file but with digit grouping: precision is never cut. */
 export function formatAnswerNumber(value: number): string {
   return Number.isNaN(value) ? '' : RAW.format(value);

@@ -81,15 +81,13 @@ describe('aggregateView(remote by team) on analysis-crosstab.csv', () => {
     });
   });
 
-  it('aggregateView → flags: bases under 30 are "unreliable"; segment cells carry their Holm significance', () => {
-    expect(result.rows.map((row) => row.flags)).toEqual([
-      'unreliable',
-      'unreliable',
-      'unreliable;significantly-higher',
-      'unreliable;significantly-lower',
-      'unreliable;significantly-lower',
-      'unreliable;significantly-higher',
-    ]);
+  it('aggregateView → flags: bases under 30 are "unreliable", and their segment cells carry no significance mark (issue 24, defect 2)', () => {
+    expect(result.rows.map((row) => row.flags)).toEqual(['unreliable', 'unreliable', 'unreliable', 'unreliable', 'unreliable', 'unreliable']);
+  });
+
+  it('aggregateView(unreliableBelow 0) → segment cells carry their Holm significance', () => {
+    const tested = aggregateView(crosstabData, query('remote', { by: 'team', unreliableBelow: 0 }), '');
+    expect(tested.rows.map((row) => row.flags)).toEqual(['', '', 'significantly-higher', 'significantly-lower', 'significantly-lower', 'significantly-higher']);
   });
 
   it('aggregateView → every row names the dataset, question, measure, base rule; unweighted columns are null', () => {
@@ -461,7 +459,7 @@ describe('aggregateView with links (tests/fixtures/trend-links-*.csv, counted in
     expect(result.rows.filter((row) => row.option === 'Remote').map((row) => row.keys.option)).toEqual(['Remote', 'Remote', 'Remote']);
   });
 
-  it('aggregateView(an option alias, one wave answering with both wordings) → renamed (with the current label) where the old wording stands alone, kept apart where both were answered', () => {
+  it('aggregateView(an option alias, one wave answering with both wordings) → one option with the current label in every wave: the alias is folded when the wave is read', () => {
     const codebook: Codebook = {
       questions: {
         id: { kind: 'meta' },
@@ -480,19 +478,19 @@ describe('aggregateView with links (tests/fixtures/trend-links-*.csv, counted in
       query('arrangement', { suppressBelow: 0, links: { ids, notLinked: {}, optionAliases: { 'Fully remote': 'Remote' } } }),
       '',
     );
+    // 2020: Fully remote {1,2} → Remote; 2021: Remote {1} and Fully remote {2} → Remote {1,2}; Office {3} in both.
     expect(pick(result.rows, 'wave', 'option', 'count', 'base')).toEqual([
-      ['2020', 'Office', 1, 3],
       ['2020', 'Remote (any)', 2, 3],
-      ['2021', 'Remote (any)', 1, 3],
+      ['2020', 'Office', 1, 3],
+      ['2021', 'Remote (any)', 2, 3],
       ['2021', 'Office', 1, 3],
-      ['2021', 'Fully remote', 1, 3],
     ]);
   });
 
   it('aggregateView(arrangement, editor = VS Code named per wave Q2/Q2/Q3) → each wave filtered by its own editor question', () => {
     const filters = (id: string) => ({ filters: [{ question: id, op: 'in' as const, values: ['VS Code'] }] });
     const result = linked('arrangement', { ids: EVERY_WAVE, notLinked: {}, perWave: { '2020': filters('Q2'), '2021': filters('Q2'), '2022': filters('Q3') } });
-    // VS Code: 2020 {1,3,5} → Office 1, Remote 2 (Fully remote, no alias given here); 2021 {1,2,4}; 2022 {1,2,4,6,8}
+    // VS Code: 2020 {1,3,5} → Office 1, Remote 2 (written “Fully remote”: the codebook’s alias, folded when 2020 is read); 2021 {1,2,4}; 2022 {1,2,4,6,8}
     expect(result.selections).toEqual([
       { wave: '2020', selected: 3, size: 6 },
       { wave: '2021', selected: 3, size: 6 },
@@ -508,7 +506,7 @@ describe('aggregateView with links (tests/fixtures/trend-links-*.csv, counted in
       ),
     ).toEqual([
       ['2020', 'Office', 1, 3],
-      ['2020', 'Fully remote', 2, 3],
+      ['2020', 'Remote', 2, 3],
       ['2021', 'Office', 1, 3],
       ['2021', 'Remote', 2, 3],
       ['2022', 'Office', 1, 5],

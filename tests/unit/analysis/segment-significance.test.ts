@@ -36,7 +36,7 @@ function marksFor(settings: FigureSettings) {
 }
 
 describe('markSegments, unweighted: the pooled two-proportion z-test of a segment against the rest', () => {
-  const marks = marksFor({ ...DEFAULT_SETTINGS, suppressBelow: 0 });
+  const marks = marksFor({ ...DEFAULT_SETTINGS, suppressBelow: 0, unreliableBelow: 0 });
 
   it('markSegments → Yes|A: 8/10 against 3/11, z = (0.8 − 3/11) / √(11/21 · 10/21 · (1/10 + 1/11)) = 2.41627', () => {
     // pooled p = 11/21; se = √(0.2494331 · 0.1909091) = 0.2182179; z = 0.5272727 / 0.2182179
@@ -76,7 +76,7 @@ describe('markSegments, unweighted: the pooled two-proportion z-test of a segmen
 describe('markSegments, weighted: the design-based t-test (R survey svyttest)', () => {
   // weights 1 + (id mod 3); in R: svyttest(y ~ inA, subset(svydesign(ids = ~1, weights = ~w, data), !is.na(remote)))
   const weights = Float64Array.from({ length: 22 }, (_, i) => 1 + ((i + 1) % 3));
-  const marks = marksFor({ ...DEFAULT_SETTINGS, suppressBelow: 0, weights, surveySize: 22 });
+  const marks = marksFor({ ...DEFAULT_SETTINGS, suppressBelow: 0, unreliableBelow: 0, weights, surveySize: 22 });
 
   it.each<[string, number, number, number, number]>([
     // R: t 3.5553583289952, df 19, p 0.0021123578419797, difference 0.6227272727272726
@@ -92,7 +92,7 @@ describe('markSegments, weighted: the design-based t-test (R survey svyttest)', 
 
 describe('markSegments: suppressed cells are not tested and do not count in Holm', () => {
   // Built by hand: a total of 40 (option 20), segments X 10 of 15, Y 3 of 20, Z 4 of 5 (under a threshold of 6).
-  const settings = { ...DEFAULT_SETTINGS, suppressBelow: 6 };
+  const settings = { ...DEFAULT_SETTINGS, suppressBelow: 6, unreliableBelow: 0 };
   const tally = (count: number) => ({ count, sumW: count, sumW2: count });
   const figures = (chose: number, base: number): Figure[] => [
     makeFigure('yes', 'Yes', false, tally(chose), tally(base), settings),
@@ -120,5 +120,25 @@ describe('markSegments: suppressed cells are not tested and do not count in Holm
     expect(pY).toBeLessThan(pX);
     expect(marks[1].map((mark) => mark.adjustedP)).toEqual([4 * pY, 4 * pY].map((p) => expect.closeTo(p, 12)));
     expect(marks[0].map((mark) => mark.adjustedP)).toEqual([Math.max(4 * pY, 2 * pX), Math.max(4 * pY, 2 * pX)].map((p) => expect.closeTo(p, 12)));
+  });
+});
+
+describe('markSegments: a segment under the reliability threshold is never marked (issue 24, defect 2)', () => {
+  // The same table under the default threshold of 30: both segments have a base of 10.
+  const marks = marksFor({ ...DEFAULT_SETTINGS, suppressBelow: 0 });
+
+  it('markSegments(bases 10 < 30) → statistics as before, but no Holm p and no mark on any cell', () => {
+    expect(marks[0][0].statistic).toBeCloseTo(2.41626718461308, 10);
+    expect(marks.flat().map((mark) => mark.significance)).toEqual([null, null, null, null]);
+    expect(marks.flat().every((mark) => Number.isNaN(mark.adjustedP))).toBe(true);
+  });
+
+  it('markSegments(one respondent in a segment) → no mark, however far its share is from the rest', () => {
+    const settings = { ...DEFAULT_SETTINGS, suppressBelow: 0 };
+    const tally = (count: number) => ({ count, sumW: count, sumW2: count });
+    const figure = (chose: number, base: number) => makeFigure('yes', 'Yes', false, tally(chose), tally(base), settings);
+    // 1 of 1 against 10 of 200: 100% against 5%.
+    const [[alone]] = markSegments([figure(11, 201)], [[figure(1, 1)]], settings);
+    expect(alone.significance).toBeNull();
   });
 });

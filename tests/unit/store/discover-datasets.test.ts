@@ -142,6 +142,41 @@ describe('discoverDatasets', () => {
   });
 });
 
+describe('discoverDatasets: a folder whose subfolders each hold a survey is a group of datasets (defect 9)', () => {
+  let group = '';
+  const put = (relative: string) => {
+    mkdirSync(path.dirname(path.join(group, relative)), { recursive: true });
+    writeFileSync(path.join(group, relative), CSV);
+  };
+  beforeAll(() => {
+    group = mkdtempSync(path.join(tmpdir(), 'discover-group-'));
+    // Like ../shared/data/exports: unrelated surveys, one folder each, and a series of yearly files.
+    put('exports/starwars_surveymonkey/StarWars.csv');
+    put('exports/rcommunity2018_gforms/responses.tsv');
+    put('exports/maintainers_waves/2019.csv');
+    put('exports/maintainers_waves/2020.csv');
+    put('exports/README.md');
+    // Like todo-ospo: year folders are the waves of one survey.
+    put('ospo/2018/results.csv');
+    put('ospo/2019/Raw_Data/results.csv');
+    // One survey folder inside a folder of its own is that survey, not a group of one.
+    put('lonely/only_survey/results.csv');
+  });
+  afterAll(() => rmSync(group, { recursive: true, force: true }));
+
+  it('discoverDatasets(a root with exports/<survey>/ folders) → one dataset per survey folder, named by it and grouped under exports; year folders stay waves of one', () => {
+    const found = discoverDatasets([{ dir: group, origin: 'external' }]);
+    expect(found.map((d) => [d.id, d.group, d.waves.map((w) => w.id)])).toEqual([
+      ['maintainers_waves', 'exports', ['2019', '2020']],
+      ['rcommunity2018_gforms', 'exports', ['responses']],
+      ['starwars_surveymonkey', 'exports', ['starwars']],
+      ['lonely', undefined, ['results']],
+      ['ospo', undefined, ['2018', '2019']],
+    ]);
+    expect(found[0].dir).toBe(path.join(group, 'exports', 'maintainers_waves'));
+  });
+});
+
 describe('dataRootsFromEnv', () => {
   it('dataRootsFromEnv(project, undefined) is only the bundled data folder', () => {
     expect(dataRootsFromEnv('/srv/app', undefined)).toEqual([{ dir: path.join('/srv/app', 'data'), origin: 'bundled' }]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inferColumnKind, isMetaName } from '../../../lib/survey/infer-kind';
+import { inferColumn, inferColumnKind, isMetaName } from '../../../lib/survey/infer-kind';
 import { createMissingTest } from '../../../lib/survey/missing-values';
 
 const isMissing = createMissingTest();
@@ -97,5 +97,23 @@ describe('inferColumnKind', () => {
   it('calls 31+ distinct answers making up more than half of the answers text', () => {
     const values = Array.from({ length: 40 }, (_, i) => `city ${i % 35}`);
     expect(kindOf(values)).toBe('text');
+  });
+});
+
+describe('inferColumn: 1/0 under a yes-or-no question (Typeform, issue 24)', () => {
+  const isMissing = (value: string) => value === '';
+  const cells = [...Array(121).fill('1'), ...Array(35).fill('0')];
+
+  it('inferColumn(["Are you using Kubernetes?"], 1 ×121, 0 ×35) → single, labelled Yes and No, Yes first', () => {
+    const inference = inferColumn(['Are you using Kubernetes?'], cells, isMissing, 156);
+    expect(inference.kind).toBe('single');
+    expect(inference.reason).toBe('single: yes/no coded 1/0 ("Are you using Kubernetes?" asks for a yes or a no)');
+    expect(inference.labels?.order).toEqual(['1', '0']);
+    expect(Object.fromEntries(inference.labels!.of)).toEqual({ '1': 'Yes', '0': 'No' });
+  });
+
+  it('inferColumn(["GitOps"], the same 1/0) → single codes with no labels: the header asks nothing', () => {
+    const inference = inferColumn(['GitOps'], cells, isMissing, 156);
+    expect([inference.kind, inference.labels]).toEqual(['single', undefined]);
   });
 });

@@ -79,3 +79,37 @@ describe('matchLikertScale', () => {
     }
   });
 });
+
+describe('matchLikertScale: scales issue 24 found out of order', () => {
+  it.each([
+    // Everyday quality words, shown before as Good, OK, Excellent, Bad, Horrible (by count).
+    [
+      ['Good', 'OK', 'Excellent', 'Bad', 'Horrible'],
+      ['Horrible', 'Bad', 'OK', 'Good', 'Excellent'],
+    ],
+    // Frequencies with their full stops (Carpentries), "per" for "a", and a "not using" answer as the lowest point.
+    [
+      ['Daily.', 'Weekly.', 'I had not been using tools like these.', 'Several times per year.', 'Less than once per year.', 'Monthly.'],
+      ['I had not been using tools like these.', 'Less than once per year.', 'Several times per year.', 'Monthly.', 'Weekly.', 'Daily.'],
+    ],
+    // German agreement, spelt "garnicht" in one question and "gar nicht" in another (LimeSurvey, digital twins).
+    [
+      ['Stimme eher zu', 'Stimme vollständig zu', 'Stimme eher nicht zu', 'Stimme garnicht zu'],
+      ['Stimme garnicht zu', 'Stimme eher nicht zu', 'Stimme eher zu', 'Stimme vollständig zu'],
+    ],
+    [
+      ['eher wichtig', 'sehr wichtig', 'garnicht wichtig', 'eher unwichtig'],
+      ['garnicht wichtig', 'eher unwichtig', 'eher wichtig', 'sehr wichtig'],
+    ],
+    [
+      ['Somewhat Positive', 'Very Negative', 'Neutral', 'Very Positive', 'Somewhat Negative'],
+      ['Very Negative', 'Somewhat Negative', 'Neutral', 'Somewhat Positive', 'Very Positive'],
+    ],
+  ])('matchLikertScale(%j) orders them %j', (values, ordered) => {
+    expect(matchLikertScale(values)?.ordered).toEqual(ordered);
+  });
+
+  it('a "not using" answer is the lowest point only on a frequency scale: beside agreement words it is no scale at all', () => {
+    expect(matchLikertScale(['Agree', 'Disagree', 'I have not used it'])).toBeUndefined();
+  });
+});

@@ -134,3 +134,28 @@ describe('linkWaves by wording', () => {
     expect(chains(linkWaves([older, newer]))).toEqual([['Q9', 'single', '2021:Q4[text only] 2022:Q9[anchor]']]);
   });
 });
+
+describe('linkWaves: the same words under another id, with other answers (issue 24, defect 7)', () => {
+  // 2020 asks "How satisfied are you with the support?" as q3 in words; 2021 as q5 on 1–10: another list of answers.
+  const words = buildSurvey(
+    ['id,q1,q2,q3', ...Array.from({ length: 12 }, (_, k) => `${k},a,b,${['Satisfied', 'Neutral', 'Dissatisfied'][k % 3]}`)].join('\n'),
+    {
+      codebook: { header: { layout: 'single-row' }, questions: { q3: { label: 'How satisfied are you with the support?' } } },
+    },
+  );
+  const numbers = buildSurvey(['id,q5', ...Array.from({ length: 12 }, (_, k) => `${k},${(k % 5) + 6}`)].join('\n'), {
+    codebook: { questions: { q5: { label: 'How satisfied are you with the support?', kind: 'likert' } } },
+  });
+  const links = linkWaves([
+    { id: '2020', survey: words },
+    { id: '2021', survey: numbers },
+  ]);
+
+  it('linkWaves → not linked, but refused with why and the survey.json that joins them, so the wave reads “asked differently”, not “not asked”', () => {
+    const refusal = links.refused.find((entry) => entry.id === 'q5' && entry.waveId === '2020');
+    expect(refusal).toMatchObject({ anchorWave: '2021', questionId: 'q3', why: 'the answer options barely overlap (0 of 3 in common)' });
+    expect(refusal?.join).toBe(
+      'if it is the same question, join them in survey.json: "questions": { "q5": { "aliases": ["q3"] } }, and join renamed answers with option aliases ({ "value": "<this wave\'s wording>", "aliases": ["Dissatisfied"] })',
+    );
+  });
+});

@@ -86,3 +86,28 @@ describe('mergeOrder', () => {
     expect(mergeOrder(preferred, counts(['b', 1], ['a', 2]))).toEqual(['a', 'b']);
   });
 });
+
+describe('orderOptions: versions (issue 24, defect 7)', () => {
+  const counts = (values: string[]) => new Map(values.map((value, k) => [value, 10 + k]));
+  it.each([
+    [
+      ['Python 3.10', 'Python 3.8', 'Python 3.9', 'Python 2.7'],
+      ['Python 2.7', 'Python 3.8', 'Python 3.9', 'Python 3.10'],
+    ],
+    [
+      ['3.10', '3.9', '3.11', '3.8'],
+      ['3.8', '3.9', '3.10', '3.11'],
+    ],
+    [
+      ['1.10.2', '1.9.0', '1.2.3'],
+      ['1.2.3', '1.9.0', '1.10.2'],
+    ],
+    // Decimals stay decimals: 3.25 is less than 3.5.
+    [
+      ['3.5', '3.25', '4.0'],
+      ['3.25', '3.5', '4.0'],
+    ],
+  ])('orderOptions(%j) → %j', (values, ordered) => {
+    expect(orderOptions(counts(values))).toEqual(ordered);
+  });
+});

@@ -124,12 +124,13 @@ describe('compareQuestions: kinds', () => {
     ['likert', 'single', { same: true, wording: 1, options: 1 }],
     ['multi', 'multi', { same: true, wording: 1, options: 1 }],
     ['ranking', 'ranking', { same: true, wording: 1, options: 1 }],
-    ['single', 'multi', { same: false, why: 'single in one wave, multi in the other' }],
-    ['multi', 'single', { same: false, why: 'multi in one wave, single in the other' }],
-    ['multi', 'ranking', { same: false, why: 'multi in one wave, ranking in the other' }],
-    ['likert', 'numeric', { same: false, why: 'likert in one wave, numeric in the other' }],
-    ['numeric', 'single', { same: false, why: 'numeric in one wave, single in the other' }],
-    ['text', 'single', { same: false, why: 'text in one wave, single in the other' }],
+    // the same words in another kind: a codebook can say they are one question (joinable)
+    ['single', 'multi', { same: false, why: 'single in one wave, multi in the other', joinable: 'kind' }],
+    ['multi', 'single', { same: false, why: 'multi in one wave, single in the other', joinable: 'kind' }],
+    ['multi', 'ranking', { same: false, why: 'multi in one wave, ranking in the other', joinable: 'kind' }],
+    ['likert', 'numeric', { same: false, why: 'likert in one wave, numeric in the other', joinable: 'kind' }],
+    ['numeric', 'single', { same: false, why: 'numeric in one wave, single in the other', joinable: 'kind' }],
+    ['text', 'single', { same: false, why: 'text in one wave, single in the other', joinable: 'kind' }],
   ])('compareQuestions(%s, %s) on the same words and options → %j', (a, b, expected) => {
     expect(compareQuestions(asked(a, 'Do you mentor?', yesNo), asked(b, 'Do you mentor?', yesNo))).toEqual(expected);
   });
@@ -159,18 +160,45 @@ describe('compareQuestions: wording and options', () => {
     expect(compareQuestions(a, b)).toEqual({ same: true, wording: 1, options: 1 });
   });
 
-  it('compareQuestions(options {Yes, No, Maybe} vs {Yes, No, Never}) → the same at exactly half the options (2 of 4)', () => {
+  it('compareQuestions(options {Yes, No, Maybe} vs {Yes, No, Never}) → the same: 2 of the shorter list’s 3 options shared', () => {
     expect(compareQuestions(asked('single', 'Do you mentor?', { options }), asked('single', 'Do you mentor?', { options: ['Yes', 'No', 'Never'] }))).toEqual({
       same: true,
       wording: 1,
-      options: 0.5,
+      options: 2 / 3,
     });
   });
 
-  it('compareQuestions(options {Yes, No, Maybe} vs {Yes, Never, Sometimes}) → the answer options differ (1 of 5)', () => {
+  it('compareQuestions(options {Yes, No, Maybe} vs {Yes, Never, Sometimes}) → the options barely overlap (1 of 3), which a codebook can overrule', () => {
     expect(
       compareQuestions(asked('single', 'Do you mentor?', { options }), asked('single', 'Do you mentor?', { options: ['Yes', 'Never', 'Sometimes'] })),
-    ).toEqual({ same: false, why: 'the answer options differ' });
+    ).toEqual({ same: false, why: 'the answer options barely overlap (1 of 3 in common)', joinable: 'options' });
+  });
+
+  it('compareQuestions(a list of 31 options grown to 91, 30 kept) → the same: options added are not a reason to refuse', () => {
+    const before = Array.from({ length: 31 }, (_, k) => `Project ${k}`);
+    const after = [...before.slice(1), ...Array.from({ length: 61 }, (_, k) => `New ${k}`)];
+    expect(compareQuestions(asked('multi', 'Which projects?', { options: before }), asked('multi', 'Which projects?', { options: after }))).toEqual({
+      same: true,
+      wording: 1,
+      options: 30 / 31,
+    });
+  });
+
+  it('compareQuestions(likert 1–5 vs likert 1–10, same words and numbers) → the rating scale changed', () => {
+    const five = { ...asked('likert', 'Would you recommend it?', { options: ['1', '2', '3', '4', '5'] }), range: { min: 1, max: 5 } };
+    const ten = { ...asked('likert', 'Would you recommend it?', { options: ['3', '4', '5', '8', '10'] }), range: { min: 1, max: 10 } };
+    expect(compareQuestions(ten, five)).toEqual({ same: false, why: 'the rating scale changed (1–10 in one wave, 1–5 in the other)', joinable: 'options' });
+  });
+
+  it('compareQuestions(two Typeform lists with no text, 4 of 5 options shared) → the same; a list sharing one option → not, and no codebook hint', () => {
+    const build = ['CMake', 'Makefiles', 'SCons', 'Autotools', 'None or not applicable to my project(s)'];
+    const split = ['CMake', 'Makefiles', 'SCons', 'Autotools', 'None, but I want to learn', 'Not relevant to my project(s)'];
+    const untitled = (labels: string[]) => ({ ...asked('multi', labels.join(' / '), { options: labels }), untitled: true });
+    expect(compareQuestions(untitled(build), untitled(split))).toEqual({ same: true, wording: 1, options: 4 / 5 });
+    expect(compareQuestions(untitled(build), untitled(['CMake', 'Git and version control', 'Jupyter notebooks']))).toEqual({
+      same: false,
+      why: 'the answer options barely overlap (1 of 3 in common)',
+    });
   });
 
   it('compareQuestions(wording and options both different) → the wording is named first', () => {

@@ -1,8 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ColumnDescription, QuestionDescription, SurveyDescription } from '../../../lib/survey/describe-survey';
-import { requireShared, SHARED } from '../shared-data';
+import type { SurveyDescription } from '../../../lib/survey/describe-survey';
+import { requireShared } from '../shared-data';
+import { check, EXPORTS, schema, type Expected } from '../helpers/analyst-labels';
 
 /**
  * One real export from each common survey tool (../shared/data/exports, each folder's README
@@ -12,87 +12,9 @@ import { requireShared, SHARED } from '../shared-data';
  * Python's csv module (a separate parser): options chosen by two respondents or more, the rest
  * typed-in "Other" answers; counts quoted beside them are from that reading.
  */
-const root = path.resolve(__dirname, '../../..');
-const EXPORTS = path.join(SHARED, 'exports');
 const haveExports = requireShared('the real-export kind tests', EXPORTS);
 
-/** What an analyst's label means in our terms. */
-type Expected =
-  | { kind: 'meta' | 'numeric' | 'ranking' }
-  | { kind: 'single'; options?: string[] }
-  /** "single (ordinal)": a choice whose options have an order; we may read it as a likert scale. */
-  | { kind: 'ordinal'; order?: string[] }
-  | { kind: 'likert'; scores?: number[] }
-  | { kind: 'text'; personal?: boolean }
-  | { kind: 'multi'; separator?: string; vocabulary?: string[] }
-  /** One column per option, the columns `from`…`to` one multi-select question. */
-  | { kind: 'multi-columns'; to: number; options: number }
-  | { kind: 'ranking-columns'; to: number }
-  /** Rows of one grid: `from`…`to`, one question each, sharing a scale. */
-  | { kind: 'grid'; to: number; scale?: string[] }
-  | { kind: 'unused' };
-
 const WRITTEN_IN = 'Other (written in)';
-
-function schema(file: string): SurveyDescription {
-  const json = execFileSync(process.execPath, [path.join(root, 'bin/survey-lens.mjs'), 'schema', path.join(EXPORTS, file)], {
-    cwd: root,
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  return JSON.parse(json) as SurveyDescription;
-}
-
-function check(description: SurveyDescription, index: number, expected: Expected): void {
-  const column: ColumnDescription = description.columnKinds[index];
-  const where = `column ${index} (${column.header.slice(0, 60)})`;
-  if (expected.kind === 'unused') {
-    expect(column.question, where).toBeNull();
-    return;
-  }
-  const question: QuestionDescription | undefined = description.questions.find((q) => q.id === column.question);
-  expect(question, where).toBeDefined();
-  const q = question!;
-  switch (expected.kind) {
-    case 'ordinal':
-      expect(['single', 'likert'], where).toContain(q.kind);
-      if (expected.order)
-        expect(
-          q.options?.filter((option) => expected.order!.includes(option)),
-          `${where}: options in their order`,
-        ).toEqual(expected.order);
-      return;
-    case 'multi-columns':
-    case 'ranking-columns':
-      expect(q.kind, where).toBe(expected.kind === 'multi-columns' ? 'multi' : 'ranking');
-      expect(q.indexes, `${where}: built from columns ${index}–${expected.to}`).toEqual(Array.from({ length: expected.to - index + 1 }, (_, k) => index + k));
-      if (expected.kind === 'multi-columns') expect(q.options, where).toHaveLength(expected.options);
-      return;
-    case 'grid': {
-      const rows = description.columnKinds.slice(index, expected.to + 1);
-      expect(new Set(rows.map((row) => row.grid)), `${where}: one grid over columns ${index}–${expected.to}`).toEqual(new Set([column.grid]));
-      expect(column.grid, where).toBeDefined();
-      const grid = description.grids.find((candidate) => candidate.id === column.grid)!;
-      expect(grid.rowIds, where).toEqual(rows.map((row) => row.question));
-      for (const row of rows) expect(['single', 'likert'], where).toContain(row.kind);
-      if (expected.scale)
-        expect(
-          grid.scale.map((option) => option.value),
-          `${where}: the grid's scale`,
-        ).toEqual(expected.scale);
-      return;
-    }
-    default:
-      expect(q.kind, where).toBe(expected.kind);
-  }
-  if (expected.kind === 'single' && expected.options) expect(q.options, where).toEqual(expected.options);
-  if (expected.kind === 'likert' && expected.scores) expect(q.scores, where).toEqual(expected.scores);
-  if (expected.kind === 'text' && expected.personal) expect(q.personal, `${where}: personal data`).toBeTruthy();
-  if (expected.kind === 'multi') {
-    if (expected.separator) expect(q.separator, where).toBe(expected.separator);
-    if (expected.vocabulary) expect(new Set(q.options), `${where}: option vocabulary`).toEqual(new Set(expected.vocabulary));
-  }
-}
 
 const EXPECTED: { folder: string; file: string; respondents: number; columns: [number, Expected][] }[] = [
   {

@@ -4,6 +4,7 @@ import { cache } from 'react';
 import type { SearchParams } from '@/lib/view/state/search-params';
 import { askQuestion } from '@/lib/view/figures/ask-question';
 import { listQuestionWaves } from '@/lib/view/figures/question-waves';
+import { dropSelfComparison } from '@/lib/view/state/drop-self-comparison';
 import { openView } from '../../../_server/open-view';
 import { decodeSegment } from '../../../_server/resolve-dataset';
 import { DatasetHeading } from '../../../_sections/dataset-heading';
@@ -23,8 +24,10 @@ interface Props {
 /** The view and the question as asked, once per request: the metadata and the page share it. */
 const open = cache(async (datasetSegment: string, questionSegment: string, query: SearchParams) => {
   // Every wave is read (cached) so the switcher can link each wave's own question and say where it was not asked.
-  const view = await openView(datasetSegment, query, { everyWave: true });
+  const opened = await openView(datasetSegment, query, { everyWave: true });
   const id = decodeSegment(questionSegment);
+  // Compared by itself (a comparison carried over from another page): no comparison, and the page says so.
+  const view = dropSelfComparison(opened, id, opened.reference?.survey.questions.find((question) => question.id === id)?.label ?? id);
   const asked = askQuestion(view, id);
   // Unknown question: a real 404, decided before anything streams. A wave that failed is shown as such.
   if (view.reference && !asked) notFound();

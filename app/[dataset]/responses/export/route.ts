@@ -41,7 +41,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ data
       const rows = Array.from(respondents.subarray(next, next + CHUNK), (i) => [
         i + 1,
         survey.lines[i],
-        ...columns.map((question) => formatAnswer(question, i)),
+        ...columns.map((question) => formatAnswer(question, i, 'file')),
       ]);
       next += CHUNK;
       controller.enqueue(encoder.encode(`${writeSafeCsvLines(rows)}\r\n`));

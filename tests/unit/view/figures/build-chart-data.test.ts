@@ -282,8 +282,8 @@ describe('buildChartData(remote by team): segments as series', () => {
     ]);
   });
 
-  it('buildChartData(…) → each cell carries its significance mark from the row flags', () => {
-    expect(byTeam({ includeAll: true }).categories.map((category) => category.cells.map((cell) => cell.significance))).toEqual([
+  it('buildChartData(…, no reliability threshold) → each cell carries its significance mark from the row flags', () => {
+    expect(byTeam({ includeAll: true }, { unreliableBelow: 0 }).categories.map((category) => category.cells.map((cell) => cell.significance))).toEqual([
       [null, 'higher', 'lower'],
       [null, 'lower', 'higher'],
     ]);

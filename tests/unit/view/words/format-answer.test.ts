@@ -154,3 +154,25 @@ describe('formatAnswer on an inline survey with every question kind', () => {
     expect(answer(questionId, respondent)).toBe(expected);
   });
 });
+
+describe('formatAnswer(…, "file"): numbers in a data download are plain numbers (issue 24, defect 4)', () => {
+  const years = survey.questions.find((q) => q.id === 'years')!;
+  it.each([
+    // As written in the inline CSV: 1234567.5, 0, -3.25, 1e3, 0.1234567, 0.0000001; b left it blank.
+    ['a', '1234567.5'],
+    ['b', ''],
+    ['c', '0'],
+    ['d', '-3.25'],
+    ['e', '1000'],
+    ['f', '0.1234567'],
+    ['g', '1e-7'],
+  ] as const)('formatAnswer(years, %s, "file") is %j: no digit grouping, no rounding', (respondent, written) => {
+    expect(formatAnswer(years, RESPONDENT[respondent], 'file')).toBe(written);
+    // A spreadsheet (and JavaScript) reads it back as the number answered.
+    if (written !== '') expect(Number(written)).toBe(years.kind === 'numeric' ? years.values[RESPONDENT[respondent]] : NaN);
+  });
+
+  it('formatAnswer(years, a) on screen keeps its digit grouping', () => {
+    expect(answer('years', 'a')).toContain(',');
+  });
+});
