@@ -63,7 +63,7 @@ export interface ViewDefaults {
   weighted: boolean;
   /** The dataset's suppression threshold (codebook `suppressBelow`, default 10). */
   suppressBelow: number;
-  /** `public`: the disclosure rules of a published dashboard (README: Disclosure control); absent = analyst. */
+  /** `public`: the disclosure rules of a published dashboard (docs/publishing.md: the disclosure model); absent = analyst. */
   disclosure?: 'analyst' | 'public';
 }
 
