@@ -29,10 +29,11 @@ Usage:
   survey-lens aggregate <file or dataset id> --question <id>
         [--where <id>=<value>]... [--where <id>!=<value>]... [--where <id>>=<number>]...
         [--by <id>] [--weight <column>] [--base answered|all] [--wave <wave>]
-        [--codebook <survey.json>] [--suppress-below <n>] [--format csv|json]
+        [--codebook <survey.json>] [--suppress-below <n>] [--level 90|95|99] [--format csv|json]
         [--view '<query string of a dashboard URL>']
       Prints the aggregated figures for that view — the same CSV the dashboard downloads:
-      one row per (wave, segment, option) with counts, bases, percentages and 95% intervals.
+      one row per (wave, segment, option) with counts, bases, percentages and intervals
+      (95% unless --level says 90 or 99).
       Repeating --where on one question means "is one of"; different questions are ANDed.
       Also <id>__all=<value> (chose all of), <id>__answered=1|0. Quote values with spaces:
         --where 'MainBranch=I am a developer by profession'
@@ -48,7 +49,7 @@ Usage:
 
   survey-lens crosstab <file or dataset id> --rows <id> [--rows <id>]... --cols <id>
         [--where …]... [--wave <wave>] [--weight <column>|none] [--base answered|all]
-        [--suppress-below <n>] [--format csv|json] [--view '<query string>']
+        [--suppress-below <n>] [--level 90|95|99] [--format csv|json] [--view '<query string>']
       Prints the crosstab page's download: each row question against the column question in
       one wave (the latest unless --wave), with counts, column, row and total percentages, the
       column-% interval, significance marks and the test of independence on every row.

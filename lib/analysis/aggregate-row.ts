@@ -5,7 +5,7 @@ import type { Measure } from './measures';
 import type { Significance } from './segment-significance';
 import type { Tally } from './tally';
 
-/** One row of the aggregated CSV: one (wave, segment, measure, option). The README documents each column. */
+/** One row of the aggregated CSV: one (wave, segment, measure, option). docs/downloads.md documents each column. */
 export interface AggregateRow {
   dataset: string;
   wave: string;

@@ -1,6 +1,6 @@
 import type { Survey } from '../survey/types';
 
-/** The flag every exported row of a wave read only in part carries (README: the flags column). */
+/** The flag every exported row of a wave read only in part carries (docs/downloads.md: the flags column). */
 export const PARTIAL_FLAG = 'partial-file';
 
 /**

@@ -15,7 +15,7 @@ function readSample2022() {
 }
 
 const count = (records, predicate) => records.filter(predicate).length;
-/** Blank, NA and N/A are no answer (README). */
+/** Blank, NA and N/A are no answer (docs/your-data.md). */
 const answered = (value) => value !== '' && value !== 'NA' && value !== 'N/A';
 
 async function sentenceText(page) {

@@ -5,7 +5,7 @@ import { changeView } from '@/lib/view/state/change-view';
 import { CONFIDENCE_LEVELS, type ConfidenceLevel } from '@/lib/view/state/view-state';
 import { useViewNavigation } from './view-navigation';
 
-/** “Intervals”: the confidence level of every interval and test on the page (`_level`), 95% unless chosen. */
+/** “Intervals”: the confidence level of every interval on the page (`_level`), 95% unless chosen; significance marks stay tests at 5%. */
 export function LevelPicker({ current }: { current?: ConfidenceLevel }) {
   const navigation = useViewNavigation();
   const id = useId();

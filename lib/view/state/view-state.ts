@@ -69,7 +69,7 @@ export interface ViewDefaults {
   weighted: boolean;
   /** The dataset's suppression threshold (codebook `suppressBelow`, default 10). */
   suppressBelow: number;
-  /** `public`: the disclosure rules of a published dashboard (docs/publishing.md); absent = analyst. */
+  /** `public`: the disclosure rules of a published dashboard (docs/publishing.md: the disclosure model); absent = analyst. */
   disclosure?: 'analyst' | 'public';
   /** Public mode: what a view may ask of the release — the breakdown questions, and how many at once. */
   release?: ReleasePolicy;

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
+import { EXPORT_KEYS, VIEW_KEYS } from '../../../lib/view/state/view-keys';
 
 /**
  * The CLI end to end: `node bin/survey-lens.mjs` in a child process, run from the repository root
@@ -29,6 +30,15 @@ describe('survey-lens --help', () => {
     expect(status).toBe(0);
     expect(stdout).toContain('survey-lens aggregate <file or dataset id> --question <id>');
     expect(stdout).toContain('Exit codes: 0 ok, 1 the file cannot be read as a survey, 2 bad arguments');
+  });
+
+  it('survey-lens --help → names every flag of the key table (lib/view/state/view-keys)', () => {
+    const { stdout } = run('--help');
+    const flags = [
+      ...VIEW_KEYS.flatMap((entry) => entry.flag?.name ?? []),
+      ...Object.values(EXPORT_KEYS).flatMap((entry) => ('flag' in entry ? entry.flag : [])),
+    ];
+    expect(flags.filter((flag) => !stdout.includes(`${flag} `))).toEqual([]);
   });
 
   it('survey-lens with no command → the usage text and exit 2', () => {
