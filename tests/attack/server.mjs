@@ -3,7 +3,7 @@
  * of starting it) in public mode (`SURVEY_LENS_MODE=public`) on a free port, with the bundled
  * sample and, in a temporary data folder, a copy of it whose codebook opts raw responses in
  * (`publicColumns`: role and job satisfaction; salary marked `private: true`) — the setting
- * attack 8 needs. The cell-key secret is fixed for reproducible runs (ATTACK_SECRET overrides it,
+ * attack 8 needs; and a small survey of formula-like answers for the formula-safety guard. The cell-key secret is fixed for reproducible runs (ATTACK_SECRET overrides it,
  * ATTACK_SECRET=random draws one); the attacker never sees it. Cache folder: the temporary one.
  */
 import { spawn } from 'node:child_process';
@@ -16,6 +16,8 @@ import { root } from '../e2e/support.mjs';
 import { DATASET } from './judge.mjs';
 
 export const OPEN_DATASET = 'attack-open';
+/** A small survey whose answers and headers look like spreadsheet formulas (tests/fixtures/formula-labels.csv), raw responses opted in. */
+export const FORMULA_DATASET = 'attack-formulas';
 export const PUBLIC_COLUMNS = ['role', 'job_satisfaction'];
 const DEFAULT_SECRET = 'attack-suite-fixed-secret-issue-21';
 
@@ -46,6 +48,14 @@ function writeOpenDataset(folder) {
   writeFileSync(path.join(target, 'survey.json'), `${JSON.stringify(codebook, null, 2)}\n`);
 }
 
+function writeFormulaDataset(folder) {
+  const target = path.join(folder, FORMULA_DATASET);
+  mkdirSync(target, { recursive: true });
+  copyFileSync(path.join(root, 'tests/fixtures/formula-labels.csv'), path.join(target, '2024.csv'));
+  const codebook = { title: 'Formula-like answers (attack suite)', waves: [{ id: '2024', file: '2024.csv' }], publicColumns: ['role', 'team_x', 'comment'] };
+  writeFileSync(path.join(target, 'survey.json'), `${JSON.stringify(codebook, null, 2)}\n`);
+}
+
 export function chooseSecret() {
   const wanted = process.env.ATTACK_SECRET;
   if (wanted === 'random') return randomBytes(24).toString('hex');
@@ -57,6 +67,7 @@ export async function startPublicServer({ secret = chooseSecret() } = {}) {
   const folder = mkdtempSync(path.join(tmpdir(), 'survey-lens-attack-'));
   const data = path.join(folder, 'data');
   writeOpenDataset(data);
+  writeFormulaDataset(data);
   const port = await findFreePort();
   const env = {
     ...process.env,
