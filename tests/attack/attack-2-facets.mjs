@@ -122,7 +122,8 @@ async function facetOfParent(attacker, target) {
 async function estimate(attacker, target) {
   const pairs = pairsOf(target.conditions);
   const found = await partition(attacker, pairs, { pages: MAX_PAGES });
-  if (!found) return { id: target.id, count: await facetOfParent(attacker, target), claims: ['answers', 'salary'], detail: 'no facet counts on the refused page' };
+  if (!found)
+    return { id: target.id, count: await facetOfParent(attacker, target), claims: ['answers', 'salary'], detail: 'no facet counts on the refused page' };
   const result = { id: target.id, count: found.count, claims: ['answers', 'salary'], detail: `${found.leaves.length} leaves` };
   if (found.count === 1) {
     result.answers = answersOf(found.leaves[0], target);

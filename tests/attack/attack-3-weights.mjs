@@ -27,7 +27,9 @@ const ANSWER_QUESTIONS = [
 /** True counts per option of a question under filters, where the weights give them away. */
 async function trueCounts(attacker, question, measure, pairs) {
   const { rows } = await attacker.figures(question, pairs);
-  return new Map(rows.filter((row) => row.measure === measure).map((row) => [row.option, row.count === 0 ? 0 : countFromWeights(row.count, row.weighted_count)]));
+  return new Map(
+    rows.filter((row) => row.measure === measure).map((row) => [row.option, row.count === 0 ? 0 : countFromWeights(row.count, row.weighted_count)]),
+  );
 }
 
 async function selectionSize(attacker, pairs) {

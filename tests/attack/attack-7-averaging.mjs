@@ -59,10 +59,14 @@ async function selectionCount(attacker, pairs) {
 async function optionCounts(attacker, question, pairs, measure = 'share') {
   const { rows } = await attacker.figures(question, pairs, [['_weight', '0']]);
   const mine = rows.filter((row) => row.measure === measure);
-  return { counts: new Map(mine.map((row) => [row.option, isNumber(row.count) ? row.count : null])), base: mine.find((row) => isNumber(row.base))?.base ?? null };
+  return {
+    counts: new Map(mine.map((row) => [row.option, isNumber(row.count) ? row.count : null])),
+    base: mine.find((row) => isNumber(row.base))?.base ?? null,
+  };
 }
 
-const setPairs = (question, values) => (values.length === 1 && values[0] === null ? [[`${question}__answered`, '0']] : values.map((value) => [question, value]));
+const setPairs = (question, values) =>
+  values.length === 1 && values[0] === null ? [[`${question}__answered`, '0']] : values.map((value) => [question, value]);
 
 /**
  * Counts near the filter limit are published only when their noise pushed them up, and counts
@@ -97,7 +101,11 @@ function subsetsContaining(value, all, rand) {
 async function averageBoxes(attacker, target) {
   const rand = random(seedOf(target.id));
   const fields = await Promise.all(
-    target.conditions.map(async ({ question, value }) => ({ question, value, draw: value === null ? () => [null] : subsetsContaining(value, await attacker.options(question), rand) })),
+    target.conditions.map(async ({ question, value }) => ({
+      question,
+      value,
+      draw: value === null ? () => [null] : subsetsContaining(value, await attacker.options(question), rand),
+    })),
   );
   const varying = fields.map((field, k) => k).filter((k) => fields[k].value !== null);
   const orders = permutations(varying);
@@ -119,9 +127,7 @@ async function averageBoxes(attacker, target) {
       for (const [position, k] of order.entries()) {
         const rest = sets[k].filter((value) => value !== fields[k].value);
         if (rest.length === 0) continue;
-        pieces.push(
-          fields.map((field, j) => [field.question, j === k ? rest : order.slice(0, position).includes(j) ? [field.value] : sets[j]]),
-        );
+        pieces.push(fields.map((field, j) => [field.question, j === k ? rest : order.slice(0, position).includes(j) ? [field.value] : sets[j]]));
       }
       const counts = await Promise.all(pieces.map((piece) => boxCount(attacker, piece)));
       if (counts.every(isNumber)) {
@@ -162,10 +168,14 @@ function nonEmptySubsets(values) {
  */
 async function answeredByAll(attacker, question) {
   const [all, answered] = await Promise.all([
-    attacker.figures(question, [], [
-      ['_base', 'all'],
-      ['_weight', '0'],
-    ]),
+    attacker.figures(
+      question,
+      [],
+      [
+        ['_base', 'all'],
+        ['_weight', '0'],
+      ],
+    ),
     attacker.figures(question, [], [['_weight', '0']]),
   ]);
   const base = (rows) => rows.find((row) => isNumber(row.base))?.base;
@@ -192,9 +202,18 @@ async function averageCell(attacker, target) {
   add(minus(oneWay, [...(await Promise.all(others.map((value) => countOf([[breakdown.question, value]])))), blank]));
   add(minus(oneWay, [await countOf(setPairs(breakdown.question, others)), blank]));
   // One answer per respondent (single choice, ranked first): the base is the sum of the options.
-  if (kindOf(cell.question) !== 'multi') add(minus(own.base, [...own.counts].filter(([option]) => option !== cell.value).map(([, count]) => count)));
+  if (kindOf(cell.question) !== 'multi')
+    add(
+      minus(
+        own.base,
+        [...own.counts].filter(([option]) => option !== cell.value).map(([, count]) => count),
+      ),
+    );
   for (const subset of nonEmptySubsets(others)) {
-    const [withCell, without] = await Promise.all([countOf(setPairs(breakdown.question, [breakdown.value, ...subset])), countOf(setPairs(breakdown.question, subset))]);
+    const [withCell, without] = await Promise.all([
+      countOf(setPairs(breakdown.question, [breakdown.value, ...subset])),
+      countOf(setPairs(breakdown.question, subset)),
+    ]);
     add(minus(withCell, [without]));
   }
   for (const other of BREAKDOWNS.filter((question) => question !== breakdown.question && question !== cell.question)) {
@@ -202,7 +221,10 @@ async function averageCell(attacker, target) {
     const blankPart = await blankOf(other, pairsOf([breakdown]));
     for (const subset of nonEmptySubsets(otherValues).filter((subset) => subset.length < otherValues.length)) {
       const rest = otherValues.filter((value) => !subset.includes(value));
-      const parts = await Promise.all([countOf([...pairsOf([breakdown]), ...setPairs(other, subset)]), countOf([...pairsOf([breakdown]), ...setPairs(other, rest)])]);
+      const parts = await Promise.all([
+        countOf([...pairsOf([breakdown]), ...setPairs(other, subset)]),
+        countOf([...pairsOf([breakdown]), ...setPairs(other, rest)]),
+      ]);
       add(total([...parts, blankPart]));
     }
   }
@@ -213,7 +235,12 @@ async function estimate(attacker, target) {
   const estimates = target.family === 'released cell' ? await averageCell(attacker, target) : await averageBoxes(attacker, target);
   if (estimates.length === 0) return { id: target.id, count: null, detail: 'no decomposition answered' };
   const mean = estimates.reduce((sum, value) => sum + value, 0) / estimates.length;
-  return { id: target.id, count: Math.max(0, Math.round(mean)), detail: `mean of ${estimates.length} decompositions: ${mean.toFixed(2)}`, decompositions: estimates.length };
+  return {
+    id: target.id,
+    count: Math.max(0, Math.round(mean)),
+    detail: `mean of ${estimates.length} decompositions: ${mean.toFixed(2)}`,
+    decompositions: estimates.length,
+  };
 }
 
 export const attack = {

@@ -74,8 +74,12 @@ async function oneRespondent(attacker, target, row, column) {
   const fixed = Object.fromEntries(target.conditions.filter((c) => c.value !== null).map((c) => [c.question, c.value]));
   const anchor = target.conditions.find((c) => c.value !== null && c.op === 'in' && !['languages'].includes(c.question));
   const base = anchor ? [[anchor.question, anchor.value]] : [];
-  const languages = fixed.languages ? [fixed.languages] : await optionsChosen(attacker, id, base, 'languages', 'languages', await attacker.options('languages'));
-  const firsts = fixed.hot_trends ? [fixed.hot_trends] : await optionsChosen(attacker, id, base, 'hot_trends', 'hot_trends__first', await attacker.options('hot_trends'));
+  const languages = fixed.languages
+    ? [fixed.languages]
+    : await optionsChosen(attacker, id, base, 'languages', 'languages', await attacker.options('languages'));
+  const firsts = fixed.hot_trends
+    ? [fixed.hot_trends]
+    : await optionsChosen(attacker, id, base, 'hot_trends', 'hot_trends__first', await attacker.options('hot_trends'));
   return {
     answers: {
       role: row.role || null,
@@ -93,7 +97,12 @@ async function estimate(attacker, target) {
     if (!plus || !minus) continue;
     if (!plus.ids || !minus.ids) return { id: target.id, count: plus.rows.length - minus.rows.length, claims: ['answers', 'salary'], detail: 'row counts' };
     const rows = plus.rows.filter((row) => !minus.ids.has(row[plus.column]));
-    const result = { id: target.id, count: rows.length, claims: ['answers', 'salary'], detail: `rows by ${plus.column}: ${plus.rows.length} − ${minus.rows.length}` };
+    const result = {
+      id: target.id,
+      count: rows.length,
+      claims: ['answers', 'salary'],
+      detail: `rows by ${plus.column}: ${plus.rows.length} − ${minus.rows.length}`,
+    };
     if (rows.length === 1) Object.assign(result, await oneRespondent(attacker, target, rows[0], plus.column));
     return result;
   }

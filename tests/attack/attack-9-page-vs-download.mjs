@@ -62,7 +62,11 @@ async function estimate(attacker, target) {
     if (!table || !json.ok) continue;
     const label = `${split.question}?${new URLSearchParams(parent)}`;
     const problems = compareView(label, table, json, csv, measure);
-    const counts = [table.get(split.value)?.count, json.rows.find((row) => row.measure === measure && row.option === split.value)?.count, csv.rows.find((row) => row.measure === measure && row.option === split.value)?.count]
+    const counts = [
+      table.get(split.value)?.count,
+      json.rows.find((row) => row.measure === measure && row.option === split.value)?.count,
+      csv.rows.find((row) => row.measure === measure && row.option === split.value)?.count,
+    ]
       .map((value) => (value === '' || value === undefined || value === null ? null : Number(value)))
       .filter(isNumber);
     const distinct = [...new Set(counts)];

@@ -13,8 +13,10 @@ const FORMULA = /^[=+\-@\t\r]/;
 const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
 export class Attacker {
-  constructor(base, { concurrency = 4 } = {}) {
+  constructor(base, { concurrency = 4, dataset = DATASET } = {}) {
     this.base = base;
+    /** The dataset attacked: the bundled sample, or its copy under another codebook (server.mjs, ATTACK_CODEBOOK). */
+    this.dataset = dataset;
     this.cache = new Map();
     this.limit = concurrency;
     this.active = 0;
@@ -87,7 +89,7 @@ export class Attacker {
   // ---------- pages ----------
 
   /** A question page under filters (pairs in URL order) and settings: its numbers, facets and whether it was refused. */
-  async page(question, pairs, settings = [], dataset = DATASET) {
+  async page(question, pairs, settings = [], dataset = this.dataset) {
     const url = `/${dataset}/questions/${encodeURIComponent(question)}${query([...pairs, ...settings])}`;
     const { status, body } = await this.get(url);
     return readPage(status, body);
@@ -101,13 +103,13 @@ export class Attacker {
   // ---------- downloads ----------
 
   /** The figures download (JSON) of one question: `{ ok, rows, notes, status }`; ok when some figure is given. */
-  async figures(question, pairs, settings = [], dataset = DATASET) {
+  async figures(question, pairs, settings = [], dataset = this.dataset) {
     const url = `/${dataset}/export${query([['_question', question], ...pairs, ...settings, ['_format', 'json']])}`;
     return readJsonRows(await this.get(url));
   }
 
   /** The same download as CSV, parsed (for comparing the two formats and the page). */
-  async figuresCsv(question, pairs, settings = [], dataset = DATASET) {
+  async figuresCsv(question, pairs, settings = [], dataset = this.dataset) {
     const url = `/${dataset}/export${query([['_question', question], ...pairs, ...settings])}`;
     const { status, body } = await this.get(url);
     if (status !== 200) return { ok: false, rows: [], status };
@@ -116,7 +118,7 @@ export class Attacker {
   }
 
   /** The crosstab download (JSON): rows × columns under filters. */
-  async crosstab(rowQuestion, columnQuestion, pairs, settings = [], dataset = DATASET) {
+  async crosstab(rowQuestion, columnQuestion, pairs, settings = [], dataset = this.dataset) {
     const url = `/${dataset}/crosstab/export${query([['_rows', rowQuestion], ['_cols', columnQuestion], ...pairs, ...settings, ['_format', 'json']])}`;
     return readJsonRows(await this.get(url));
   }
@@ -227,7 +229,12 @@ function readFacets(flight) {
     if (!Array.isArray(found.value)) continue;
     for (const facet of found.value)
       if (facet && typeof facet.id === 'string' && Array.isArray(facet.options))
-        facets.set(facet.id, { kind: facet.kind, within: facet.within ?? null, active: facet.active, options: facet.options.map(({ value, count }) => ({ value, count })) });
+        facets.set(facet.id, {
+          kind: facet.kind,
+          within: facet.within ?? null,
+          active: facet.active,
+          options: facet.options.map(({ value, count }) => ({ value, count })),
+        });
   }
   return facets;
 }

@@ -13,7 +13,6 @@
  * trace or server path in any answer (`node scripts/e2e.mjs hostile`).
  */
 import { pairsOf } from './attacker.mjs';
-import { DATASET } from './judge.mjs';
 import { FORMULA_DATASET } from './server.mjs';
 
 const ANALYST_HEADERS = [
@@ -30,19 +29,19 @@ const ANALYST_KEYS = [
 
 /** The figures of a download as a comparable string (rows only: a note may say that a setting was ignored). */
 async function figuresKey(attacker, question, pairs, settings = [], headers = {}) {
-  const url = `/${DATASET}/export?${new URLSearchParams([['_question', question], ...pairs, ...settings, ['_format', 'json']])}`;
+  const url = `/${attacker.dataset}/export?${new URLSearchParams([['_question', question], ...pairs, ...settings, ['_format', 'json']])}`;
   const { status, body } = await attacker.get(url, headers);
   if (status !== 200) return `refused ${status}`;
   try {
     const { rows } = JSON.parse(body);
-    return JSON.stringify(rows.map(({ filters: _filters, ...row }) => row));
+    return JSON.stringify(rows);
   } catch {
     return 'not JSON';
   }
 }
 
 async function pageKey(attacker, pairs, settings = [], headers = {}) {
-  const url = `/${DATASET}/questions/role?${new URLSearchParams([...pairs, ...settings])}`;
+  const url = `/${attacker.dataset}/questions/role?${new URLSearchParams([...pairs, ...settings])}`;
   const { status, body } = await attacker.get(url, headers);
   return `${status} ${/\(of [\d,]+ selected/.exec(body)?.[0] ?? ''} ${/Base: [\d,]+/.exec(body)?.[0] ?? 'no base'}`;
 }
@@ -82,8 +81,10 @@ async function modeHolds(attacker, small, parents) {
     const [plainFigures, plainPage] = await Promise.all([figuresKey(attacker, 'role', pairs), pageKey(attacker, pairs)]);
     for (const headers of ANALYST_HEADERS) {
       checked++;
-      if ((await figuresKey(attacker, 'role', pairs, [], headers)) !== plainFigures) failures.push(`${Object.keys(headers)[0]} changed the download of ${new URLSearchParams(pairs)}`);
-      if ((await pageKey(attacker, pairs, [], headers)) !== plainPage) failures.push(`${Object.keys(headers)[0]} changed the page of ${new URLSearchParams(pairs)}`);
+      if ((await figuresKey(attacker, 'role', pairs, [], headers)) !== plainFigures)
+        failures.push(`${Object.keys(headers)[0]} changed the download of ${new URLSearchParams(pairs)}`);
+      if ((await pageKey(attacker, pairs, [], headers)) !== plainPage)
+        failures.push(`${Object.keys(headers)[0]} changed the page of ${new URLSearchParams(pairs)}`);
     }
     for (const key of ANALYST_KEYS) {
       checked++;

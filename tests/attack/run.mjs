@@ -15,6 +15,7 @@
  *   node tests/attack/run.mjs 3 7          # attacks 3 and 7 only (and the guards)
  *   node tests/attack/run.mjs --base http://localhost:3000   # a server already running (public mode)
  *   ATTACK_SECRET=random node tests/attack/run.mjs           # another cell-key secret than the fixed one
+ *   ATTACK_CODEBOOK='{"publicFields":2}' node tests/attack/run.mjs   # the sample under other codebook settings
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -63,7 +64,9 @@ function printTable(reports) {
       );
     });
     if (report.broken?.length)
-      console.log(`${pad('', 50)} ${pad('consistency', 14)} ${pad('', 8)} ${pad('', 6)} ${pad('', 6)} ${pad('', 5)} ${pad('SUCCEEDS', 9)} ${report.broken.length} disagreements, e.g. ${report.broken[0]}`);
+      console.log(
+        `${pad('', 50)} ${pad('consistency', 14)} ${pad('', 8)} ${pad('', 6)} ${pad('', 6)} ${pad('', 5)} ${pad('SUCCEEDS', 9)} ${report.broken.length} disagreements, e.g. ${report.broken[0]}`,
+      );
     console.log(`${pad('', 50)} ${report.urls} URLs asked, ${report.seconds.toFixed(1)} s`);
   }
 }
@@ -75,9 +78,27 @@ async function runAttack(attack, context) {
     const { results, broken = [] } = await attack.run(context);
     const scores = scoreResults(results, context.truth);
     const succeeded = scores.some((score) => score.groups > 0 && score.rate > SUCCESS_RATE) || broken.length > 0;
-    return { id: attack.id, title: attack.title, scores, broken, succeeded, urls: context.attacker.asked.size, seconds: (Date.now() - started) / 1000, results };
+    return {
+      id: attack.id,
+      title: attack.title,
+      scores,
+      broken,
+      succeeded,
+      urls: context.attacker.asked.size,
+      seconds: (Date.now() - started) / 1000,
+      results,
+    };
   } catch (error) {
-    return { id: attack.id, title: attack.title, error: String(error?.stack ?? error).split('\n').slice(0, 3).join(' | '), succeeded: true, seconds: (Date.now() - started) / 1000 };
+    return {
+      id: attack.id,
+      title: attack.title,
+      error: String(error?.stack ?? error)
+        .split('\n')
+        .slice(0, 3)
+        .join(' | '),
+      succeeded: true,
+      seconds: (Date.now() - started) / 1000,
+    };
   }
 }
 
@@ -97,16 +118,21 @@ async function main() {
   let guards = [];
   try {
     console.log(`attack suite: public mode at ${base}${server ? ` (cell-key secret: ${process.env.ATTACK_SECRET ? 'ATTACK_SECRET' : 'the fixed one'})` : ''}`);
-    const attacker = new Attacker(base);
-    const warm = await attacker.get(`/${DATASET}`);
-    if (warm.status !== 200) throw new Error(`/${DATASET} answered ${warm.status}`);
+    const attacker = new Attacker(base, { dataset: server?.dataset ?? DATASET });
+    const warm = await attacker.get(`/${attacker.dataset}`);
+    if (warm.status !== 200) throw new Error(`/${attacker.dataset} answered ${warm.status}`);
+    if (attacker.dataset !== DATASET) console.log(`attacking ${attacker.dataset}: the sample under the codebook settings ${process.env.ATTACK_CODEBOOK}`);
     const { targets, truth } = buildTargets();
-    const families = [...new Set(targets.map((target) => target.family))].map((family) => `${targets.filter((target) => target.family === family).length} ${family}`);
+    const families = [...new Set(targets.map((target) => target.family))].map(
+      (family) => `${targets.filter((target) => target.family === family).length} ${family}`,
+    );
     console.log(`small groups (1–9 respondents) inside a published parent, wave ${targets[0]?.wave}: ${families.join(', ')}`);
     for (const attack of ATTACKS.filter((candidate) => only.length === 0 || only.includes(candidate.id))) {
       const report = await runAttack(attack, { attacker, targets, truth });
       reports.push(report);
-      console.log(`  attack ${attack.id} (${attack.title}): ${report.error ? 'ERROR' : report.succeeded ? 'succeeds' : 'fails'} in ${report.seconds.toFixed(1)} s`);
+      console.log(
+        `  attack ${attack.id} (${attack.title}): ${report.error ? 'ERROR' : report.succeeded ? 'succeeds' : 'fails'} in ${report.seconds.toFixed(1)} s`,
+      );
     }
     guards = await runGuards(attacker, targets);
     printTable(reports);
@@ -121,7 +147,7 @@ async function main() {
   mkdirSync(path.join(root, 'test-results'), { recursive: true });
   writeFileSync(
     path.join(root, 'test-results', 'attack.json'),
-    `${JSON.stringify({ reports: reports.map(({ results: _results, ...report }) => report), guards, results: Object.fromEntries(reports.map((report) => [report.id, report.results])) }, null, 2)}\n`,
+    `${JSON.stringify({ reports: reports.map((report) => Object.fromEntries(Object.entries(report).filter(([key]) => key !== 'results'))), guards, results: Object.fromEntries(reports.map((report) => [report.id, report.results])) }, null, 2)}\n`,
   );
   console.log(
     succeeded.length === 0 && broken.length === 0

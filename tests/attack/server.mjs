@@ -3,8 +3,11 @@
  * of starting it) in public mode (`SURVEY_LENS_MODE=public`) on a free port, with the bundled
  * sample and, in a temporary data folder, a copy of it whose codebook opts raw responses in
  * (`publicColumns`: role and job satisfaction; salary marked `private: true`) — the setting
- * attack 8 needs; and a small survey of formula-like answers for the formula-safety guard. The cell-key secret is fixed for reproducible runs (ATTACK_SECRET overrides it,
- * ATTACK_SECRET=random draws one); the attacker never sees it. Cache folder: the temporary one.
+ * attack 8 needs; and a small survey of formula-like answers for the formula-safety guard. With
+ * ATTACK_CODEBOOK (a JSON object of codebook settings, e.g. {"publicFields": 2}) the sample is
+ * also served under those settings, and that copy is the one attacked. The cell-key secret is
+ * fixed for reproducible runs (ATTACK_SECRET overrides it, ATTACK_SECRET=random draws one); the
+ * attacker never sees it. Cache folder: the temporary one.
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -18,6 +21,8 @@ import { DATASET } from './judge.mjs';
 export const OPEN_DATASET = 'attack-open';
 /** A small survey whose answers and headers look like spreadsheet formulas (tests/fixtures/formula-labels.csv), raw responses opted in. */
 export const FORMULA_DATASET = 'attack-formulas';
+/** The sample under the codebook settings of ATTACK_CODEBOOK, when given: then the dataset attacked. */
+export const VARIANT_DATASET = 'attack-variant';
 export const PUBLIC_COLUMNS = ['role', 'job_satisfaction'];
 const DEFAULT_SECRET = 'attack-suite-fixed-secret-issue-21';
 
@@ -35,17 +40,34 @@ async function findFreePort() {
   throw new Error('no free port in 3200–3299');
 }
 
-/** The bundled sample again, with raw responses opted in: the publisher's setting attack 8 needs. */
-function writeOpenDataset(folder) {
+/** Codebook settings to attack the sample under (ATTACK_CODEBOOK, JSON merged over the bundled codebook), e.g. {"publicFields": 2}. */
+function readOverride() {
+  const text = process.env.ATTACK_CODEBOOK;
+  if (!text) return undefined;
+  const override = JSON.parse(text);
+  if (typeof override !== 'object' || override === null || Array.isArray(override)) throw new Error('ATTACK_CODEBOOK is a JSON object of codebook settings');
+  return override;
+}
+
+/** The bundled sample copied under another name, its codebook changed by `change`. */
+function copySample(folder, name, change) {
   const source = path.join(root, 'data', DATASET);
-  const target = path.join(folder, OPEN_DATASET);
+  const target = path.join(folder, name);
   mkdirSync(target, { recursive: true });
-  for (const name of readdirSync(source)) if (name.endsWith('.csv')) copyFileSync(path.join(source, name), path.join(target, name));
+  for (const file of readdirSync(source)) if (file.endsWith('.csv')) copyFileSync(path.join(source, file), path.join(target, file));
   const codebook = JSON.parse(readFileSync(path.join(source, 'survey.json'), 'utf8'));
-  codebook.title = 'State of Software Engineers, raw responses opted in (attack suite)';
-  codebook.publicColumns = PUBLIC_COLUMNS;
-  codebook.questions.salary_usd = { ...codebook.questions.salary_usd, private: true };
-  writeFileSync(path.join(target, 'survey.json'), `${JSON.stringify(codebook, null, 2)}\n`);
+  writeFileSync(path.join(target, 'survey.json'), `${JSON.stringify(change(codebook), null, 2)}\n`);
+}
+
+/** The bundled sample again, with raw responses opted in: the publisher's setting attack 8 needs. */
+function writeOpenDataset(folder, override) {
+  copySample(folder, OPEN_DATASET, (codebook) => ({
+    ...codebook,
+    ...override,
+    title: 'State of Software Engineers, raw responses opted in (attack suite)',
+    publicColumns: PUBLIC_COLUMNS,
+    questions: { ...codebook.questions, salary_usd: { ...codebook.questions.salary_usd, private: true } },
+  }));
 }
 
 function writeFormulaDataset(folder) {
@@ -66,8 +88,11 @@ export function chooseSecret() {
 export async function startPublicServer({ secret = chooseSecret() } = {}) {
   const folder = mkdtempSync(path.join(tmpdir(), 'survey-lens-attack-'));
   const data = path.join(folder, 'data');
-  writeOpenDataset(data);
+  const override = readOverride();
+  writeOpenDataset(data, override);
   writeFormulaDataset(data);
+  if (override)
+    copySample(data, VARIANT_DATASET, (codebook) => ({ ...codebook, ...override, title: 'State of Software Engineers under other settings (attack suite)' }));
   const port = await findFreePort();
   const env = {
     ...process.env,
@@ -77,7 +102,12 @@ export async function startPublicServer({ secret = chooseSecret() } = {}) {
     SURVEY_LENS_SECRET: secret,
     NEXT_TELEMETRY_DISABLED: '1',
   };
-  const child = spawn(process.execPath, [path.join(root, 'server/serve.mjs'), '-p', String(port)], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(process.execPath, [path.join(root, 'server/serve.mjs'), '-p', String(port)], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   const log = [];
   child.stdout.on('data', (chunk) => log.push(String(chunk)));
   child.stderr.on('data', (chunk) => log.push(String(chunk)));
@@ -116,5 +146,5 @@ export async function startPublicServer({ secret = chooseSecret() } = {}) {
     }
     await new Promise((resolve) => setTimeout(resolve, 300));
   }
-  return { base, stop, log, secret, child };
+  return { base, stop, log, secret, child, dataset: override ? VARIANT_DATASET : DATASET };
 }
