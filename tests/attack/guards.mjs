@@ -13,6 +13,7 @@
  * trace or server path in any answer (`node scripts/e2e.mjs hostile`).
  */
 import { pairsOf } from './attacker.mjs';
+import { BREAKDOWNS } from './judge.mjs';
 import { FORMULA_DATASET } from './server.mjs';
 
 const ANALYST_HEADERS = [
@@ -27,23 +28,30 @@ const ANALYST_KEYS = [
   ['SURVEY_LENS_MODE', 'analyst'],
 ];
 
-/** The figures of a download as a comparable string (rows only: a note may say that a setting was ignored). */
+/**
+ * The figures of a download as a comparable string, or `refused …` when it gives none. A setting
+ * that gets a URL refused reveals nothing; one that changes the figures may reveal more.
+ */
 async function figuresKey(attacker, question, pairs, settings = [], headers = {}) {
   const url = `/${attacker.dataset}/export?${new URLSearchParams([['_question', question], ...pairs, ...settings, ['_format', 'json']])}`;
   const { status, body } = await attacker.get(url, headers);
   if (status !== 200) return `refused ${status}`;
   try {
     const { rows } = JSON.parse(body);
-    return JSON.stringify(rows);
+    return rows.some((row) => row.count !== null && row.count !== undefined) ? JSON.stringify(rows) : 'refused: no figures';
   } catch {
-    return 'not JSON';
+    return 'refused: not JSON';
   }
 }
+
+/** A changed answer that still gives figures: what these guards look for. */
+const revealsOther = (plain, changed) => changed !== plain && !changed.startsWith('refused');
 
 async function pageKey(attacker, pairs, settings = [], headers = {}) {
   const url = `/${attacker.dataset}/questions/role?${new URLSearchParams([...pairs, ...settings])}`;
   const { status, body } = await attacker.get(url, headers);
-  return `${status} ${/\(of [\d,]+ selected/.exec(body)?.[0] ?? ''} ${/Base: [\d,]+/.exec(body)?.[0] ?? 'no base'}`;
+  const base = /Base: [\d,]+/.exec(body)?.[0];
+  return status !== 200 || !base ? `refused ${status}` : `${base} ${/\(of [\d,]+ selected/.exec(body)?.[0] ?? ''}`;
 }
 
 function check(name, failures, checked) {
@@ -57,7 +65,7 @@ async function thresholdHolds(attacker, small, parents) {
     for (const value of ['0', '1', '5']) {
       const [plain, lowered] = await Promise.all([figuresKey(attacker, 'role', pairs), figuresKey(attacker, 'role', pairs, [['_suppress', value]])]);
       checked++;
-      if (plain !== lowered) failures.push(`_suppress=${value} changed ${new URLSearchParams(pairs)}`);
+      if (revealsOther(plain, lowered)) failures.push(`_suppress=${value} changed ${new URLSearchParams(pairs)}`);
     }
   return check('the threshold cannot be lowered (_suppress)', failures, checked);
 }
@@ -69,7 +77,7 @@ async function weightHolds(attacker, parents) {
     for (const column of ['salary_usd', 'years_experience', 'respondent_id']) {
       const [plain, chosen] = await Promise.all([figuresKey(attacker, 'role', pairs), figuresKey(attacker, 'role', pairs, [['_weight', column]])]);
       checked++;
-      if (plain !== chosen) failures.push(`_weight=${column} changed ${new URLSearchParams(pairs)}`);
+      if (revealsOther(plain, chosen)) failures.push(`_weight=${column} changed ${new URLSearchParams(pairs)}`);
     }
   return check('the weight cannot be chosen (_weight=<column>)', failures, checked);
 }
@@ -83,12 +91,13 @@ async function modeHolds(attacker, small, parents) {
       checked++;
       if ((await figuresKey(attacker, 'role', pairs, [], headers)) !== plainFigures)
         failures.push(`${Object.keys(headers)[0]} changed the download of ${new URLSearchParams(pairs)}`);
-      if ((await pageKey(attacker, pairs, [], headers)) !== plainPage)
+      if (revealsOther(plainPage, await pageKey(attacker, pairs, [], headers)))
         failures.push(`${Object.keys(headers)[0]} changed the page of ${new URLSearchParams(pairs)}`);
     }
     for (const key of ANALYST_KEYS) {
       checked++;
-      if ((await figuresKey(attacker, 'role', pairs, [key])) !== plainFigures) failures.push(`${key[0]}=analyst changed ${new URLSearchParams(pairs)}`);
+      if (revealsOther(plainFigures, await figuresKey(attacker, 'role', pairs, [key])))
+        failures.push(`${key[0]}=analyst changed ${new URLSearchParams(pairs)}`);
     }
   }
   return check('the mode cannot be switched by a header, cookie or URL key', failures, checked);
@@ -104,23 +113,49 @@ async function countsOf(attacker, pairs) {
   return JSON.stringify(rows.filter((row) => row.measure === 'share').map((row) => [row.option, row.count, row.base]));
 }
 
-async function spellingsAgree(attacker, parents) {
-  const failures = [];
-  let checked = 0;
-  const regions = await attacker.options('region');
+/** Ways of writing one set of respondents: key order, repeated values, "is one of" against "is not" the others. */
+async function spellingsOf(attacker, parents) {
+  const groups = [];
   for (const pairs of parents) {
     const [[first, value], ...rest] = pairs;
-    const spellings = [
+    const others = (await attacker.options(first)).filter((other) => other !== value);
+    groups.push([
       pairs,
       [...rest, [first, value]],
       [[first, value], [first, value], ...rest],
-      [...regions.filter((other) => other !== value).map((other) => [`${first}__not`, other]), [`${first}__answered`, '1'], ...rest],
-    ];
-    if (first === 'region') spellings.push([[first, value], ...rest, [`${first}__not`, regions.find((other) => other !== value)]]);
+      [...others.map((other) => [`${first}__not`, other]), [`${first}__answered`, '1'], ...rest],
+      [[first, value], ...rest, [`${first}__not`, others[0]]],
+    ]);
+  }
+  for (const breakdown of BREAKDOWNS) {
+    const [a, b] = await attacker.options(breakdown);
+    groups.push([
+      [
+        [breakdown, a],
+        [breakdown, b],
+      ],
+      [
+        [breakdown, b],
+        [breakdown, a],
+      ],
+      [
+        [breakdown, b],
+        [breakdown, a],
+        [breakdown, b],
+      ],
+    ]);
+  }
+  return groups;
+}
+
+async function spellingsAgree(attacker, parents) {
+  const failures = [];
+  let checked = 0;
+  for (const spellings of await spellingsOf(attacker, parents)) {
     const answers = (await Promise.all(spellings.map((spelling) => countsOf(attacker, spelling)))).filter((answer) => answer !== undefined);
     if (answers.length < 2) continue;
     checked++;
-    if (new Set(answers).size > 1) failures.push(`${new URLSearchParams(pairs)}: ${new Set(answers).size} different answers for one set of respondents`);
+    if (new Set(answers).size > 1) failures.push(`${new URLSearchParams(spellings[0])}: ${new Set(answers).size} different answers for one set of respondents`);
   }
   return check('the same respondents get the same noise under any spelling of a filter', failures, checked);
 }

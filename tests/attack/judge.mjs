@@ -180,9 +180,18 @@ export function scoreResults(results, truth) {
     }
     if (result.claims?.includes('answers') && group.members.length === 1) {
       const expected = answersOf(group.members[0]);
-      const got = result.answers ?? {};
-      const exact = Object.keys(expected).every((key) => (got[key] ?? null) === expected[key]);
-      add(group.family, 'answers', exact, `${label}: ${Object.values(got).filter(Boolean).join(', ')}`);
+      const got = result.answers;
+      const exact = got !== undefined && Object.keys(expected).every((key) => (got[key] ?? null) === expected[key]);
+      add(
+        group.family,
+        'answers',
+        exact,
+        `${label}: ${
+          Object.values(got ?? {})
+            .filter(Boolean)
+            .join(', ') || '(no answers)'
+        }`,
+      );
     }
   }
   return [...tally.values()].map((entry) => ({ ...entry, rate: entry.groups === 0 ? 0 : entry.exact / entry.groups }));
