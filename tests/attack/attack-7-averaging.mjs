@@ -15,7 +15,8 @@
  * selection's published size; when three filters are refused (one or two breakdowns at a time in
  * the rebuild), the sum of the published counts of one field's values in that field's table
  * under the other two filters. Boxes are drawn in a seeded random order until ESTIMATES
- * decompositions answered or the request budget is spent.
+ * decompositions answered or BUDGET counts were read. Counts near the filter limit or near 1 are
+ * left out (see CLEAR_OF_LIMIT).
  *
  * Released cells T = (question = o) ∧ (breakdown = b), every decomposition the release permits:
  * the cell as published; the one-way count of o minus the other breakdown values' cells (and the
@@ -27,8 +28,9 @@
 import { isNumber, kindOf, mapLimit, pairsOf } from './attacker.mjs';
 import { BREAKDOWNS } from './judge.mjs';
 
-const ESTIMATES = 60;
-const BUDGET = 240;
+const ESTIMATES = 36;
+/** Published counts one group's average may read (asked or already cached): a fixed budget, so that runs repeat. */
+const BUDGET = 300;
 
 function random(seed) {
   let state = seed >>> 0;
@@ -77,13 +79,15 @@ const CLEAR_OF_LIMIT = 14;
 const CLEAR_OF_ONE = 4;
 
 /** A box's published count: as a selection, else as the sum of one field's option counts under the other two. */
-async function boxCount(attacker, box) {
+async function boxCount(attacker, box, spent) {
+  spent.queries++;
   const pairs = box.flatMap(([question, values]) => setPairs(question, values));
   const direct = await selectionCount(attacker, pairs);
   if (isNumber(direct)) return direct >= CLEAR_OF_LIMIT ? direct : null;
   for (const [k, [question, values]] of box.entries()) {
     if (values.includes(null)) continue;
     const rest = box.toSpliced(k, 1).flatMap(([other, set]) => setPairs(other, set));
+    spent.queries++;
     const { counts } = await optionCounts(attacker, question, rest);
     const parts = values.map((value) => counts.get(value));
     if (parts.every((part) => part === 0 || part >= CLEAR_OF_ONE)) return parts.reduce((sum, part) => sum + part, 0);
@@ -110,9 +114,9 @@ async function averageBoxes(attacker, target) {
   const varying = fields.map((field, k) => k).filter((k) => fields[k].value !== null);
   const orders = permutations(varying);
   const estimates = [];
-  const start = attacker.sent;
+  const spent = { queries: 0 };
   const seen = new Set();
-  for (let draws = 0; estimates.length < ESTIMATES && attacker.sent - start < BUDGET && draws < 2000; draws++) {
+  for (let draws = 0; estimates.length < ESTIMATES && spent.queries < BUDGET && draws < 2000; draws++) {
     const sets = fields.map((field) => field.draw());
     const key = JSON.stringify(sets);
     if (seen.has(key) || sets.every((set) => set.length === 1)) continue;
@@ -120,6 +124,7 @@ async function averageBoxes(attacker, target) {
     const whole = await boxCount(
       attacker,
       fields.map((field, k) => [field.question, sets[k]]),
+      spent,
     );
     if (!isNumber(whole)) continue;
     for (const order of shuffle(orders, rand)) {
@@ -129,7 +134,7 @@ async function averageBoxes(attacker, target) {
         if (rest.length === 0) continue;
         pieces.push(fields.map((field, j) => [field.question, j === k ? rest : order.slice(0, position).includes(j) ? [field.value] : sets[j]]));
       }
-      const counts = await Promise.all(pieces.map((piece) => boxCount(attacker, piece)));
+      const counts = await Promise.all(pieces.map((piece) => boxCount(attacker, piece, spent)));
       if (counts.every(isNumber)) {
         estimates.push(whole - counts.reduce((sum, count) => sum + count, 0));
         break;
