@@ -160,23 +160,25 @@ const salaryOf = (row) => (row.salary_usd === '' ? null : Number(row.salary_usd)
  */
 export function scoreResults(results, truth) {
   const tally = new Map();
-  const add = (family, measure, exact, example) => {
+  // The examples shown are of the smallest groups recovered exactly: one person's count or answers.
+  const add = (family, measure, exact, example, size) => {
     const key = `${family}\u0000${measure}`;
     const entry = tally.get(key) ?? { family, measure, groups: 0, exact: 0, examples: [] };
     entry.groups++;
     if (exact) {
       entry.exact++;
-      if (entry.examples.length < 2) entry.examples.push(example);
+      entry.examples.push({ size, example });
+      entry.examples.sort((a, b) => a.size - b.size).splice(2);
     }
     tally.set(key, entry);
   };
   for (const result of results) {
     const group = truth.get(result.id);
     const label = describeGroup(group.conditions);
-    add(group.family, 'count', result.count === group.members.length, `${label}: ${result.count}`);
+    add(group.family, 'count', result.count === group.members.length, `${label}: ${result.count}`, group.members.length);
     if (result.claims?.includes('salary') && group.members.length === 1) {
       const salary = salaryOf(group.members[0]);
-      add(group.family, 'salary', salary !== null && result.salary === salary, `${label}: salary ${result.salary}`);
+      add(group.family, 'salary', salary !== null && result.salary === salary, `${label}: salary ${result.salary}`, 1);
     }
     if (result.claims?.includes('answers') && group.members.length === 1) {
       const expected = answersOf(group.members[0]);
@@ -194,5 +196,9 @@ export function scoreResults(results, truth) {
       );
     }
   }
-  return [...tally.values()].map((entry) => ({ ...entry, rate: entry.groups === 0 ? 0 : entry.exact / entry.groups }));
+  return [...tally.values()].map((entry) => ({
+    ...entry,
+    examples: entry.examples.map(({ example }) => example),
+    rate: entry.groups === 0 ? 0 : entry.exact / entry.groups,
+  }));
 }
