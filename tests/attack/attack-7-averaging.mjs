@@ -10,7 +10,8 @@
  *
  * Three-field groups T = r ∧ s ∧ w: boxes Z = (region set ∋ r) × (size set ∋ s) × (arrangement
  * set ∋ w), sets written as repeated keys (`region=Africa&region=Asia`; a "no answer" field stays
- * fixed). T = count(Z) − count(Z∖T), with Z∖T split into boxes in each order of the fields:
+ * fixed). T = count(Z) − count(Z∖T), with Z∖T split into boxes along the fields in a random
+ * order 1, 2, 3 (the first order whose boxes are all published):
  * (Z_1∖t_1) × Z_2 × Z_3, t_1 × (Z_2∖t_2) × Z_3, t_1 × t_2 × (Z_3∖t_3). A box's count is its
  * selection's published size; when three filters are refused (one or two breakdowns at a time in
  * the rebuild), the sum of the published counts of one field's values in that field's table

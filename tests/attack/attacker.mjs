@@ -6,7 +6,7 @@
  * counted for its report. It never reads the CSV files: that is the judge's side.
  */
 import Papa from 'papaparse';
-import { BREAKDOWNS, CELL_QUESTIONS, DATASET } from './judge.mjs';
+import { CELL_QUESTIONS, DATASET } from './judge.mjs';
 
 /** A cell a spreadsheet would run as a formula: =, +, -, @, tab or CR first, and not a plain number. */
 const FORMULA = /^[=+\-@\t\r]/;
@@ -268,8 +268,8 @@ export function pairsOfCondition({ question, value, op }) {
 
 export const pairsOf = (conditions) => conditions.flatMap(pairsOfCondition);
 
-/** The kind of a question as the codebook declares it (breakdowns are single choice). */
-export const kindOf = (question) => CELL_QUESTIONS[question] ?? (BREAKDOWNS.includes(question) ? 'single' : 'single');
+/** The kind of a question as the codebook declares it (the breakdowns are single choice). */
+export const kindOf = (question) => CELL_QUESTIONS[question] ?? 'single';
 
 /**
  * The ways of writing a group T as a published superset minus a published part of it, each with
