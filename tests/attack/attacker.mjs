@@ -11,6 +11,8 @@ import { CELL_QUESTIONS, DATASET } from './judge.mjs';
 /** A cell a spreadsheet would run as a formula: =, +, -, @, tab or CR first, and not a plain number. */
 const FORMULA = /^[=+\-@\t\r]/;
 const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+/** A request the server leaves unanswered this long is an error (retried up to 3 times), never a hung suite. */
+const REQUEST_TIMEOUT_MS = 120_000;
 
 export class Attacker {
   constructor(base, { concurrency = 4, dataset = DATASET } = {}) {
@@ -59,7 +61,7 @@ export class Attacker {
     try {
       for (let attempt = 0; ; attempt++) {
         try {
-          const response = await fetch(this.base + url, { headers, redirect: 'manual' });
+          const response = await fetch(this.base + url, { headers, redirect: 'manual', signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
           const body = await response.text();
           this.sent++;
           const type = response.headers.get('content-type') ?? '';
