@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, as the README and CI run it: lint, types, unit tests, production build,
-# browser tests in Debian's Chromium. Stops at the first failing stage.
+# browser tests in Debian's Chromium, the attack suite against public mode, a short load test.
+# Stops at the first failing stage.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -39,6 +40,9 @@ npx next build
 
 stage "browser tests (playwright-core + Chromium)"
 node scripts/e2e.mjs
+
+stage "attack suite (public mode against the attacks of issue 21: tests/attack/run.mjs)"
+node tests/attack/run.mjs
 
 stage "load (autocannon: 50 connections on every Stack Overflow 2019 page, 3 s each; the full run is by hand)"
 node scripts/load.mjs --seconds 3
