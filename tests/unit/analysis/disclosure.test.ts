@@ -204,6 +204,15 @@ describe('perturbCount', () => {
     expect(perturbCount(count, key)).toBe(expected);
   });
 
+  it.each([
+    [1, [1, 2, 3]],
+    [2, [1, 2, 3, 4]],
+  ])('perturbCount(%i) over every cell key: each of %j evenly, so a published small count is its true size at most a third of the time', (count, results) => {
+    const shown = Array.from({ length: 256 }, (_, key) => perturbCount(count, key));
+    for (const result of results) expect(shown.filter((value) => value === result).length).toBeGreaterThanOrEqual(Math.floor(256 / results.length));
+    expect(new Set(shown)).toEqual(new Set(results));
+  });
+
   it('perturbCount over every cell key: each change of −2…+2 about one time in five, none outside', () => {
     const changes = Array.from({ length: 256 }, (_, key) => perturbCount(100, key) - 100);
     for (const change of [-2, -1, 0, 1, 2]) expect(changes.filter((c) => c === change).length).toBeGreaterThanOrEqual(51);

@@ -67,7 +67,10 @@ describe.skipIf(!haveShared)('public mode on Stack Overflow 2019: the cost of th
     }
     console.log(
       `public mode on Stack Overflow 2019: ${cells.toLocaleString('en-US')} released cells compared; largest difference ${largest}; ` +
-        `by size of difference ${[...differences].sort((a, b) => a[0] - b[0]).map(([d, n]) => `${d}: ${n}`).join(', ')}; ` +
+        `by size of difference ${[...differences]
+          .sort((a, b) => a[0] - b[0])
+          .map(([d, n]) => `${d}: ${n}`)
+          .join(', ')}; ` +
         `largest difference on bases ≥ 100: ${largestPoints.toFixed(2)} percentage points`,
     );
     expect(cells).toBeGreaterThan(1000);
