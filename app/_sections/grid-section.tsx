@@ -38,7 +38,7 @@ export function GridSection({ view, reference, asked }: { view: OpenView; refere
   const selection = result.selections[0] ?? { selected: 0, size: survey.size };
   const weighted = result.rows.some((row) => isWeightedMethod(row.ci_method));
   const rowHrefs = Object.fromEntries(grid.rowIds.map((rowId) => [rowId, hrefs.question(rowId, state)]));
-  const choices = listCompareChoices(survey.questions, (q) => q.grid === grid.id);
+  const choices = listCompareChoices(survey.questions, (q) => q.grid === grid.id, defaults.release && { policy: defaults.release, filters: state.filters });
   const fileBase = writeDownloadBase(dataset.id, grid.id, state, defaults);
   const base = `Base: each row’s respondents who answered it (${describeRowBases(everyone)}), of ${describeSelection(selection.selected, selection.size, threshold)}${selection.selected === selection.size ? '' : ' selected'} in wave ${reference.label ?? reference.id}.`;
   const notes = [

@@ -101,7 +101,11 @@ export function QuestionSection({ view, reference, asked, trendLink }: QuestionS
   const notes = [...statement.notes, ...result.notes, ...result.problems.map((problem) => `Not shown: ${problem}.`)];
   if (weighted) notes.push(describeWeighting(dataset.codebook?.weight));
   const headers = HEADERS[question.kind];
-  const choices = listCompareChoices(reference.survey.questions, (q) => q.id === question.id);
+  const choices = listCompareChoices(
+    reference.survey.questions,
+    (q) => q.id === question.id,
+    defaults.release && { policy: defaults.release, filters: state.filters },
+  );
   const keys = table?.categories.map((category) => category.key) ?? [];
   const toggled = (key: string) =>
     question.kind === 'numeric'

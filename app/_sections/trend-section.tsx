@@ -102,7 +102,11 @@ export function TrendSection({ view, reference, asked, trend }: TrendSectionProp
   const waves = overall?.waves ?? [];
   const weighted = rows.some((row) => isWeightedMethod(row.ci_method));
   const fileBase = writeDownloadBase(dataset.id, question.id, state, defaults);
-  const choices = listCompareChoices(reference.survey.questions, (q) => q.id === question.id);
+  const choices = listCompareChoices(
+    reference.survey.questions,
+    (q) => q.id === question.id,
+    defaults.release && { policy: defaults.release, filters: state.filters },
+  );
   const segments = state.by ? [...new Set(rows.filter((row) => row.segment !== '(all)').map((row) => row.segment))].slice(0, MAX_PANELS) : [];
   const summary = buildWaveSummary(rows, waves);
   const panels = segments.flatMap(
