@@ -133,6 +133,9 @@ export function QuestionSection({ view, reference, asked, trendLink }: QuestionS
             Trend across {trendLink.waves} waves →
           </Link>
         )}
+        <Link className="button button--small" href={links.findings(changeView(state, { page: 1 }))} prefetch={false}>
+          What stands out →
+        </Link>
         <DownloadLinks csvHref={links.export(question.id, state, 'csv')} jsonHref={links.export(question.id, state, 'json')} fileBase={fileBase}>
           {chart && state.display === 'chart' && !withheld && (
             <ChartDownloads questionId={question.id} title={question.label} caption={caption} fileBase={fileBase} />

@@ -106,6 +106,9 @@ export function TrendSection({ view, reference, asked, trend }: TrendSectionProp
       <div className="toolbar view-toolbar">
         <ComparePicker choices={choices} current={state.by} />
         <DisplayToggle questionId={question.id} state={state} links={links} />
+        <Link className="button button--small" href={links.findings(changeView(state, { wave: undefined, page: 1 }))} prefetch={false}>
+          What stands out →
+        </Link>
         <DownloadLinks csvHref={links.export(question.id, state, 'csv')} jsonHref={links.export(question.id, state, 'json')} fileBase={fileBase}>
           {overall && waves.length > 1 && state.display === 'chart' && (
             <ChartDownloads questionId={question.id} title={question.label} caption={caption} fileBase={fileBase} />

@@ -23,16 +23,17 @@ export function downloadHeaders(name: string, contentType?: string): Record<stri
  * the waves there are; a wave whose file is gone a 404, one that cannot be read a 409, each naming
  * the waves that can be. A trend (`_wave=all`) whose route says it can leave a wave out
  * (`partialTrend`) goes on with the waves that were read, and the route says which one is missing.
+ * `everyWave` reads every wave and their links too, as the page behind the route does.
  */
 export async function openExportView(
   request: Request,
   params: Promise<{ dataset: string }>,
-  options: { partialTrend?: boolean } = {},
+  options: { partialTrend?: boolean; everyWave?: boolean } = {},
 ): Promise<{ url: URL; view: OpenView & { reference: Wave } } | Response> {
   const url = new URL(request.url);
   const segment = (await params).dataset;
   if (!findDatasetBySegment(segment)) return problem(404, 'There is no such dataset.');
-  const view = await openView(segment, url.searchParams);
+  const view = await openView(segment, url.searchParams, { everyWave: options.everyWave });
   // A reader who left while the wave was read (a dropped slow download) costs no figures.
   if (request.signal.aborted) return problem(499, 'The client closed the connection.');
   const requestedWave = url.searchParams.get('_wave');

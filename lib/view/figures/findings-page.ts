@@ -19,6 +19,16 @@ export interface ShownFinding {
   sentence: string;
   href: string;
   questionId: string;
+  /** The group (or the later wave) higher or lower than the rest (or the earlier wave). */
+  direction: 'higher' | 'lower';
+  /** A share's two percentages, group (later wave) first, for a glance at the gap; none for a mean. */
+  shares?: [number, number];
+}
+
+/** What the sentence says besides its words: which way, and the two shares. */
+function glanceOf(row: FindingRow): Pick<ShownFinding, 'direction' | 'shares'> {
+  const direction = (row.difference_points ?? 0) > 0 ? 'higher' : 'lower';
+  return row.measure === 'mean' || row.percent === null || row.percent_rest === null ? { direction } : { direction, shares: [row.percent, row.percent_rest] };
 }
 
 export interface FindingsPage {
@@ -78,11 +88,13 @@ function showFinding(view: FindingsPageView, wave: Wave, row: FindingRow): Shown
   const state = questionState(view.state, wave);
   const pageView: ViewContext = { ...view, state, loaded: [wave], reference: wave, everyWave: undefined, waveLinks: undefined };
   const shown = onTable(row) ? tableFigure(pageView, row.question_id, row.keys.segment, row.keys.option) : undefined;
+  const figures = shown === undefined ? row : { ...row, percent: shown };
   return {
     key: `${row.question_id}\u0000${row.measure}\u0000${row.keys.option}\u0000${row.keys.segment}`,
-    sentence: describeFinding(shown === undefined ? row : { ...row, percent: shown }, groupOf(view, wave, row)),
+    sentence: describeFinding(figures, groupOf(view, wave, row)),
     href: view.links.question(row.question_id, state),
     questionId: row.question_id,
+    ...glanceOf(figures),
   };
 }
 
@@ -99,7 +111,13 @@ function showChange(view: FindingsPageView, wave: Wave, previous: Wave, row: Fin
     sentence: describeChange(shown, { previous: previous.label ?? previous.id, latest: wave.label ?? wave.id }),
     href: view.links.question(row.question_id, state),
     questionId: row.question_id,
+    ...glanceOf(shown),
   };
+}
+
+/** "N tests, K findings; at q ≤ 0.05 about X of them may be false": K counts what stands out and what changed, one family. */
+export function findingsHeaderOf(findings: FindingsView): string {
+  return describeFindingsHeader(findings.tests, findings.findings.length + findings.changes.length, findings.thresholds.q);
 }
 
 /**
@@ -116,7 +134,7 @@ export function buildFindingsPage(view: FindingsPageView, findings: FindingsView
   const onPage = findings.findings.slice(start, start + FINDINGS_PER_PAGE);
   const { wave, previous } = findings;
   return {
-    header: describeFindingsHeader(findings.tests, total + findings.changes.length, findings.thresholds.q),
+    header: findingsHeaderOf(findings),
     findings: wave ? onPage.map((row) => showFinding(view, wave, row)) : [],
     changes: wave && previous ? findings.changes.map((row) => showChange(view, wave, previous, row)) : [],
     total,

@@ -52,12 +52,11 @@ export interface FindingsView {
  */
 export function findingThresholdsOf(state: Pick<ViewState, 'q' | 'minPoints'>): FindingThresholds {
   const minPoints = state.minPoints ?? DEFAULT_FINDING_THRESHOLDS.minPoints;
-  return {
-    q: state.q ?? DEFAULT_FINDING_THRESHOLDS.q,
-    minPoints,
-    minSd: (DEFAULT_FINDING_THRESHOLDS.minSd * minPoints) / DEFAULT_FINDING_THRESHOLDS.minPoints,
-  };
+  return { q: state.q ?? DEFAULT_FINDING_THRESHOLDS.q, minPoints, minSd: minPoints * SD_PER_POINT };
 }
+
+/** A mean's floor in standard deviations per point of `_min`: 0.2 / 5. */
+export const SD_PER_POINT = DEFAULT_FINDING_THRESHOLDS.minSd / DEFAULT_FINDING_THRESHOLDS.minPoints;
 
 /**
  * The questions a scan leaves out: those the filters and the compare-by are on (a filter's own
