@@ -101,7 +101,7 @@ export function FindingsSection({ view, reference }: { view: OpenView; reference
             {state.by ? ', within each group' : ''}.
           </p>
           {page.changes.length > 0 ? (
-            <FindingList items={page.changes} sides={[wave.label ?? wave.id, previous.label ?? previous.id]} />
+            <FindingList items={page.changes} sides={[previous.label ?? previous.id, wave.label ?? wave.id]} />
           ) : (
             <p>No change is both beyond chance and as large as the floor.</p>
           )}

@@ -123,19 +123,21 @@ export function QuestionSection({ view, reference, asked, trendLink }: QuestionS
       <div className="toolbar view-toolbar">
         <ComparePicker choices={choices} current={state.by} />
         <DisplayToggle questionId={question.id} state={state} links={links} />
-        {question.kind !== 'ranking' && question.kind !== 'numeric' && (
-          <Link className="button button--small" href={links.crosstab(changeView(state, { rows: [question.id], cols: state.by }))} prefetch={false}>
-            Crosstab →
+        <span className="toolbar__links">
+          {question.kind !== 'ranking' && question.kind !== 'numeric' && (
+            <Link className="button button--small" href={links.crosstab(changeView(state, { rows: [question.id], cols: state.by }))} prefetch={false}>
+              Crosstab →
+            </Link>
+          )}
+          {trendLink && (
+            <Link className="button button--small" href={trendLink.href} prefetch={false}>
+              Trend across {trendLink.waves} waves →
+            </Link>
+          )}
+          <Link className="button button--small" href={links.findings(changeView(state, { page: 1 }))} prefetch={false}>
+            What stands out →
           </Link>
-        )}
-        {trendLink && (
-          <Link className="button button--small" href={trendLink.href} prefetch={false}>
-            Trend across {trendLink.waves} waves →
-          </Link>
-        )}
-        <Link className="button button--small" href={links.findings(changeView(state, { page: 1 }))} prefetch={false}>
-          What stands out →
-        </Link>
+        </span>
         <DownloadLinks csvHref={links.export(question.id, state, 'csv')} jsonHref={links.export(question.id, state, 'json')} fileBase={fileBase}>
           {chart && state.display === 'chart' && !withheld && (
             <ChartDownloads questionId={question.id} title={question.label} caption={caption} fileBase={fileBase} />

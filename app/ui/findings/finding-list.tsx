@@ -4,7 +4,7 @@ import { formatFigure } from '@/lib/view/words/format-figure';
 
 interface FindingListProps {
   items: readonly ShownFinding[];
-  /** The two sides of every item's shares, in their order: ["This group", "The rest"], or the later wave and the earlier one. */
+  /** The two sides of every item's shares, in their order: ["Selected", "Rest"], or the earlier wave and the later one. */
   sides: readonly [string, string];
   /** The rank of the first item (a later page starts at 51). */
   start?: number;
@@ -12,12 +12,12 @@ interface FindingListProps {
   compact?: boolean;
 }
 
-/** Two thin bars, the group's share over the rest's: the gap at a glance (the sentence carries the figures, so they are hidden from screen readers). */
-function ShareGap({ shares, sides }: { shares: readonly [number, number]; sides: readonly [string, string] }) {
+/** Two thin bars, the finding's share over the other one: the gap at a glance (the sentence carries the figures, so they are hidden from screen readers). */
+function ShareGap({ shares, sides }: { shares: NonNullable<ShownFinding['shares']>; sides: readonly [string, string] }) {
   return (
     <span className="share-gap" aria-hidden="true">
-      {shares.map((share, s) => (
-        <span key={sides[s]} className={`share-gap__row share-gap__row--${s === 0 ? 'group' : 'rest'}`}>
+      {shares.values.map((share, s) => (
+        <span key={sides[s]} className={`share-gap__row${s === shares.subject ? ' share-gap__row--subject' : ''}`}>
           <span className="share-gap__label">{sides[s]}</span>
           <span className="share-gap__track">
             <span className="share-gap__bar" style={{ width: `${Math.min(100, Math.max(0, share))}%` }} />

@@ -21,14 +21,18 @@ export interface ShownFinding {
   questionId: string;
   /** The group (or the later wave) higher or lower than the rest (or the earlier wave). */
   direction: 'higher' | 'lower';
-  /** A share's two percentages, group (later wave) first, for a glance at the gap; none for a mean. */
-  shares?: [number, number];
+  /**
+   * A share's two percentages in the order the sentence says them — the group then the rest, the
+   * earlier wave then the later — and which of them the finding is about; none for a mean.
+   */
+  shares?: { values: [number, number]; subject: 0 | 1 };
 }
 
 /** What the sentence says besides its words: which way, and the two shares. */
-function glanceOf(row: FindingRow): Pick<ShownFinding, 'direction' | 'shares'> {
+function glanceOf(row: FindingRow, change: boolean): Pick<ShownFinding, 'direction' | 'shares'> {
   const direction = (row.difference_points ?? 0) > 0 ? 'higher' : 'lower';
-  return row.measure === 'mean' || row.percent === null || row.percent_rest === null ? { direction } : { direction, shares: [row.percent, row.percent_rest] };
+  if (row.measure === 'mean' || row.percent === null || row.percent_rest === null) return { direction };
+  return { direction, shares: change ? { values: [row.percent_rest, row.percent], subject: 1 } : { values: [row.percent, row.percent_rest], subject: 0 } };
 }
 
 export interface FindingsPage {
@@ -94,7 +98,7 @@ function showFinding(view: FindingsPageView, wave: Wave, row: FindingRow): Shown
     sentence: describeFinding(figures, groupOf(view, wave, row)),
     href: view.links.question(row.question_id, state),
     questionId: row.question_id,
-    ...glanceOf(figures),
+    ...glanceOf(figures, false),
   };
 }
 
@@ -111,7 +115,7 @@ function showChange(view: FindingsPageView, wave: Wave, previous: Wave, row: Fin
     sentence: describeChange(shown, { previous: previous.label ?? previous.id, latest: wave.label ?? wave.id }),
     href: view.links.question(row.question_id, state),
     questionId: row.question_id,
-    ...glanceOf(shown),
+    ...glanceOf(shown, true),
   };
 }
 
