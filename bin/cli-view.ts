@@ -40,7 +40,7 @@ export function datasetOfFile(target: string, codebook: Codebook | undefined): D
 }
 
 /** A file path is a one-wave dataset of its own; anything else is looked up as a dataset id. */
-export function findTarget(target: string, codebook: Codebook | undefined): DatasetSource {
+function findTarget(target: string, codebook: Codebook | undefined): DatasetSource {
   if (existsSync(target) && SURVEY_FILE.test(target)) return datasetOfFile(target, codebook);
   const datasets = listDatasets();
   const dataset = datasets.find((candidate) => candidate.id === target);
@@ -49,7 +49,7 @@ export function findTarget(target: string, codebook: Codebook | undefined): Data
       `"${target}" is neither a survey file (.csv, .tsv, optionally .gz) nor a dataset id; datasets are ${datasets.map((candidate) => candidate.id).join(', ') || '(none)'}`,
     );
   // --codebook replaces the dataset's codebook for every wave (a publisher's schema merged into a wave's included).
-  return codebook ? { ...dataset, codebook, waves: dataset.waves.map(({ codebook: _own, ...wave }) => wave) } : dataset;
+  return codebook ? { ...dataset, codebook, waves: dataset.waves.map((wave) => ({ ...wave, codebook: undefined })) } : dataset;
 }
 
 /**

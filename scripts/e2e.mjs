@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Browser journeys (tests/e2e/*.mjs) against the production build, in the system Chromium
- * (playwright-core, no downloaded browsers). Starts the production server (`scripts/serve.mjs`) on a free port, runs every
+ * (playwright-core, no downloaded browsers). Starts the production server (`server/serve.mjs`) on a free port, runs every
  * journey, always stops the server, and exits non-zero if any journey failed. Run `npx next build` first.
  *
  *   node scripts/e2e.mjs                 # SURVEY_LENS_DATA defaults to ../shared/data when it exists
@@ -27,6 +27,7 @@ import '../tests/e2e/grids.mjs';
 import '../tests/e2e/hostile.mjs';
 import '../tests/e2e/findings.mjs';
 import '../tests/e2e/golden-downloads.mjs';
+import '../tests/e2e/server.mjs';
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const only = process.argv[2];
@@ -66,7 +67,7 @@ async function findFreePort() {
 
 function startServer(port) {
   const env = { ...process.env, ...(dataEnv ? { SURVEY_LENS_DATA: dataEnv } : {}), NEXT_TELEMETRY_DISABLED: '1' };
-  const child = spawn(process.execPath, [path.join(root, 'scripts/serve.mjs'), '-p', String(port)], {
+  const child = spawn(process.execPath, [path.join(root, 'server/serve.mjs'), '-p', String(port)], {
     cwd: root,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Load test (issue 16): every Stack Overflow 2019 page under 50 concurrent connections on
- * loopback, with autocannon, against the production server (`scripts/serve.mjs`, started and
+ * loopback, with autocannon, against the production server (`server/serve.mjs`, started and
  * stopped here). Prints per page req/s, p50/p99 latency, errors (connection errors, timeouts,
  * non-2xx) and the server's RSS before and after; then two runs where every request asks for a
  * view of its own (what renders cost when none can be shared: errors judged, latency reported
@@ -202,7 +202,7 @@ async function main() {
   }
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const server = spawn(process.execPath, [path.join(root, 'scripts/serve.mjs'), '-p', String(port), '-H', '127.0.0.1'], {
+  const server = spawn(process.execPath, [path.join(root, 'server/serve.mjs'), '-p', String(port), '-H', '127.0.0.1'], {
     cwd: root,
     env: { ...process.env, SURVEY_LENS_DATA: data, NEXT_TELEMETRY_DISABLED: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],

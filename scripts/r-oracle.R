@@ -15,11 +15,11 @@ read_wave <- function(path) {
 }
 
 # svyciprop(method = "logit") on the domain of respondents in `in_base`, as analysts do with subset().
-weighted_shares <- function(design, in_base, indicator_of, options) {
+weighted_shares <- function(design, in_base, indicator_of, options, level = 0.95) {
   domain <- subset(design, in_base)
   lapply(options, function(option) {
     domain <- update(domain, y__ = indicator_of(option))
-    ci <- svyciprop(~y__, domain, method = "logit", level = 0.95)
+    ci <- svyciprop(~y__, domain, method = "logit", level = level)
     list(option = option, share = unname(as.numeric(ci)), low = unname(confint(ci)[1]), high = unname(confint(ci)[2]))
   })
 }
@@ -47,6 +47,16 @@ role_wilson <- lapply(roles, function(o) {
   test <- prop.test(role_counts[[o]], sum(role_counts), correct = FALSE)
   list(option = o, count = role_counts[[o]], base = sum(role_counts), low = test$conf.int[1], high = test$conf.int[2])
 })
+
+# Other confidence levels (`_level=90|99`): the same shares, Wilson and logit intervals at 90% and 99%.
+wilson_at <- function(level) lapply(roles, function(o) {
+  test <- prop.test(role_counts[[o]], sum(role_counts), correct = FALSE, conf.level = level)
+  list(option = o, count = role_counts[[o]], base = sum(role_counts), low = test$conf.int[1], high = test$conf.int[2])
+})
+role_wilson_90 <- wilson_at(0.90)
+role_wilson_99 <- wilson_at(0.99)
+role_weighted_90 <- weighted_shares(design, !is.na(wave$role), function(o) wave$role[!is.na(wave$role)] == o, roles, level = 0.90)
+role_weighted_99 <- weighted_shares(design, !is.na(wave$role), function(o) wave$role[!is.na(wave$role)] == o, roles, level = 0.99)
 
 # Crosstab role x work arrangement: Pearson chi-square without Yates' correction.
 both <- !is.na(wave$role) & !is.na(wave$work_arrangement)
@@ -315,6 +325,10 @@ result <- list(
   languages_weighted = languages_weighted,
   satisfaction_weighted = satisfaction_weighted,
   role_wilson = role_wilson,
+  role_wilson_90 = role_wilson_90,
+  role_wilson_99 = role_wilson_99,
+  role_weighted_90 = role_weighted_90,
+  role_weighted_99 = role_weighted_99,
   chisq_role_by_work = list(statistic = unname(chi$statistic), df = unname(chi$parameter), p = chi$p.value),
   small_weighted = small_weighted,
   holm = list(input = holm_input, adjusted = p.adjust(holm_input, "holm")),

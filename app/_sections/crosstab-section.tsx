@@ -1,3 +1,4 @@
+import { isWeightedMethod } from '@/lib/analysis/figure';
 import { buildCrosstabView } from '@/lib/view/figures/build-crosstab-view';
 import { computeCrosstabs } from '@/lib/view/figures/compute-crosstabs';
 import { describeFilters } from '@/lib/view/words/describe-filters';
@@ -7,6 +8,7 @@ import type { Wave } from '@/lib/survey/types';
 import { listCompareChoices } from '@/lib/view/figures/compare-choices';
 import type { OpenView } from '../_server/open-view';
 import { CrosstabPicker } from '../ui/filters/crosstab-picker';
+import { LevelPicker } from '../ui/filters/level-picker';
 import { Notice } from '../ui/layout/notice';
 import { CrosstabTable } from '../ui/tables/crosstab-table';
 import { TablePngButton } from '../ui/tables/table-png-button';
@@ -15,16 +17,19 @@ const PERCENT_LABEL = { column: 'column %', row: 'row %', total: '% of all who a
 
 /** Question × question tables for the view: pickers, the tables with marks and test lines, and their downloads. */
 export function CrosstabSection({ view, reference }: { view: OpenView; reference: Wave }) {
-  const { state, defaults, links, dataset } = view;
+  const { state, defaults, hrefs, dataset } = view;
   const { survey } = reference;
   const pickable = listCompareChoices(survey.questions).map(({ id, label }) => ({ id, label }));
   const result = computeCrosstabs(dataset.id, reference, state, defaults);
-  const weighted = result.tables.some((table) => table.rows.some((row) => row.ci_method.startsWith('logit')));
+  const weighted = result.tables.some((table) => table.rows.some((row) => isWeightedMethod(row.ci_method)));
   const subject = `crosstab_${state.rows.join('+')}_by_${state.cols ?? ''}`;
   const lookup = (id: string) => survey.questions.find((question) => question.id === id);
   return (
     <>
       <CrosstabPicker questions={pickable} rows={state.rows} cols={state.cols} pct={state.pct} />
+      <div className="toolbar view-toolbar">
+        <LevelPicker current={state.level} />
+      </div>
       {state.wave === 'all' && (
         <Notice>
           <p>A crosstab is of one wave: showing {reference.id}, the latest.</p>
@@ -56,14 +61,14 @@ export function CrosstabSection({ view, reference }: { view: OpenView; reference
               <span className="muted small">Download:</span>
               <a
                 className="button button--small"
-                href={links.crosstabExport(state, 'csv')}
+                href={hrefs.crosstabExport(state, 'csv')}
                 download={writeDownloadName(dataset.id, subject, state, defaults, 'csv')}
               >
                 CSV
               </a>
               <a
                 className="button button--small"
-                href={links.crosstabExport(state, 'json')}
+                href={hrefs.crosstabExport(state, 'json')}
                 download={writeDownloadName(dataset.id, subject, state, defaults, 'json')}
               >
                 JSON

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import type { DatasetSource } from '@/lib/store/discover-datasets';
 import { formatCounted, formatFigure } from '@/lib/view/words/format-figure';
 import { viewDefaultsOf } from '@/lib/view/state/view-defaults';
-import { makeViewLinks } from '@/lib/view/state/write-view-query';
+import { makeViewHrefs } from '@/lib/view/state/write-view-query';
 import { getWaveSummary, type WaveSummaryResult } from '../../lib/store/survey-store';
 import { Notice } from '../ui/layout/notice';
 import { DatasetBadges } from '../ui/survey/dataset-badges';
@@ -34,7 +34,7 @@ function WaveRow({ result }: { result: WaveSummaryResult }) {
 export async function DatasetCard({ dataset }: { dataset: DatasetSource }) {
   const results = await Promise.all(dataset.waves.map((wave) => getWaveSummary(dataset, wave)));
   const latest = results.findLast((result) => result.ok);
-  const href = makeViewLinks(dataset.id, viewDefaultsOf(dataset)).paths.overview;
+  const href = makeViewHrefs(dataset.id, viewDefaultsOf(dataset)).paths.overview;
   return (
     <article className="card dataset-card" aria-labelledby={`dataset-${dataset.id}`}>
       <DatasetBadges synthetic={dataset.synthetic} origin={dataset.origin} inferredSchema={!dataset.codebook} />

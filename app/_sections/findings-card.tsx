@@ -13,8 +13,8 @@ import { FindingList } from '../ui/findings/finding-list';
  * so every wave and their links are read for what changed) and linked to it.
  */
 export async function FindingsCard({ view, reference }: { view: OpenView; reference: Wave }) {
-  const { state, links, dataset } = view;
-  const href = links.findings(changeView(state, { page: 1 }));
+  const { state, hrefs, dataset } = view;
+  const href = hrefs.findings(changeView(state, { page: 1 }));
   const loaded = (await getWaves(dataset)).flatMap((result) =>
     result.ok ? [{ id: result.wave.id, survey: result.survey, ...(result.wave.label ? { label: result.wave.label } : {}) }] : [],
   );

@@ -8,6 +8,7 @@ import { writeDownloadBase } from '@/lib/view/words/download-name';
 import type { Wave } from '@/lib/survey/types';
 import type { OpenView } from '../_server/open-view';
 import { ComparePicker } from '../ui/filters/compare-picker';
+import { LevelPicker } from '../ui/filters/level-picker';
 import { FindingList } from '../ui/findings/finding-list';
 import { ThresholdPicker } from '../ui/findings/threshold-picker';
 import { DownloadLinks } from '../ui/layout/download-links';
@@ -16,7 +17,7 @@ import { Pager } from '../ui/layout/pager';
 
 /** The findings page under the filter sentence: its controls, the header line, what stands out and what changed. */
 export function FindingsSection({ view, reference }: { view: OpenView; reference: Wave }) {
-  const { state, links, dataset, defaults } = view;
+  const { state, hrefs, dataset, defaults } = view;
   const findings = computeFindingsView(view);
   if (findings.refused)
     return (
@@ -27,7 +28,7 @@ export function FindingsSection({ view, reference }: { view: OpenView; reference
   const page = buildFindingsPage(view, findings);
   const { thresholds, wave, previous } = findings;
   const fileBase = writeDownloadBase(dataset.id, 'findings', changeView(state, { wave: wave?.id }), defaults);
-  const pageHref = (target: number) => links.findings(changeView(state, { page: target }));
+  const pageHref = (target: number) => hrefs.findings(changeView(state, { page: target }));
   const pager = page.pageCount > 1 && (
     <Pager
       label="Pages of findings"
@@ -42,8 +43,9 @@ export function FindingsSection({ view, reference }: { view: OpenView; reference
     <>
       <div className="toolbar view-toolbar">
         <ComparePicker choices={choices} current={state.by} />
+        <LevelPicker current={state.level} />
         <ThresholdPicker q={thresholds.q} minPoints={thresholds.minPoints} sdPerPoint={SD_PER_POINT} />
-        <DownloadLinks csvHref={links.findingsExport(state, 'csv')} jsonHref={links.findingsExport(state, 'json')} fileBase={fileBase} />
+        <DownloadLinks csvHref={hrefs.findingsExport(state, 'csv')} jsonHref={hrefs.findingsExport(state, 'json')} fileBase={fileBase} />
       </div>
       {[...findings.problems.map((problem) => `Not scanned: ${problem}.`), ...findings.notes].map((note) => (
         <Notice key={note} tone={note.startsWith('Not scanned') ? 'warning' : 'info'}>

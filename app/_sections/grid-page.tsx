@@ -15,14 +15,14 @@ import { WaveErrors } from './wave-errors';
  * wave; its rows' own pages have their trends.
  */
 export function GridPage({ view, reference, asked }: { view: OpenView; reference: Wave; asked: AskedGrid }) {
-  const { dataset, state, links } = view;
+  const { dataset, state, hrefs } = view;
   const { grid } = asked;
   const states = new Map<string, 'failed' | 'missing'>((view.failedWaves ?? []).map((id) => [id, 'failed']));
   for (const wave of view.everyWave ?? []) if (!wave.survey.grids.some((candidate) => candidate.id === grid.id)) states.set(wave.id, 'missing');
-  const waves = listWavePills(dataset, state.wave === 'all' ? reference.id : state.wave, (id) => links.question(grid.id, { ...state, wave: id }), states);
+  const waves = listWavePills(dataset, state.wave === 'all' ? reference.id : state.wave, (id) => hrefs.question(grid.id, { ...state, wave: id }), states);
   const crumbs = [
     { label: 'Datasets', href: '/' },
-    { label: dataset.title, href: links.overview({ ...state, wave: state.wave === 'all' ? undefined : state.wave }) },
+    { label: dataset.title, href: hrefs.overview({ ...state, wave: state.wave === 'all' ? undefined : state.wave }) },
     { label: grid.label },
   ];
   return (
@@ -30,7 +30,7 @@ export function GridPage({ view, reference, asked }: { view: OpenView; reference
       <DatasetHeading dataset={dataset} waves={waves} crumbs={crumbs} title={<GridHeading grid={grid} waveLabel={reference.label ?? reference.id} />} />
       <UrlNotes notes={view.notes} />
       <WaveErrors view={view} />
-      <ViewFrame view={view} reference={reference} kind="question" path={links.paths.question(grid.id)} hrefFor={(next) => links.question(grid.id, next)}>
+      <ViewFrame view={view} reference={reference} kind="question" path={hrefs.paths.question(grid.id)} hrefFor={(next) => hrefs.question(grid.id, next)}>
         <GridSection view={view} reference={reference} asked={asked} />
       </ViewFrame>
     </>

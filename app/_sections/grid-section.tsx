@@ -1,7 +1,7 @@
 import type { Wave } from '@/lib/survey/types';
 import type { AskedGrid } from '@/lib/view/figures/ask-question';
 import { listCompareChoices } from '@/lib/view/figures/compare-choices';
-import { INTERVAL_METHOD } from '@/lib/analysis/figure';
+import { isWeightedMethod } from '@/lib/analysis/figure';
 import { PROPORTION_TEST_METHOD } from '@/lib/analysis/proportion-tests';
 import { buildGridFigures, describeRowBases, toGridChart } from '@/lib/view/figures/build-grid-view';
 import { describeSelection, describeWeighting } from '@/lib/view/words/describe-base';
@@ -13,6 +13,7 @@ import { ChartDownloads } from '../ui/charts/chart-downloads';
 import { GridChart } from '../ui/charts/grid-chart';
 import { GridLegend } from '../ui/charts/grid-legend';
 import { ComparePicker } from '../ui/filters/compare-picker';
+import { LevelPicker } from '../ui/filters/level-picker';
 import { DisplayToggle } from '../ui/layout/display-toggle';
 import { DownloadLinks } from '../ui/layout/download-links';
 import { Notice } from '../ui/layout/notice';
@@ -26,7 +27,7 @@ import { PanelSwitch } from '../ui/tables/panel-switch';
  * those of every row question.
  */
 export function GridSection({ view, reference, asked }: { view: OpenView; reference: Wave; asked: AskedGrid }) {
-  const { state, defaults, links, dataset } = view;
+  const { state, defaults, hrefs, dataset } = view;
   const { survey } = reference;
   const { grid } = asked;
   const figures = buildGridFigures({ id: dataset.id, waves: [...view.loaded] }, asked, state);
@@ -34,8 +35,8 @@ export function GridSection({ view, reference, asked }: { view: OpenView; refere
   const [everyone, ...segments] = panels;
   const threshold = suppressionOf(state, defaults);
   const selection = result.selections[0] ?? { selected: 0, size: survey.size };
-  const weighted = result.rows.some((row) => row.ci_method === INTERVAL_METHOD.weighted);
-  const rowHrefs = Object.fromEntries(grid.rowIds.map((rowId) => [rowId, links.question(rowId, state)]));
+  const weighted = result.rows.some((row) => isWeightedMethod(row.ci_method));
+  const rowHrefs = Object.fromEntries(grid.rowIds.map((rowId) => [rowId, hrefs.question(rowId, state)]));
   const choices = listCompareChoices(survey.questions, (q) => q.grid === grid.id);
   const fileBase = writeDownloadBase(dataset.id, grid.id, state, defaults);
   const base = `Base: each row’s respondents who answered it (${describeRowBases(everyone)}), of ${describeSelection(selection.selected, selection.size, threshold)}${selection.selected === selection.size ? '' : ' selected'} in wave ${reference.label ?? reference.id}.`;
@@ -53,8 +54,9 @@ export function GridSection({ view, reference, asked }: { view: OpenView; refere
     <>
       <div className="toolbar view-toolbar">
         <ComparePicker choices={choices} current={state.by} />
-        <DisplayToggle questionId={grid.id} state={state} links={links} />
-        <DownloadLinks csvHref={links.export(grid.id, state, 'csv')} jsonHref={links.export(grid.id, state, 'json')} fileBase={fileBase}>
+        <LevelPicker current={state.level} />
+        <DisplayToggle questionId={grid.id} state={state} hrefs={hrefs} />
+        <DownloadLinks csvHref={hrefs.export(grid.id, state, 'csv')} jsonHref={hrefs.export(grid.id, state, 'json')} fileBase={fileBase}>
           {state.display === 'chart' && segments.length === 0 && (
             <ChartDownloads questionId={grid.id} title={grid.label} caption={caption} fileBase={fileBase} />
           )}

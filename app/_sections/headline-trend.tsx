@@ -1,15 +1,15 @@
 import type { DatasetSource } from '@/lib/store/discover-datasets';
-import { INTERVAL_METHOD } from '@/lib/analysis/figure';
+import { intervalLevelOf, isWeightedMethod } from '@/lib/analysis/figure';
 import { PROPORTION_TEST_METHOD } from '@/lib/analysis/proportion-tests';
 import { changeView } from '@/lib/view/state/change-view';
 import { buildTrendData } from '@/lib/view/figures/build-trend-data';
-import { formatFigure } from '@/lib/view/words/format-figure';
+import { describeIntervalName, formatFigure } from '@/lib/view/words/format-figure';
 import { pickHeadline } from '@/lib/view/figures/pick-headline';
 import { activeValuesOf, buildQuestionView } from '@/lib/view/figures/question-view';
 import { trendAnchorFor } from '@/lib/view/figures/trend-links';
 import { askQuestion } from '@/lib/view/figures/ask-question';
 import type { ViewDefaults, ViewState } from '@/lib/view/state/view-state';
-import type { ViewLinks } from '@/lib/view/state/write-view-query';
+import type { ViewHrefs } from '@/lib/view/state/write-view-query';
 import { getWaveLinks, getWaves } from '../../lib/store/survey-store';
 import { FigureSwitch } from '../ui/charts/figure-switch';
 import { TrendChart } from '../ui/charts/trend-chart';
@@ -27,7 +27,7 @@ interface HeadlineTrendProps {
   filterWave: string;
   state: ViewState;
   defaults: ViewDefaults;
-  links: ViewLinks;
+  hrefs: ViewHrefs;
 }
 
 /**
@@ -35,7 +35,7 @@ interface HeadlineTrendProps {
  * page's filters — one line per option, the leader labelled, the base of every wave stated, and
  * each line leading to the question's own trend.
  */
-export async function HeadlineTrend({ dataset, filterWave, state, defaults, links }: HeadlineTrendProps) {
+export async function HeadlineTrend({ dataset, filterWave, state, defaults, hrefs }: HeadlineTrendProps) {
   if (dataset.waves.length < 2) return null;
   const loaded = (await getWaves(dataset)).flatMap((result) =>
     result.ok ? [{ id: result.wave.id, survey: result.survey, ...(result.wave.label ? { label: result.wave.label } : {}) }] : [],
@@ -52,8 +52,8 @@ export async function HeadlineTrend({ dataset, filterWave, state, defaults, link
   const figures = buildQuestionView({ id: dataset.id, waves: loaded }, asked, trendState, { limit: Infinity });
   const data = buildTrendData(question, figures.result.rows, { limit: TREND_LINES, activeValues: activeValuesOf(state, question.id) });
   if (!data || data.waves.length < 2) return null;
-  const href = links.question(question.id, trendState);
-  const weighted = figures.result.rows.some((row) => row.ci_method === INTERVAL_METHOD.weighted);
+  const href = hrefs.question(question.id, trendState);
+  const weighted = figures.result.rows.some((row) => isWeightedMethod(row.ci_method));
   const bases = data.waves.map((wave, w) => `${wave}: ${data.bases[w] === null ? 'withheld' : formatFigure(data.bases[w] ?? NaN, 'count')}`).join(' · ');
   return (
     <section className="card headline-trend" aria-labelledby="headline-heading">
@@ -64,8 +64,8 @@ export async function HeadlineTrend({ dataset, filterWave, state, defaults, link
         <a href={href}>{question.label}</a>
       </h2>
       <p className="small muted">
-        {MEASURE_WORDS[data.measure] ?? 'share'} in each wave, with 95% intervals; the {data.lines.length} options largest in {data.waves.at(-1)}. Base per wave
-        — {bases}.
+        {MEASURE_WORDS[data.measure] ?? 'share'} in each wave, with {describeIntervalName(intervalLevelOf(figures.result.rows[0]?.ci_method ?? ''))}s; the{' '}
+        {data.lines.length} options largest in {data.waves.at(-1)}. Base per wave — {bases}.
       </p>
       <FigureSwitch
         key={state.display}

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { Question } from '@/lib/survey/types';
-import { INTERVAL_METHOD } from '@/lib/analysis/figure';
+import { INTERVAL_METHOD, isWeightedMethod } from '@/lib/analysis/figure';
 import { aggregatable } from '@/lib/analysis/question-figures';
 import { PROPORTION_TEST_METHOD } from '@/lib/analysis/proportion-tests';
 import { binRangeOf, toggleBinFilter } from '@/lib/view/figures/bin-range';
@@ -22,6 +22,7 @@ import { ChartDownloads } from '../ui/charts/chart-downloads';
 import { ChartLegend } from '../ui/charts/chart-legend';
 import { QuestionChart } from '../ui/charts/question-chart';
 import { ComparePicker } from '../ui/filters/compare-picker';
+import { LevelPicker } from '../ui/filters/level-picker';
 import { DisplayToggle } from '../ui/layout/display-toggle';
 import { DownloadLinks } from '../ui/layout/download-links';
 import { Notice } from '../ui/layout/notice';
@@ -70,7 +71,7 @@ function NotAggregated({ view, question }: { view: OpenView; question: Question 
     <Notice title="Not charted">
       <p>{why}</p>
       <p>
-        <Link className="button button--primary" href={view.links.responses(changeView(view.state, { sort: question.id, desc: false, page: 1 }))}>
+        <Link className="button button--primary" href={view.hrefs.responses(changeView(view.state, { sort: question.id, desc: false, page: 1 }))}>
           Read the answers in the responses table →
         </Link>
       </p>
@@ -86,7 +87,7 @@ function NotAggregated({ view, question }: { view: OpenView; question: Question 
 export function QuestionSection({ view, reference, asked, trendLink }: QuestionSectionProps) {
   const { question } = asked;
   if (!aggregatable(question)) return <NotAggregated view={view} question={question} />;
-  const { state, defaults, links, dataset } = view;
+  const { state, defaults, hrefs, dataset } = view;
   const figures = buildQuestionView({ id: dataset.id, waves: [...view.loaded] }, asked, state, { limit: state.top ?? CHART_BAR_LIMIT });
   const { result, chart, table } = figures;
   const threshold = suppressionOf(state, defaults);
@@ -94,7 +95,7 @@ export function QuestionSection({ view, reference, asked, trendLink }: QuestionS
   const selection = result.selections.find((entry) => entry.wave === reference.id) ?? { selected: 0, size: reference.survey.size };
   const statement = describeBaseStatement(question, latestRows, selection, threshold);
   const withheld = describeWithheld(latestRows, threshold);
-  const weighted = latestRows.some((row) => row.ci_method === INTERVAL_METHOD.weighted);
+  const weighted = latestRows.some((row) => isWeightedMethod(row.ci_method));
   const notes = [...statement.notes, ...result.notes, ...result.problems.map((problem) => `Not shown: ${problem}.`)];
   if (weighted) notes.push(describeWeighting(dataset.codebook?.weight));
   const headers = HEADERS[question.kind];
@@ -104,7 +105,7 @@ export function QuestionSection({ view, reference, asked, trendLink }: QuestionS
     question.kind === 'numeric'
       ? toggleBinFilter(state, question.id, binRangeOf(keys, keys.indexOf(key)))
       : toggleFilterValue(state, question.id, key, question.kind === 'ranking' ? 'first' : 'in');
-  const filterHrefs = state.wave === 'all' ? undefined : Object.fromEntries(keys.map((key) => [key, links.question(question.id, toggled(key))]));
+  const filterHrefs = state.wave === 'all' ? undefined : Object.fromEntries(keys.map((key) => [key, hrefs.question(question.id, toggled(key))]));
   const fileBase = writeDownloadBase(dataset.id, question.id, state, defaults);
   const lookup = (id: string) => reference.survey.questions.find((q) => q.id === id);
   const caption = [
@@ -116,16 +117,17 @@ export function QuestionSection({ view, reference, asked, trendLink }: QuestionS
   const writtenIn = state.wave === 'all' ? undefined : findWrittenIn(reference.survey, question, state);
   const readWrittenIn =
     writtenIn && writtenIn.count > 0 && !withheldReason(writtenIn.question, dataset.codebook)
-      ? links.responses(writtenInResponses(state, question, writtenIn))
+      ? hrefs.responses(writtenInResponses(state, question, writtenIn))
       : undefined;
   return (
     <>
       <div className="toolbar view-toolbar">
         <ComparePicker choices={choices} current={state.by} />
-        <DisplayToggle questionId={question.id} state={state} links={links} />
+        <LevelPicker current={state.level} />
+        <DisplayToggle questionId={question.id} state={state} hrefs={hrefs} />
         <span className="toolbar__links">
           {question.kind !== 'ranking' && question.kind !== 'numeric' && (
-            <Link className="button button--small" href={links.crosstab(changeView(state, { rows: [question.id], cols: state.by }))} prefetch={false}>
+            <Link className="button button--small" href={hrefs.crosstab(changeView(state, { rows: [question.id], cols: state.by }))} prefetch={false}>
               Crosstab →
             </Link>
           )}
@@ -134,11 +136,11 @@ export function QuestionSection({ view, reference, asked, trendLink }: QuestionS
               Trend across {trendLink.waves} waves →
             </Link>
           )}
-          <Link className="button button--small" href={links.findings(changeView(state, { page: 1 }))} prefetch={false}>
+          <Link className="button button--small" href={hrefs.findings(changeView(state, { page: 1 }))} prefetch={false}>
             What stands out →
           </Link>
         </span>
-        <DownloadLinks csvHref={links.export(question.id, state, 'csv')} jsonHref={links.export(question.id, state, 'json')} fileBase={fileBase}>
+        <DownloadLinks csvHref={hrefs.export(question.id, state, 'csv')} jsonHref={hrefs.export(question.id, state, 'json')} fileBase={fileBase}>
           {chart && state.display === 'chart' && !withheld && (
             <ChartDownloads questionId={question.id} title={question.label} caption={caption} fileBase={fileBase} />
           )}

@@ -19,7 +19,7 @@ import { ResponsesTools } from '../ui/tables/responses-tools';
  * and screen readers as a plain table, and the browser never holds more than 50 rows.
  */
 export function ResponsesSection({ view, reference }: { view: OpenView; reference: Wave }) {
-  const { state, links, dataset } = view;
+  const { state, hrefs, dataset } = view;
   const { survey } = reference;
   const responses = buildResponsesView(survey, state, dataset.codebook, { mode: view.defaults.disclosure, threshold: suppressionOf(state, view.defaults) });
   if (responses.refused && responses.available.length === 0)
@@ -33,7 +33,7 @@ export function ResponsesSection({ view, reference }: { view: OpenView; referenc
   const last = first + page.rows.length - (page.rows.length > 0 ? 1 : 0);
   const sortedBy = page.sort ? survey.questions.find((question) => question.id === page.sort) : undefined;
   const status = `Respondents ${formatFigure(first, 'count')}–${formatFigure(last, 'count')} of ${formatFigure(page.respondents, 'count')} · page ${formatFigure(page.page, 'count')} of ${formatFigure(page.pageCount, 'count')}`;
-  const pageHref = (target: number) => links.responses(changeView(state, { page: target }));
+  const pageHref = (target: number) => hrefs.responses(changeView(state, { page: target }));
   const pager = (
     <Pager
       label="Response pages"
@@ -76,10 +76,10 @@ export function ResponsesSection({ view, reference }: { view: OpenView; referenc
         </p>
         <span className="toolbar__downloads">
           <span className="muted small">Download these rows:</span>
-          <a className="button button--small" href={links.responsesExport(state, false)} download>
+          <a className="button button--small" href={hrefs.responsesExport(state, false)} download>
             CSV, shown columns
           </a>
-          <a className="button button--small" href={links.responsesExport(state, true)} download>
+          <a className="button button--small" href={hrefs.responsesExport(state, true)} download>
             CSV, all columns
           </a>
         </span>

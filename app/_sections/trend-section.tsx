@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { INTERVAL_METHOD } from '@/lib/analysis/figure';
+import { isWeightedMethod } from '@/lib/analysis/figure';
 import { PROPORTION_TEST_METHOD } from '@/lib/analysis/proportion-tests';
 import { buildTrendData } from '@/lib/view/figures/build-trend-data';
 import { buildWaveSummary } from '@/lib/view/figures/build-wave-summary';
@@ -19,6 +19,7 @@ import { ChartLegend } from '../ui/charts/chart-legend';
 import { QuestionChart } from '../ui/charts/question-chart';
 import { TrendChart } from '../ui/charts/trend-chart';
 import { ComparePicker } from '../ui/filters/compare-picker';
+import { LevelPicker } from '../ui/filters/level-picker';
 import { DisplayToggle } from '../ui/layout/display-toggle';
 import { DownloadLinks } from '../ui/layout/download-links';
 import { Notice } from '../ui/layout/notice';
@@ -53,7 +54,7 @@ function TrendNotes({ view, trend, waves }: { view: OpenView; trend: QuestionTre
       {trend.askedDifferently.map((entry) => (
         <p key={entry.waveId}>
           Asked differently in {entry.waveId}: “{entry.label}” ({entry.why}), so it is a different question and not part of this trend.{' '}
-          <Link href={view.links.question(entry.questionId, changeView(view.state, { wave: entry.waveId, filters: [], by: undefined }))} prefetch={false}>
+          <Link href={view.hrefs.question(entry.questionId, changeView(view.state, { wave: entry.waveId, filters: [], by: undefined }))} prefetch={false}>
             See {entry.waveId}’s question →
           </Link>
         </p>
@@ -69,7 +70,7 @@ function TrendNotes({ view, trend, waves }: { view: OpenView; trend: QuestionTre
  * the table and download of the very same rows.
  */
 export function TrendSection({ view, reference, asked, trend }: TrendSectionProps) {
-  const { state, defaults, links, dataset } = view;
+  const { state, defaults, hrefs, dataset } = view;
   const { question } = asked;
   const figures = buildQuestionView({ id: dataset.id, waves: [...view.loaded] }, asked, state, { limit: Infinity });
   const rows = figures.result.rows;
@@ -77,7 +78,7 @@ export function TrendSection({ view, reference, asked, trend }: TrendSectionProp
   const overall = buildTrendData(question, rows, { limit: state.top ?? TREND_LINES, activeValues: active });
   const table = buildTrendData(question, rows, { limit: Infinity, activeValues: active });
   const waves = overall?.waves ?? [];
-  const weighted = rows.some((row) => row.ci_method === INTERVAL_METHOD.weighted);
+  const weighted = rows.some((row) => isWeightedMethod(row.ci_method));
   const fileBase = writeDownloadBase(dataset.id, question.id, state, defaults);
   const choices = listCompareChoices(reference.survey.questions, (q) => q.id === question.id);
   const segments = state.by ? [...new Set(rows.filter((row) => row.segment !== '(all)').map((row) => row.segment))].slice(0, MAX_PANELS) : [];
@@ -105,11 +106,12 @@ export function TrendSection({ view, reference, asked, trend }: TrendSectionProp
     <>
       <div className="toolbar view-toolbar">
         <ComparePicker choices={choices} current={state.by} />
-        <DisplayToggle questionId={question.id} state={state} links={links} />
-        <Link className="button button--small" href={links.findings(changeView(state, { wave: undefined, page: 1 }))} prefetch={false}>
+        <LevelPicker current={state.level} />
+        <DisplayToggle questionId={question.id} state={state} hrefs={hrefs} />
+        <Link className="button button--small" href={hrefs.findings(changeView(state, { wave: undefined, page: 1 }))} prefetch={false}>
           What stands out →
         </Link>
-        <DownloadLinks csvHref={links.export(question.id, state, 'csv')} jsonHref={links.export(question.id, state, 'json')} fileBase={fileBase}>
+        <DownloadLinks csvHref={hrefs.export(question.id, state, 'csv')} jsonHref={hrefs.export(question.id, state, 'json')} fileBase={fileBase}>
           {overall && waves.length > 1 && state.display === 'chart' && (
             <ChartDownloads questionId={question.id} title={question.label} caption={caption} fileBase={fileBase} />
           )}
@@ -120,7 +122,7 @@ export function TrendSection({ view, reference, asked, trend }: TrendSectionProp
         <Notice title="No trend to show">
           <p>
             This question has figures in {waves.length === 1 ? `${waves[0]} only` : 'no wave under these filters'}.{' '}
-            <Link href={links.question(question.id, changeView(state, { wave: undefined }))}>Show the latest wave →</Link>
+            <Link href={hrefs.question(question.id, changeView(state, { wave: undefined }))}>Show the latest wave →</Link>
           </p>
         </Notice>
       ) : (
@@ -149,7 +151,7 @@ export function TrendSection({ view, reference, asked, trend }: TrendSectionProp
               {overall.hidden > 0 && (
                 <p className="small">
                   The {overall.lines.length} options largest in {waves.at(-1)} are drawn.{' '}
-                  <Link href={links.question(question.id, changeView(state, { top: overall.lines.length + overall.hidden }))} scroll={false}>
+                  <Link href={hrefs.question(question.id, changeView(state, { top: overall.lines.length + overall.hidden }))} scroll={false}>
                     Draw all {overall.lines.length + overall.hidden}
                   </Link>
                 </p>

@@ -25,8 +25,8 @@ interface ViewBodyProps {
 export async function ViewBody({ segment, query, kind, children }: ViewBodyProps) {
   // Findings compare the wave with the one before it: every wave and their links are read.
   const view = await openView(segment, query, { everyWave: kind === 'findings' });
-  const { dataset, state, links, reference } = view;
-  const hrefFor = (next: ViewState) => links[kind](next);
+  const { dataset, state, hrefs, reference } = view;
+  const hrefFor = (next: ViewState) => hrefs[kind](next);
   const waves = listWavePills(dataset, state.wave === 'all' ? undefined : state.wave, (id) => hrefFor(changeView(state, { wave: id, page: 1 })));
   return (
     <>
@@ -34,7 +34,7 @@ export async function ViewBody({ segment, query, kind, children }: ViewBodyProps
       <UrlNotes notes={view.notes} />
       <WaveErrors view={view} />
       {reference && (
-        <ViewFrame view={view} reference={reference} kind={kind} path={links.paths[kind]} hrefFor={hrefFor}>
+        <ViewFrame view={view} reference={reference} kind={kind} path={hrefs.paths[kind]} hrefFor={hrefFor}>
           {children(view, reference)}
         </ViewFrame>
       )}

@@ -26,7 +26,7 @@ import { QuestionIndex } from '../ui/survey/question-index';
 import { UnchartedList } from '../ui/survey/uncharted-list';
 
 /** Charts per page: recharts for 400 questions at once is too heavy, and nobody reads 400 charts in one go. */
-export const QUESTIONS_PER_PAGE = 24;
+const QUESTIONS_PER_PAGE = 24;
 /** Bars per overview chart; the question page shows every option. */
 const OVERVIEW_BARS = 8;
 
@@ -41,8 +41,8 @@ function cardView(view: OpenView, reference: Wave): ViewContext {
 }
 
 function describeCard(view: OpenView, reference: Wave, question: Question): QuestionCardData {
-  const { state, defaults, links } = view;
-  const base = { id: question.id, label: question.label, kind: question.kind, href: links.question(question.id, state), answered: question.answeredCount };
+  const { state, defaults, hrefs } = view;
+  const base = { id: question.id, label: question.label, kind: question.kind, href: hrefs.question(question.id, state), answered: question.answeredCount };
   if (!aggregatable(question)) return { ...base, base: null, reason: NOT_CHARTED[question.kind], note: '' };
   // The weight is how the survey is read, not something respondents were asked: its page still charts it.
   if (question.id === reference.survey.weightQuestionId)
@@ -62,12 +62,12 @@ function describeCard(view: OpenView, reference: Wave, question: Question): Ques
 
 /** A grid's card: its rows' stacked bars under the same filters as its page (without the comparison). */
 function describeGridCard(view: OpenView, reference: Wave, grid: Grid): GridCardData {
-  const { state, defaults, links } = view;
+  const { state, hrefs } = view;
   const asked = askQuestion(cardView(view, reference), grid.id, { withSegment: false });
-  if (asked?.kind !== 'grid') return { id: grid.id, label: grid.label, href: links.question(grid.id, state), rows: grid.rowIds.length, reason: '', note: '' };
+  if (asked?.kind !== 'grid') return { id: grid.id, label: grid.label, href: hrefs.question(grid.id, state), rows: grid.rowIds.length, reason: '', note: '' };
   const figures = buildGridFigures({ id: view.dataset.id, waves: [reference] }, asked, state);
   const everyone = figures.panels[0];
-  const base = { id: grid.id, label: grid.label, href: links.question(grid.id, state), rows: grid.rowIds.length };
+  const base = { id: grid.id, label: grid.label, href: hrefs.question(grid.id, state), rows: grid.rowIds.length };
   if (everyone.rows.every((row) => row.withheld))
     return { ...base, reason: 'Too few respondents in this selection answered these rows: figures are withheld.', note: '' };
   return { ...base, chart: toGridChart(grid, figures, everyone), note: `% of those who answered each row · ${describeRowBases(everyone)}` };
@@ -76,7 +76,7 @@ function describeGridCard(view: OpenView, reference: Wave, grid: Grid): GridCard
 /** Everything under the filter sentence on a dataset's page: the wave in figures, its issues, and its questions a page at a time. */
 export function WaveOverview({ view, reference }: { view: OpenView; reference: Wave }) {
   const { survey } = reference;
-  const { state, links } = view;
+  const { state, hrefs } = view;
   // A grid is one card in place of its rows: pages count cards.
   const items = listOverviewItems(survey);
   const pageCount = Math.max(1, Math.ceil(items.length / QUESTIONS_PER_PAGE));
@@ -86,7 +86,7 @@ export function WaveOverview({ view, reference }: { view: OpenView; reference: W
   const cards = onPage.map((item) =>
     item.kind === 'grid' ? { grid: describeGridCard(view, reference, item.grid) } : { question: describeCard(view, reference, item.question) },
   );
-  const pageHref = (target: number) => links.overview(changeView(state, { page: target }));
+  const pageHref = (target: number) => hrefs.overview(changeView(state, { page: target }));
   const pager = pageCount > 1 && (
     <Pager
       label="Question pages"
@@ -105,7 +105,7 @@ export function WaveOverview({ view, reference }: { view: OpenView; reference: W
   const weighted = view.defaults.weighted && state.weighted;
   return (
     <>
-      {state.page === 1 && <HeadlineTrend dataset={view.dataset} filterWave={reference.id} state={state} defaults={view.defaults} links={links} />}
+      {state.page === 1 && <HeadlineTrend dataset={view.dataset} filterWave={reference.id} state={state} defaults={view.defaults} hrefs={hrefs} />}
       {state.page > pageCount && (
         <Notice tone="warning">
           <p>There are {pageCount} pages of questions; showing the last one.</p>
@@ -118,18 +118,18 @@ export function WaveOverview({ view, reference }: { view: OpenView; reference: W
         </Suspense>
       )}
       <div className="toolbar">
-        <Link className="button button--primary" href={links.responses(changeView(state, { page: 1 }))}>
+        <Link className="button button--primary" href={hrefs.responses(changeView(state, { page: 1 }))}>
           Browse the responses →
         </Link>
-        <Link className="button" href={links.crosstab(changeView(state, { page: 1 }))} prefetch={false}>
+        <Link className="button" href={hrefs.crosstab(changeView(state, { page: 1 }))} prefetch={false}>
           Crosstab →
         </Link>
-        <Link className="button" href={links.findings(changeView(state, { page: 1 }))} prefetch={false}>
+        <Link className="button" href={hrefs.findings(changeView(state, { page: 1 }))} prefetch={false}>
           What stands out →
         </Link>
         <Link
           className="button button--small"
-          href={links.overview(changeView(state, { display: state.display === 'table' ? 'chart' : 'table' }))}
+          href={hrefs.overview(changeView(state, { display: state.display === 'table' ? 'chart' : 'table' }))}
           scroll={false}
           prefetch={false}
         >
@@ -151,8 +151,8 @@ export function WaveOverview({ view, reference }: { view: OpenView; reference: W
         <QuestionIndex
           items={items.map((item) =>
             item.kind === 'grid'
-              ? { id: item.grid.id, label: item.grid.label, kind: 'grid' as const, href: links.question(item.grid.id, state) }
-              : { id: item.question.id, label: item.question.label, kind: item.question.kind, href: links.question(item.question.id, state) },
+              ? { id: item.grid.id, label: item.grid.label, kind: 'grid' as const, href: hrefs.question(item.grid.id, state) }
+              : { id: item.question.id, label: item.question.label, kind: item.question.kind, href: hrefs.question(item.question.id, state) },
           )}
           open={false}
         />
@@ -173,7 +173,7 @@ export function WaveOverview({ view, reference }: { view: OpenView; reference: W
         </div>
         <UnchartedList
           cards={cards.flatMap((card) => (card.question && !card.question.chart ? [card.question] : []))}
-          responsesHref={links.responses(changeView(state, { page: 1 }))}
+          responsesHref={hrefs.responses(changeView(state, { page: 1 }))}
         />
         {pager}
       </section>

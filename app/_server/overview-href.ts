@@ -4,7 +4,7 @@ import { changeView } from '@/lib/view/state/change-view';
 import { parseViewState } from '@/lib/view/state/parse-view-state';
 import type { SearchParams } from '@/lib/view/state/search-params';
 import { viewDefaultsOf } from '@/lib/view/state/view-defaults';
-import { makeViewLinks } from '@/lib/view/state/write-view-query';
+import { makeViewHrefs } from '@/lib/view/state/write-view-query';
 
 /**
  * The dataset's overview with the request's view, for a breadcrumb drawn before the survey is
@@ -12,5 +12,5 @@ import { makeViewLinks } from '@/lib/view/state/write-view-query';
  */
 export function overviewHrefFor(dataset: DatasetSource, query: SearchParams): string {
   const defaults = viewDefaultsOf(dataset);
-  return makeViewLinks(dataset.id, defaults).overview(changeView(parseViewState(query, defaults).value, { page: 1, sort: undefined, desc: false }));
+  return makeViewHrefs(dataset.id, defaults).overview(changeView(parseViewState(query, defaults).value, { page: 1, sort: undefined, desc: false }));
 }

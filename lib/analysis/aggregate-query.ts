@@ -33,12 +33,14 @@ export interface AggregateQuery {
   };
   suppressBelow?: number;
   unreliableBelow?: number;
+  /** Confidence level of intervals and tests (0.90, 0.99); absent = 0.95. */
+  level?: number;
   /** `public`: a selection under the threshold is refused, counts perturbed, extremes withheld (prepareView). */
   disclosure?: 'public';
 }
 
 /** What selects and weighs respondents (prepareView): the query without its question, segment and waves. */
-export type SelectionRequest = Pick<AggregateQuery, 'filters' | 'baseRule' | 'weight' | 'suppressBelow' | 'unreliableBelow' | 'disclosure'>;
+export type SelectionRequest = Pick<AggregateQuery, 'filters' | 'baseRule' | 'weight' | 'suppressBelow' | 'unreliableBelow' | 'level' | 'disclosure'>;
 
 export interface AggregateResult {
   rows: AggregateRow[];

@@ -1,6 +1,6 @@
 import type { BaseRule } from './figure';
 import type { Estimate } from './estimate';
-import type { Figure } from './figure';
+import { describeIntervalMethod, type Figure } from './figure';
 import type { Measure } from './measures';
 import type { Significance } from './segment-significance';
 import type { Tally } from './tally';
@@ -95,6 +95,8 @@ export interface RowContext {
   segmentValue: string;
   effectiveBase: number | null;
   ciMethod: string;
+  /** The confidence level of the intervals (0.95 unless the view says otherwise). */
+  level: number;
   /** Respondents in the wave's file (for tests between waves). */
   surveySize: number;
 }
@@ -209,7 +211,9 @@ export function estimateRow(context: RowContext, measure: Measure, estimate: Est
       value: shown(estimate.estimate),
       ci_low: hasInterval ? shown(estimate.low) : null,
       ci_high: hasInterval ? shown(estimate.high) : null,
-      ci_method: hasInterval ? (estimate.weighted ? ESTIMATE_METHOD.weighted : ESTIMATE_METHOD.unweighted) : ESTIMATE_METHOD.none,
+      ci_method: hasInterval
+        ? describeIntervalMethod(estimate.weighted ? ESTIMATE_METHOD.weighted : ESTIMATE_METHOD.unweighted, context.level)
+        : ESTIMATE_METHOD.none,
       flags: joinFlags([hidden && 'suppressed', estimate.unreliable && 'unreliable', viewWeighted && !estimate.weighted && 'unweighted']),
     },
     { option: estimate.value, segment: context.segmentValue },

@@ -1,6 +1,6 @@
 import type { Question, Wave } from '../survey/types';
 import type { AggregateQuery, AggregateResult, DatasetWaves } from './aggregate-query';
-import { INTERVAL_METHOD } from './figure';
+import { describeIntervalMethod, INTERVAL_METHOD, isWeightedMethod } from './figure';
 import { prepareView } from './prepare-view';
 import { aggregatable, questionFigures, type QuestionFigures } from './question-figures';
 import { segmentBy } from './segments';
@@ -72,7 +72,8 @@ function waveRows(
     },
     segmentValue,
     effectiveBase: figures.effectiveBase,
-    ciMethod: viewWeighted ? INTERVAL_METHOD.weighted : INTERVAL_METHOD.unweighted,
+    ciMethod: describeIntervalMethod(viewWeighted ? INTERVAL_METHOD.weighted : INTERVAL_METHOD.unweighted, settings.level),
+    level: settings.level,
     surveySize: wave.survey.size,
   });
   const partial = describePartialRead(wave.survey);
@@ -205,7 +206,7 @@ function computeAggregateView(dataset: DatasetWaves, query: AggregateQuery, filt
   }
   if (result.rows.length === 0 && result.problems.length === 0) result.problems.push(`no wave has a question "${query.questionId}"`);
   if (!multiWave) return result;
-  const weighted = result.rows.some((row) => row.ci_method === INTERVAL_METHOD.weighted);
+  const weighted = result.rows.some((row) => isWeightedMethod(row.ci_method));
   const rows = renameAliasedOptions(result.rows, query.links?.optionAliases ?? {});
   return {
     ...result,

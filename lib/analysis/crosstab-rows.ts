@@ -3,7 +3,7 @@ import type { Selection } from './selection';
 import { cleanNumber } from './aggregate-row';
 import { answeredBits } from './answered';
 import { crosstab, type CrosstabCell } from './crosstab';
-import { INTERVAL_METHOD, type Figure, type FigureSettings } from './figure';
+import { describeIntervalMethod, INTERVAL_METHOD, type Figure, type FigureSettings } from './figure';
 import { andBits, tallyBits } from './tally';
 import { crosstabTest, type CrosstabTest } from './crosstab-test';
 
@@ -127,7 +127,7 @@ export function crosstabRows(
       column_percent: hidden ? null : percent(cell.share),
       ci_low: hidden ? null : percent(cell.low),
       ci_high: hidden ? null : percent(cell.high),
-      ci_method: weighted ? INTERVAL_METHOD.weighted : INTERVAL_METHOD.unweighted,
+      ci_method: describeIntervalMethod(weighted ? INTERVAL_METHOD.weighted : INTERVAL_METHOD.unweighted, settings.level),
       row_percent: hidden || !rowShare || rowShare.suppressed ? null : percent(rowShare.share),
       total_percent: hidden ? null : percent(total),
       flags: [hidden && 'suppressed', cell.unreliable && 'unreliable', mark].filter(Boolean).join(';'),

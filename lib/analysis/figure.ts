@@ -59,6 +59,25 @@ export const INTERVAL_METHOD = {
 } as const;
 
 /**
+ * A row's `ci_method`: the method, and the confidence level when it is not the default 95%
+ * (`wilson, 90%`), so a download says what its intervals are.
+ */
+export function describeIntervalMethod(method: string, level: number): string {
+  return level === DEFAULT_SETTINGS.level ? method : `${method}, ${Math.round(level * 100)}%`;
+}
+
+/** The confidence level a row's `ci_method` says (0.95 when it names none). */
+export function intervalLevelOf(ciMethod: string): number {
+  const stated = /, (\d+)%$/.exec(ciMethod);
+  return stated ? Number(stated[1]) / 100 : DEFAULT_SETTINGS.level;
+}
+
+/** Whether rows' intervals are weighted, read from their `ci_method`. */
+export function isWeightedMethod(ciMethod: string): boolean {
+  return ciMethod.startsWith(INTERVAL_METHOD.weighted);
+}
+
+/**
  * Cell-key perturbation of an option and its base: counts changed by their cell keys (the same
  * respondents always get the same change), the option never above its base, weighted sums
  * scaled with their counts so a weighted share moves as the unweighted one does.

@@ -17,7 +17,7 @@ export function describePartialRead(survey: Pick<Survey, 'issues' | 'recordsRead
 }
 
 /** The flag every row of a trend carries when one of its waves could not be read (the notes say which, and why). */
-export const MISSING_WAVE_FLAG = 'missing-wave';
+const MISSING_WAVE_FLAG = 'missing-wave';
 
 /** Copies of the rows with a flag added (rows may be a cached view's, frozen: never changed in place). */
 function addFlag<Row extends { flags: string }>(rows: readonly Row[], flag: string): Row[] {

@@ -31,6 +31,7 @@ export function prepareView(survey: Survey, request: SelectionRequest): Prepared
       baseRule: request.baseRule,
       suppressBelow: request.suppressBelow ?? DEFAULT_SETTINGS.suppressBelow,
       unreliableBelow: request.unreliableBelow ?? DEFAULT_SETTINGS.unreliableBelow,
+      level: request.level ?? DEFAULT_SETTINGS.level,
       surveySize: survey.size,
     },
     problems: problems.map((problem) => problem.message),

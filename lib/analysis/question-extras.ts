@@ -37,7 +37,7 @@ function meanOf(
 }
 
 /** Per item: the share who ranked it at all, and its mean rank among them (with interval). */
-export function rankingExtras(question: RankingQuestion, items: readonly RankedItem[], settings: FigureSettings): ExtraFigure[] {
+function rankingExtras(question: RankingQuestion, items: readonly RankedItem[], settings: FigureSettings): ExtraFigure[] {
   // "Ranked in the top 3" is its own figure only when more than three places were ranked.
   const topThree: ExtraFigure[] = question.maxRank > 3 ? items.map((item) => ({ measure: 'ranked_top3', figure: item.topK[2] })) : [];
   const atAll: ExtraFigure[] = [...topThree, ...items.map((item): ExtraFigure => ({ measure: 'ranked_at_all', figure: item.topK[item.topK.length - 1] }))];

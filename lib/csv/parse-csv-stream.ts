@@ -30,13 +30,13 @@ const GUESS_FROM = 64 * 1024;
  * records when they are kept, which sinks two-column files below its threshold. So the guess is
  * made on a preview without blank lines, and the real parse keeps them (they carry line numbers).
  */
-export function guessDelimiter(text: string): string {
+function guessDelimiter(text: string): string {
   const preview = Papa.parse<string[]>(text, { preview: 10, skipEmptyLines: true, delimitersToGuess: DELIMITERS_TO_GUESS });
   return preview.meta.delimiter || ',';
 }
 
 /** A papaparse error in words a survey owner can act on. */
-export function describePapaError(error: Papa.ParseError): string {
+function describePapaError(error: Papa.ParseError): string {
   switch (error.code) {
     case 'MissingQuotes':
       return 'unclosed quote: the quoted field never ends, so the rest of the file was read into it';
@@ -48,7 +48,7 @@ export function describePapaError(error: Papa.ParseError): string {
 }
 
 /** Line breaks inside a record's quoted fields: how many lines it spans after its first. */
-export function countLineBreaks(record: readonly string[]): number {
+function countLineBreaks(record: readonly string[]): number {
   let breaks = 0;
   for (const field of record) for (let i = field.indexOf('\n'); i !== -1; i = field.indexOf('\n', i + 1)) breaks++;
   return breaks;
@@ -88,7 +88,7 @@ class TextFeed {
  * given as papaparse's quoteChar, every `"` is read as plain text. For tab-separated files written
  * without quoting (Google Sheets), where a cell may begin with a literal quote.
  */
-export const NO_QUOTING = '\u0000';
+const NO_QUOTING = '\u0000';
 
 export interface ParseOptions {
   /** Force a delimiter instead of guessing one of comma, semicolon and tab. */
@@ -112,7 +112,7 @@ export interface CsvParser {
  * is parsed before `push` returns, so memory holds one piece and one batch, never the file.
  * Quoting problems are reported with the line the record starts on, and the record is dropped.
  */
-export function openCsvParser(delimiter: string, onBatch: (batch: RecordBatch) => void, options: { quoting?: boolean } = {}): CsvParser {
+function openCsvParser(delimiter: string, onBatch: (batch: RecordBatch) => void, options: { quoting?: boolean } = {}): CsvParser {
   const issues: IngestIssue[] = [];
   const quoting = options.quoting !== false;
   let nextLine = 1;

@@ -5,7 +5,7 @@ import { resolveViewState } from '../view/state/resolve-view-state';
 import type { SearchParams } from '../view/state/search-params';
 import { viewDefaultsOf } from '../view/state/view-defaults';
 import { wavesOf, type ViewDefaults, type ViewState } from '../view/state/view-state';
-import { makeViewLinks, type ViewLinks } from '../view/state/write-view-query';
+import { makeViewHrefs, type ViewHrefs } from '../view/state/write-view-query';
 import type { DatasetSource } from './discover-datasets';
 import { configureCellKeySecret } from './cell-key-secret';
 import { cacheFolder } from './persisted-surveys';
@@ -24,7 +24,7 @@ export interface OpenView {
   notes: string[];
   /** How many of `notes` are about reading the URL itself (the CLI's flags are strict about those). */
   readNotes: number;
-  links: ViewLinks;
+  hrefs: ViewHrefs;
   /** The waves the view covers that loaded, oldest first. */
   loaded: Wave[];
   /** The wave whose questions filters and segments are checked against: the one shown, or the latest of a trend. */
@@ -75,7 +75,7 @@ export async function openDatasetView(
     state: resolved.value,
     notes: [...parsed.notes, ...resolved.notes],
     readNotes: parsed.notes.length,
-    links: makeViewLinks(dataset.id, defaults),
+    hrefs: makeViewHrefs(dataset.id, defaults),
     loaded,
     reference,
     failures,

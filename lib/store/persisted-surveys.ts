@@ -9,7 +9,7 @@ import type { Survey } from '@/lib/survey/types';
  * Bumped whenever the columnar model or what ingest infers changes: a cache written by another
  * version is never read, it is rebuilt.
  */
-export const MODEL_VERSION = 'survey-lens-model-3';
+const MODEL_VERSION = 'survey-lens-model-3';
 const MAGIC = Buffer.from('SLCACHE\n');
 
 /** What a parsed wave is stored under: the bytes of its file, the codebook it was read with, and the model version. */

@@ -115,8 +115,6 @@ export type Question = SingleQuestion | LikertQuestion | MultiQuestion | Ranking
 
 export type QuestionKind = Question['kind'];
 
-export const QUESTION_KINDS: readonly QuestionKind[] = ['single', 'multi', 'ranking', 'likert', 'numeric', 'text', 'meta'];
-
 /**
  * A matrix question ("rate each of the following"): rows asked on one shared scale. The rows
  * stay questions of their own — each can filter and segment — and the grid is how they are

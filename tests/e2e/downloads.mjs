@@ -28,6 +28,8 @@ const VIEWS = [
     file: 'state-of-engineers_2022_languages_years_experience-gte-10.csv',
   },
   { name: 'weighted numeric', question: 'salary_usd', query: 'role=Data+Scientist', file: 'state-of-engineers_2022_salary_usd_role-Data-Scientist.csv' },
+  // A confidence level of 99%: the page's intervals, its CSV and `survey-lens aggregate --level 99` agree.
+  { name: 'level 99', question: 'role', query: 'region=Europe&_level=99', file: 'state-of-engineers_2022_role_region-Europe.csv' },
   // The page leaves out what it cannot use and says so; its download leaves out the same.
   {
     name: 'invalid filter',
@@ -96,7 +98,7 @@ async function checkTableAgainstFile(page, rows) {
 }
 
 addJourney(
-  'downloads: the CSV of six views equals `survey-lens aggregate --view` byte for byte, and holds every figure shown',
+  'downloads: the CSV of seven views equals `survey-lens aggregate --view` byte for byte, and holds every figure shown',
   async (page, base, { report }) => {
     const checked = {};
     for (const view of VIEWS) {
@@ -115,6 +117,16 @@ addJourney(
           'the file names the filter that was applied, and only it',
         );
         assert.match(cli.stderr, /has no option “Nowhere”/, 'the CLI says what it left out');
+      }
+      if (view.name === 'level 99') {
+        assert.ok(await page.locator('.data-table thead th', { hasText: '99% interval' }).count(), 'the table names its 99% intervals');
+        assert.ok(
+          rows.every((row) => row.ci_method === '' || row.ci_method.endsWith(', 99%')),
+          'every interval in the file says it is 99%',
+        );
+        const flags = runCli('aggregate', 'state-of-engineers', '--question', 'role', '--wave', '2022', '--where', 'region=Europe', '--level', '99');
+        assert.equal(flags.stdout, cli.stdout, '--level 99 gives the same file as the page');
+        assert.equal(await page.getByLabel('Intervals').inputValue(), '99', 'the picker shows the level');
       }
       if (view.name === 'weighted numeric') {
         const stats = Object.fromEntries(

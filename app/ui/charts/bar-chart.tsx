@@ -127,7 +127,7 @@ export function HorizontalBarChart({ data, variant, onSelect }: BarChartProps) {
           />
           <YAxis {...categoryAxisProps(axis, variant)} />
           <Tooltip
-            content={(props) => <ChartTooltip {...props} measure={data.measure} series={data.series} clickable={clickable} />}
+            content={(props) => <ChartTooltip {...props} measure={data.measure} series={data.series} intervalName={data.intervalName} clickable={clickable} />}
             cursor={{ fill: 'var(--chart-cursor)' }}
           />
           {data.series.map((series, s) => {

@@ -21,13 +21,14 @@ export function ChartTooltip({
   measure,
   series,
   clickable,
-}: Partial<TooltipContentProps> & { measure: MainMeasure; series: readonly ChartSeries[]; clickable: boolean }) {
+  intervalName,
+}: Partial<TooltipContentProps> & { measure: MainMeasure; series: readonly ChartSeries[]; clickable: boolean; intervalName: string }) {
   const category = (payload?.[0]?.payload as { category?: ChartCategory } | undefined)?.category;
   if (!active || !category) return null;
   const interval = (low: number | null, high: number | null) =>
     low === null || high === null
       ? ''
-      : ` (95% interval ${formatFigure(roundPercent(low / 100), 'percent')}–${formatFigure(roundPercent(high / 100), 'percent')})`;
+      : ` (${intervalName} ${formatFigure(roundPercent(low / 100), 'percent')}–${formatFigure(roundPercent(high / 100), 'percent')})`;
   return (
     <div className="chart-tooltip">
       <p className="chart-tooltip__label">{category.label}</p>

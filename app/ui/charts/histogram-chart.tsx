@@ -62,7 +62,9 @@ export function HistogramChart({ data, variant, onSelect }: HistogramChartProps)
             tickLine={false}
           />
           <Tooltip
-            content={(props) => <ChartTooltip {...props} measure={data.measure} series={data.series} clickable={onSelect !== undefined} />}
+            content={(props) => (
+              <ChartTooltip {...props} measure={data.measure} series={data.series} intervalName={data.intervalName} clickable={onSelect !== undefined} />
+            )}
             cursor={{ fill: 'var(--chart-cursor)' }}
           />
           <Bar dataKey="value" name={series.label} fill={series.color} radius={[3, 3, 0, 0]} isAnimationActive={false} onClick={onBarClick}>

@@ -5,17 +5,17 @@ import { formatFigure } from '@/lib/view/words/format-figure';
 import { ScrollFrame } from './scroll-frame';
 import { SignificanceMark } from './significance-mark';
 
-function describeCell(cell: CrosstabCellView): string | undefined {
+function describeCell(cell: CrosstabCellView, intervalName: string): string | undefined {
   if (cell.percent === null) return undefined;
   const parts = [`${formatFigure(cell.count ?? NaN, 'count')} respondents`];
   if (cell.low !== null && cell.high !== null)
-    parts.push(`95% interval ${formatFigure(roundPercent(cell.low / 100), 'percent')}–${formatFigure(roundPercent(cell.high / 100), 'percent')}`);
+    parts.push(`${intervalName} ${formatFigure(roundPercent(cell.low / 100), 'percent')}–${formatFigure(roundPercent(cell.high / 100), 'percent')}`);
   if (cell.significance) parts.push(`significantly ${cell.significance} than the rest of the row`);
   if (cell.unreliable) parts.push('small base: read with care');
   return parts.join('; ');
 }
 
-function Cell({ cell, total }: { cell: CrosstabCellView; total: boolean }) {
+function Cell({ cell, total, intervalName }: { cell: CrosstabCellView; total: boolean; intervalName: string }) {
   if (cell.suppressed || cell.percent === null) {
     return (
       <td className="num crosstab__cell crosstab__cell--withheld">
@@ -28,7 +28,7 @@ function Cell({ cell, total }: { cell: CrosstabCellView; total: boolean }) {
     <td
       className={`num crosstab__cell${total ? ' crosstab__cell--total' : ''}${cell.unreliable ? ' crosstab__cell--unreliable' : ''}`}
       style={style}
-      title={describeCell(cell)}
+      title={describeCell(cell, intervalName)}
     >
       <span className="crosstab__value">
         {formatFigure(cell.percent, 'percent')}
@@ -70,7 +70,7 @@ export function CrosstabTable({ view, id, percentLabel }: { view: CrosstabTableV
                   {row.label}
                 </th>
                 {row.cells.map((cell, c) => (
-                  <Cell key={view.columns[c].key} cell={cell} total={c === 0} />
+                  <Cell key={view.columns[c].key} cell={cell} total={c === 0} intervalName={view.intervalName} />
                 ))}
               </tr>
             ))}

@@ -72,7 +72,7 @@ export function FigureTable({ data, caption, optionHeader, percentHeader, interv
                   {percentHeader}
                 </th>
                 <th scope="col" className="num" title={`Interval method: ${intervalMethod}`}>
-                  95% interval
+                  {data.intervalName}
                 </th>
                 {ranking && (
                   <th scope="col" className="num">
@@ -129,7 +129,7 @@ export function FigureTable({ data, caption, optionHeader, percentHeader, interv
                       title={
                         cell.percent === null
                           ? undefined
-                          : `${formatFigure(cell.count ?? NaN, 'count')} of ${formatFigure(cell.base ?? NaN, 'count')}; 95% interval ${interval(cell)}`
+                          : `${formatFigure(cell.count ?? NaN, 'count')} of ${formatFigure(cell.base ?? NaN, 'count')}; ${data.intervalName} ${interval(cell)}`
                       }
                     >
                       <Share cell={cell} bar={false} />

@@ -6,7 +6,7 @@ import { ScrollFrame } from './scroll-frame';
 import { SignificanceMark } from './significance-mark';
 
 interface GridTableProps {
-  view: Pick<GridView, 'scale' | 'ordered' | 'meanLabel' | 'top2Label' | 'bottom2Label'>;
+  view: Pick<GridView, 'scale' | 'ordered' | 'meanLabel' | 'top2Label' | 'bottom2Label' | 'intervalName'>;
   panel: GridPanel;
   caption: string;
   /** Per row question id: its own page under the view. */
@@ -15,9 +15,9 @@ interface GridTableProps {
 
 const percentOf = (value: number | null) => (value === null ? '–' : formatFigure(roundPercent(value / 100), 'percent'));
 
-function ShareCell({ cell, point }: { cell: GridCell; point: GridPoint }) {
+function ShareCell({ cell, point, intervalName }: { cell: GridCell; point: GridPoint; intervalName: string }) {
   if (cell.percent === null) return <td className="num muted">withheld</td>;
-  const interval = cell.low === null || cell.high === null ? '' : `; 95% interval ${percentOf(cell.low)} – ${percentOf(cell.high)}`;
+  const interval = cell.low === null || cell.high === null ? '' : `; ${intervalName} ${percentOf(cell.low)} – ${percentOf(cell.high)}`;
   return (
     <td
       className={`num${point.offScale ? ' grid-table__off' : ''}${cell.active ? ' grid-table__active' : ''}`}
@@ -80,7 +80,7 @@ export function GridTable({ view, panel, caption, rowHrefs }: GridTableProps) {
                 {row.unreliable && <span className="th-note">small base: read with care</span>}
               </th>
               {row.cells.map((cell, index) => (
-                <ShareCell key={view.scale[index].key} cell={cell} point={view.scale[index]} />
+                <ShareCell key={view.scale[index].key} cell={cell} point={view.scale[index]} intervalName={view.intervalName} />
               ))}
               <td className="num">{row.withheld ? 'withheld' : formatFigure(row.base ?? NaN, 'count')}</td>
               {scored && view.top2Label && <td className="num">{percentOf(row.score?.top2 ?? null)}</td>}

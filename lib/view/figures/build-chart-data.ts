@@ -4,7 +4,8 @@ import { roundPercent, roundSharesToHundred } from '../../analysis/round-shares'
 import type { Significance } from '../../analysis/segment-significance';
 import type { Question } from '../../survey/types';
 import { orderBars, pickLargestBars } from '../words/choose-bars';
-import { formatFigure } from '../words/format-figure';
+import { describeIntervalName, formatFigure } from '../words/format-figure';
+import { intervalLevelOf } from '../../analysis/figure';
 
 /** One bar: an option's figure in one series, as a client chart receives it (plain data only). */
 export interface ChartCell {
@@ -53,6 +54,8 @@ export interface ChartData {
   overlapping: boolean;
   /** A text equivalent of the chart for screen readers. */
   summary: string;
+  /** “95% interval” (or 90%, 99%): the name of the rows' intervals. */
+  intervalName: string;
 }
 
 export interface ChartOptions {
@@ -170,5 +173,6 @@ export function buildChartData(question: Question, rows: readonly AggregateRow[]
     suppressedSeries,
     overlapping: options.overlapping ?? false,
     summary: describeChart(question, measure, series, categories, hidden),
+    intervalName: describeIntervalName(intervalLevelOf(main[0].ci_method)),
   };
 }

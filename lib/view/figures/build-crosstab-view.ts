@@ -1,3 +1,5 @@
+import { intervalLevelOf } from '../../analysis/figure';
+import { describeIntervalName } from '../words/format-figure';
 import { TOTAL_COLUMN, type CrosstabRow, type CrosstabTable } from '../../analysis/crosstab-rows';
 import { roundPercent } from '../../analysis/round-shares';
 import { formatFigure } from '../words/format-figure';
@@ -24,6 +26,8 @@ export interface CrosstabTableView {
   rows: { key: string; label: string; cells: CrosstabCellView[] }[];
   /** The test of independence in one line, or why there is none. */
   test: string;
+  /** “95% interval” (or 90%, 99%): the name of the cells' intervals. */
+  intervalName: string;
 }
 
 const FIELD: Record<CrosstabPercent, keyof Pick<CrosstabRow, 'column_percent' | 'row_percent' | 'total_percent'>> = {
@@ -38,7 +42,7 @@ function formatP(p: number | null): string {
 }
 
 /** The test line under a crosstab: “Pearson χ² = 12.3, df = 4, p = 0.015”. */
-export function describeTest(row: CrosstabRow): string {
+function describeTest(row: CrosstabRow): string {
   if (row.test_statistic === null)
     return `No test of independence: ${row.test.replace(/^none ?/, '').replace(/^\((.*)\)$/, '$1') || 'too few rows or columns with answers'}.`;
   const statistic = row.test.startsWith('Rao') ? 'F' : 'χ²';
@@ -61,6 +65,7 @@ export function buildCrosstabView(table: CrosstabTable, pct: CrosstabPercent): C
   const valueOf = (row: CrosstabRow | undefined) => (row === undefined ? null : row.keys.column === TOTAL_COLUMN ? row.column_percent : row[field]);
   const largest = Math.max(1e-9, ...table.rows.filter((row) => row.keys.column !== TOTAL_COLUMN).map((row) => valueOf(row) ?? 0));
   return {
+    intervalName: describeIntervalName(intervalLevelOf(first.ci_method)),
     rowQuestion: { id: first.row_question, label: first.row_label },
     columnQuestion: { id: first.column_question, label: first.column_label },
     columns: columnKeys.map((key) => {

@@ -5,7 +5,8 @@ import type { Significance } from '../../analysis/segment-significance';
 import type { Grid, Question } from '../../survey/types';
 import { buildChartData, type ChartData } from './build-chart-data';
 import { writeFilterText } from '../state/filter-grammar';
-import { formatFigure } from '../words/format-figure';
+import { describeIntervalName, formatFigure } from '../words/format-figure';
+import { intervalLevelOf } from '../../analysis/figure';
 import { pickScaleColors, type ScaleColor } from '../words/pick-scale-colors';
 import { activeValuesOf } from './question-view';
 import type { AskedGrid } from './ask-question';
@@ -63,6 +64,8 @@ export interface GridPanel {
 export interface GridView {
   /** Exactly the rows of the CSV download of this view. */
   result: AggregateResult;
+  /** “95% interval” (or 90%, 99%): the name of the rows' intervals. */
+  intervalName: string;
   scale: GridPoint[];
   ordered: boolean;
   /** Ordered scales with a neutral point are drawn diverging around it. */
@@ -150,6 +153,7 @@ export function buildGridView(grid: Grid, questions: readonly Question[], result
   const withheldSegments = panels.filter((panel, p) => p > 0 && panel.rows.every((row) => row.withheld)).map((panel) => panel.label);
   return {
     result,
+    intervalName: describeIntervalName(intervalLevelOf(result.rows[0]?.ci_method ?? '')),
     scale,
     ordered: grid.ordered,
     ...(grid.ordered && grid.neutralIndex !== undefined ? { neutralIndex: grid.neutralIndex } : {}),

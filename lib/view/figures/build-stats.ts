@@ -1,6 +1,7 @@
+import { intervalLevelOf } from '../../analysis/figure';
 import type { AggregateRow } from '../../analysis/aggregate-row';
 import { roundPercent } from '../../analysis/round-shares';
-import { formatFigure } from '../words/format-figure';
+import { formatFigure, describeIntervalName } from '../words/format-figure';
 
 /** One summary figure as a page shows it, with the interval or note that belongs to it. */
 export interface StatItem {
@@ -21,7 +22,7 @@ export function formatScore(value: number): string {
 
 function formatInterval(row: AggregateRow, format: (value: number) => string): string | undefined {
   if (row.ci_low === null || row.ci_high === null) return undefined;
-  return `95% interval ${format(row.ci_low)}–${format(row.ci_high)}`;
+  return `${describeIntervalName(intervalLevelOf(row.ci_method))} ${format(row.ci_low)}–${format(row.ci_high)}`;
 }
 
 /**
@@ -31,7 +32,10 @@ function formatInterval(row: AggregateRow, format: (value: number) => string): s
 export function describeNetPromoter(rows: readonly AggregateRow[], segment = '(all)'): StatItem | undefined {
   const nps = rows.find((row) => row.segment === segment && row.measure === 'nps');
   if (nps?.value == null) return undefined;
-  const interval = nps.ci_low === null || nps.ci_high === null ? undefined : `95% interval ${formatScore(nps.ci_low)} to ${formatScore(nps.ci_high)}`;
+  const interval =
+    nps.ci_low === null || nps.ci_high === null
+      ? undefined
+      : `${describeIntervalName(intervalLevelOf(nps.ci_method))} ${formatScore(nps.ci_low)} to ${formatScore(nps.ci_high)}`;
   return {
     label: 'Net Promoter Score',
     value: formatScore(nps.value),

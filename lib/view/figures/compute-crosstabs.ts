@@ -6,7 +6,8 @@ import { createViewCache, surveyIdentity } from '../../analysis/view-cache';
 import { describePartialRead, flagPartial } from '../../analysis/partial-read';
 import type { Wave } from '../../survey/types';
 import { writeFilterText } from '../state/filter-grammar';
-import { suppressionOf, type ViewDefaults, type ViewState } from '../state/view-state';
+import type { ViewDefaults, ViewState } from '../state/view-state';
+import { toSelectionRequest } from './to-aggregate-query';
 
 export interface CrosstabResult {
   tables: CrosstabTable[];
@@ -25,21 +26,8 @@ const crosstabCache = createViewCache<CrosstabResult>(CROSSTAB_CACHE_CELLS, (res
  * keyed by the wave's parsed object and everything that changes a cell — filters, base, weight,
  * threshold, disclosure mode and, in public mode, the cell-key secret's epoch.
  */
-export function computeCrosstabs(
-  datasetId: string,
-  wave: Wave,
-  state: ViewState,
-  defaults: ViewDefaults,
-  overrides: { weight?: string; suppressBelow?: number } = {},
-): CrosstabResult {
-  // The CLI's --weight and --suppress-below are checked against the codebook in openCliView: the same rules as a URL.
-  const request: SelectionRequest = {
-    filters: state.filters,
-    baseRule: state.base,
-    weight: overrides.weight ?? (defaults.weighted && state.weighted),
-    suppressBelow: overrides.suppressBelow ?? suppressionOf(state, defaults),
-    ...(defaults.disclosure === 'public' ? { disclosure: 'public' as const } : {}),
-  };
+export function computeCrosstabs(datasetId: string, wave: Wave, state: ViewState, defaults: ViewDefaults): CrosstabResult {
+  const request = toSelectionRequest(state, defaults);
   const key = JSON.stringify([
     datasetId,
     wave.id,

@@ -2,7 +2,7 @@ import type { FindingRow } from '../../analysis/finding-row';
 import type { Wave } from '../../survey/types';
 import { changeView } from '../state/change-view';
 import type { ViewState } from '../state/view-state';
-import type { ViewLinks } from '../state/write-view-query';
+import type { ViewHrefs } from '../state/write-view-query';
 import { describeFilters } from '../words/describe-filters';
 import { describeChange, describeFinding, describeFindingsHeader } from '../words/describe-finding';
 import { askQuestion, type ViewContext } from './ask-question';
@@ -49,8 +49,8 @@ export interface FindingsPage {
   pageCount: number;
 }
 
-/** The findings page's own view: what it opened (every wave, for the changes) and its links. */
-export type FindingsPageView = ViewContext & { links: ViewLinks };
+/** The findings page's own view: what it opened (every wave, for the changes) and its hyperlinks. */
+export type FindingsPageView = ViewContext & { hrefs: ViewHrefs };
 
 /** The question page of a finding: the view's filters and compare-by, in the wave scanned. */
 function questionState(state: ViewState, wave: Wave): ViewState {
@@ -88,21 +88,21 @@ function groupOf(view: FindingsPageView, wave: Wave, row: FindingRow): string {
   return state.by ? describeFilters([{ question: state.by, op: 'in', values: [row.keys.segment] }], lookup) : describeFilters(state.filters, lookup);
 }
 
-function showFinding(view: FindingsPageView, wave: Wave, row: FindingRow): ShownFinding {
+function showFinding(view: FindingsPageView, wave: Wave, row: FindingRow, level: number): ShownFinding {
   const state = questionState(view.state, wave);
   const pageView: ViewContext = { ...view, state, loaded: [wave], reference: wave, everyWave: undefined, waveLinks: undefined };
   const shown = onTable(row) ? tableFigure(pageView, row.question_id, row.keys.segment, row.keys.option) : undefined;
   const figures = shown === undefined ? row : { ...row, percent: shown };
   return {
     key: `${row.question_id}\u0000${row.measure}\u0000${row.keys.option}\u0000${row.keys.segment}`,
-    sentence: describeFinding(figures, groupOf(view, wave, row)),
-    href: view.links.question(row.question_id, state),
+    sentence: describeFinding(figures, groupOf(view, wave, row), level),
+    href: view.hrefs.question(row.question_id, state),
     questionId: row.question_id,
     ...glanceOf(figures, false),
   };
 }
 
-function showChange(view: FindingsPageView, wave: Wave, previous: Wave, row: FindingRow): ShownFinding {
+function showChange(view: FindingsPageView, wave: Wave, previous: Wave, row: FindingRow, level: number): ShownFinding {
   const state = trendState(view, wave, row.question_id);
   const every = view.everyWave ?? view.loaded;
   const trendView: ViewContext = { ...view, state, loaded: every, reference: every.at(-1) };
@@ -112,8 +112,8 @@ function showChange(view: FindingsPageView, wave: Wave, previous: Wave, row: Fin
   const shown = { ...row, percent: latest ?? row.percent, percent_rest: before ?? row.percent_rest };
   return {
     key: `change\u0000${row.question_id}\u0000${row.measure}\u0000${row.keys.option}\u0000${row.keys.segment}`,
-    sentence: describeChange(shown, { previous: previous.label ?? previous.id, latest: wave.label ?? wave.id }),
-    href: view.links.question(row.question_id, state),
+    sentence: describeChange(shown, { previous: previous.label ?? previous.id, latest: wave.label ?? wave.id }, level),
+    href: view.hrefs.question(row.question_id, state),
     questionId: row.question_id,
     ...glanceOf(shown, true),
   };
@@ -139,8 +139,8 @@ export function buildFindingsPage(view: FindingsPageView, findings: FindingsView
   const { wave, previous } = findings;
   return {
     header: findingsHeaderOf(findings),
-    findings: wave ? onPage.map((row) => showFinding(view, wave, row)) : [],
-    changes: wave && previous ? findings.changes.map((row) => showChange(view, wave, previous, row)) : [],
+    findings: wave ? onPage.map((row) => showFinding(view, wave, row, findings.level)) : [],
+    changes: wave && previous ? findings.changes.map((row) => showChange(view, wave, previous, row, findings.level)) : [],
     total,
     first: total === 0 ? 0 : start + 1,
     last: start + onPage.length,
@@ -152,5 +152,5 @@ export function buildFindingsPage(view: FindingsPageView, findings: FindingsView
 /** The overview's card: the three strongest findings, as the findings page words and links them. */
 export function listTopFindings(view: FindingsPageView, findings: FindingsView, count = 3): ShownFinding[] {
   const { wave } = findings;
-  return wave ? findings.findings.slice(0, count).map((row) => showFinding(view, wave, row)) : [];
+  return wave ? findings.findings.slice(0, count).map((row) => showFinding(view, wave, row, findings.level)) : [];
 }

@@ -1,6 +1,6 @@
 import { aggregateView } from '../../analysis/aggregate-view';
 import type { AggregateRow } from '../../analysis/aggregate-row';
-import { INTERVAL_METHOD } from '../../analysis/figure';
+import { DEFAULT_SETTINGS, INTERVAL_METHOD } from '../../analysis/figure';
 import type { FindingRow, TestedScan } from '../../analysis/finding-row';
 import { DEFAULT_FINDING_THRESHOLDS, pickFindings, type FindingThresholds } from '../../analysis/pick-findings';
 import { prepareView } from '../../analysis/prepare-view';
@@ -13,7 +13,7 @@ import type { Wave } from '../../survey/types';
 import { writeFilterText } from '../state/filter-grammar';
 import type { ViewState } from '../state/view-state';
 import { askQuestion, type ViewContext } from './ask-question';
-import { toAggregateQuery } from './to-aggregate-query';
+import { toSelectionRequest } from './to-aggregate-query';
 
 /** Public mode: the scan's tests read exact counts, which the published figures perturb (issue 21 rebuilds what public mode may publish). */
 export const FINDINGS_NOT_PUBLIC =
@@ -31,7 +31,9 @@ export interface FindingsView {
   previous?: Wave;
   compares: FindingsComparison;
   weighted: boolean;
-  /** Respondents selected, and in the wave (unweighted). */
+  /** The confidence level of the intervals (`_level`; the tests and q do not depend on it). */
+  level: number;
+  /** Respondents selected (unweighted). */
   selected: number;
   /** Tests in the family (scan and changes together): the N of "N tests, K findings". */
   tests: number;
@@ -71,6 +73,7 @@ export function findingsSkip(state: Pick<ViewState, 'filters' | 'by'>): Set<stri
 interface TestedView {
   compares: FindingsComparison;
   weighted: boolean;
+  level: number;
   selected: number;
   scan: TestedScan;
   changes: TestedScan;
@@ -98,7 +101,7 @@ function previousWaveOf(view: ViewContext, wave: Wave): { previous?: Wave; note?
  * under the view's filters and compare-by — the rows its trend page computes (askQuestion, then
  * aggregateView over the two waves) — tested by lib/analysis/wave-changes.
  */
-function testChanges(view: ViewContext, wave: Wave, previous: Wave, skip: ReadonlySet<string>): { tested: TestedScan; note?: string } {
+function testChanges(view: ViewContext, wave: Wave, previous: Wave, skip: ReadonlySet<string>, level: number): { tested: TestedScan; note?: string } {
   const trendView: ViewContext = { ...view, state: { ...view.state, wave: 'all', asIn: wave.id }, loaded: [previous, wave], reference: wave };
   const questions: (readonly AggregateRow[])[] = [];
   for (const question of scannedQuestions(wave.survey, skip)) {
@@ -111,19 +114,19 @@ function testChanges(view: ViewContext, wave: Wave, previous: Wave, skip: Readon
     questions.push(aggregateView({ id: view.dataset.id, waves: [previous, wave] }, asked.query, writeFilterText(view.state.filters)).rows);
   }
   const weighted = questions.some((rows) => rows.some((row) => row.ci_method === INTERVAL_METHOD.weighted));
-  return { tested: testWaveChanges({ questions, previous: previous.id, latest: wave.id, weighted }) };
+  return { tested: testWaveChanges({ questions, previous: previous.id, latest: wave.id, weighted, level }) };
 }
 
 /** Every test of the view: the scan of the wave (selection or segments against their rest) and the changes since the previous wave. */
 function testView(view: ViewContext, wave: Wave, previous: Wave | undefined): TestedView {
   const { state, defaults } = view;
-  const prepared = prepareView(wave.survey, toAggregateQuery({ ...state, wave: wave.id }, '', defaults));
-  const weighted = prepared.settings.weights !== undefined;
-  const selected = selectionCount(prepared.selection);
+  const prepared = prepareView(wave.survey, toSelectionRequest(state, defaults));
+  const { level } = prepared.settings;
   const tested: TestedView = {
     compares: 'nothing',
-    weighted,
-    selected,
+    weighted: prepared.settings.weights !== undefined,
+    level,
+    selected: selectionCount(prepared.selection),
     scan: EMPTY,
     changes: EMPTY,
     problems: [...prepared.problems],
@@ -141,7 +144,7 @@ function testView(view: ViewContext, wave: Wave, previous: Wave | undefined): Te
     Object.assign(tested, { compares: 'selection', scan: testFindings(wave.survey, request) });
   }
   if (previous) {
-    const changes = testChanges(view, wave, previous, skip);
+    const changes = testChanges(view, wave, previous, skip, level);
     tested.changes = changes.tested;
     if (changes.note) tested.notes.push(changes.note);
   }
@@ -157,8 +160,9 @@ function testView(view: ViewContext, wave: Wave, previous: Wave | undefined): Te
  * take one Benjamini–Hochberg adjustment, then the view's floors (`_q`, `_min`).
  *
  * The tests are computed once per view and cached (lib/analysis/view-cache), keyed by the waves'
- * parsed objects and everything that changes a test — filters, compare-by, base, weight,
- * threshold; the thresholds are applied afresh (a sort). Public mode is refused.
+ * parsed objects and everything that changes a test — the selection request (filters, base,
+ * weight, threshold, level) and the compare-by; the floors are applied afresh (a sort). Public
+ * mode is refused.
  */
 export function computeFindingsView(view: ViewContext): FindingsView {
   const { state, defaults, reference: wave } = view;
@@ -166,6 +170,7 @@ export function computeFindingsView(view: ViewContext): FindingsView {
   const empty: FindingsView = {
     compares: 'nothing',
     weighted: false,
+    level: DEFAULT_SETTINGS.level,
     selected: 0,
     tests: 0,
     untested: 0,
@@ -178,16 +183,12 @@ export function computeFindingsView(view: ViewContext): FindingsView {
   if (defaults.disclosure === 'public') return { ...empty, refused: FINDINGS_NOT_PUBLIC };
   if (!wave) return { ...empty, problems: ['no wave of this dataset could be read'] };
   const { previous, note } = previousWaveOf(view, wave);
-  const request = toAggregateQuery({ ...state, wave: wave.id }, '', defaults);
   const key = JSON.stringify([
     view.dataset.id,
     [wave.id, surveyIdentity(wave.survey)],
     previous ? [previous.id, surveyIdentity(previous.survey)] : null,
-    state.filters,
     state.by ?? null,
-    request.baseRule,
-    request.weight,
-    request.suppressBelow,
+    toSelectionRequest(state, defaults),
   ]);
   const tested = findingsCache.getOrCompute(key, () => testView(view, wave, previous));
   const scanned = tested.scan.rows.length;
@@ -198,6 +199,7 @@ export function computeFindingsView(view: ViewContext): FindingsView {
     ...(previous ? { previous } : {}),
     compares: tested.compares,
     weighted: tested.weighted,
+    level: tested.level,
     selected: tested.selected,
     tests: picked.tests,
     untested: picked.untested,

@@ -1,7 +1,6 @@
 import { aggregateView } from '../../analysis/aggregate-view';
-import type { AggregateQuery, AggregateResult, DatasetWaves } from '../../analysis/aggregate-query';
+import type { AggregateResult, DatasetWaves } from '../../analysis/aggregate-query';
 import type { AggregateRow } from '../../analysis/aggregate-row';
-import type { Question } from '../../survey/types';
 import { buildChartData, type ChartData } from './build-chart-data';
 import { buildStats, type StatItem } from './build-stats';
 import { binRangeOf, isBinFiltered } from './bin-range';

@@ -1,5 +1,5 @@
 import type { ViewState } from '../state/view-state';
-import type { ViewLinks } from '../state/write-view-query';
+import type { ViewHrefs } from '../state/write-view-query';
 import type { AskedQuestion, ViewContext } from './ask-question';
 import { trendAnchorFor } from './trend-links';
 
@@ -35,11 +35,11 @@ export function listWavePills(
 }
 
 /** A question page's view: what it opened, and every link it draws. */
-export type QuestionPageView = ViewContext & { dataset: WaveList; links: ViewLinks; failedWaves?: readonly string[] };
+export type QuestionPageView = ViewContext & { dataset: WaveList; hrefs: ViewHrefs; failedWaves?: readonly string[] };
 
 export interface QuestionWaves {
   /** The wave switcher: each wave's own question under this id (or why there is none), and the trend. */
-  links: WavePill[];
+  pills: WavePill[];
   /** What the heading says the figures are of: a wave, or all waves. */
   label: string;
   /** The grid the question is a row of, one click away. */
@@ -55,7 +55,7 @@ export interface QuestionWaves {
  * pill for its trend.
  */
 export function listQuestionWaves(view: QuestionPageView, id: string, asked: AskedQuestion | undefined): QuestionWaves {
-  const { state, links, reference } = view;
+  const { state, hrefs, reference } = view;
   const trend = asked?.trend;
   const idIn = (waveId: string) => trend?.links.ids[waveId];
   const pills: WavePill[] = view.dataset.waves.map((wave) => {
@@ -65,7 +65,7 @@ export function listQuestionWaves(view: QuestionPageView, id: string, asked: Ask
     return {
       id: wave.id,
       label: wave.label ?? wave.id,
-      href: links.question(waveQuestion ?? other?.questionId ?? id, { ...state, wave: wave.id }),
+      href: hrefs.question(waveQuestion ?? other?.questionId ?? id, { ...state, wave: wave.id }),
       state: failed ? 'failed' : other ? 'different' : !waveQuestion ? 'missing' : state.wave !== 'all' && wave.id === reference?.id ? 'current' : 'available',
     };
   });
@@ -73,20 +73,20 @@ export function listQuestionWaves(view: QuestionPageView, id: string, asked: Ask
   const trendState: ViewState | undefined =
     asked && linkedWaves > 1 ? { ...state, wave: 'all', asIn: trendAnchorFor(view.everyWave ?? view.loaded, id, asked.home.id) } : undefined;
   if (trendState)
-    pills.push({ id: 'all', label: 'All waves (trend)', href: links.question(id, trendState), state: state.wave === 'all' ? 'current' : 'available' });
+    pills.push({ id: 'all', label: 'All waves (trend)', href: hrefs.question(id, trendState), state: state.wave === 'all' ? 'current' : 'available' });
   const ownGrid = asked?.question.grid ? asked.home.survey.grids.find((candidate) => candidate.id === asked.question.grid) : undefined;
   return {
-    links: pills,
+    pills,
     label: state.wave === 'all' ? 'all waves' : (reference?.label ?? reference?.id ?? ''),
     ...(ownGrid && asked
       ? {
           grid: {
             label: ownGrid.label,
             rows: ownGrid.rowIds.length,
-            href: links.question(ownGrid.id, { ...state, wave: state.wave === 'all' ? asked.home.id : state.wave }),
+            href: hrefs.question(ownGrid.id, { ...state, wave: state.wave === 'all' ? asked.home.id : state.wave }),
           },
         }
       : {}),
-    ...(trendState ? { trend: { href: links.question(id, trendState), waves: linkedWaves } } : {}),
+    ...(trendState ? { trend: { href: hrefs.question(id, trendState), waves: linkedWaves } } : {}),
   };
 }

@@ -1,7 +1,16 @@
 import { z } from 'zod';
 import type { BaseRule } from '../../analysis/figure';
 import { DEFAULT_FINDING_THRESHOLDS } from '../../analysis/pick-findings';
-import { MAX_CROSSTAB_ROWS, MAX_SEARCH, MAX_TOP, type CrosstabPercent, type DisplayMode, type ViewDefaults, type ViewState } from './view-state';
+import {
+  CONFIDENCE_LEVELS,
+  MAX_CROSSTAB_ROWS,
+  MAX_SEARCH,
+  MAX_TOP,
+  type CrosstabPercent,
+  type DisplayMode,
+  type ViewDefaults,
+  type ViewState,
+} from './view-state';
 
 /** Which kind of page (or download) a link points at: each keeps only the settings it uses. */
 export type PageKind = 'overview' | 'question' | 'responses' | 'crosstab' | 'findings' | 'export' | 'crosstab-export' | 'responses-export' | 'findings-export';
@@ -216,6 +225,19 @@ export const VIEW_KEYS: readonly ViewKey[] = [
               }
             : raw,
     },
+  ),
+  single(
+    'level',
+    '_level',
+    FIGURES,
+    (raw) => {
+      const level = CONFIDENCE_LEVELS.find((candidate) => String(candidate) === raw);
+      return level === undefined
+        ? { note: `“${raw}” is not a confidence level (${CONFIDENCE_LEVELS.join(', ')}); intervals are 95%.` }
+        : { value: level === 95 ? undefined : level };
+    },
+    (state) => (state.level !== undefined && state.level !== 95 ? String(state.level) : undefined),
+    { name: '--level' },
   ),
   single(
     'top',

@@ -26,6 +26,8 @@ export interface ViewState {
   weighted: boolean;
   /** A suppression threshold above the dataset's own (a reader may raise it, never lower it). */
   suppress?: number;
+  /** Confidence level of every interval and test, in percent (`_level=90|99`); undefined = 95. */
+  level?: ConfidenceLevel;
   /** Bars to draw per chart; undefined = the page's default. */
   top?: number;
   /** Question id the responses table is sorted by. */
@@ -53,6 +55,10 @@ export interface ViewState {
    */
   minPoints?: number;
 }
+
+/** The confidence levels a reader can choose, in percent: 95 is the default. */
+export const CONFIDENCE_LEVELS = [90, 95, 99] as const;
+export type ConfidenceLevel = (typeof CONFIDENCE_LEVELS)[number];
 
 /** Of the column (default), of the row, or of everyone who answered both questions. */
 export type CrosstabPercent = 'column' | 'row' | 'total';

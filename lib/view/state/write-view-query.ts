@@ -27,7 +27,7 @@ const segment = (text: string) => encodeURIComponent(text);
  * Every in-app link: the current state, changed as the link says, on the page it points to.
  * Built once per request and handed to components, so no component assembles a URL itself.
  */
-export interface ViewLinks {
+export interface ViewHrefs {
   /** Paths without a query, for client controls that add the query themselves. */
   paths: { overview: string; question(questionId: string): string; responses: string; crosstab: string; findings: string };
   overview(state: ViewState): string;
@@ -43,7 +43,7 @@ export interface ViewLinks {
   export(questionId: string, state: ViewState, format: ExportFormat): string;
 }
 
-export function makeViewLinks(datasetId: string, defaults: WriteDefaults): ViewLinks {
+export function makeViewHrefs(datasetId: string, defaults: WriteDefaults): ViewHrefs {
   const root = `/${segment(datasetId)}`;
   const paths = {
     overview: root,

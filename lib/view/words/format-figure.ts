@@ -35,3 +35,8 @@ export function formatCounted(value: number, noun: string): string {
 export function formatAnswerNumber(value: number): string {
   return Number.isNaN(value) ? '' : RAW.format(value);
 }
+
+/** “95% interval”: an interval's name at the rows' confidence level (lib/analysis/figure intervalLevelOf). */
+export function describeIntervalName(level: number): string {
+  return `${Math.round(level * 100)}% interval`;
+}

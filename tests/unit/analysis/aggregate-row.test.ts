@@ -28,6 +28,7 @@ const context: RowContext = {
   segmentValue: 'a',
   effectiveBase: 37.5,
   ciMethod: 'logit (R survey svyciprop, ids = ~1)',
+  level: 0.95,
   surveySize: 100,
 };
 const weighted = { ...DEFAULT_SETTINGS, weights: new Float64Array(0) };

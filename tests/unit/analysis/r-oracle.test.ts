@@ -19,6 +19,10 @@ import { estimateMean } from '../../../lib/analysis/weighted-mean';
 import { createBitset } from '../../../lib/survey/bitset';
 import { raoScottTest } from '../../../lib/analysis/rao-scott';
 import type { Filter } from '../../../lib/analysis/filters';
+import { aggregateView } from '../../../lib/analysis/aggregate-view';
+import { askQuestion } from '../../../lib/view/figures/ask-question';
+import { parseViewState } from '../../../lib/view/state/parse-view-state';
+import { resolveViewState } from '../../../lib/view/state/resolve-view-state';
 
 /**
  * Our statistics against R: survey::svyciprop(method = "logit") on subset(svydesign(ids = ~1,
@@ -367,5 +371,51 @@ describe('the Rao–Scott chi-square agrees with R survey svychisq to 1e-6', () 
   it('reports the largest difference from R per case', () => {
     for (const [name, difference] of Object.entries(worstByCase)) console.log(`largest |ours − R| in rao_scott ${name}: ${difference.toExponential(2)}`);
     expect(Object.keys(worstByCase)).toHaveLength(cases.length);
+  });
+});
+
+/**
+ * `_level` end to end: a dashboard URL with `_level=90` or `_level=99`, read as the page reads it
+ * (parseViewState, resolveViewState), asked through the one assembler (askQuestion) and computed
+ * by aggregateView — the very rows the page, its download and the CLI write — against R's
+ * prop.test(conf.level) and svyciprop(level) on the 2022 sample.
+ */
+describe('_level=90 and _level=99 from a URL equal R at those levels', () => {
+  const DEFAULTS = { waveIds: ['2022'], weighted: true, suppressBelow: 10 };
+
+  async function roleRows(query: string) {
+    const survey = await loadSample();
+    const wave = { id: '2022', survey };
+    const state = resolveViewState(parseViewState(new URLSearchParams(query), DEFAULTS).value, survey).value;
+    const asked = askQuestion({ dataset: { id: 'state-of-engineers' }, defaults: DEFAULTS, state, loaded: [wave], reference: wave }, 'role');
+    if (asked?.kind !== 'question') throw new Error('role is a question');
+    return aggregateView({ id: 'state-of-engineers', waves: [wave] }, asked.query, '').rows.filter((row) => row.measure === 'share');
+  }
+
+  it.each([
+    ['_level=90&_weight=0', 'role_wilson_90', 'wilson, 90%'],
+    ['_level=99&_weight=0', 'role_wilson_99', 'wilson, 99%'],
+    ['_level=90', 'role_weighted_90', 'logit (R survey svyciprop, ids = ~1), 90%'],
+    ['_level=99', 'role_weighted_99', 'logit (R survey svyciprop, ids = ~1), 99%'],
+  ])('%s → every role row’s interval equals R’s %s, and ci_method says %j', async (query, entry, method) => {
+    const rows = await roleRows(query);
+    const expected = oracle[entry] as { option: string; low: number; high: number }[];
+    expect(rows.map((row) => row.keys.option).sort()).toEqual(expected.map((r) => r.option).sort());
+    for (const r of expected) {
+      const row = rows.find((candidate) => candidate.keys.option === r.option)!;
+      expect(row.ci_method).toBe(method);
+      expect(Math.abs(row.ci_low! / 100 - r.low), `${r.option} low`).toBeLessThan(TOLERANCE);
+      expect(Math.abs(row.ci_high! / 100 - r.high), `${r.option} high`).toBeLessThan(TOLERANCE);
+    }
+  });
+
+  it('_level=90 gives narrower intervals than the default and _level=99 wider ones, around the same shares', async () => {
+    const [at90, at95, at99] = await Promise.all(['_level=90', '', '_level=99'].map(roleRows));
+    at95.forEach((row, r) => {
+      expect(at90[r].percent).toBe(row.percent);
+      expect(at99[r].percent).toBe(row.percent);
+      expect(at90[r].ci_high! - at90[r].ci_low!).toBeLessThan(row.ci_high! - row.ci_low!);
+      expect(at99[r].ci_high! - at99[r].ci_low!).toBeGreaterThan(row.ci_high! - row.ci_low!);
+    });
   });
 });

@@ -28,7 +28,7 @@ function context(wave: string, { segment = '(all)', surveySize = 60 }: Where): R
     segment,
     base_rule: 'answered' as const,
   };
-  return { fields, segmentValue: segment === '(all)' ? '' : segment, effectiveBase: null, ciMethod: 'wilson', surveySize };
+  return { fields, segmentValue: segment === '(all)' ? '' : segment, effectiveBase: null, ciMethod: 'wilson', level: 0.95, surveySize };
 }
 
 /** A share row as aggregateView writes it: `count` of `base` chose `option` in `wave`. */

@@ -9,7 +9,7 @@ import { parseViewState } from '../../../lib/view/state/parse-view-state';
 import { resolveViewState } from '../../../lib/view/state/resolve-view-state';
 import { viewDefaultsOf } from '../../../lib/view/state/view-defaults';
 import { wavesOf } from '../../../lib/view/state/view-state';
-import { makeViewLinks } from '../../../lib/view/state/write-view-query';
+import { makeViewHrefs } from '../../../lib/view/state/write-view-query';
 
 /**
  * The bundled synthetic sample (data/state-of-engineers: 2020, 2021, 2022, weighted) opened as a
@@ -38,5 +38,5 @@ export async function openSampleView(query: string, options: { everyWave?: boole
   const reference = loaded.at(-1)!;
   const state = resolveViewState(parsed.value, reference.survey).value;
   const every = options.everyWave === false ? {} : { everyWave: all, waveLinks: linkWaves(all, SAMPLE_CODEBOOK) };
-  return { dataset, defaults, state, loaded, reference, links: makeViewLinks(dataset.id, defaults), ...every };
+  return { dataset, defaults, state, loaded, reference, hrefs: makeViewHrefs(dataset.id, defaults), ...every };
 }

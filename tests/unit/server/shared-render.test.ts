@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import http, { type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSharedRenderHandler, NONCE, nonceSplitter, sharedRenderKey } from '../../../scripts/shared-render.mjs';
+import { createSharedRenderHandler, NONCE, nonceSplitter, sharedRenderKey, type SharedRenderOptions } from '../../../server/shared-render.mjs';
 
 /**
- * The front of `scripts/serve.mjs` against a stand-in for Next that the test drives: it records
+ * The front of `server/serve.mjs` against a stand-in for Next that the test drives: it records
  * every request it is asked, answers with a nonce of its own per render (in the CSP header, in a
  * script tag and in the payload, one of them written in two pieces), and holds the end of any
  * answer whose address has `hold` until the test releases it, so no test depends on timing.
@@ -80,11 +80,15 @@ async function startUpstream(answer: (request: IncomingMessage, response: Server
   };
 }
 
+/** Crawlers that get other HTML; the server is given next.config.js's htmlLimitedBots. */
+const CRAWLERS = /Twitterbot|Slackbot/i;
+
 async function startFront(upstreamPort: number, options: { renderers?: number; maxWaiting?: number; upstreamIdleMs?: number } = {}) {
   const direct: string[] = [];
   const logged: string[] = [];
   const handler = createSharedRenderHandler({
     upstream: { host: '127.0.0.1', port: upstreamPort },
+    crawlers: CRAWLERS,
     direct: (request, response) => {
       direct.push(`${request.method} ${request.url}`);
       response.end('direct');
@@ -115,11 +119,12 @@ const readersOf = (handler: { inFlight: Map<string, unknown> }) =>
   (handler.inFlight.values().next().value as { readers: unknown[] } | undefined)?.readers.length ?? 0;
 
 const fakeRequest = (method: string, url: string, headers: Record<string, string> = {}) => ({ method, url, headers }) as unknown as IncomingMessage;
+const keyOf = (request: IncomingMessage) => sharedRenderKey(request, CRAWLERS);
 
 describe('sharedRenderKey', () => {
   it('shares plain page GETs only', () => {
-    expect(sharedRenderKey(fakeRequest('GET', '/stackoverflow-2019?Country=Chile'))).toBeDefined();
-    expect(sharedRenderKey(fakeRequest('GET', '/d', { 'content-length': '0' }))).toBeDefined();
+    expect(keyOf(fakeRequest('GET', '/stackoverflow-2019?Country=Chile'))).toBeDefined();
+    expect(keyOf(fakeRequest('GET', '/d', { 'content-length': '0' }))).toBeDefined();
     const alone: [string, string, Record<string, string>?][] = [
       ['GET', '/_next/static/chunks/a.js'],
       ['GET', '//_next/static/chunks/a.js'],
@@ -136,12 +141,11 @@ describe('sharedRenderKey', () => {
       ['GET', '/d', { 'if-modified-since': 'Tue, 01 Dec 2026 00:00:00 GMT' }],
       ['GET', '/d', { range: 'bytes=0-10' }],
     ];
-    for (const [method, url, headers] of alone)
-      expect(sharedRenderKey(fakeRequest(method, url, headers)), `${method} ${url} ${JSON.stringify(headers)}`).toBeUndefined();
+    for (const [method, url, headers] of alone) expect(keyOf(fakeRequest(method, url, headers)), `${method} ${url} ${JSON.stringify(headers)}`).toBeUndefined();
   });
 
   it('tells apart every header a page may vary by, and nothing else', () => {
-    const key = (headers: Record<string, string> = {}, url = '/d?x=1') => sharedRenderKey(fakeRequest('GET', url, { host: 'a', ...headers }));
+    const key = (headers: Record<string, string> = {}, url = '/d?x=1') => keyOf(fakeRequest('GET', url, { host: 'a', ...headers }));
     const plain = key();
     expect(
       key({ cookie: 'theme=dark', 'accept-language': 'de', authorization: 'Basic eA==', 'accept-encoding': 'gzip', 'user-agent': 'Mozilla/5.0 Chrome/140.0' }),
@@ -368,8 +372,15 @@ describe('createSharedRenderHandler', () => {
     expect((await Promise.all(held)).map((reader) => reader.status)).toEqual([200, 200]);
   });
 
+  it('refuses to start without the crawler pattern Next is configured with, which every key depends on', () => {
+    const options = { upstream: { host: '127.0.0.1', port: 1 }, direct: () => undefined } as unknown as SharedRenderOptions;
+    expect(() => createSharedRenderHandler(options)).toThrow(/htmlLimitedBots/);
+  });
+
   it('refuses a number of renderers that would queue every page for ever', () => {
     for (const renderers of [0, -1, 1.5, Number.NaN])
-      expect(() => createSharedRenderHandler({ upstream: { host: '127.0.0.1', port: 1 }, direct: () => undefined, renderers })).toThrow(/at least 1/);
+      expect(() => createSharedRenderHandler({ upstream: { host: '127.0.0.1', port: 1 }, direct: () => undefined, crawlers: CRAWLERS, renderers })).toThrow(
+        /at least 1/,
+      );
   });
 });

@@ -44,27 +44,27 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 
 export default async function QuestionPage(props: Props) {
   const { view, id, asked } = await openProps(props);
-  const { dataset, state, links, reference } = view;
+  const { dataset, state, hrefs, reference } = view;
   if (asked?.kind === 'grid' && reference) return <GridPage view={view} reference={reference} asked={asked} />;
   const question = asked?.kind === 'question' ? asked : undefined;
   const waves = listQuestionWaves(view, id, question);
   const crumbs = [
     { label: 'Datasets', href: '/' },
-    { label: dataset.title, href: links.overview({ ...state, wave: state.wave === 'all' ? undefined : state.wave }) },
+    { label: dataset.title, href: hrefs.overview({ ...state, wave: state.wave === 'all' ? undefined : state.wave }) },
     { label: question?.question.label ?? id },
   ];
   return (
     <>
       <DatasetHeading
         dataset={dataset}
-        waves={waves.links}
+        waves={waves.pills}
         crumbs={crumbs}
         title={question ? <QuestionHeading question={question.question} waveLabel={waves.label} grid={waves.grid} /> : <h1>{id}</h1>}
       />
       <UrlNotes notes={view.notes} />
       <WaveErrors view={view} />
       {reference && question && (
-        <ViewFrame view={view} reference={reference} kind="question" path={links.paths.question(id)} hrefFor={(next) => links.question(id, next)}>
+        <ViewFrame view={view} reference={reference} kind="question" path={hrefs.paths.question(id)} hrefFor={(next) => hrefs.question(id, next)}>
           {state.wave === 'all' && question.trend ? (
             <TrendSection view={view} reference={reference} asked={question} trend={question.trend} />
           ) : (

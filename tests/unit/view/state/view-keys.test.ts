@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseViewState } from '../../../../lib/view/state/parse-view-state';
 import { findFlag } from '../../../../lib/view/state/view-keys';
 import type { ViewDefaults, ViewState } from '../../../../lib/view/state/view-state';
-import { makeViewLinks, writeViewPairs } from '../../../../lib/view/state/write-view-query';
+import { makeViewHrefs, writeViewPairs } from '../../../../lib/view/state/write-view-query';
 
 /**
  * The findings page's keys (issue 23): `_q`, the false discovery rate, default 0.05; `_min`, the
@@ -102,16 +102,16 @@ describe('writeViewPairs: _q and _min on the pages that keep them', () => {
   });
 });
 
-describe('makeViewLinks: the findings page and its download', () => {
-  const links = makeViewLinks('state-of-engineers', DEFAULTS);
+describe('makeViewHrefs: the findings page and its download', () => {
+  const hrefs = makeViewHrefs('state-of-engineers', DEFAULTS);
   const state: ViewState = { ...BASE, filters: [{ question: 'region', op: 'in', values: ['Europe'] }], q: 0.1, page: 3 };
 
   it.each([
-    ['findings', links.findings(state), '/state-of-engineers/findings?region=Europe&_q=0.1&_page=3'],
-    ['findingsExport csv', links.findingsExport(state, 'csv'), '/state-of-engineers/findings/export?region=Europe&_q=0.1'],
-    ['findingsExport json', links.findingsExport(state, 'json'), '/state-of-engineers/findings/export?region=Europe&_q=0.1&_format=json'],
-    ['findings (nothing set)', links.findingsExport(BASE, 'csv'), '/state-of-engineers/findings/export'],
-  ])('makeViewLinks(…).%s → %s', (_, made, expected) => {
+    ['findings', hrefs.findings(state), '/state-of-engineers/findings?region=Europe&_q=0.1&_page=3'],
+    ['findingsExport csv', hrefs.findingsExport(state, 'csv'), '/state-of-engineers/findings/export?region=Europe&_q=0.1'],
+    ['findingsExport json', hrefs.findingsExport(state, 'json'), '/state-of-engineers/findings/export?region=Europe&_q=0.1&_format=json'],
+    ['findings (nothing set)', hrefs.findingsExport(BASE, 'csv'), '/state-of-engineers/findings/export'],
+  ])('makeViewHrefs(…).%s → %s', (_, made, expected) => {
     expect(made).toBe(expected);
   });
 });

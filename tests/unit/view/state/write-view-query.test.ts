@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseViewState } from '../../../../lib/view/state/parse-view-state';
-import { makeViewLinks, writeViewPairs, writeViewQuery, type PageKind } from '../../../../lib/view/state/write-view-query';
+import { makeViewHrefs, writeViewPairs, writeViewQuery, type PageKind } from '../../../../lib/view/state/write-view-query';
 import type { ViewDefaults, ViewState } from '../../../../lib/view/state/view-state';
 
 const DEFAULTS: ViewDefaults = { waveIds: ['2020', '2021', '2022'], weighted: true, suppressBelow: 10 };
@@ -108,11 +108,11 @@ describe('writeViewQuery', () => {
   });
 });
 
-describe('makeViewLinks', () => {
-  const links = makeViewLinks('state-of-engineers', DEFAULTS);
+describe('makeViewHrefs', () => {
+  const hrefs = makeViewHrefs('state-of-engineers', DEFAULTS);
 
-  it('makeViewLinks(…).paths → the three page paths, ids percent-encoded', () => {
-    expect([links.paths.overview, links.paths.question('years of/experience'), links.paths.responses]).toEqual([
+  it('makeViewHrefs(…).paths → the three page paths, ids percent-encoded', () => {
+    expect([hrefs.paths.overview, hrefs.paths.question('years of/experience'), hrefs.paths.responses]).toEqual([
       '/state-of-engineers',
       '/state-of-engineers/questions/years%20of%2Fexperience',
       '/state-of-engineers/responses',
@@ -129,8 +129,8 @@ describe('makeViewLinks', () => {
       'responses',
       '/state-of-engineers/responses?region=Europe&region=Asia&years__gte=5&_wave=2021&_by=role&_base=all&_weight=0&_suppress=20&_sort=salary&_desc=1&_page=3',
     ],
-  ])('makeViewLinks(…).%s(every setting changed) → that page with what it keeps', (kind, href) => {
-    const made = kind === 'overview' ? links.overview(EVERYTHING) : kind === 'question' ? links.question('role', EVERYTHING) : links.responses(EVERYTHING);
+  ])('makeViewHrefs(…).%s(every setting changed) → that page with what it keeps', (kind, href) => {
+    const made = kind === 'overview' ? hrefs.overview(EVERYTHING) : kind === 'question' ? hrefs.question('role', EVERYTHING) : hrefs.responses(EVERYTHING);
     expect(made).toBe(href);
   });
 
@@ -144,12 +144,12 @@ describe('makeViewLinks', () => {
       'csv',
       '/state-of-engineers/export?region=Europe&region=Asia&years__gte=5&_wave=2021&_by=role&_base=all&_weight=0&_suppress=20&_question=role',
     ],
-  ])('makeViewLinks(…).export(role, %j, %s) → %s', (view, format, href) => {
-    expect(links.export('role', view, format)).toBe(href);
+  ])('makeViewHrefs(…).export(role, %j, %s) → %s', (view, format, href) => {
+    expect(hrefs.export('role', view, format)).toBe(href);
   });
 
-  it('makeViewLinks(a dataset id with a space and a slash) → one encoded path segment', () => {
-    expect(makeViewLinks('my data/2', DEFAULTS).overview(BASE_STATE)).toBe('/my%20data%2F2');
+  it('makeViewHrefs(a dataset id with a space and a slash) → one encoded path segment', () => {
+    expect(makeViewHrefs('my data/2', DEFAULTS).overview(BASE_STATE)).toBe('/my%20data%2F2');
   });
 });
 

@@ -5,11 +5,12 @@ export const NONCE: unique symbol;
 
 export function nonceSplitter(nonce: string): { push(chunk: Buffer): (Buffer | typeof NONCE)[]; end(): (Buffer | typeof NONCE)[] };
 
-export function sharedRenderKey(request: IncomingMessage): string | undefined;
+export function sharedRenderKey(request: IncomingMessage, crawlers: RegExp): string | undefined;
 
 export interface SharedRenderOptions {
   upstream: { host: string; port: number };
   direct: (request: IncomingMessage, response: ServerResponse) => unknown;
+  crawlers: RegExp;
   renderers?: number;
   maxWaiting?: number;
   upstreamIdleMs?: number;

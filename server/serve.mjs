@@ -5,7 +5,7 @@
  * renders a few at a time in arrival order (shared-render.mjs). Everything else (static files,
  * downloads) goes straight to Next.
  *
- *   node scripts/serve.mjs [-p PORT] [-H HOST]     # defaults: $PORT or 3000, every interface
+ *   node server/serve.mjs [-p PORT] [-H HOST]     # defaults: $PORT or 3000, every interface
  *
  * SURVEY_LENS_RENDERERS sets how many renders run at once (default 2). The build is read from
  * SURVEY_LENS_DIST_DIR (default .next), as next.config.js says. On SIGTERM or SIGINT it stops
@@ -15,6 +15,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import next from 'next';
+import nextConfig from '../next.config.js';
 import { createSharedRenderHandler } from './shared-render.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -63,7 +64,10 @@ async function main() {
   const renderer = http.createServer(direct);
   renderer.keepAliveTimeout = 0;
   const rendererAddress = await listen(renderer, 0, '127.0.0.1');
-  const shared = createSharedRenderHandler({ upstream: { host: '127.0.0.1', port: rendererAddress.port }, direct, renderers });
+  // The crawlers Next renders other HTML for, read as Next reads them (case-insensitive), so the two agree.
+  if (!(nextConfig.htmlLimitedBots instanceof RegExp)) throw new Error('next.config.js must set htmlLimitedBots: shared renders are keyed by it');
+  const crawlers = new RegExp(nextConfig.htmlLimitedBots.source, 'i');
+  const shared = createSharedRenderHandler({ upstream: { host: '127.0.0.1', port: rendererAddress.port }, direct, crawlers, renderers });
   const front = http.createServer(shared);
   front.on('upgrade', app.getUpgradeHandler());
   const address = await listen(front, port, hostname);

@@ -8,9 +8,9 @@
  * Only plain page requests are shared: GET, no body, no conditional or range headers, not a static
  * file, not a download (downloads stream their own rows and stop when their reader leaves).
  * Requests are the same when every header a page may vary by (KEYED) is the same and the client
- * is, or is not, a crawler (Next sends crawlers other HTML). Only those headers, the user agent
- * and `accept-encoding: identity` are passed on to Next, so nothing outside the key can shape the
- * bytes that several readers get.
+ * is, or is not, one of the `crawlers` (Next sends the crawlers of its `htmlLimitedBots` setting
+ * other HTML). Only those headers, the user agent and `accept-encoding: identity` are passed on
+ * to Next, so nothing outside the key can shape the bytes that several readers get.
  *
  * Each reader still gets a Content-Security-Policy nonce of its own: the render's nonce is
  * replaced, in the header and wherever the body holds it, by a fresh one per reader (the reader
@@ -26,8 +26,6 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import zlib from 'node:zlib';
-// Next's own list of crawlers that get blocking (non-streamed) metadata, so other HTML.
-import { HTML_LIMITED_BOT_UA_RE } from 'next/dist/shared/lib/router/utils/html-bots.js';
 
 /** @typedef {import('node:http').IncomingMessage} IncomingMessage */
 /** @typedef {import('node:http').ServerResponse} ServerResponse */
@@ -79,20 +77,17 @@ const UPSTREAM_IDLE_MS = 120_000;
 /**
  * The key under which a request may share a render, or undefined when it must have its own.
  * @param {IncomingMessage} request
+ * @param {RegExp} crawlers user agents Next sends other HTML (its `htmlLimitedBots` setting)
  * @returns {string | undefined}
  */
-export function sharedRenderKey(request) {
+export function sharedRenderKey(request, crawlers) {
   const url = request.url ?? '';
   if (request.method !== 'GET' || !url.startsWith('/') || url.startsWith('//')) return undefined;
   if (UNSHARED.some((name) => request.headers[name] !== undefined && !(name === 'content-length' && request.headers[name] === '0'))) return undefined;
   const pathname = url.split('?')[0];
   if (pathname.startsWith('/_next/') || /\/export\/?$/.test(pathname)) return undefined;
-  return JSON.stringify([url, isCrawler(request), ...KEYED.map((name) => request.headers[name] ?? null)]);
-}
-
-/** @param {IncomingMessage} request */
-function isCrawler(request) {
-  return HTML_LIMITED_BOT_UA_RE.test(String(request.headers['user-agent'] ?? ''));
+  const crawler = crawlers.test(String(request.headers['user-agent'] ?? ''));
+  return JSON.stringify([url, crawler, ...KEYED.map((name) => request.headers[name] ?? null)]);
 }
 
 /**
@@ -200,6 +195,7 @@ export function nonceSplitter(nonce) {
  * @typedef {object} SharedRenderOptions
  * @property {{ host: string, port: number }} upstream where renders are asked for: Next's handler on a private port
  * @property {(request: IncomingMessage, response: ServerResponse) => unknown} direct what answers every request that is not shared
+ * @property {RegExp} crawlers user agents Next sends other HTML: next.config.js's `htmlLimitedBots`
  * @property {number} [renderers] how many renders run at once (default 2); the rest wait in arrival order
  * @property {number} [maxWaiting] how many renders may wait (default 1,000); past that, 503 with Retry-After
  * @property {number} [upstreamIdleMs] silence from Next after which a render is given up (default 120 s)
@@ -211,8 +207,17 @@ export function nonceSplitter(nonce) {
  * other request to `direct`.
  * @param {SharedRenderOptions} options
  */
-export function createSharedRenderHandler({ upstream, direct, renderers = 2, maxWaiting = 1000, upstreamIdleMs = UPSTREAM_IDLE_MS, log = console.error }) {
+export function createSharedRenderHandler({
+  upstream,
+  direct,
+  crawlers,
+  renderers = 2,
+  maxWaiting = 1000,
+  upstreamIdleMs = UPSTREAM_IDLE_MS,
+  log = console.error,
+}) {
   if (!Number.isInteger(renderers) || renderers < 1) throw new Error(`renderers must be a whole number of at least 1, not ${renderers}`);
+  if (!(crawlers instanceof RegExp)) throw new Error('crawlers must be the RegExp of next.config.js htmlLimitedBots');
   /** @type {Map<string, Render>} */
   const inFlight = new Map();
   /** @type {Render[]} */
@@ -467,7 +472,7 @@ export function createSharedRenderHandler({ upstream, direct, renderers = 2, max
    * @param {ServerResponse} response
    */
   function handle(request, response) {
-    const key = sharedRenderKey(request);
+    const key = sharedRenderKey(request, crawlers);
     if (key === undefined) return direct(request, response);
     const render = inFlight.get(key) ?? begin(key, request);
     if (!render) return fail(response, 503);
