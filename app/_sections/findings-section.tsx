@@ -44,6 +44,8 @@ export function FindingsSection({ view, reference }: { view: OpenView; reference
       <div className="toolbar view-toolbar">
         <ComparePicker choices={choices} current={state.by} />
         <LevelPicker current={state.level} />
+      </div>
+      <div className="toolbar view-toolbar">
         <ThresholdPicker q={thresholds.q} minPoints={thresholds.minPoints} sdPerPoint={SD_PER_POINT} />
         <DownloadLinks csvHref={hrefs.findingsExport(state, 'csv')} jsonHref={hrefs.findingsExport(state, 'json')} fileBase={fileBase} />
       </div>
