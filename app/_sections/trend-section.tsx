@@ -134,6 +134,9 @@ export function TrendSection({ view, reference, asked, trend }: TrendSectionProp
         <ComparePicker choices={choices} current={state.by} />
         <LevelPicker current={state.level} />
         <DisplayToggle questionId={question.id} state={state} hrefs={hrefs} />
+        <Link className="button button--small" href={hrefs.findings(changeView(state, { wave: undefined, page: 1 }))} prefetch={false}>
+          What stands out →
+        </Link>
         <DownloadLinks csvHref={hrefs.export(question.id, state, 'csv')} jsonHref={hrefs.export(question.id, state, 'json')} fileBase={fileBase}>
           {overall && waves.length > 1 && state.display === 'chart' && (
             <ChartDownloads questionId={question.id} title={question.label} caption={caption} fileBase={fileBase} />

@@ -38,7 +38,7 @@ export function ViewFrame({ view, reference, kind, path, hrefFor, children }: Vi
     text: part.text,
     removeHref: hrefFor(removeFilter(state, part.question, part.op)),
   }));
-  const comparing = kind === 'question' && state.by ? lookup(state.by) : undefined;
+  const comparing = (kind === 'question' || kind === 'findings') && state.by ? lookup(state.by) : undefined;
   const trend = state.wave === 'all' ? ` in ${reference.id}` : '';
   // Every wave the view covers that was read only in part, said above its figures on every page.
   const partial = view.loaded.flatMap((wave) => {
