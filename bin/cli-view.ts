@@ -59,7 +59,8 @@ function findTarget(target: string, codebook: Codebook | undefined): DatasetSour
  * every wave (a trend), `crosstab` the latest. A flag value the table refuses is a usage error.
  */
 function toViewPairs(args: ViewArguments, dataset: DatasetSource, allWaves: boolean): [string, string][] {
-  const context = { weightColumn: dataset.codebook?.weight, suppressBelow: viewDefaultsOf(dataset).suppressBelow };
+  const defaults = viewDefaultsOf(dataset);
+  const context = { weightColumn: dataset.codebook?.weight, suppressBelow: defaults.suppressBelow, disclosure: defaults.disclosure };
   const settings = args.flags.map(([name, raw]): [string, string] => {
     const found = findFlag(name);
     if (!found) throw new UsageError(`unknown option ${name}`);

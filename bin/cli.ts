@@ -41,8 +41,10 @@ Usage:
       A dataset id is a folder under data/ or under a folder listed in SURVEY_LENS_DATA.
       Without --wave, every wave of a dataset is included (a trend). When the codebook names a
       weight column, figures are weighted (unweighted counts beside); --weight none turns it off,
-      and no other column can be chosen. --suppress-below can raise the codebook's threshold
-      (suppressBelow, default 10), never lower it.
+      --weight <column> weights by another numeric column. --suppress-below sets the threshold
+      for small groups instead of the codebook's (suppressBelow, default 10). On a public
+      dataset (SURVEY_LENS_MODE=public) the threshold can only be raised and the weights are
+      the codebook's or none.
       --view takes the query string of a dashboard page (e.g. 'region=Europe&_by=role&_wave=all')
       and prints exactly that page's download: it is read as the page reads it, so unknown
       questions or options are left out with a note instead of failing, and no _wave means the

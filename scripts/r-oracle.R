@@ -33,6 +33,20 @@ role_weighted <- weighted_shares(design, !is.na(wave$role), function(o) wave$rol
 europe <- !is.na(wave$role) & wave$region == "Europe"
 role_europe_weighted <- weighted_shares(design, europe, function(o) wave$role[europe] == o, roles)
 
+# An analyst's own weights (issue 24: `_weight=<column>`, `--weight <column>`), on a column the
+# codebook does not name: years of experience, used as weights by someone who wants a "per year
+# of experience" share. Respondents without a positive weight are out of the design (we give them
+# weight 0 and say so). Kish's effective base, (sum w)^2 / sum w^2, over each domain.
+kish <- function(w) sum(w)^2 / sum(w^2)
+experienced <- wave[!is.na(wave$years_experience) & wave$years_experience > 0, ]
+years_design <- svydesign(ids = ~1, weights = ~years_experience, data = experienced)
+years_role <- !is.na(experienced$role)
+analyst_weight <- list(
+  role_by_years = weighted_shares(years_design, years_role, function(o) experienced$role[years_role] == o, roles),
+  role_by_years_kish = kish(experienced$years_experience[years_role]),
+  role_europe_kish = kish(wave$weight[europe])
+)
+
 tokens <- strsplit(ifelse(is.na(wave$languages), "", wave$languages), ";", fixed = TRUE)
 answered_languages <- lengths(tokens) > 0
 languages <- sort(unique(unlist(tokens)))
@@ -322,6 +336,7 @@ result <- list(
   survey_version = as.character(packageVersion("survey")),
   role_weighted = role_weighted,
   role_europe_weighted = role_europe_weighted,
+  analyst_weight = analyst_weight,
   languages_weighted = languages_weighted,
   satisfaction_weighted = satisfaction_weighted,
   role_wilson = role_wilson,

@@ -1,3 +1,4 @@
+import { weightColumnOf } from '@/lib/view/state/view-state';
 import { isWeightedMethod } from '@/lib/analysis/figure';
 import { buildCrosstabView } from '@/lib/view/figures/build-crosstab-view';
 import { computeCrosstabs } from '@/lib/view/figures/compute-crosstabs';
@@ -79,7 +80,7 @@ export function CrosstabSection({ view, reference }: { view: OpenView; reference
           <div id="crosstabs" className="crosstabs">
             <p className="crosstabs__caption small muted">
               {describeFilters(state.filters, lookup)} · {dataset.title}, wave {reference.label ?? reference.id}
-              {weighted ? ` · weighted by “${dataset.codebook?.weight}”` : ''}
+              {weighted ? ` · weighted by “${weightColumnOf(state, defaults)}”` : ''}
             </p>
             {result.tables.map((table, index) => {
               const tableView = buildCrosstabView(table, state.pct);

@@ -9,7 +9,7 @@ import { buildGridFigures, describeRowBases, toGridChart } from '@/lib/view/figu
 import { describeSelection, describeWeighting } from '@/lib/view/words/describe-base';
 import { describeFilters } from '@/lib/view/words/describe-filters';
 import { writeDownloadBase } from '@/lib/view/words/download-name';
-import { suppressionOf } from '@/lib/view/state/view-state';
+import { suppressionOf, weightColumnOf } from '@/lib/view/state/view-state';
 import type { OpenView } from '../_server/open-view';
 import { formatAll, formatCounted } from '@/lib/view/words/format-figure';
 import { ChartDownloads } from '../ui/charts/chart-downloads';
@@ -47,7 +47,7 @@ export function GridSection({ view, reference, asked }: { view: OpenView; refere
     'Each row adds up to 100% (shown shares, each rounded on its own, may read 99.9 or 100.1): every answer, on the scale or not, is a share of the row’s base.',
     ...result.notes,
     ...result.problems.map((problem) => `Not shown: ${problem}.`),
-    ...(weighted ? [describeWeighting(dataset.codebook?.weight)] : []),
+    ...(weighted ? [describeWeighting(weightColumnOf(state, defaults))] : []),
   ];
   const lookup = (id: string) => survey.questions.find((q) => q.id === id);
   const caption = [describeFilters(state.filters, lookup), `${describeRowBases(everyone)}.`, `${dataset.title}, wave ${reference.label ?? reference.id}.`];

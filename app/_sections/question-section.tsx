@@ -13,7 +13,7 @@ import { publicQuestions, withheldReason } from '@/lib/view/responses/private-co
 import { readAnswersView } from '@/lib/view/responses/read-answers';
 import { buildQuestionView } from '@/lib/view/figures/question-view';
 import { rankingDetails } from '@/lib/view/figures/ranking-details';
-import { suppressionOf } from '@/lib/view/state/view-state';
+import { suppressionOf, weightColumnOf } from '@/lib/view/state/view-state';
 import { findWrittenIn, writtenInResponses } from '@/lib/view/figures/written-in';
 import type { Wave } from '@/lib/survey/types';
 import type { AskedQuestion } from '@/lib/view/figures/ask-question';
@@ -99,7 +99,7 @@ export function QuestionSection({ view, reference, asked, trendLink }: QuestionS
   const withheld = describeWithheld(latestRows, threshold);
   const weighted = latestRows.some((row) => isWeightedMethod(row.ci_method));
   const notes = [...statement.notes, ...result.notes, ...result.problems.map((problem) => `Not shown: ${problem}.`)];
-  if (weighted) notes.push(describeWeighting(dataset.codebook?.weight));
+  if (weighted) notes.push(describeWeighting(weightColumnOf(state, defaults)));
   const headers = HEADERS[question.kind];
   const choices = listCompareChoices(
     reference.survey.questions,

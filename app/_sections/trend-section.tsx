@@ -1,3 +1,4 @@
+import { weightColumnOf } from '@/lib/view/state/view-state';
 import Link from 'next/link';
 import { isWeightedMethod } from '@/lib/analysis/figure';
 import { PROPORTION_TEST_METHOD } from '@/lib/analysis/proportion-tests';
@@ -158,7 +159,7 @@ export function TrendSection({ view, reference, asked, trend }: TrendSectionProp
             notes={[
               ...(question.kind === 'multi' ? ['Respondents could choose several options; percentages can add up to more than 100%.'] : []),
               ...figures.result.notes.filter((note) => !/^wave \S+: (not asked|asked differently)/.test(note)),
-              ...(weighted ? [describeWeighting(dataset.codebook?.weight)] : []),
+              ...(weighted ? [describeWeighting(weightColumnOf(state, defaults))] : []),
             ]}
           />
           {segments.length === 0 && overall && state.display === 'chart' && (

@@ -10,7 +10,7 @@ import { askQuestion, type ViewContext } from '@/lib/view/figures/ask-question';
 import { formatFigure } from '@/lib/view/words/format-figure';
 import { listOverviewItems } from '@/lib/view/figures/list-overview-items';
 import { buildQuestionView } from '@/lib/view/figures/question-view';
-import { suppressionOf } from '@/lib/view/state/view-state';
+import { suppressionOf, weightColumnOf } from '@/lib/view/state/view-state';
 import type { OpenView } from '../_server/open-view';
 import type { Wave } from '@/lib/survey/types';
 import { FindingsCard } from './findings-card';
@@ -102,7 +102,7 @@ export function WaveOverview({ view, reference }: { view: OpenView; reference: W
     { label: 'Columns', value: formatFigure(survey.columnCount, 'count') },
   ];
   const comparing = state.by ? survey.questions.find((question) => question.id === state.by) : undefined;
-  const weighted = view.defaults.weighted && state.weighted;
+  const weightColumn = weightColumnOf(state, view.defaults);
   return (
     <>
       {state.page === 1 && <HeadlineTrend dataset={view.dataset} filterWave={reference.id} state={state} defaults={view.defaults} hrefs={hrefs} />}
@@ -141,9 +141,9 @@ export function WaveOverview({ view, reference }: { view: OpenView; reference: W
           <p>Comparing by “{comparing.label}” is shown on each question’s page: open a question to see its segments.</p>
         </Notice>
       )}
-      {weighted && (
+      {weightColumn && (
         <Notice>
-          <p>{describeWeighting(view.dataset.codebook?.weight)}</p>
+          <p>{describeWeighting(weightColumn)}</p>
         </Notice>
       )}
       <IssuesPanel issues={survey.issues} />

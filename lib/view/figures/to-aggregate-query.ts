@@ -1,12 +1,12 @@
 import type { AggregateQuery, SelectionRequest } from '../../analysis/aggregate-query';
-import { suppressionOf, wavesOf, type ViewDefaults, type ViewState } from '../state/view-state';
+import { suppressionOf, wavesOf, weightOf, type ViewDefaults, type ViewState } from '../state/view-state';
 
 /** How a view selects, weighs and tests respondents: what every figure of the view shares (questions and crosstabs alike). */
 export function toSelectionRequest(state: ViewState, defaults: ViewDefaults): SelectionRequest {
   return {
     filters: state.filters,
     baseRule: state.base,
-    weight: defaults.weighted && state.weighted,
+    weight: weightOf(state, defaults),
     suppressBelow: suppressionOf(state, defaults),
     ...(state.level !== undefined && state.level !== 95 ? { level: state.level / 100 } : {}),
     ...(defaults.disclosure === 'public' ? { disclosure: 'public' as const, release: defaults.release ?? { breakdowns: [], fields: 1 } } : {}),

@@ -113,6 +113,14 @@ export function resolveViewState(state: ViewState, survey: Survey): Parsed<ViewS
       notes.push(`“${by.label}” is ${by.kind}: compare by a single-choice, rating-scale or multiple-choice question. Showing no comparison.`);
     resolved.by = by && SEGMENT_KINDS.has(by.kind) ? by.id : undefined;
   }
+  if (typeof state.weighted === 'string') {
+    const weight = findQuestion(survey, state.weighted);
+    if (!weight) notes.push(`${unknownQuestion(state.weighted, survey, 'to weight by')} Figures are weighted as the dataset is.`);
+    else if (weight.kind !== 'numeric')
+      notes.push(`“${weight.label}” is ${weight.kind}: weights are a numeric column. Figures are weighted as the dataset is.`);
+    // The dataset's own column, named: the same view as the default, written as the default.
+    resolved.weighted = weight?.kind === 'numeric' && weight.id !== survey.weightQuestionId ? weight.id : true;
+  }
   const crosstabbable = (id: string, role: string) => {
     const question = findQuestion(survey, id);
     if (!question) notes.push(`${unknownQuestion(id, survey, role)} It was left out.`);

@@ -16,6 +16,7 @@ export function viewDefaultsOf(dataset: { waves: readonly { id: string }[]; code
   return {
     waveIds: dataset.waves.map((wave) => wave.id),
     weighted: Boolean(dataset.codebook?.weight),
+    ...(dataset.codebook?.weight ? { weightColumn: dataset.codebook.weight } : {}),
     suppressBelow: dataset.codebook?.suppressBelow ?? DEFAULT_SUPPRESS_BELOW,
     disclosure: isPublic ? 'public' : 'analyst',
     ...(isPublic ? { release: { breakdowns: dataset.codebook?.publicBreakdowns ?? [], fields: dataset.codebook?.publicFields ?? 1 } } : {}),

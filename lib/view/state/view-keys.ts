@@ -16,7 +16,7 @@ import {
 export type PageKind = 'overview' | 'question' | 'responses' | 'crosstab' | 'findings' | 'export' | 'crosstab-export' | 'responses-export' | 'findings-export';
 
 /** What writing a setting needs to know of the dataset: defaults are never written. */
-export type WriteDefaults = Pick<ViewDefaults, 'weighted' | 'suppressBelow' | 'waveIds'>;
+export type WriteDefaults = Pick<ViewDefaults, 'weighted' | 'suppressBelow' | 'waveIds' | 'disclosure'>;
 
 /** A command-line flag that sets a URL key: its name, and how its value becomes the key's (it may refuse one). */
 export interface KeyFlag {
@@ -25,10 +25,11 @@ export interface KeyFlag {
   toValue?: (raw: string, context: FlagContext) => string | { error: string };
 }
 
-/** What a flag's translation may consult: the dataset's own weight column and threshold. */
+/** What a flag's translation may consult: the dataset's own weight column and threshold, and whether it is public. */
 export interface FlagContext {
   weightColumn?: string;
   suppressBelow: number;
+  disclosure?: 'analyst' | 'public';
 }
 
 /**
@@ -181,47 +182,67 @@ export const VIEW_KEYS: readonly ViewKey[] = [
     'weighted',
     '_weight',
     FIGURES,
-    (raw, { weighted }) => {
+    (raw, { weighted, disclosure }) => {
       const flag = flagSchema.safeParse(raw);
-      if (!flag.success) return { note: `Weights are the dataset’s own: “_weight=${raw}” cannot choose another column (use _weight=0 to turn weighting off).` };
-      if (flag.data && !weighted) return { note: 'This dataset has no weight column; figures are unweighted.' };
-      return { value: flag.data };
+      if (flag.success) {
+        if (flag.data && !weighted) return { note: 'This dataset has no weight column; figures are unweighted.' };
+        return { value: flag.data };
+      }
+      // A public dashboard's weights are its publisher's, written down: a reader cannot pick a column (issue 16).
+      if (disclosure === 'public')
+        return { note: `Weights are the dataset’s own on a public dashboard: “_weight=${raw.slice(0, 80)}” cannot choose another column.` };
+      if (raw.trim() === '') return { note: '“_weight=” names no column; figures are weighted as the dataset is.' };
+      // An analyst's own numeric column; resolveViewState checks it against the survey.
+      return { value: raw };
     },
-    (state, defaults) => (state.weighted !== defaults.weighted ? (state.weighted ? '1' : '0') : undefined),
+    (state, defaults) =>
+      typeof state.weighted === 'string' && defaults.disclosure !== 'public'
+        ? state.weighted
+        : state.weighted !== defaults.weighted && typeof state.weighted === 'boolean'
+          ? state.weighted
+            ? '1'
+            : '0'
+          : undefined,
     {
       name: '--weight',
-      // --weight is the codebook's column or none: the dataset owner's choice, written down (issue 16).
-      toValue: (raw, { weightColumn }) =>
+      // --weight names a numeric column, the codebook's or the analyst's, or none; a public dataset's weights stay its own.
+      toValue: (raw, { weightColumn, disclosure }) =>
         raw === 'none'
           ? '0'
           : raw === weightColumn
             ? '1'
-            : {
-                error: `--weight ${raw}: figures are weighted by the codebook's weight column${weightColumn ? ` ("${weightColumn}")` : ' (this dataset has none)'} or not at all (--weight none); name another column as "weight" in the codebook to use it`,
-              },
+            : disclosure === 'public'
+              ? {
+                  error: `--weight ${raw}: a public dataset is weighted by its codebook's weight column${weightColumn ? ` ("${weightColumn}")` : ' (it has none)'} or not at all (--weight none)`,
+                }
+              : raw,
     },
   ),
   single(
     'suppress',
     '_suppress',
     FIGURES,
-    (raw, { suppressBelow }) => {
+    (raw, { suppressBelow, disclosure }) => {
       const value = countSchema.safeParse(raw);
       if (!value.success) return { note: `“${raw}” is not a suppression threshold; groups under ${suppressBelow} respondents stay hidden.` };
-      if (value.data < suppressBelow)
-        return { note: `Groups under ${suppressBelow} respondents are always hidden in this dataset; “_suppress=${raw}” cannot lower that.` };
+      // Public mode: the publisher's threshold is a floor. An analyst reads their own data, every row of it, and may lower it.
+      if (value.data < suppressBelow && disclosure === 'public')
+        return { note: `Groups under ${suppressBelow} respondents are always hidden on this public dashboard; “_suppress=${raw}” cannot lower that.` };
       return { value: value.data === suppressBelow ? undefined : value.data };
     },
-    (state, { suppressBelow }) => (state.suppress !== undefined && state.suppress > suppressBelow ? String(state.suppress) : undefined),
+    (state, { suppressBelow, disclosure }) =>
+      state.suppress !== undefined && (disclosure === 'public' ? state.suppress > suppressBelow : state.suppress !== suppressBelow)
+        ? String(state.suppress)
+        : undefined,
     {
       name: '--suppress-below',
-      // The dataset's rules hold on the command line as on the dashboard (issue 16): raised, never lowered.
-      toValue: (raw, { suppressBelow }) =>
+      // Raised or lowered by an analyst; a public dataset's threshold only raised (issue 16).
+      toValue: (raw, { suppressBelow, disclosure }) =>
         !/^\d{1,9}$/.test(raw)
           ? { error: '--suppress-below takes a whole number' }
-          : Number(raw) < suppressBelow
+          : Number(raw) < suppressBelow && disclosure === 'public'
             ? {
-                error: `--suppress-below ${raw} would lower the dataset's threshold of ${suppressBelow}; it can only be raised (the codebook's suppressBelow sets the floor)`,
+                error: `--suppress-below ${raw} would lower the public dataset's threshold of ${suppressBelow}; it can only be raised (the codebook's suppressBelow sets the floor)`,
               }
             : raw,
     },

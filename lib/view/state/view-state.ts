@@ -22,9 +22,12 @@ export interface ViewState {
   /** "Compare by": a single-choice, Likert or multi-select question id. */
   by?: string;
   base: BaseRule;
-  /** Use the dataset's own weight column (only when it has one). */
-  weighted: boolean;
-  /** A suppression threshold above the dataset's own (a reader may raise it, never lower it). */
+  /**
+   * How figures are weighted: true = by the dataset's own weight column (when it has one), false =
+   * unweighted, a question id = by that numeric column (an analyst's own weights; never in public mode).
+   */
+  weighted: boolean | string;
+  /** A suppression threshold other than the dataset's own (public mode: only above it). */
   suppress?: number;
   /** Confidence level of every interval and test, in percent (`_level=90|99`); undefined = 95. */
   level?: ConfidenceLevel;
@@ -74,6 +77,8 @@ export interface ViewDefaults {
   waveIds: readonly string[];
   /** The dataset has a weight column and uses it unless the reader turns it off. */
   weighted: boolean;
+  /** The dataset's own weight column (codebook `weight`), when it has one. */
+  weightColumn?: string;
   /** The dataset's suppression threshold (codebook `suppressBelow`, default 10). */
   suppressBelow: number;
   /** `public`: the disclosure rules of a published dashboard (docs/publishing.md: the disclosure model); absent = analyst. */
@@ -101,6 +106,26 @@ export function wavesOf(state: Pick<ViewState, 'wave'>, waveIds: readonly string
 }
 
 /** The threshold that applies: the dataset's, or a reader's higher one. */
-export function suppressionOf(state: Pick<ViewState, 'suppress'>, defaults: Pick<ViewDefaults, 'suppressBelow'>): number {
+export function suppressionOf(state: Pick<ViewState, 'suppress'>, defaults: Pick<ViewDefaults, 'suppressBelow' | 'disclosure'>): number {
+  // An analyst may lower the threshold (their own data, every row of it browsable); a public reader only raise it.
+  if (defaults.disclosure !== 'public') return state.suppress ?? defaults.suppressBelow;
   return Math.max(defaults.suppressBelow, state.suppress ?? 0);
+}
+
+/**
+ * What the figures are weighted by: a column id, true for the dataset's own column when its name
+ * is not known here, or false. An analyst's own column (`_weight=<column>`) never applies in public mode.
+ */
+export function weightOf(state: Pick<ViewState, 'weighted'>, defaults: Pick<ViewDefaults, 'weighted' | 'weightColumn' | 'disclosure'>): string | boolean {
+  if (typeof state.weighted === 'string' && defaults.disclosure !== 'public') return state.weighted;
+  return defaults.weighted && state.weighted !== false ? (defaults.weightColumn ?? true) : false;
+}
+
+/** The weight column's name for the words on a page ("weighted by “weight”"), when the view is weighted. */
+export function weightColumnOf(
+  state: Pick<ViewState, 'weighted'>,
+  defaults: Pick<ViewDefaults, 'weighted' | 'weightColumn' | 'disclosure'>,
+): string | undefined {
+  const weight = weightOf(state, defaults);
+  return typeof weight === 'string' ? weight : undefined;
 }

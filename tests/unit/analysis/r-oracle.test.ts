@@ -23,6 +23,7 @@ import { aggregateView } from '../../../lib/analysis/aggregate-view';
 import { askQuestion } from '../../../lib/view/figures/ask-question';
 import { parseViewState } from '../../../lib/view/state/parse-view-state';
 import { resolveViewState } from '../../../lib/view/state/resolve-view-state';
+import { viewDefaultsOf } from '../../../lib/view/state/view-defaults';
 
 /**
  * Our statistics against R: survey::svyciprop(method = "logit") on subset(svydesign(ids = ~1,
@@ -417,5 +418,48 @@ describe('_level=90 and _level=99 from a URL equal R at those levels', () => {
       expect(at90[r].ci_high! - at90[r].ci_low!).toBeLessThan(row.ci_high! - row.ci_low!);
       expect(at99[r].ci_high! - at99[r].ci_low!).toBeGreaterThan(row.ci_high! - row.ci_low!);
     });
+  });
+});
+
+/**
+ * An analyst's own weights (issue 24): `_weight=<column>` in a URL, read as the page reads it and
+ * asked through the one assembler, against R's svyciprop on svydesign(weights = ~<column>), and
+ * the effective base against Kish's (Σw)²/Σw² computed in R. Two cases: the sample with its
+ * codebook, weighted by a column the codebook does not name (years of experience; respondents
+ * without a positive one weigh 0, as R leaves them out of the design); and the sample's file with
+ * no codebook at all, weighted by its `weight` column named in the URL.
+ */
+describe('_weight=<column> from a URL equals R survey with that column as the weights', () => {
+  async function rows(query: string, codebook: boolean) {
+    const survey = codebook ? await loadSample() : await loadSurveyFile(path.join(root, 'data/state-of-engineers/2022.csv'));
+    const wave = { id: '2022', survey };
+    const dataset = { id: 'state-of-engineers', waves: [wave] };
+    const defaults = viewDefaultsOf({ waves: [wave], ...(codebook ? { codebook: { weight: 'weight' } } : {}) }, 'analyst');
+    const parsed = parseViewState(new URLSearchParams(query), defaults);
+    const resolved = resolveViewState(parsed.value, survey);
+    expect([...parsed.notes, ...resolved.notes]).toEqual([]);
+    const asked = askQuestion({ dataset, defaults, state: resolved.value, loaded: [wave], reference: wave }, 'role');
+    if (asked?.kind !== 'question') throw new Error('role is a question');
+    return aggregateView(dataset, asked.query, '').rows.filter((row) => row.measure === 'share');
+  }
+
+  function expectShares(found: Awaited<ReturnType<typeof rows>>, expected: RShare[], kish: number) {
+    expect(found.map((row) => row.keys.option).sort()).toEqual(expected.map((r) => r.option).sort());
+    for (const r of expected) {
+      const row = found.find((candidate) => candidate.keys.option === r.option)!;
+      expect(row.ci_method).toBe('logit (R survey svyciprop, ids = ~1)');
+      expect(Math.abs(row.percent! / 100 - r.share), `${r.option} share`).toBeLessThan(TOLERANCE);
+      expect(Math.abs(row.ci_low! / 100 - r.low), `${r.option} low`).toBeLessThan(TOLERANCE);
+      expect(Math.abs(row.ci_high! / 100 - r.high), `${r.option} high`).toBeLessThan(TOLERANCE);
+      expect(Math.abs(row.effective_base! - kish), `${r.option} effective base`).toBeLessThan(TOLERANCE * kish);
+    }
+  }
+
+  it('_weight=years_experience (the codebook names “weight”) → svyciprop on weights = ~years_experience, and Kish’s base', async () => {
+    expectShares(await rows('_weight=years_experience', true), oracle.analyst_weight.role_by_years, oracle.analyst_weight.role_by_years_kish);
+  });
+
+  it('region=Europe&_weight=weight on the file without a codebook → the codebook’s own weighted figures, and Kish’s base', async () => {
+    expectShares(await rows('region=Europe&_weight=weight', false), oracle.role_europe_weighted, oracle.analyst_weight.role_europe_kish);
   });
 });

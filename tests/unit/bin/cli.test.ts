@@ -13,9 +13,19 @@ import { EXPORT_KEYS, VIEW_KEYS } from '../../../lib/view/state/view-keys';
  */
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const SAMPLE_2022 = 'data/state-of-engineers/2022.csv';
+/** The sample's role question in its 2022 wave, as a dataset id. */
+const ROLE_2022 = ['aggregate', 'state-of-engineers', '--question', 'role', '--wave', '2022'];
 
 function run(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, ['bin/survey-lens.mjs', ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, SURVEY_LENS_DATA: '' } });
+  return runIn({}, ...args);
+}
+
+function runIn(env: Record<string, string>, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, ['bin/survey-lens.mjs', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, SURVEY_LENS_DATA: '', ...env },
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -269,6 +279,50 @@ describe('survey-lens aggregate --view (a dashboard query string, read as lenien
   });
 });
 
+describe('survey-lens aggregate: an analyst’s own weights and threshold (issue 24)', () => {
+  const oracle = JSON.parse(readFileSync(path.join(root, 'tests/oracle/r-oracle.json'), 'utf8'));
+
+  it('--weight years_experience (a numeric column the codebook does not name) → R svyciprop’s shares with those weights', () => {
+    const { status, stdout, stderr } = run(...ROLE_2022, '--weight', 'years_experience', '--format', 'json');
+    expect(status).toBe(0);
+    // blank or 0 years cannot weigh anything: said, not hidden
+    const unusable = records.filter((record) => !(Number(record.years_experience) > 0)).length;
+    expect(stderr).toContain(`${unusable} respondents have no usable weight in “years_experience” and weigh 0`);
+    const rows = (JSON.parse(stdout) as Record<string, string | number | null>[]).filter((row) => row.measure === 'share');
+    const expected = oracle.analyst_weight.role_by_years as { option: string; share: number }[];
+    expect(rows.map((row) => row.option).sort()).toEqual(expected.map((r) => r.option).sort());
+    for (const r of expected) expect(Math.abs(Number(rows.find((row) => row.option === r.option)!.percent) / 100 - r.share)).toBeLessThan(1e-6);
+  });
+
+  it('--suppress-below 1 on Asia ∧ 1-10 ∧ On-site (5 respondents) → every role count as counted from the file; the default threshold of 10 withholds them', () => {
+    const args = [
+      'aggregate',
+      SAMPLE_2022,
+      '--question',
+      'role',
+      '--where',
+      'region=Asia',
+      '--where',
+      'company_size=1-10',
+      '--where',
+      'work_arrangement=On-site',
+    ];
+    args.push('--weight', 'none', '--format', 'json');
+    const group = records.filter(
+      (record) =>
+        record.region.trim() === 'Asia' && record.company_size.trim() === '1-10' && record.work_arrangement.trim() === 'On-site' && answered(record.role),
+    );
+    expect(group.length).toBeLessThan(10);
+    const shares = (stdout: string) => (JSON.parse(stdout) as Record<string, string | number | null>[]).filter((row) => row.measure === 'share');
+    const lowered = run(...args, '--suppress-below', '1');
+    expect([lowered.status, lowered.stderr]).toEqual([0, '']);
+    for (const row of shares(lowered.stdout)) expect(row.count).toBe(group.filter((record) => record.role.trim() === row.option).length);
+    expect(shares(lowered.stdout).reduce((sum, row) => sum + Number(row.count), 0)).toBe(group.length);
+    const byDefault = run(...args);
+    expect(shares(byDefault.stdout).some((row) => row.count === null)).toBe(true);
+  });
+});
+
 describe('survey-lens aggregate refusals (exit 2, a message naming what exists)', () => {
   it("aggregate --where 'years_experience>=30' → a numeric filter; counts match the file (blank years never match)", () => {
     const { status, stdout } = run('aggregate', SAMPLE_2022, '--question', 'role', '--where', 'years_experience>=30', '--weight', 'none');
@@ -354,17 +408,8 @@ describe('survey-lens aggregate refusals (exit 2, a message naming what exists)'
     ['an unknown option', ['--colour', 'red'], 'survey-lens: unknown option --colour'],
     ['a bad --base', ['--base', 'everyone'], 'survey-lens: --base is "answered" or "all", not "everyone"'],
     ['a bad --suppress-below', ['--suppress-below', 'ten'], 'survey-lens: --suppress-below takes a whole number'],
-    [
-      "--suppress-below 0 (attack 1: lowering the dataset's threshold)",
-      ['--suppress-below', '0'],
-      "survey-lens: --suppress-below 0 would lower the dataset's threshold of 10; it can only be raised",
-    ],
-    ['--suppress-below 5', ['--suppress-below', '5'], "would lower the dataset's threshold of 10"],
-    [
-      '--weight salary_usd (attack 2: a salary as a weight)',
-      ['--weight', 'salary_usd'],
-      `survey-lens: --weight salary_usd: figures are weighted by the codebook's weight column ("weight") or not at all (--weight none)`,
-    ],
+    ['--weight of a column that is not numeric', ['--weight', 'role'], 'survey-lens: “Primary role” is single: weights are a numeric column.'],
+    ['--weight of no column', ['--weight', 'nope'], 'survey-lens: There is no question “nope” to weight by'],
     ['a --where without an operator', ['--where', 'role'], 'survey-lens: --where "role" is not of the form <question>=<value> (or !=, >=, <=, >, <)'],
     ['an unknown --by question', ['--by', 'nope'], 'survey-lens: There is no question “nope” to compare by. Showing no comparison.'],
     [
@@ -375,6 +420,24 @@ describe('survey-lens aggregate refusals (exit 2, a message naming what exists)'
     ['a range on a single-choice question', ['--where', 'role>=3'], 'survey-lens: “Primary role” (single) cannot be filtered with __gte'],
   ])('aggregate with %s → exit 2 with the message, nothing on stdout', (_, flags, message) => {
     const { status, stdout, stderr } = run('aggregate', 'state-of-engineers', '--question', 'role', '--wave', '2022', ...flags);
+    expect([status, stdout]).toEqual([2, '']);
+    expect(stderr).toContain(message);
+  });
+
+  it.each([
+    [
+      "--suppress-below 0 (attack 1: lowering the dataset's threshold)",
+      ['--suppress-below', '0'],
+      "survey-lens: --suppress-below 0 would lower the public dataset's threshold of 10; it can only be raised",
+    ],
+    ['--suppress-below 5', ['--suppress-below', '5'], "would lower the public dataset's threshold of 10"],
+    [
+      '--weight salary_usd (attack 2: a salary as a weight)',
+      ['--weight', 'salary_usd'],
+      `survey-lens: --weight salary_usd: a public dataset is weighted by its codebook's weight column ("weight") or not at all (--weight none)`,
+    ],
+  ])('public mode: aggregate with %s → exit 2 with the message, nothing on stdout', (_, flags, message) => {
+    const { status, stdout, stderr } = runIn({ SURVEY_LENS_MODE: 'public' }, ...ROLE_2022, ...flags);
     expect([status, stdout]).toEqual([2, '']);
     expect(stderr).toContain(message);
   });

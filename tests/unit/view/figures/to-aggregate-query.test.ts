@@ -22,8 +22,23 @@ describe('toAggregateQuery', () => {
     // a state cannot switch on weights a dataset does not have
     ['weighted on a dataset without weights', { weighted: true }, PLAIN, { weight: false }],
     ['a raised threshold', { suppress: 25 }, WEIGHTED, { suppressBelow: 25 }],
-    // never below the dataset's own, whatever the state says
-    ['a lower threshold', { suppress: 3 }, WEIGHTED, { suppressBelow: 10 }],
+    // an analyst may lower it; a public dataset's never goes below its own, whatever the state says
+    ['a lower threshold', { suppress: 3 }, WEIGHTED, { suppressBelow: 3 }],
+    [
+      'a lower threshold, public',
+      { suppress: 3 },
+      { ...WEIGHTED, disclosure: 'public' },
+      { suppressBelow: 10, disclosure: 'public', release: { breakdowns: [], fields: 1 } },
+    ],
+    ['an analyst’s weight column', { weighted: 'salary' }, WEIGHTED, { weight: 'salary' }],
+    ['an analyst’s weight column on a dataset without weights', { weighted: 'salary' }, PLAIN, { weight: 'salary' }],
+    [
+      'an analyst’s weight column, public: the dataset’s own',
+      { weighted: 'salary' },
+      { ...WEIGHTED, disclosure: 'public' },
+      { weight: true, disclosure: 'public', release: { breakdowns: [], fields: 1 } },
+    ],
+    ['the dataset’s own, named', {}, { ...WEIGHTED, weightColumn: 'w' }, { weight: 'w' }],
     [
       'filters',
       { filters: [{ question: 'region', op: 'in', values: ['Europe'] }] },

@@ -6,6 +6,9 @@ import type { ViewDefaults, ViewState } from '../../../../lib/view/state/view-st
 const WEIGHTED: ViewDefaults = { waveIds: ['2020', '2021', '2022'], weighted: true, suppressBelow: 10 };
 /** One wave, no weight column, a stricter threshold of 20. */
 const PLAIN: ViewDefaults = { waveIds: ['2022'], weighted: false, suppressBelow: 20 };
+/** The weighted dataset on a public dashboard: its weights and threshold are the publisher's. */
+const PUBLIC: ViewDefaults = { ...WEIGHTED, disclosure: 'public' };
+const PUBLIC_PLAIN: ViewDefaults = { ...PLAIN, disclosure: 'public' };
 
 /** The state of a URL with nothing in it, written out by hand (not taken from defaultViewState). */
 const DEFAULT_WEIGHTED: ViewState = {
@@ -93,10 +96,11 @@ describe('parseViewState: unusable values fall back to the default and are named
     ['_wave=1999', WEIGHTED, 'There is no wave “1999” in this dataset (waves: 2020, 2021, 2022); showing the latest wave, 2022.'],
     ['_wave=', WEIGHTED, 'There is no wave “” in this dataset (waves: 2020, 2021, 2022); showing the latest wave, 2022.'],
     ['_base=everyone', WEIGHTED, '“everyone” is not a base (answered or all); using respondents who answered.'],
-    ['_weight=w2', WEIGHTED, 'Weights are the dataset’s own: “_weight=w2” cannot choose another column (use _weight=0 to turn weighting off).'],
+    ['_weight=w2', PUBLIC, 'Weights are the dataset’s own on a public dashboard: “_weight=w2” cannot choose another column.'],
+    ['_weight=', WEIGHTED, '“_weight=” names no column; figures are weighted as the dataset is.'],
     ['_weight=1', PLAIN, 'This dataset has no weight column; figures are unweighted.'],
-    ['_suppress=5', WEIGHTED, 'Groups under 10 respondents are always hidden in this dataset; “_suppress=5” cannot lower that.'],
-    ['_suppress=0', PLAIN, 'Groups under 20 respondents are always hidden in this dataset; “_suppress=0” cannot lower that.'],
+    ['_suppress=5', PUBLIC, 'Groups under 10 respondents are always hidden on this public dashboard; “_suppress=5” cannot lower that.'],
+    ['_suppress=0', PUBLIC_PLAIN, 'Groups under 20 respondents are always hidden on this public dashboard; “_suppress=0” cannot lower that.'],
     ['_suppress=-30', WEIGHTED, '“-30” is not a suppression threshold; groups under 10 respondents stay hidden.'],
     ['_suppress=lots', WEIGHTED, '“lots” is not a suppression threshold; groups under 10 respondents stay hidden.'],
     ['_top=0', WEIGHTED, '“0” is not a number of bars (1–100); showing the default.'],
@@ -124,29 +128,39 @@ describe('parseViewState: unusable values fall back to the default and are named
   });
 });
 
-describe('parseViewState: _suppress may raise the dataset’s threshold, never lower it', () => {
-  it.each<[string, number | undefined, number]>([
-    // threshold 10: 9 lowers (refused), 10 is the default, 11 raises
-    ['9', undefined, 1],
-    ['10', undefined, 0],
-    ['11', 11, 0],
-    ['1000', 1000, 0],
-  ])('parseViewState(_suppress=%s, dataset threshold 10) → suppress %s with %i note(s)', (raw, suppress, notes) => {
-    const parsed = parse(`_suppress=${raw}`);
+describe('parseViewState: _suppress may raise a public dataset’s threshold, never lower it; an analyst may lower it', () => {
+  it.each<[string, ViewDefaults, number | undefined, number]>([
+    // public, threshold 10: 9 lowers (refused), 10 is the default, 11 raises
+    ['9', PUBLIC, undefined, 1],
+    ['0', PUBLIC, undefined, 1],
+    ['10', PUBLIC, undefined, 0],
+    ['11', PUBLIC, 11, 0],
+    ['1000', PUBLIC, 1000, 0],
+    // analyst, threshold 10: their own data, every row browsable: lowered as asked
+    ['9', WEIGHTED, 9, 0],
+    ['0', WEIGHTED, 0, 0],
+    ['10', WEIGHTED, undefined, 0],
+    ['11', WEIGHTED, 11, 0],
+  ])('parseViewState(_suppress=%s, %o) → suppress %s with %i note(s)', (raw, defaults, suppress, notes) => {
+    const parsed = parse(`_suppress=${raw}`, defaults);
     expect(parsed.value.suppress).toBe(suppress);
     expect(parsed.notes).toHaveLength(notes);
   });
 });
 
-describe('parseViewState: _weight only takes 0 or 1 (or false / true)', () => {
-  it.each<[string, ViewDefaults, boolean, number]>([
+describe('parseViewState: _weight takes 0 or 1 (or false / true), or an analyst’s column (checked against the survey later)', () => {
+  it.each<[string, ViewDefaults, boolean | string, number]>([
     ['0', WEIGHTED, false, 0],
     ['1', WEIGHTED, true, 0],
     ['true', WEIGHTED, true, 0],
     ['false', WEIGHTED, false, 0],
-    ['weight', WEIGHTED, true, 1],
+    ['salary', WEIGHTED, 'salary', 0],
+    ['salary', PLAIN, 'salary', 0],
     ['', WEIGHTED, true, 1],
-    ['2', WEIGHTED, true, 1],
+    // public: the publisher's weights or none
+    ['salary', PUBLIC, true, 1],
+    ['0', PUBLIC, false, 0],
+    ['salary', PUBLIC_PLAIN, false, 1],
     // no weight column: 0 is the default already; 1 cannot be honoured
     ['0', PLAIN, false, 0],
     ['1', PLAIN, false, 1],

@@ -7,7 +7,7 @@ describe('viewDefaultsOf', () => {
     [
       'a weight column',
       { waves: [{ id: '2022' }], codebook: { weight: 'w' } },
-      { waveIds: ['2022'], weighted: true, suppressBelow: 10, disclosure: 'analyst' },
+      { waveIds: ['2022'], weighted: true, weightColumn: 'w', suppressBelow: 10, disclosure: 'analyst' },
     ],
     [
       'a stricter threshold',

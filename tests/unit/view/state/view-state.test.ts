@@ -34,13 +34,18 @@ describe('wavesOf', () => {
 });
 
 describe('suppressionOf', () => {
-  it.each<[number | undefined, number, number]>([
-    [undefined, 10, 10],
-    [25, 10, 25],
-    // a reader cannot lower the dataset's threshold
-    [5, 10, 10],
-    [undefined, 0, 0],
-  ])('suppressionOf({ suppress: %s }, dataset %i) → %i', (suppress, suppressBelow, expected) => {
-    expect(suppressionOf({ suppress }, { suppressBelow })).toBe(expected);
+  it.each<[number | undefined, number, 'analyst' | 'public', number]>([
+    [undefined, 10, 'public', 10],
+    [25, 10, 'public', 25],
+    // a public reader cannot lower the dataset's threshold
+    [5, 10, 'public', 10],
+    [undefined, 0, 'public', 0],
+    // an analyst can: every row of their own data is browsable anyway
+    [5, 10, 'analyst', 5],
+    [0, 10, 'analyst', 0],
+    [25, 10, 'analyst', 25],
+    [undefined, 10, 'analyst', 10],
+  ])('suppressionOf({ suppress: %s }, dataset %i, %s) → %i', (suppress, suppressBelow, disclosure, expected) => {
+    expect(suppressionOf({ suppress }, { suppressBelow, disclosure })).toBe(expected);
   });
 });

@@ -32,11 +32,23 @@ describe('writeViewPairs: defaults are dropped', () => {
     ['base answered', state({ base: 'answered' })],
     ['weighted, as the dataset is', state({ weighted: true })],
     ['a threshold equal to the dataset’s', state({ suppress: 10 })],
-    ['a threshold below the dataset’s', state({ suppress: 5 })],
     ['page 1', state({ page: 1 })],
     ['charts', state({ display: 'chart' })],
   ])('writeViewPairs(%s, question page) → no pairs', (_, view) => {
     expect(writeViewPairs(view, DEFAULTS, 'question')).toEqual([]);
+  });
+
+  it('writeViewPairs(a threshold below a public dataset’s) → no pairs: a public threshold is only raised', () => {
+    expect(writeViewPairs(state({ suppress: 5 }), { ...DEFAULTS, disclosure: 'public' }, 'question')).toEqual([]);
+  });
+
+  it('writeViewPairs(a threshold below an analyst dataset’s) → _suppress=5: an analyst may lower it', () => {
+    expect(writeViewPairs(state({ suppress: 5 }), DEFAULTS, 'question')).toEqual([['_suppress', '5']]);
+  });
+
+  it('writeViewPairs(weighted by an analyst’s column) → _weight=<column>; on a public dataset → the dataset’s weights, nothing written', () => {
+    expect(writeViewPairs(state({ weighted: 'salary' }), DEFAULTS, 'question')).toEqual([['_weight', 'salary']]);
+    expect(writeViewPairs(state({ weighted: 'salary' }), { ...DEFAULTS, disclosure: 'public' }, 'question')).toEqual([]);
   });
 
   it('writeViewPairs(desc without a sort column, responses) → no pairs: a direction alone means nothing', () => {
