@@ -1,4 +1,4 @@
-import { computeFindingsView, FINDINGS_NOT_PUBLIC } from '../lib/view/figures/findings-view';
+import { computeFindingsView } from '../lib/view/figures/findings-view';
 import { writeFindingsDownload } from '../lib/view/figures/findings-download';
 import { openCliView, type ViewArguments } from './cli-view';
 
@@ -7,7 +7,7 @@ import { openCliView, type ViewArguments } from './cli-view';
  * view (its filters against the rest of the wave, or each --by segment against the rest of the
  * selection) and every change since the previous wave, one row each, from the same view state
  * and the same computation as the page (lib/view/figures/findings-view). The JSON says how many
- * tests were made. Public mode is refused. Returns the exit code.
+ * tests were made. In public mode every test is computed from published figures. Returns the exit code.
  */
 export async function runFindings(args: ViewArguments, out: (text: string) => void, err: (text: string) => void): Promise<number> {
   // Every wave is read: "what changed" compares the wave scanned with the one before it.
@@ -17,10 +17,6 @@ export async function runFindings(args: ViewArguments, out: (text: string) => vo
     return opened.exit;
   }
   const { view, notes, format } = opened;
-  if (view.defaults.disclosure === 'public') {
-    err(`survey-lens: ${FINDINGS_NOT_PUBLIC}\n`);
-    return 2;
-  }
   const findings = computeFindingsView(view);
   for (const note of [...notes, ...findings.notes]) err(`survey-lens: note: ${note}\n`);
   if (findings.problems.length > 0) {

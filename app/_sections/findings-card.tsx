@@ -23,20 +23,11 @@ export async function FindingsCard({ view, reference }: { view: OpenView; refere
   const heading = (
     <div className="section__head">
       <h2 id="findings-card-heading">What stands out</h2>
-      {!findings.refused && (
-        <Link className="button button--small" href={href} prefetch={false}>
-          All findings →
-        </Link>
-      )}
+      <Link className="button button--small" href={href} prefetch={false}>
+        All findings →
+      </Link>
     </div>
   );
-  if (findings.refused)
-    return (
-      <section className="card findings-card" aria-labelledby="findings-card-heading">
-        {heading}
-        <p className="muted">{findings.refused}</p>
-      </section>
-    );
   const top = listTopFindings(full, findings);
   return (
     <section className="card findings-card" aria-labelledby="findings-card-heading">

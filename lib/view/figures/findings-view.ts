@@ -4,6 +4,7 @@ import { DEFAULT_SETTINGS, INTERVAL_METHOD } from '../../analysis/figure';
 import type { FindingRow, TestedScan } from '../../analysis/finding-row';
 import { DEFAULT_FINDING_THRESHOLDS, pickFindings, type FindingThresholds } from '../../analysis/pick-findings';
 import { prepareView } from '../../analysis/prepare-view';
+import { testReleasedGroups } from '../../analysis/release/released-comparisons';
 import { scannedQuestions, testFindings } from '../../analysis/scan-findings';
 import { segmentBy } from '../../analysis/segments';
 import { selectionCount } from '../../analysis/selection';
@@ -15,17 +16,18 @@ import type { ViewState } from '../state/view-state';
 import { askQuestion, type ViewContext } from './ask-question';
 import { toSelectionRequest } from './to-aggregate-query';
 
-/** Public mode: the scan's tests read exact counts, which the published figures perturb (issue 21 rebuilds what public mode may publish). */
-export const FINDINGS_NOT_PUBLIC =
-  'Findings are not published on a public dashboard: their tests would be computed from the exact answers behind the perturbed figures.';
+/** Public mode tests published shares only: a public mean comes without its spread. */
+export const PUBLIC_FINDINGS_NOTE =
+  'On this public dashboard every test is computed from published figures (each group’s and its rest’s shares, as their pages print them); means are not tested.';
+
+/** The kinds a public scan tests: their published rows are shares of released cells. */
+const RELEASED_KINDS: ReadonlySet<string> = new Set(['single', 'likert', 'multi', 'ranking']);
 
 /** What the scan compares: the selection against the rest of its wave, each segment against the rest of the selection, or nothing (no filter, no compare-by). */
 export type FindingsComparison = 'selection' | 'segments' | 'nothing';
 
 /** What stands out in a view: the scan's findings and what changed since the previous wave, under one false discovery rate. */
 export interface FindingsView {
-  /** Why there are no findings at all (public mode): said instead of them. */
-  refused?: string;
   /** The wave scanned, and the one "what changed" compares it with. */
   wave?: Wave;
   previous?: Wave;
@@ -117,16 +119,41 @@ function testChanges(view: ViewContext, wave: Wave, previous: Wave, skip: Readon
   return { tested: testWaveChanges({ questions, previous: previous.id, latest: wave.id, weighted, level }) };
 }
 
+/**
+ * Public mode's scan: every scanned share question's published rows — the group's page and the
+ * page of everyone it is part of, asked as those pages ask them (askQuestion, aggregateView: the
+ * release) — tested by lib/analysis/release/released-comparisons, never the microdata.
+ */
+function testReleasedScan(view: ViewContext, wave: Wave, skip: ReadonlySet<string>, weighted: boolean, level: number): TestedScan {
+  const waveView: ViewContext = { ...view, state: { ...view.state, wave: wave.id }, loaded: [wave], reference: wave };
+  const everyone: ViewContext = { ...waveView, state: { ...waveView.state, filters: [], by: undefined } };
+  const rowsOf = (context: ViewContext, id: string): readonly AggregateRow[] => {
+    const asked = askQuestion(context, id);
+    return asked?.kind === 'question' ? aggregateView({ id: view.dataset.id, waves: [wave] }, asked.query, writeFilterText(context.state.filters)).rows : [];
+  };
+  const questions = scannedQuestions(wave.survey, skip)
+    .filter((question) => RELEASED_KINDS.has(question.kind))
+    .map((question) => {
+      const rows = rowsOf(waveView, question.id);
+      return view.state.by
+        ? { group: rows.filter((row) => row.keys.segment !== ''), universe: rows }
+        : { group: rows.filter((row) => row.keys.segment === ''), universe: rowsOf(everyone, question.id) };
+    });
+  return testReleasedGroups(questions, { weighted, level });
+}
+
 /** Every test of the view: the scan of the wave (selection or segments against their rest) and the changes since the previous wave. */
 function testView(view: ViewContext, wave: Wave, previous: Wave | undefined): TestedView {
   const { state, defaults } = view;
   const prepared = prepareView(wave.survey, toSelectionRequest(state, defaults));
   const { level } = prepared.settings;
+  const weighted = prepared.settings.weights !== undefined;
   const tested: TestedView = {
     compares: 'nothing',
-    weighted: prepared.settings.weights !== undefined,
+    weighted,
     level,
-    selected: selectionCount(prepared.selection),
+    // Public mode: the selection's published size, as the page's frame prints it.
+    selected: prepared.release ? prepared.release.size : selectionCount(prepared.selection),
     scan: EMPTY,
     changes: EMPTY,
     problems: [...prepared.problems],
@@ -135,7 +162,11 @@ function testView(view: ViewContext, wave: Wave, previous: Wave | undefined): Te
   if (prepared.problems.length > 0) return tested;
   const skip = findingsSkip(state);
   const request = { selection: prepared.selection, skip, settings: prepared.settings };
-  if (state.by) {
+  if (prepared.release) {
+    tested.notes.push(PUBLIC_FINDINGS_NOTE);
+    if (state.by || state.filters.length > 0)
+      Object.assign(tested, { compares: state.by ? 'segments' : 'selection', scan: testReleasedScan(view, wave, skip, weighted, level) });
+  } else if (state.by) {
     const byQuestion = wave.survey.questions.find((question) => question.id === state.by);
     const segments = byQuestion ? segmentBy(byQuestion, prepared.selection) : `wave ${wave.id} has no question “${state.by}” to compare by`;
     if (typeof segments === 'string') tested.problems.push(segments);
@@ -161,8 +192,8 @@ function testView(view: ViewContext, wave: Wave, previous: Wave | undefined): Te
  *
  * The tests are computed once per view and cached (lib/analysis/view-cache), keyed by the waves'
  * parsed objects and everything that changes a test — the selection request (filters, base,
- * weight, threshold, level) and the compare-by; the floors are applied afresh (a sort). Public
- * mode is refused.
+ * weight, threshold, level) and the compare-by; the floors are applied afresh (a sort). In public
+ * mode every test is computed from published rows (testReleasedScan; what changed already is).
  */
 export function computeFindingsView(view: ViewContext): FindingsView {
   const { state, defaults, reference: wave } = view;
@@ -180,7 +211,6 @@ export function computeFindingsView(view: ViewContext): FindingsView {
     problems: [],
     notes: [],
   };
-  if (defaults.disclosure === 'public') return { ...empty, refused: FINDINGS_NOT_PUBLIC };
   if (!wave) return { ...empty, problems: ['no wave of this dataset could be read'] };
   const { previous, note } = previousWaveOf(view, wave);
   const key = JSON.stringify([

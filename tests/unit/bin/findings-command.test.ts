@@ -136,9 +136,21 @@ describe('survey-lens findings refusals', () => {
     expect(stderr).toContain(said);
   });
 
-  it('findings 2022.csv --where region=Europe with SURVEY_LENS_MODE=public → exit 2: findings are not published on a public dashboard', () => {
-    const { status, stdout, stderr } = run([FILE, '--where', 'region=Europe'], { SURVEY_LENS_MODE: 'public' });
+  it('findings 2022.csv --where region=Europe with SURVEY_LENS_MODE=public → exit 0, tests of published shares only (no mean), said on stderr', () => {
+    const { status, stdout, stderr } = run([FILE, '--where', 'region=Europe', '--q', '0.999999', '--min', '0', '--format', 'json'], {
+      SURVEY_LENS_MODE: 'public',
+    });
+    expect(status).toBe(0);
+    expect(stderr).toContain('every test is computed from published figures');
+    const download = JSON.parse(stdout) as { tests: number; rows: { measure: string }[] };
+    expect(download.tests).toBeGreaterThan(20);
+    expect(download.rows.length).toBeGreaterThan(20);
+    expect(download.rows.some((row) => row.measure === 'mean')).toBe(false);
+  });
+
+  it('findings 2022.csv --where role=… with SURVEY_LENS_MODE=public → exit 2: role is not a breakdown the release publishes', () => {
+    const { status, stdout, stderr } = run([FILE, '--where', 'role=Backend Engineer'], { SURVEY_LENS_MODE: 'public' });
     expect([status, stdout]).toEqual([2, '']);
-    expect(stderr).toContain('Findings are not published on a public dashboard');
+    expect(stderr).toContain('cannot be used here');
   });
 });

@@ -7,7 +7,7 @@ import { downloadHeaders, openExportView, problem } from '@/app/_server/open-exp
 
 /**
  * The findings page's rows as CSV (or JSON): its own query on this route, read as the page reads
- * it, computed by the same function — the bytes `survey-lens findings` prints. Public mode: 403.
+ * it, computed by the same function — the bytes `survey-lens findings` prints. Public mode: from published figures; a view outside the release, 403.
  */
 export async function GET(request: Request, { params }: { params: Promise<{ dataset: string }> }): Promise<Response> {
   const opened = await openExportView(request, params, { everyWave: true });
@@ -15,7 +15,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ data
   const { url, view } = opened;
   const { dataset, state, defaults } = view;
   const findings = computeFindingsView(view);
-  if (findings.refused) return problem(403, findings.refused);
   if (findings.problems.length > 0) return problem(400, [...view.notes, ...findings.problems].join('\n'));
   const { format } = readExportKeys(url.searchParams);
   const name = writeDownloadName(dataset.id, 'findings', changeView(state, { wave: findings.wave?.id }), defaults, format);

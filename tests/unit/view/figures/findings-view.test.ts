@@ -1,8 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { configureCellKeys } from '../../../../lib/analysis/cell-key';
 import type { FindingRow } from '../../../../lib/analysis/finding-row';
-import { computeFindingsView, findingsSkip, findingThresholdsOf, FINDINGS_NOT_PUBLIC } from '../../../../lib/view/figures/findings-view';
+import { aggregateView } from '../../../../lib/analysis/aggregate-view';
+import { normalTwoSidedP } from '../../../../lib/analysis/distributions';
+import { askQuestion } from '../../../../lib/view/figures/ask-question';
+import { computeFindingsView, findingsSkip, findingThresholdsOf, PUBLIC_FINDINGS_NOTE } from '../../../../lib/view/figures/findings-view';
 import { openSampleView } from '../../helpers/sample-view';
 import { f } from '../../helpers/view-fixtures';
 
@@ -158,10 +162,70 @@ describe('computeFindingsView: a view’s URL → the same tests as R', () => {
     const findings = computeFindingsView(await openSampleView('region=Europe&_wave=2021'));
     expect([findings.wave?.id, findings.previous?.id]).toEqual(['2021', '2020']);
   });
+});
 
-  it.each(['region=Europe', '_by=role'])('?%s in public mode → refused in words, no test made', async (query) => {
-    const findings = computeFindingsView(await openSampleView(query, { mode: 'public' }));
-    expect(findings.refused).toBe(FINDINGS_NOT_PUBLIC);
-    expect([findings.tests, findings.findings, findings.changes]).toEqual([0, [], []]);
+/**
+ * Public mode (issues 21 and 23): every test is a function of what the public pages print. For
+ * each finding, the group's published page (the question with the view's filters) and everyone's
+ * (the question unfiltered) are asked as a page asks them, and the finding must hold exactly
+ * their numbers — the group's base and share, the rest as everyone's published count less the
+ * group's — with p the pooled two-proportion z computed here from those four published counts.
+ */
+describe('findings in public mode come from published figures only', () => {
+  beforeAll(() => configureCellKeys('findings-public-test-secret-0001'));
+
+  async function publishedCounts(query: string, questionId: string, option: string) {
+    const view = await openSampleView(query, { mode: 'public' });
+    const asked = askQuestion({ ...view, state: { ...view.state, wave: '2022' } }, questionId);
+    if (asked?.kind !== 'question') throw new Error(`${questionId} is a question`);
+    const rows = aggregateView({ id: view.dataset.id, waves: [view.reference!] }, asked.query, '').rows;
+    const row = rows.find((candidate) => candidate.measure === 'share' && candidate.keys.segment === '' && candidate.keys.option === option)!;
+    return { count: row.count!, base: row.base!, percent: row.percent! };
+  }
+
+  // q ≤ 0.999999 and no effect floor: every test made is listed, so every one is checked.
+  it.each(['region=Europe&_weight=0&_q=0.999999&_min=0', 'company_size=1-10&company_size=11-50&_weight=0&_q=0.999999&_min=0'])(
+    '?%s → each share finding is the published group against published everyone less the group, its p the pooled z of those counts',
+    async (query) => {
+      const findings = computeFindingsView(await openSampleView(query, { mode: 'public' }));
+      expect(findings.notes).toContain(PUBLIC_FINDINGS_NOTE);
+      expect(findings.compares).toBe('selection');
+      expect(findings.tests).toBeGreaterThan(20);
+      const shares = findings.findings.filter((row) => row.measure === 'share');
+      expect(shares.length).toBeGreaterThan(20);
+      expect(findings.findings.some((row) => row.measure === 'mean')).toBe(false);
+      const unfiltered = '_weight=0';
+      for (const row of shares) {
+        const group = await publishedCounts(query, row.question_id, row.keys.option);
+        const everyone = await publishedCounts(unfiltered, row.question_id, row.keys.option);
+        const rest = { count: everyone.count - group.count, base: everyone.base - group.base };
+        expect([row.base, row.base_rest]).toEqual([group.base, rest.base]);
+        expect(row.percent).toBeCloseTo(group.percent, 8);
+        expect(row.percent_rest).toBeCloseTo((100 * rest.count) / rest.base, 8);
+        const pooled = (group.count + rest.count) / (group.base + rest.base);
+        const z = (group.count / group.base - rest.count / rest.base) / Math.sqrt(pooled * (1 - pooled) * (1 / group.base + 1 / rest.base));
+        expect(Math.abs(row.p - normalTwoSidedP(z)) / row.p, `${row.question_id} ${row.option}`).toBeLessThan(1e-9);
+      }
+    },
+  );
+
+  it('?region=Europe (weighted) → findings from released weighted sums, the same under another spelling of the filter, no mean tested', async () => {
+    const [asked, respelled] = await Promise.all(['region=Europe', 'region=europe'].map((query) => openSampleView(query, { mode: 'public' })));
+    const findings = computeFindingsView(asked);
+    expect(findings.weighted).toBe(true);
+    expect(findings.tests).toBeGreaterThan(20);
+    expect(findings.findings.concat(findings.changes).some((row) => row.measure === 'mean')).toBe(false);
+    expect(computeFindingsView(respelled).findings).toEqual(findings.findings);
+  });
+
+  it('?_by=work_arrangement → each arrangement against the rest of the wave from the published segment and (all) rows', async () => {
+    const findings = computeFindingsView(await openSampleView('_by=work_arrangement&_weight=0&_q=0.999999&_min=0', { mode: 'public' }));
+    expect(findings.compares).toBe('segments');
+    expect(new Set(findings.findings.map((row) => row.segment))).toEqual(new Set(['On-site', 'Hybrid', 'Fully remote']));
+    for (const row of findings.findings.filter((candidate) => candidate.measure === 'share')) {
+      const group = await publishedCounts(`work_arrangement=${row.keys.segment}&_weight=0`, row.question_id, row.keys.option);
+      const everyone = await publishedCounts('_weight=0', row.question_id, row.keys.option);
+      expect([row.base, row.base_rest]).toEqual([group.base, everyone.base - group.base]);
+    }
   });
 });
