@@ -53,7 +53,13 @@ export function FindingsSection({ view, reference }: { view: OpenView; reference
           {page.header}
         </p>
         <p className="small muted">
-          {describeFindingsMethod({ weighted: findings.weighted, thresholds, untested: findings.untested, changes: Boolean(previous) })}
+          {describeFindingsMethod({
+            weighted: findings.weighted,
+            thresholds,
+            untested: findings.untested,
+            changes: Boolean(previous),
+            published: defaults.disclosure === 'public',
+          })}
         </p>
       </section>
       <section className="section" aria-labelledby="stands-out-heading">

@@ -95,11 +95,20 @@ const plain = (value: number) => String(Math.round(value * 1e6) / 1e6);
  * How the page's findings were found, in one paragraph: the tests (weighted or not), one
  * Benjamini–Hochberg family over every test on the page, the floors, and what was not tested.
  */
-export function describeFindingsMethod(options: { weighted: boolean; thresholds: FindingThresholds; untested: number; changes: boolean }): string {
-  const { weighted, thresholds, untested, changes } = options;
-  const tests = weighted
-    ? 'Each comparison is design-based, as the weights require: Rao–Scott’s test for shares (R svychisq) and the weighted t-test for means (R svyttest).'
-    : 'Each comparison is a two-sample test of proportions without continuity correction (R prop.test) or Welch’s t-test for means.';
+export function describeFindingsMethod(options: {
+  weighted: boolean;
+  thresholds: FindingThresholds;
+  untested: number;
+  changes: boolean;
+  /** Public mode: tested on published figures (lib/analysis/release/released-comparisons). */
+  published?: boolean;
+}): string {
+  const { weighted, thresholds, untested, changes, published } = options;
+  const tests = published
+    ? `Each comparison sets the group’s published shares against the rest’s (everyone’s published counts less the group’s), as two independent samples: ${weighted ? 'the weighted test a trend uses for two waves, on the published weighted sums' : 'a two-sample test of proportions without continuity correction (R prop.test)'}. Means are not tested.`
+    : weighted
+      ? 'Each comparison is design-based, as the weights require: Rao–Scott’s test for shares (R svychisq) and the weighted t-test for means (R svyttest).'
+      : 'Each comparison is a two-sample test of proportions without continuity correction (R prop.test) or Welch’s t-test for means.';
   const family = changes
     ? 'A change between waves takes the trend’s own test. The false discovery rate is controlled (Benjamini–Hochberg) over every test on this page, what stands out and what changed together.'
     : 'The false discovery rate is controlled (Benjamini–Hochberg) over every test on this page.';

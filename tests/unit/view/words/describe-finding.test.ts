@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FindingRow } from '../../../../lib/analysis/finding-row';
-import { describeChange, describeFinding, describeFindingsHeader, formatQ } from '../../../../lib/view/words/describe-finding';
+import { describeChange, describeFinding, describeFindingsHeader, describeFindingsMethod, formatQ } from '../../../../lib/view/words/describe-finding';
 
 function row(fields: Partial<FindingRow>): FindingRow {
   return {
@@ -122,4 +122,17 @@ describe('describeFindingsHeader and formatQ', () => {
     [0.001, 'q = 0.001'],
     [0.0496, 'q = 0.050'],
   ])('formatQ(%d) → %s', (q, text) => expect(formatQ(q)).toBe(text));
+});
+
+describe('describeFindingsMethod', () => {
+  const thresholds = { q: 0.05, minPoints: 5, minSd: 0.2 };
+  it.each([
+    [{ weighted: false, published: false }, 'R prop.test) or Welch’s t-test for means.'],
+    [{ weighted: true, published: false }, 'Rao–Scott’s test for shares (R svychisq)'],
+    // public mode names what was tested on: published figures, no means
+    [{ weighted: false, published: true }, 'the group’s published shares against the rest’s (everyone’s published counts less the group’s)'],
+    [{ weighted: true, published: true }, 'on the published weighted sums. Means are not tested.'],
+  ])('%o → says %j', (options, said) => {
+    expect(describeFindingsMethod({ ...options, thresholds, untested: 0, changes: false })).toContain(said);
+  });
 });
