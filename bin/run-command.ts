@@ -10,6 +10,7 @@ import type { IngestIssue } from '../lib/csv/ingest-issue';
 import { runAggregate, UsageError, type AggregateArguments } from './aggregate-command';
 import { datasetOfFile } from './cli-view';
 import { runCrosstab } from './crosstab-command';
+import { runFindings } from './findings-command';
 import { describeWaveLinks, findDatasetTarget } from './schema-links-command';
 import { EXPORT_KEYS, findFlag } from '../lib/view/state/view-keys';
 import { HELP } from './usage';
@@ -106,6 +107,7 @@ export async function runCommand(argv: string[]): Promise<number> {
     const write = (stream: NodeJS.WriteStream) => (text: string) => void stream.write(text);
     if (parsed.command === 'aggregate') return await runAggregate({ ...parsed, codebook: codebookFor(parsed) }, write(process.stdout), write(process.stderr));
     if (parsed.command === 'crosstab') return await runCrosstab({ ...parsed, codebook: codebookFor(parsed) }, write(process.stdout), write(process.stderr));
+    if (parsed.command === 'findings') return await runFindings({ ...parsed, codebook: codebookFor(parsed) }, write(process.stdout), write(process.stderr));
     throw new UsageError(`unknown command "${parsed.command}"`);
   } catch (error) {
     if (error instanceof UsageError) {
