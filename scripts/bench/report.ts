@@ -4,6 +4,7 @@ import type { QueryTiming } from './query-child';
 import type { FindingsRun } from './findings-child';
 import type { Summary } from './stats';
 import type { VisitorRow } from './visitor-child';
+import { schemaTable, type SchemaRow } from './schema-bench';
 
 export interface IngestRow {
   dataset: string;
@@ -54,6 +55,7 @@ export interface BenchResults {
   growth: { engine: Engine; points: { rows: number; ms: number; maxRss: number }[]; timeExponent: number | null; rssExponent: number | null }[];
   visitor: VisitorRow[];
   findings: FindingsRun[];
+  schema: SchemaRow[];
   wallMs: number;
 }
 
@@ -292,6 +294,8 @@ export function printReport(results: BenchResults): void {
       visitorTable(results),
       '',
       findingsLines(results.findings ?? []).table,
+      '',
+      schemaTable(results.schema ?? []),
       '',
       targetLines(results),
     ].join('\n'),
