@@ -64,9 +64,12 @@ export class PackedCellWriter {
     this.bytes = grown;
   }
 
-  /** The cells written, in arrays cut to size. */
+  /**
+   * The cells written: views of the arrays, not copies. A packed column lives only until its
+   * question is built, and a copy cut to size would have doubled the column at the ingest's peak.
+   */
   finish(): PackedCells {
-    return { bytes: this.bytes.slice(0, this.used), offsets: this.offsets.slice(0, this.count + 1), ascii: this.ascii };
+    return { bytes: this.bytes.subarray(0, this.used), offsets: this.offsets.subarray(0, this.count + 1), ascii: this.ascii };
   }
 }
 
