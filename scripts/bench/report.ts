@@ -266,7 +266,7 @@ function visitorTable(results: BenchResults): string {
   const lines = ['One loop over selected respondents: forEachSelected vs the same loop inline (weighted tally, 1,000,000 respondents), ms median [min–max]'];
   for (const row of results.visitor)
     lines.push(
-      `  ${pad(row.selection, 12)} ${left(row.selected.toLocaleString('en-US'), 9)} selected   inline ${range(row.inline, 1, 2)}   visitor ${range(row.visitor, 1, 2)}   ratio of medians ${fixed(row.visitor.median / row.inline.median, 2)}, of minima ${fixed(row.visitor.min / row.inline.min, 2)}`,
+      `  ${pad(row.selection, 12)} ${left(row.selected.toLocaleString('en-US'), 9)} selected   inline ${range(row.inline, 1, 2)}   visitor ${range(row.visitor, 1, 2)}   ratio of medians ${fixed(row.visitor.median / row.inline.median, 2)}, of minima ${fixed(row.visitor.min / row.inline.min, 2)}${row.wordLoop ? `   word loop ${range(row.wordLoop, 1, 2)}, ratio of medians ${fixed(row.wordLoop.median / row.inline.median, 2)}` : ''}`,
     );
   return lines.join('\n');
 }
