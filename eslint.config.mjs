@@ -49,5 +49,5 @@ export default defineConfig([
       'import/no-restricted-paths': ['error', { zones: [...upward, ...VIEW_ROOMS, ...CLIENT] }],
     },
   },
-  globalIgnores(['.next/**', '.next-*/**', 'node_modules/**', 'test-results/**', 'next-env.d.ts', 'coverage/**']),
+  globalIgnores(['.next/**', 'bin/dist/**', '.next-*/**', 'node_modules/**', 'test-results/**', 'next-env.d.ts', 'coverage/**']),
 ]);

@@ -12,6 +12,10 @@
  * - restart: a fresh process to the first dataset page's figures, with a warm cache and with none;
  * - growth: ingest time and peak RSS against respondents, with the fitted exponents;
  * - visitor: the one loop over selected respondents (forEachSelected) against the same loop inline.
+ * - schema: `survey-lens schema <file>` as a whole process, cold and warm (the persisted cache),
+ *   against papaparse streaming the same file in a process of its own, on generated surveys with
+ *   eight free-text columns (scripts/bench/schema-bench.ts); `--schema-sizes` (default 30k, 300k)
+ *   and `--schema-baseline <launcher.mjs>` (another build of the CLI, timed the same way).
  * - findings: the findings scan (issue 23) of Stack Overflow 2019 with one filter, against DuckDB
  *   counting the same options on both sides (scripts/bench/findings-child.ts); `--findings-only`
  *   reads Stack Overflow 2019 once per engine and runs this part alone.
@@ -21,7 +25,7 @@
  * real datasets are skipped, loudly.
  *
  *   npm run bench [-- --reps 3 --runs 21 --sizes 100000,300000,1000000 --seed 1592594466]
- *   npm run bench -- --only visitor          # some sections only (ingest, queries, restart, visitor);
+ *   npm run bench -- --only visitor          # some sections only (ingest, queries, restart, visitor, schema);
  *                                            # queries and restart need ingest's loads
  *   npm run bench -- --findings-only [--runs 21]
  */
@@ -30,7 +34,8 @@ import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createGunzip } from 'node:zlib';
-import { DEFAULT_SEED, ensureBenchData, SIZES, type GeneratedDataset } from './bench/generate-wide';
+import { DEFAULT_SEED, ensureBenchData, ensurePlainFiles, SCHEMA_SIZES, SIZES, type GeneratedDataset } from './bench/generate-wide';
+import { runSchemaBench, schemaTable } from './bench/schema-bench';
 import { runChild } from './bench/child-result';
 import type { Engine, IngestResult } from './bench/ingest-child';
 import type { QueryJob } from './bench/query-child';
@@ -289,8 +294,10 @@ async function main(): Promise<void> {
   // What an earlier run saved must not stand in for this run's loads.
   rmSync(MODELS, { recursive: true, force: true });
   mkdirSync(MODELS, { recursive: true });
+  const schemaSizes = option('schema-sizes', SCHEMA_SIZES.slice(0, 2).join(',')).split(',').map(Number);
+  if (only.length === 1 && only[0] === 'schema') return schemaOnly(ensurePlainFiles(WORK, { seed, sizes: schemaSizes, log }), reps);
   const shared = await sharedDatasets();
-  const generated = ensureBenchData(WORK, { seed, sizes, log });
+  const generated = ensureBenchData(WORK, { seed, sizes, schemaSizes: wanted('schema') ? schemaSizes : [], log });
   const datasets = [...shared.datasets, ...generated.datasets.map(generatedDataset)];
   const ingest = wanted('ingest') ? runIngest(datasets, reps) : [];
   if (wanted('queries')) saveTrendWaves(generated.trends[0]);
@@ -302,6 +309,7 @@ async function main(): Promise<void> {
   const restart = wanted('restart') ? runRestart(restartTargets, reps) : [];
   const visitor = wanted('visitor') ? runChild<VisitorRow[]>('visitor-child.ts', [String(Math.max(runs, 41))]) : [];
   const findings = wanted('findings') ? runFindings(shared.datasets, runs) : [];
+  const schema = wanted('schema') ? runSchemaBench(generated.plain, { reps, work: WORK, baseline: baselineLauncher(), log }) : [];
   const results: BenchResults = {
     when: new Date().toISOString(),
     machine: { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '', loadAverageAtStart: load, loadAverageAtEnd: loadavg()[0] },
@@ -314,6 +322,7 @@ async function main(): Promise<void> {
     growth: growthOf(ingest),
     visitor,
     findings,
+    schema,
     wallMs: performance.now() - started,
   };
   printReport(results);
@@ -321,6 +330,23 @@ async function main(): Promise<void> {
   const out = path.join(root, 'bench-results', 'latest.json');
   writeFileSync(out, JSON.stringify(results, null, 2) + '\n');
   console.log(`\nJSON: ${path.relative(root, out)} · wall time ${(results.wallMs / 60000).toFixed(1)} min`);
+}
+
+const baselineLauncher = () => {
+  const given = option('schema-baseline', '');
+  return given ? path.resolve(given) : undefined;
+};
+
+/** `--only schema`: the plain files alone (no datasets, no shared data), `survey-lens schema` against papaparse. */
+function schemaOnly(files: { rows: number; file: string }[], reps: number): void {
+  const started = performance.now();
+  const schema = runSchemaBench(files, { reps, work: WORK, baseline: baselineLauncher(), log });
+  console.log(`\n${schemaTable(schema)}`);
+  mkdirSync(path.join(root, 'bench-results'), { recursive: true });
+  const out = path.join(root, 'bench-results', 'schema.json');
+  const machine = { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '', loadAverageAtEnd: loadavg()[0] };
+  writeFileSync(out, JSON.stringify({ when: new Date().toISOString(), machine, reps, schema, wallMs: performance.now() - started }, null, 2) + '\n');
+  console.log(`\nJSON: ${path.relative(root, out)} · wall time ${((performance.now() - started) / 60000).toFixed(1)} min`);
 }
 
 /** `--findings-only`: Stack Overflow 2019 read once by each engine (what the scan and the SQL run on), then the findings scan alone. */

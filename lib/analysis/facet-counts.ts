@@ -3,7 +3,7 @@ import type { Selection } from './selection';
 import { countIntersection, hasBit } from '../survey/bitset';
 import type { Filter } from './filters';
 import { selectRespondents } from './select-respondents';
-import { selectionCount, forEachSelected } from './selection';
+import { selectionCount, lowestSelected } from './selection';
 import { createViewCache, surveyIdentity } from './view-cache';
 
 /** One facet's live counts: respondents per option (or the range of a number) under the other facets' filters. */
@@ -31,7 +31,8 @@ function optionCounts(question: Question, selection: Selection, rankAtMost: numb
     case 'single':
     case 'likert': {
       const counts = new Uint32Array(question.options.length + 1);
-      forEachSelected(selection.bits, (i) => counts[question.codes[i]]++);
+      for (let w = 0; w < selection.bits.length; w++)
+        for (let word = selection.bits[w]; word !== 0; word &= word - 1) counts[question.codes[lowestSelected(w, word)]]++;
       return question.options.map((option, index) => ({ value: option.value, label: option.label, count: counts[index + 1] }));
     }
     case 'multi':

@@ -1,5 +1,5 @@
 import type { LikertQuestion, MultiQuestion, SingleQuestion } from '../survey/types';
-import { forEachSelected, type Selection } from './selection';
+import { lowestSelected, type Selection } from './selection';
 import { createBitset } from '../survey/bitset';
 import { DEFAULT_SETTINGS, makeFigure, type Figure, type FigureSettings } from './figure';
 import { addTallies, andBits, effectiveBaseOf, EMPTY_TALLY, orInto, tallyBits, type Tally } from './tally';
@@ -29,15 +29,17 @@ export function singleFrequencies(question: SingleQuestion | LikertQuestion, sel
   const sumW2 = new Float64Array(options.length + 1);
   const { bits } = selection;
   const weights = settings.weights;
-  forEachSelected(bits, (i) => {
-    const code = question.codes[i];
-    counts[code]++;
-    if (weights) {
-      const weight = weights[i];
-      sumW[code] += weight;
-      sumW2[code] += weight * weight;
+  for (let w = 0; w < bits.length; w++)
+    for (let word = bits[w]; word !== 0; word &= word - 1) {
+      const i = lowestSelected(w, word);
+      const code = question.codes[i];
+      counts[code]++;
+      if (weights) {
+        const weight = weights[i];
+        sumW[code] += weight;
+        sumW2[code] += weight * weight;
+      }
     }
-  });
   const tallies: Tally[] = Array.from(counts, (count, code) => ({
     ...(weights ? { count, sumW: sumW[code], sumW2: sumW2[code] } : { count, sumW: count, sumW2: count }),
   }));

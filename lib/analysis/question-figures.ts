@@ -1,5 +1,5 @@
 import type { Question } from '../survey/types';
-import { forEachSelected, type Selection } from './selection';
+import { lowestSelected, type Selection } from './selection';
 import { DEFAULT_SETTINGS, makeFigure, type Figure, type FigureSettings } from './figure';
 import { multiFrequencies, singleFrequencies } from './frequencies';
 import { rankItems } from './rankings';
@@ -27,19 +27,21 @@ function tallyNumeric(values: Float64Array, selection: Selection, bins: NumericB
   const base: Tally = { count: 0, sumW: 0, sumW2: 0 };
   const weights = settings.weights;
   const answeredOnly = settings.baseRule === 'answered';
-  forEachSelected(selection.bits, (i) => {
-    const value = values[i];
-    const weight = weights ? weights[i] : 1;
-    if (answeredOnly && Number.isNaN(value)) return;
-    base.count++;
-    base.sumW += weight;
-    base.sumW2 += weight * weight;
-    if (Number.isNaN(value)) return;
-    const b = binIndex(bins, value);
-    counts[b]++;
-    sumW[b] += weight;
-    sumW2[b] += weight * weight;
-  });
+  for (let w = 0; w < selection.bits.length; w++)
+    for (let word = selection.bits[w]; word !== 0; word &= word - 1) {
+      const i = lowestSelected(w, word);
+      const value = values[i];
+      const weight = weights ? weights[i] : 1;
+      if (answeredOnly && Number.isNaN(value)) continue;
+      base.count++;
+      base.sumW += weight;
+      base.sumW2 += weight * weight;
+      if (Number.isNaN(value)) continue;
+      const b = binIndex(bins, value);
+      counts[b]++;
+      sumW[b] += weight;
+      sumW2[b] += weight * weight;
+    }
   return { base, perBin: bins.map((_, b) => ({ count: counts[b], sumW: sumW[b], sumW2: sumW2[b] })) };
 }
 

@@ -1,4 +1,4 @@
-import { forEachSelected } from './selection';
+import { lowestSelected } from './selection';
 import { chiSquareUpperP, fUpperP } from './distributions';
 import { designEffectTraces } from './design-effect-traces';
 
@@ -37,15 +37,17 @@ function tallyCells(
   weights: Float64Array,
 ): CellTallies {
   const cells = { count: new Float64Array(rows * cols), sumW: new Float64Array(rows * cols), sumW2: new Float64Array(rows * cols), n: 0 };
-  forEachSelected(bits, (i) => {
-    const [r, c] = [rowCodes[i], colCodes[i]];
-    if (!(r > 0 && r <= rows && c > 0 && c <= cols)) return;
-    const cell = (r - 1) * cols + (c - 1);
-    cells.count[cell]++;
-    cells.sumW[cell] += weights[i];
-    cells.sumW2[cell] += weights[i] * weights[i];
-    cells.n++;
-  });
+  for (let w = 0; w < bits.length; w++)
+    for (let word = bits[w]; word !== 0; word &= word - 1) {
+      const i = lowestSelected(w, word);
+      const [r, c] = [rowCodes[i], colCodes[i]];
+      if (!(r > 0 && r <= rows && c > 0 && c <= cols)) continue;
+      const cell = (r - 1) * cols + (c - 1);
+      cells.count[cell]++;
+      cells.sumW[cell] += weights[i];
+      cells.sumW2[cell] += weights[i] * weights[i];
+      cells.n++;
+    }
   return cells;
 }
 

@@ -1,5 +1,5 @@
 import type { Question } from '../survey/types';
-import { forEachSelected, type Selection } from './selection';
+import { lowestSelected, type Selection } from './selection';
 import { createBitset } from '../survey/bitset';
 import { andBits } from './tally';
 
@@ -26,9 +26,11 @@ export function segmentBy(question: Question, selection: Selection): Segment[] |
     return `"${question.id}" is ${question.kind}: compare by a single-choice, Likert or multi-select question`;
   }
   const bits = question.options.map(() => createBitset(selection.size));
-  forEachSelected(selection.bits, (i) => {
-    const code = question.codes[i];
-    if (code !== 0) bits[code - 1][i >>> 5] |= 1 << (i & 31);
-  });
+  for (let w = 0; w < selection.bits.length; w++)
+    for (let word = selection.bits[w]; word !== 0; word &= word - 1) {
+      const i = lowestSelected(w, word);
+      const code = question.codes[i];
+      if (code !== 0) bits[code - 1][i >>> 5] |= 1 << (i & 31);
+    }
   return question.options.map((option, index) => ({ value: option.value, label: option.label, selection: { size: selection.size, bits: bits[index] } }));
 }

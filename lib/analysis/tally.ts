@@ -1,4 +1,4 @@
-import { forEachSelected } from './selection';
+import { lowestSelected } from './selection';
 import { popcount32 } from '../survey/bitset';
 
 /** Respondents in a set, with their summed weights and squared weights (for variances). */
@@ -23,13 +23,15 @@ export function tallyBits(bits: Uint32Array, weights?: Float64Array, keys?: Uint
   let sumW = 0;
   let sumW2 = 0;
   let keySum = 0;
-  forEachSelected(bits, (i) => {
-    const weight = weights ? weights[i] : 1;
-    count++;
-    sumW += weight;
-    sumW2 += weight * weight;
-    if (keys) keySum += keys[i];
-  });
+  for (let w = 0; w < bits.length; w++)
+    for (let word = bits[w]; word !== 0; word &= word - 1) {
+      const i = lowestSelected(w, word);
+      const weight = weights ? weights[i] : 1;
+      count++;
+      sumW += weight;
+      sumW2 += weight * weight;
+      if (keys) keySum += keys[i];
+    }
   return keys ? { count, sumW, sumW2, keySum } : { count, sumW, sumW2 };
 }
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { Survey } from '@/lib/survey/types';
@@ -9,7 +9,7 @@ import type { Survey } from '@/lib/survey/types';
  * Bumped whenever the columnar model or what ingest infers changes: a cache written by another
  * version is never read, it is rebuilt.
  */
-const MODEL_VERSION = 'survey-lens-model-4';
+const MODEL_VERSION = 'survey-lens-model-5';
 const MAGIC = Buffer.from('SLCACHE\n');
 
 /** What a parsed wave is stored under: the bytes of its file, the codebook it was read with, and the model version. */
@@ -62,7 +62,10 @@ export async function readPersistedSurvey(key: SurveyKey): Promise<Survey | unde
     const header = JSON.parse(bytes.subarray(MAGIC.length + 4, MAGIC.length + 4 + headerLength).toString('utf8'));
     if (header.version !== MODEL_VERSION || header.fileHash !== key.fileHash || header.codebookHash !== key.codebookHash)
       throw new Error('written for another file or version');
-    return deserialize(bytes.subarray(MAGIC.length + 4 + headerLength)) as Survey;
+    const survey = readPieces(bytes.subarray(MAGIC.length + 4 + headerLength));
+    // A file cut at a piece's end reads without an error: the header says how many questions there are.
+    if (survey.questions.length !== header.questions) throw new Error('a question is missing');
+    return survey;
   } catch {
     await rm(file, { force: true }).catch(() => {});
     return undefined;
@@ -79,10 +82,48 @@ export async function readPersistedSummary(key: SurveyKey): Promise<SurveySummar
   }
 }
 
-async function writeAtomically(file: string, data: Buffer | string): Promise<void> {
+/** The survey after its header: the survey without its questions, then each question, each piece a length and its V8 serialisation. */
+function readPieces(bytes: Buffer): Survey {
+  const pieces: unknown[] = [];
+  for (let at = 0; at < bytes.length;) {
+    const length = bytes.readUInt32LE(at);
+    pieces.push(deserialize(bytes.subarray(at + 4, at + 4 + length)));
+    at += 4 + length;
+  }
+  const [survey, ...questions] = pieces as [Survey, ...Survey['questions']];
+  return { ...survey, questions };
+}
+
+/**
+ * The survey in pieces, written one after another: serialised whole, a survey with a million
+ * respondents' free text was a second copy of the model in memory (twice, once joined to its
+ * header), the peak of a cold `survey-lens schema`; a piece is at most one question.
+ */
+async function* surveyPieces(header: Buffer, survey: Survey): AsyncGenerator<Buffer> {
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(header.length);
+  yield Buffer.concat([MAGIC, length, header]);
+  for (const piece of [{ ...survey, questions: [] }, ...survey.questions]) {
+    const bytes = serialize(piece);
+    const size = Buffer.alloc(4);
+    size.writeUInt32LE(bytes.length);
+    yield size;
+    yield bytes;
+  }
+}
+
+async function writeAtomically(file: string, data: string | AsyncIterable<Buffer>): Promise<void> {
   const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
   try {
-    await writeFile(temporary, data);
+    if (typeof data === 'string') await writeFile(temporary, data);
+    else {
+      const handle = await open(temporary, 'w');
+      try {
+        for await (const piece of data) await handle.write(piece);
+      } finally {
+        await handle.close();
+      }
+    }
     await rename(temporary, file);
   } finally {
     await rm(temporary, { force: true }).catch(() => {});
@@ -91,7 +132,7 @@ async function writeAtomically(file: string, data: Buffer | string): Promise<voi
 
 /**
  * Stores a parsed wave for the next start: the typed arrays and dictionaries as V8 serialises
- * them, behind a small header naming the model version and the key. Written to a temporary
+ * them, a question at a time, behind a small header naming the model version and the key. Written to a temporary
  * file and renamed, so a reader never sees half a file. A cache that cannot be written (a
  * read-only disk) only costs the next start its parse: it is reported, never fatal.
  */
@@ -99,10 +140,11 @@ export async function writePersistedSurvey(key: SurveyKey, survey: Survey): Prom
   try {
     await mkdir(cacheFolder(), { recursive: true });
     const name = entryName(key);
-    const header = Buffer.from(JSON.stringify({ version: MODEL_VERSION, fileHash: key.fileHash, codebookHash: key.codebookHash }), 'utf8');
-    const length = Buffer.alloc(4);
-    length.writeUInt32LE(header.length);
-    await writeAtomically(path.join(cacheFolder(), `${name}.survey`), Buffer.concat([MAGIC, length, header, serialize(survey)]));
+    const header = Buffer.from(
+      JSON.stringify({ version: MODEL_VERSION, fileHash: key.fileHash, codebookHash: key.codebookHash, questions: survey.questions.length }),
+      'utf8',
+    );
+    await writeAtomically(path.join(cacheFolder(), `${name}.survey`), surveyPieces(header, survey));
     const summary: SurveySummary = { respondents: survey.size, questions: survey.questions.length };
     await writeAtomically(path.join(cacheFolder(), `${name}.summary.json`), JSON.stringify(summary));
   } catch (error) {

@@ -4,7 +4,7 @@ import { createBitset, countBits, setBit } from './bitset';
 import { isNumberText } from './profile-column';
 import { matchLikertScale, isOffScale } from './likert-scales';
 import { mergeOrder } from './order-options';
-import type { EncodedColumn } from './column-encoder';
+import { dictionaryOf, forEachCleanCell, isPacked, type EncodedColumn, type IngestedColumn, type PackedColumn } from './column-encoder';
 import type { NumericScale } from './numeric-scale';
 import { splitCell } from './split-joined';
 import { WRITTEN_IN, type WriteIns } from './write-ins';
@@ -27,8 +27,8 @@ export interface QuestionPlan {
   columnNames: string[];
   /** 0-based file positions of the columns. */
   columnIndexes: number[];
-  /** The question's columns, dictionary-encoded (cleaned values, a code per respondent). */
-  columns: EncodedColumn[];
+  /** The question's columns: dictionary-encoded (cleaned values, a code per respondent), or packed when answers hardly repeat. */
+  columns: IngestedColumn[];
   /** Option or item label per column, for one-column-per-option questions. */
   items: string[];
   separator: string;
@@ -56,6 +56,9 @@ export interface QuestionPlan {
   /** No question text in the file: the label lists options (see Question.untitled). */
   untitled?: boolean;
 }
+
+/** A plan whose columns are all dictionaries: what the choice, list and ranking builders read. */
+type DensePlan = Omit<QuestionPlan, 'columns'> & { columns: EncodedColumn[] };
 
 interface Built {
   question: Question;
@@ -126,7 +129,7 @@ function choiceOrder(plan: QuestionPlan, kind: 'single' | 'likert', counts: Map<
   return scale ? [...scale.ordered, ...scale.offScale] : mergeOrder(undefined, counts);
 }
 
-function buildChoice(plan: QuestionPlan, kind: 'single' | 'likert'): Built {
+function buildChoice(plan: DensePlan, kind: 'single' | 'likert'): Built {
   const column = plan.columns[0];
   const written = countValues(column, plan.isMissing);
   const { fold, optionOf } = optionValueOf(plan, written);
@@ -186,7 +189,7 @@ function matching(column: EncodedColumn, test: (value: string) => boolean): Uint
  * Option columns whose labels fold to one option (a codebook alias, another spelling of the
  * same label): one option, chosen by whoever ticked any of them.
  */
-function mergeRenamedColumns(labels: string[], members: Uint32Array[], plan: QuestionPlan): { labels: string[]; members: Uint32Array[] } {
+function mergeRenamedColumns(labels: string[], members: Uint32Array[], plan: DensePlan): { labels: string[]; members: Uint32Array[] } {
   const fold = createOptionFold(new Map(labels.map((label) => [label, 1])), plan.aliases, plan.order);
   const out = new Map<string, Uint32Array>();
   labels.forEach((label, c) => {
@@ -202,7 +205,18 @@ function mergeRenamedColumns(labels: string[], members: Uint32Array[], plan: Que
   return { labels: [...out.keys()], members: [...out.values()] };
 }
 
-function buildMulti(plan: QuestionPlan): Built {
+/**
+ * Options of a cell the separator was not learnt from (a packed column's inference read a sample
+ * of its cells): split on the separator; when the learnt list folded typed-in parts into
+ * "Other (written in)", a part it never saw is typed in too.
+ */
+function splitUnseen(learnt: ReadonlyMap<string, string[]>, separator: string): (cell: string) => string[] {
+  const known = new Set([...learnt.values()].flat());
+  if (!known.has(WRITTEN_IN)) return (cell) => splitCell(cell, separator);
+  return (cell) => [...new Set(splitCell(cell, separator).map((token) => (known.has(token) ? token : WRITTEN_IN)))];
+}
+
+function buildMulti(plan: DensePlan): Built {
   const size = plan.columns[0]?.codes.length ?? 0;
   const answered = createBitset(size);
   if (plan.columns.length > 1) {
@@ -230,7 +244,8 @@ function buildMulti(plan: QuestionPlan): Built {
   // Each distinct cell (an answer combination) is split once; respondents are then bit-set by code.
   const column = plan.columns[0];
   const learnt = plan.tokensOf;
-  const split = perValue(column, (cell) => (plan.isMissing(cell) ? [] : (learnt?.get(cell) ?? splitCell(cell, plan.separator))));
+  const unseen = learnt ? splitUnseen(learnt, plan.separator) : (cell: string) => splitCell(cell, plan.separator);
+  const split = perValue(column, (cell) => (plan.isMissing(cell) ? [] : (learnt?.get(cell) ?? unseen(cell))));
   const written = new Map<string, number>();
   split.forEach((tokens, code) => {
     for (const token of tokens) written.set(token, (written.get(token) ?? 0) + column.counts[code]);
@@ -264,7 +279,7 @@ function buildMulti(plan: QuestionPlan): Built {
 }
 
 /** Columns are rank positions (`[Rank 1]` … `[Rank 8]`) and each cell names the item at that rank. */
-function buildRankColumns(plan: QuestionPlan): Built {
+function buildRankColumns(plan: DensePlan): Built {
   const size = plan.columns[0]?.codes.length ?? 0;
   const answered = createBitset(size);
   const counts = new Map<string, number>();
@@ -294,7 +309,7 @@ function buildRankColumns(plan: QuestionPlan): Built {
   };
 }
 
-function buildRanking(plan: QuestionPlan): Built {
+function buildRanking(plan: DensePlan): Built {
   if (plan.rankColumns) return buildRankColumns(plan);
   const size = plan.columns[0]?.codes.length ?? 0;
   const answered = createBitset(size);
@@ -372,7 +387,9 @@ function buildRanking(plan: QuestionPlan): Built {
 }
 
 function buildNumeric(plan: QuestionPlan): Built {
-  const column = plan.columns[0];
+  const ingested = plan.columns[0];
+  if (isPacked(ingested)) return buildPackedNumeric(plan, ingested);
+  const column = ingested;
   // Each distinct cell parsed once: NaN for no answer, and for text (counted, with an example).
   const parsed = Float64Array.from(perValue(column, (cell) => (!plan.isMissing(cell) && isNumberText(cell) ? Number(cell) : NaN)));
   const values = new Float64Array(column.codes.length);
@@ -387,16 +404,48 @@ function buildNumeric(plan: QuestionPlan): Built {
       if (column.counts[code] > 0) example ||= cell;
     }
   });
-  const issues: IngestIssue[] =
-    invalid > 0
-      ? [{ severity: 'warning', message: `${plan.id}: ${invalid} answers are not numbers (for example "${example.slice(0, 40)}") and count as no answer` }]
-      : [];
-  return { question: { ...base(plan, answered), kind: 'numeric', values }, issues };
+  return { question: { ...base(plan, answered), kind: 'numeric', values }, issues: notNumbers(plan, invalid, example) };
+}
+
+/** A numeric column whose values hardly repeat (amounts, weights, durations): each cell parsed as it is read back. */
+function buildPackedNumeric(plan: QuestionPlan, column: PackedColumn): Built {
+  const values = new Float64Array(column.packed.offsets.length - 1).fill(NaN);
+  let answered = 0;
+  let invalid = 0;
+  let example = '';
+  forEachCleanCell(column, (cell, i) => {
+    if (plan.isMissing(cell)) return;
+    if (!isNumberText(cell)) {
+      invalid++;
+      example ||= cell;
+      return;
+    }
+    values[i] = Number(cell);
+    answered++;
+  });
+  return { question: { ...base(plan, answered), kind: 'numeric', values }, issues: notNumbers(plan, invalid, example) };
+}
+
+function notNumbers(plan: QuestionPlan, invalid: number, example: string): IngestIssue[] {
+  return invalid > 0
+    ? [{ severity: 'warning', message: `${plan.id}: ${invalid} answers are not numbers (for example "${example.slice(0, 40)}") and count as no answer` }]
+    : [];
 }
 
 function buildStrings(plan: QuestionPlan, kind: 'text' | 'meta'): Built {
-  const column = plan.columns[0];
+  const ingested = plan.columns[0];
   const shownAs = plan.shownAs;
+  if (isPacked(ingested)) {
+    const values = new Array<string>(ingested.packed.offsets.length - 1);
+    let answered = 0;
+    forEachCleanCell(ingested, (cell, i) => {
+      const shown = plan.isMissing(cell) ? '' : shownAs ? shownAs(cell) : cell;
+      values[i] = shown;
+      if (shown !== '') answered++;
+    });
+    return { question: { ...base(plan, answered), kind, values }, issues: [] };
+  }
+  const column = ingested;
   const shown = perValue(column, (cell) => (plan.isMissing(cell) ? '' : shownAs ? shownAs(cell) : cell));
   const values = Array.from(column.codes, (code) => shown[code]);
   const answered = column.values.reduce((n, value, code) => n + (shown[code] === '' ? 0 : column.counts[code]), 0);
@@ -405,14 +454,16 @@ function buildStrings(plan: QuestionPlan, kind: 'text' | 'meta'): Built {
 
 /** Plan → columnar question. Kinds that need one column get the first; grouping happened before. */
 export function buildQuestion(plan: QuestionPlan): Built {
+  // Choices, lists and rankings count every distinct answer: a packed column becomes a dictionary for them.
+  const dense = (): DensePlan => ({ ...plan, columns: plan.columns.map(dictionaryOf) });
   switch (plan.kind) {
     case 'single':
     case 'likert':
-      return buildChoice(plan, plan.kind);
+      return buildChoice(dense(), plan.kind);
     case 'multi':
-      return buildMulti(plan);
+      return buildMulti(dense());
     case 'ranking':
-      return buildRanking(plan);
+      return buildRanking(dense());
     case 'numeric':
       return buildNumeric(plan);
     case 'text':

@@ -12,7 +12,7 @@ import { planQuestions } from './plan-questions';
 import { buildQuestion } from './build-question';
 import { createMissingTest } from './missing-values';
 import { SurveyIngest, type IngestedFile } from './survey-ingest';
-import type { EncodedColumn } from './column-encoder';
+import { answeredFlags, dictionaryOf, isPacked, type IngestedColumn } from './column-encoder';
 import { assembleGrids } from './assemble-grids';
 
 export interface BuildSurveyOptions {
@@ -28,13 +28,14 @@ export interface BuildSurveyOptions {
  * The nameless first column pandas writes when it saves a table with its index: whole numbers,
  * each once (0, 1, 2… or the kept rows' original numbers).
  */
-function isRowIndex(header: ColumnHeader, column: EncodedColumn): boolean {
-  if (header.index !== 0 || column.codes.length < 2) return false;
+function isRowIndex(header: ColumnHeader, ingested: IngestedColumn): boolean {
+  if (header.index !== 0 || (isPacked(ingested) ? ingested.packed.offsets.length - 1 : ingested.codes.length) < 2) return false;
+  const column = dictionaryOf(ingested);
   return column.counts.every((count) => count === 1) && column.values.every((value) => /^\d+$/.test(value));
 }
 
 /** Columns with no name at all cannot be asked about; say so instead of inventing a question (a pandas row index is kept, named). */
-function namedColumns(headers: ColumnHeader[], columns: EncodedColumn[], hasData: (index: number) => number): { kept: ColumnHeader[]; issues: IngestIssue[] } {
+function namedColumns(headers: ColumnHeader[], columns: IngestedColumn[], hasData: (index: number) => number): { kept: ColumnHeader[]; issues: IngestIssue[] } {
   const issues: IngestIssue[] = [];
   const kept: ColumnHeader[] = [];
   for (const header of headers) {
@@ -80,9 +81,7 @@ function assembleSurvey(file: IngestedFile, codebook: Codebook | undefined): Sur
   const issues: IngestIssue[] = [...file.issues];
   const isMissing = createMissingTest(codebook?.missing);
   const headers = readColumnHeaders(headerRecords, layout);
-  const named = namedColumns(headers, columns, (index) =>
-    columns[index].values.reduce((filled, value, code) => filled + (value === '' ? 0 : columns[index].counts[code]), 0),
-  );
+  const named = namedColumns(headers, columns, (index) => answeredFlags(columns[index], (value) => value === '').reduce((filled, flag) => filled + flag, 0));
   issues.push(...named.issues);
   // Columns the header does not group (no shared stem, code or bracket) may still be one question: their answers say so.
   const loose = (header: ColumnHeader) => keyColumn(header).stem === '' && !isMetaName(header.name);

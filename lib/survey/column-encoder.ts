@@ -1,4 +1,5 @@
 import { cleanCell } from './missing-values';
+import { forEachPackedCell, PackedCellWriter, type PackedCells } from './packed-cells';
 
 /**
  * One CSV column, dictionary-encoded: its distinct cleaned values and, per respondent, the index
@@ -14,8 +15,30 @@ export interface EncodedColumn {
   counts: number[];
 }
 
-const INITIAL_CAPACITY = 1024;
+/**
+ * A column whose answers hardly repeat (free text, identifiers, time stamps): a dictionary would
+ * hold an entry per respondent, so its cells are kept as they were read, packed as UTF-8, and
+ * what is inferred about it is inferred from a sample of its cells.
+ */
+export interface PackedColumn {
+  /** Every respondent's cell as read (not yet cleaned). */
+  packed: PackedCells;
+  /** A uniform sample of the cells (a reservoir, in file order), dictionary-encoded: a survey of `sample.codes.length` respondents. */
+  sample: EncodedColumn;
+}
 
+/** What the ingest gives for one column: a dictionary, or packed cells once its answers stopped repeating. */
+export type IngestedColumn = EncodedColumn | PackedColumn;
+
+export const isPacked = (column: IngestedColumn): column is PackedColumn => 'packed' in column;
+
+const INITIAL_CAPACITY = 1024;
+/** Rows between checks of a column's distinct values against the rows seen. */
+const CHECK_EVERY = 4096;
+/** A column whose distinct values pass this share of its rows stops being a dictionary. */
+const PACK_RATIO = 0.5;
+/** Cells sampled from a packed column for inference. */
+export const SAMPLE_CELLS = 4096;
 /**
  * Papaparse's fields are slices of the text it was given, and a slice keeps the whole text
  * alive. A value kept in a dictionary is rebuilt as a string of its own, so no decoded text
@@ -27,15 +50,68 @@ function ownCopy(value: string): string {
   return value.length < 13 ? value : (' ' + value).slice(1);
 }
 
-/** Builds one column's dictionary as records arrive: one map lookup and one array write per cell. */
+/**
+ * A reservoir (Vitter's algorithm R) of a column's cells: every cell seen so far has the same
+ * chance of being in it. Seeded, so the same file always gives the same sample and schema.
+ */
+class CellReservoir {
+  readonly cells: string[] = [];
+  readonly rows: number[] = [];
+  private state = 0x2545f491;
+
+  offer(value: string, row: number): void {
+    if (this.cells.length < SAMPLE_CELLS) {
+      this.cells.push(ownCopy(value));
+      this.rows.push(row);
+      return;
+    }
+    // xorshift32: fast, and the same sequence everywhere.
+    let x = this.state;
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    this.state = x >>> 0;
+    const slot = this.state % (row + 1);
+    if (slot < SAMPLE_CELLS) {
+      this.cells[slot] = ownCopy(value);
+      this.rows[slot] = row;
+    }
+  }
+
+  /** The sampled cells in file order, dictionary-encoded. */
+  finish(): EncodedColumn {
+    const order = this.rows.map((_, k) => k).sort((a, b) => this.rows[a] - this.rows[b]);
+    const encoder = new ColumnEncoder({ pack: false });
+    for (const k of order) encoder.push(this.cells[k]);
+    return encoder.finishDictionary();
+  }
+}
+
+/**
+ * Builds one column as records arrive: a dictionary (one map lookup and one array write per
+ * cell) while answers repeat. Every CHECK_EVERY rows the distinct values are counted against
+ * the rows; past PACK_RATIO the column packs its cells as UTF-8 instead and keeps a reservoir
+ * sample, so a free-text column costs its bytes, not a map entry and a string per respondent.
+ */
 export class ColumnEncoder {
   private readonly index = new Map<string, number>();
-  private readonly raw: string[] = [];
+  private raw: string[] = [];
   // 32-bit while reading (one array type, so the hot loop stays monomorphic); narrowed at the end.
   private codes = new Uint32Array(INITIAL_CAPACITY);
   private size = 0;
+  private packed?: { writer: PackedCellWriter; reservoir: CellReservoir };
+  private readonly pack: boolean;
+
+  constructor(options: { pack?: boolean } = {}) {
+    this.pack = options.pack ?? true;
+  }
 
   push(value: string): void {
+    if (this.packed) {
+      this.packed.writer.push(value);
+      this.packed.reservoir.offer(value, this.size++);
+      return;
+    }
     let code = this.index.get(value);
     if (code === undefined) {
       code = this.raw.length;
@@ -49,10 +125,32 @@ export class ColumnEncoder {
       this.codes = grown;
     }
     this.codes[this.size++] = code;
+    if (this.pack && this.size % CHECK_EVERY === 0 && this.raw.length > PACK_RATIO * this.size) this.switchToPacked();
   }
 
-  /** The finished column: raw values cleaned once each, values that clean alike merged, codes cut to size and narrowed. */
-  finish(): EncodedColumn {
+  /** The rows read so far go into the packed cells and the reservoir, and the dictionary is dropped. */
+  private switchToPacked(): void {
+    const writer = new PackedCellWriter(this.size * 2, Math.ceil(this.raw.reduce((sum, value) => sum + value.length, 0) / this.raw.length) + 1);
+    const reservoir = new CellReservoir();
+    for (let i = 0; i < this.size; i++) {
+      const value = this.raw[this.codes[i]];
+      writer.push(value);
+      reservoir.offer(value, i);
+    }
+    this.packed = { writer, reservoir };
+    this.index.clear();
+    this.raw = [];
+    this.codes = new Uint32Array(0);
+  }
+
+  /** The finished column: its packed cells and their sample, or its dictionary (raw values cleaned once each, values that clean alike merged, codes cut to size and narrowed). */
+  finish(): IngestedColumn {
+    return this.packed ? { packed: this.packed.writer.finish(), sample: this.packed.reservoir.finish() } : this.finishDictionary();
+  }
+
+  /** The dictionary of an encoder made with `pack: false` (a packed one has none). */
+  finishDictionary(): EncodedColumn {
+    if (this.packed) throw new Error('a packed column has no dictionary');
     const values: string[] = [];
     const merged = new Map<string, number>();
     const remap = new Uint32Array(this.raw.length);
@@ -80,6 +178,33 @@ export class ColumnEncoder {
   }
 }
 
+/** Every respondent's cell of a packed column, cleaned, handed to `visit` in order. */
+export function forEachCleanCell(column: PackedColumn, visit: (cell: string, index: number) => void): void {
+  forEachPackedCell(column.packed, (cell, index) => visit(cleanCell(cell), index));
+}
+
+/** A column as a dictionary: a packed one is encoded after all (what needs every distinct answer: choices, lists, groups). */
+export function dictionaryOf(column: IngestedColumn): EncodedColumn {
+  if (!isPacked(column)) return column;
+  const encoder = new ColumnEncoder({ pack: false });
+  forEachPackedCell(column.packed, (cell) => encoder.push(cell));
+  return encoder.finishDictionary();
+}
+
+/** What inference reads of a column: the column, or the sample of a packed one. */
+export const sampleOf = (column: IngestedColumn): EncodedColumn => (isPacked(column) ? column.sample : column);
+
+/** Per respondent, 1 when the cell holds an answer. */
+export function answeredFlags(column: IngestedColumn, isMissing: (value: string) => boolean): Uint8Array {
+  if (isPacked(column)) {
+    const flags = new Uint8Array(column.packed.offsets.length - 1);
+    forEachCleanCell(column, (cell, i) => (flags[i] = isMissing(cell) ? 0 : 1));
+    return flags;
+  }
+  const filled = column.values.map((value) => (isMissing(value) ? 0 : 1));
+  return Uint8Array.from(column.codes, (code) => filled[code]);
+}
+
 /** A column's cells as strings again (references into its dictionary: no new strings). */
 export function decodeColumn(column: EncodedColumn): string[] {
   const out = new Array<string>(column.codes.length);
@@ -89,9 +214,9 @@ export function decodeColumn(column: EncodedColumn): string[] {
 
 /** Strings already in memory (tests, small inputs) as an encoded column. */
 export function encodeValues(values: readonly string[]): EncodedColumn {
-  const encoder = new ColumnEncoder();
+  const encoder = new ColumnEncoder({ pack: false });
   for (const value of values) encoder.push(value);
-  return encoder.finish();
+  return encoder.finishDictionary();
 }
 
 /** Respondents per answered value of a column (no answer left out). */

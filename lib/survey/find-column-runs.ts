@@ -1,4 +1,4 @@
-import { answeredCells, type EncodedColumn } from './column-encoder';
+import { answeredCells, sampleOf, type IngestedColumn } from './column-encoder';
 import { matchLikertScale } from './likert-scales';
 import type { ColumnHeader } from './read-column-headers';
 import { optionRuns } from './option-runs';
@@ -30,9 +30,9 @@ export interface ColumnRun {
 /** What the run finders read of each column. */
 export interface RunColumn {
   header: ColumnHeader;
-  /** Respondents per answered value. */
+  /** Respondents per answered value (of a sample, for a packed column). */
   cells: Map<string, number>;
-  encoded: EncodedColumn;
+  encoded: IngestedColumn;
   /** Not already grouped by its header (no shared stem, code or bracket) and not a metadata column. */
   loose: boolean;
 }
@@ -75,13 +75,13 @@ function scaleRuns(columns: RunColumn[]): ColumnRun[] {
 /** The runs of a file's named columns, left to right; a column is in one run at most. */
 export function findColumnRuns(
   headers: ColumnHeader[],
-  column: (index: number) => EncodedColumn,
+  column: (index: number) => IngestedColumn,
   isMissing: (value: string) => boolean,
   loose: (header: ColumnHeader) => boolean,
 ): ColumnRun[] {
   const columns: RunColumn[] = headers.map((header) => {
     const encoded = column(header.index);
-    return { header, encoded, cells: answeredCells(encoded, isMissing), loose: loose(header) };
+    return { header, encoded, cells: answeredCells(sampleOf(encoded), isMissing), loose: loose(header) };
   });
   const runs = optionRuns(columns, isMissing);
   const taken = new Set(runs.flatMap((run) => run.positions));

@@ -1,4 +1,4 @@
-import { answeredCells, encodeValues, type EncodedColumn } from './column-encoder';
+import { answeredCells, encodeValues, isPacked, type EncodedColumn, type IngestedColumn } from './column-encoder';
 import { profileColumn, type ColumnProfile } from './profile-column';
 import { matchLikertScale } from './likert-scales';
 import { detectNumericScale, type NumericScale } from './numeric-scale';
@@ -70,15 +70,33 @@ function inferNumbers(names: readonly string[], profile: ColumnProfile, responde
  * One column's kind from its values. Thresholds are deliberately conservative: a column is
  * numeric only when (nearly) every answer is a number, multi-select only when joined answers
  * are common and their parts repeat and stand alone, free text only when answers rarely repeat.
+ * A packed column (its answers hardly repeat) is judged on its sample of cells, as a survey of
+ * that many respondents: the sample's shares are the column's, and the work stays bounded.
  */
 export function inferColumn(
   names: readonly string[],
-  source: EncodedColumn | readonly string[],
+  source: IngestedColumn | readonly string[],
   isMissing: (value: string) => boolean,
   respondents: number,
   separator?: string,
 ): ColumnInference {
-  const column = 'codes' in source ? source : encodeValues(source);
+  const metaName = names.find(isMetaName);
+  if (metaName !== undefined) return { kind: 'meta', reason: `meta: "${metaName.trim()}" is a column survey tools write about a response` };
+  if (!Array.isArray(source) && isPacked(source as IngestedColumn)) {
+    const sample = (source as { sample: EncodedColumn }).sample;
+    const inference = inferFromValues(names, sample, isMissing, sample.codes.length, separator);
+    return { ...inference, reason: `${inference.reason} (in a sample of ${format(sample.codes.length)} of ${format(respondents)} cells)` };
+  }
+  return inferFromValues(names, 'codes' in source ? (source as EncodedColumn) : encodeValues(source as readonly string[]), isMissing, respondents, separator);
+}
+
+function inferFromValues(
+  names: readonly string[],
+  column: EncodedColumn,
+  isMissing: (value: string) => boolean,
+  respondents: number,
+  separator?: string,
+): ColumnInference {
   const metaName = names.find(isMetaName);
   if (metaName !== undefined) return { kind: 'meta', reason: `meta: "${metaName.trim()}" is a column survey tools write about a response` };
   const profile = profileColumn(column, isMissing, separator ?? ';');
@@ -125,7 +143,7 @@ export function inferColumn(
 /** The kind alone (tests and callers that need no reason). */
 export function inferColumnKind(
   names: readonly string[],
-  source: EncodedColumn | readonly string[],
+  source: IngestedColumn | readonly string[],
   isMissing: (value: string) => boolean,
   respondents: number,
 ): ColumnKind {

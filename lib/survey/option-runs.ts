@@ -1,4 +1,5 @@
 import type { ColumnRun, RunColumn } from './find-column-runs';
+import { answeredFlags } from './column-encoder';
 
 /** A column that holds what people typed beside a list: Typeform and SurveyMonkey head it "Other". */
 const OTHER_HEADER = /^other\b/i;
@@ -24,8 +25,7 @@ function roleOf(column: RunColumn): Role {
 
 /** Per respondent, whether the column holds an answer. */
 function ticks(column: RunColumn, isMissing: (value: string) => boolean): Uint8Array {
-  const filled = column.encoded.values.map((value) => (isMissing(value) ? 0 : 1));
-  return Uint8Array.from(column.encoded.codes, (code) => filled[code]);
+  return answeredFlags(column.encoded, isMissing);
 }
 
 /**

@@ -3,8 +3,9 @@ import type { QuestionDraft } from './group-columns';
 import type { QuestionPlan } from './build-question';
 import type { QuestionKind } from './types';
 import { inferColumn, isMetaName, type ColumnInference } from './infer-kind';
-import { answeredCells } from './column-encoder';
+import { answeredCells, dictionaryOf, sampleOf } from './column-encoder';
 import { matchLikertScale } from './likert-scales';
+import { splitCell } from './split-joined';
 import { detectPersonalData } from './personal-data';
 import { planGroup } from './plan-group';
 import { inferenceSettings, joinStem, optionSettings, OTHER_SPECIFY, type PlanContext } from './plan-settings';
@@ -17,7 +18,7 @@ export type { PlanContext } from './plan-settings';
  */
 function withPersonalData(plan: QuestionPlan, names: string[], context: PlanContext): QuestionPlan {
   if (plan.kind !== 'text' && plan.kind !== 'meta' && plan.kind !== 'single') return plan;
-  const cells = answeredCells(plan.columns[0], context.isMissing);
+  const cells = answeredCells(sampleOf(plan.columns[0]), context.isMissing);
   const answered = [...cells.values()].reduce((sum, times) => sum + times, 0);
   const personal = detectPersonalData(names, cells, answered);
   if (!personal) return plan;
@@ -52,7 +53,13 @@ function writtenInText(main: QuestionPlan, inference: ColumnInference | undefine
   if (listed) return (cell) => (listed.has(cell) ? '' : cell);
   const joined = main.kind === 'multi' ? inference?.joined : undefined;
   if (!joined || joined.writtenIn.size === 0) return undefined;
-  return (cell) => joined.writtenIn.get(cell)?.join('; ') ?? '';
+  // A cell the list was not learnt from (a packed column's inference read a sample): its parts outside the learnt options.
+  const known = new Set(joined.optionCounts.keys());
+  const unseen = (cell: string) =>
+    splitCell(cell, joined.separator)
+      .filter((part) => !known.has(part))
+      .join('; ');
+  return (cell) => joined.writtenIn.get(cell)?.join('; ') ?? (joined.tokensOf.has(cell) ? '' : unseen(cell));
 }
 
 /**
@@ -62,7 +69,8 @@ function writtenInText(main: QuestionPlan, inference: ColumnInference | undefine
  */
 export function planQuestions(draft: QuestionDraft, entryFor: (id: string) => CodebookQuestion | undefined, context: PlanContext): QuestionPlan[] {
   const entry = entryFor(draft.id);
-  const columns = draft.columns.map(context.column);
+  // A group's columns are read together, respondent by respondent: each as a dictionary, even one packed for its many answers.
+  const columns = draft.columns.length > 1 ? draft.columns.map((index) => dictionaryOf(context.column(index))) : draft.columns.map(context.column);
   // A publisher's value labels describe one column's codes; over a group of columns they name its rows or options instead.
   const settings = optionSettings(columns.length > 1 && entry?.valueLabels ? { ...entry, valueLabels: undefined } : entry);
   const plan = (kind: QuestionKind, picked: number[], overrides: Partial<QuestionPlan> = {}): QuestionPlan => ({
@@ -82,7 +90,7 @@ export function planQuestions(draft: QuestionDraft, entryFor: (id: string) => Co
   });
   const all = columns.map((_, c) => c);
   if (entry?.kind) return [plan(entry.kind, all, { reason: `${entry.kind}: the codebook says so` })];
-  if (columns.length > 1) return planGroup(draft, columns, entryFor, context, plan);
+  if (columns.length > 1) return planGroup(draft, columns.map(dictionaryOf), entryFor, context, plan);
   const item = draft.items[0];
   const names = [draft.id, draft.label, context.columnName(draft.columns[0]), ...(draft.text ? [draft.text] : [])];
   const labelled = item && !entry?.label ? { label: joinStem(draft.label, item) } : {};
@@ -96,10 +104,10 @@ export function planQuestions(draft: QuestionDraft, entryFor: (id: string) => Co
     ];
   if (OTHER_SPECIFY.test(item) || OTHER_SPECIFY.test(context.columnName(draft.columns[0]))) {
     // One answer repeated may be a ticked "Other" label; none or many are what people typed.
-    if (answeredCells(columns[0], context.isMissing).size !== 1)
+    if (answeredCells(sampleOf(columns[0]), context.isMissing).size !== 1)
       return [withPersonalData(plan('text', all, { ...labelled, reason: 'text: an "Other — please specify" column holds what people typed' }), names, context)];
   }
-  const coded = entry?.valueLabels ? codedChoice(entry.valueLabels, answeredCells(columns[0], context.isMissing)) : undefined;
+  const coded = entry?.valueLabels ? codedChoice(entry.valueLabels, answeredCells(sampleOf(columns[0]), context.isMissing)) : undefined;
   if (coded) return [plan(coded.kind, all, { ...labelled, order: coded.order, reason: coded.reason })];
   const inference = isMetaName(item) ? undefined : inferColumn(names, columns[0], context.isMissing, context.respondents, entry?.separator);
   const main = plan(inference?.kind ?? 'meta', all, {

@@ -1,13 +1,13 @@
 import type { CodebookQuestion } from './codebook-schema';
 import type { QuestionPlan } from './build-question';
-import type { EncodedColumn } from './column-encoder';
+import type { IngestedColumn } from './column-encoder';
 import type { ColumnInference } from './infer-kind';
 
 export interface PlanContext {
   respondents: number;
   isMissing: (value: string) => boolean;
-  /** One CSV column, dictionary-encoded, for every kept respondent. */
-  column: (index: number) => EncodedColumn;
+  /** One CSV column for every kept respondent: dictionary-encoded, or packed when its answers hardly repeat. */
+  column: (index: number) => IngestedColumn;
   columnName: (index: number) => string;
 }
 

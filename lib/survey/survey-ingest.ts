@@ -1,7 +1,7 @@
 import type { CsvStreamSummary, RecordBatch } from '../csv/parse-csv-stream';
 import { RecordWidthCheck } from '../csv/check-record-widths';
 import type { Codebook } from './codebook-schema';
-import { ColumnEncoder, type EncodedColumn } from './column-encoder';
+import { ColumnEncoder, type IngestedColumn } from './column-encoder';
 import { detectHeaderLayout } from './detect-header-layout';
 import { SurveyFileError } from './survey-file-error';
 import type { HeaderLayout } from './types';
@@ -112,7 +112,8 @@ export interface IngestedFile {
   layout: HeaderLayout;
   /** The records up to and including the header rows (title lines, header rows). */
   headerRecords: string[][];
-  columns: EncodedColumn[];
+  /** Each column's answers: a dictionary, or packed cells when its answers hardly repeat. */
+  columns: IngestedColumn[];
   /** 1-based line where each kept respondent's record starts. */
   lines: Uint32Array;
   delimiter: string;

@@ -1,7 +1,11 @@
 /**
  * A wide synthetic survey for the benchmark: N respondents × 80 columns of every kind (single,
  * `;`-joined multi-select, two rankings, Likert, numeric, free text, a weight), in the sample's
- * vocabulary (scripts/generate-sample.ts) and its year-dependent mixes, with a codebook.
+ * vocabulary (scripts/generate-sample.ts) and its year-dependent mixes, with a codebook. Shaped
+ * like the surveys that hurt ingest (issue 25): eight free-text columns in which nearly every
+ * respondent wrote something of their own (Kaggle's `_OTHER_TEXT`, an "Anything else?" box), some
+ * of it over two lines, and joined multi-selects whose options hold `/` and parentheses
+ * ("CI/CD (GitHub Actions, GitLab CI)").
  * Seeded and streamed to disk a block of rows at a time (1M rows are ~0.8 GB: never in memory).
  * The same seed and year give the same rows, so a smaller file is the first rows of a larger one:
  * one pass writes every size at once. Files are reused while their seed, size and this
@@ -45,30 +49,14 @@ import {
 } from '../generate-sample';
 
 /** Bumped whenever a row's content changes: files written by another version are generated again. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 export const DEFAULT_SEED = 0x5eed2022;
 
 // Things to be satisfied with (the sample's one job-satisfaction question, widened into a battery).
-const ASPECTS = [
-  'pay',
-  'benefits',
-  'team',
-  'manager',
-  'tools',
-  'codebase',
-  'career_growth',
-  'learning',
-  'work_life_balance',
-  'remote_policy',
-  'on_call',
-  'meetings',
-  'hiring',
-  'mission',
-  'job_security',
-];
+const ASPECTS = ['pay', 'benefits', 'team', 'manager', 'tools', 'codebase', 'career_growth', 'learning', 'work_life_balance', 'remote_policy'];
 const AGREEMENT = ['Strongly disagree', 'Disagree', 'Neither agree nor disagree', 'Agree', 'Strongly agree'];
 // Statements to agree with: the sample's comment bodies, one column each.
-const STATEMENTS = ['interviews', 'meetings', 'stack', 'remote', 'junior_pay', 'transparency', 'on_call', 'team', 'ladder', 'layoffs'];
+const STATEMENTS = ['interviews', 'meetings', 'stack', 'remote', 'junior_pay', 'transparency', 'on_call', 'team'];
 
 const SINGLES = [
   'role',
@@ -94,9 +82,48 @@ const NUMERICS = [
   'on_call_days',
   'bonus_pct',
 ] as const;
-const MULTIS = ['languages', 'languages_want', 'languages_learning', 'trends_following', 'roles_worked'] as const;
+const MULTIS = ['languages', 'languages_want', 'languages_learning', 'trends_following', 'roles_worked', 'platforms', 'tooling'] as const;
+/** Options holding `/`, parentheses and commas: a separator guessed from them alone would cut labels apart. */
+const PLATFORMS = [
+  'Linux/BSD',
+  'Windows (incl. WSL)',
+  'macOS',
+  'iOS/iPadOS',
+  'Android',
+  'Embedded (bare metal/RTOS)',
+  'Cloud VMs (AWS/GCP/Azure)',
+  'Serverless (Lambda, Cloud Functions)',
+  'Game consoles (PS5/Xbox/Switch)',
+  'Mainframe (z/OS)',
+  'WebAssembly (browser/WASI)',
+  'Raspberry Pi/Arduino',
+];
+const TOOLING = [
+  'CI/CD (GitHub Actions, GitLab CI)',
+  'Docker/Podman',
+  'Kubernetes (k8s/k3s)',
+  'Terraform/OpenTofu',
+  'Ansible/Chef/Puppet',
+  'Git (CLI)',
+  'Git (GUI client)',
+  'Jira/Linear',
+  'Datadog/New Relic',
+  'Prometheus/Grafana',
+  'Sentry (error tracking)',
+  'Vim/Neovim',
+  'VS Code (or a fork)',
+  'JetBrains IDEs (IntelliJ/PyCharm/…)',
+];
 const LIKERTS = ['job_satisfaction', ...ASPECTS.map((a) => `sat_${a}`), ...STATEMENTS.map((s) => `agree_${s}`)];
-const TEXTS = ['comment', 'advice', 'other_language'] as const;
+/** Eight "tell us in your own words" boxes: nearly every answer is its respondent's own. */
+const TEXTS = ['comment', 'advice', 'biggest_challenge', 'tool_wish', 'last_project', 'team_description', 'hiring_feedback', 'anything_else'] as const;
+const TEXT_WORDS = (
+  'legacy code migration deadline review flaky tests documentation onboarding pairing budget scope creep ' +
+  'on-call pager incident outage latency database schema refactor monolith microservices queue cache ' +
+  'mentor junior senior manager roadmap sprint estimate backlog release rollback feature flag customer ' +
+  'support ticket dashboard metrics alert security audit compliance vendor contract licence cloud bill ' +
+  'kubernetes cluster terraform pipeline build times laptop monitor chair standup retro demo hackathon'
+).split(' ');
 
 /** The 80 column names, in file order. */
 export function wideHeader(): string[] {
@@ -162,6 +189,21 @@ function scale(rng: Rng, labels: string[], w: number[]): string {
 }
 
 const leanWeights = (lean: number) => SATISFACTION_WEIGHTS.map((x, k) => x * Math.exp(lean * (k - 2)));
+const PLATFORM_WEIGHTS = [9, 7, 8, 2, 3, 1, 6, 3, 0.5, 0.3, 1, 1.5];
+const TOOLING_WEIGHTS = [9, 8, 5, 3, 1.5, 7, 2, 6, 2, 3, 3, 3, 8, 5];
+
+/**
+ * A free-text answer in the respondent's own words: a sentence or two from a word bank, with a
+ * number now and then, commas and the odd second line, so that nearly no two are the same.
+ */
+function ownWords(rng: Rng, box: number): string {
+  const words = (n: number) => Array.from({ length: n }, () => pickOne(rng, TEXT_WORDS)).join(' ');
+  let text = rng() < 0.1 ? `${pickOne(rng, COMMENT_BODIES).replace('{lang}', 'Go')}: ${words(2)}` : words(3 + Math.floor(rng() * 2));
+  if (rng() < 0.3) text += `, ${words(1 + Math.floor(rng() * 2))}`;
+  if (rng() < 0.2) text += ` (about ${1 + Math.floor(rng() * 40)} ${box % 2 ? 'weeks' : 'people'})`;
+  if (rng() < 0.04) text += `\n${words(3)}`;
+  return text;
+}
 
 /** One respondent's row generator: a seeded stream of CSV lines for one wave (year). */
 export function wideRows(seed: number, year: number): (i: number) => string {
@@ -226,7 +268,17 @@ export function wideRows(seed: number, year: number): (i: number) => string {
             .sort((a, b) => a - b)
             .map((t) => TRENDS[t]);
     const rolesWorked = [role, ...(rng() < 0.5 ? [pickOne(rng, ROLES)] : [])].filter((r, k, all) => all.indexOf(r) === k).sort();
-    const multis = [langs.join(';'), want.join(';'), learning.join(';'), following.join(';'), rolesWorked.join(';')];
+    const platforms = rng() < 0.08 ? [] : weightedDistinct(rng, PLATFORM_WEIGHTS, 1 + Math.floor(rng() * 3)).sort((a, b) => a - b);
+    const tooling = rng() < 0.08 ? [] : weightedDistinct(rng, TOOLING_WEIGHTS, 1 + Math.floor(rng() * 5)).sort((a, b) => a - b);
+    const multis = [
+      langs.join(';'),
+      want.join(';'),
+      learning.join(';'),
+      following.join(';'),
+      rolesWorked.join(';'),
+      platforms.map((k) => PLATFORMS[k]).join(';'),
+      tooling.map((k) => TOOLING[k]).join(';'),
+    ];
 
     const langRanks = noLangs.slice();
     if (langs.length > 0 && rng() > 0.1)
@@ -237,11 +289,7 @@ export function wideRows(seed: number, year: number): (i: number) => string {
       ).forEach((k, r) => (langRanks[LANGUAGES.indexOf(langs[k])] = String(r + 1)));
     const mood = leanWeights(happy);
     const likerts = LIKERTS.map((id) => scale(rng, id.startsWith('agree_') ? AGREEMENT : SATISFACTION, mood));
-    const texts = [
-      rng() < 0.2 ? comment(rng, role, REGIONS[regionIdx], years, langs) : '',
-      rng() < 0.1 ? `${pickOne(rng, COMMENT_BODIES)}, so ${pickOne(rng, COMMENT_BODIES)} (${id})` : '',
-      rng() < 0.05 ? pickOne(rng, ['Elixir', 'Haskell', 'OCaml', 'Clojure', 'Dart', 'Zig', 'Julia', 'R', 'Perl', 'Lua']) : '',
-    ];
+    const texts = TEXTS.map((_, k) => (rng() < (k === 0 ? 0.4 : 0.1) ? '' : k === 0 ? comment(rng, role, REGIONS[regionIdx], years, langs) : ownWords(rng, k)));
     return [id, stamp, ...singles, ...numerics, ...multis, ...trendRanks(rng, year), ...langRanks, ...likerts, ...texts].map(quote).join(',');
   };
 }
@@ -328,6 +376,8 @@ export interface GeneratedDataset {
 }
 
 export const SIZES = [100_000, 300_000, 1_000_000] as const;
+/** Sizes `survey-lens schema` is timed at, whole process, on the file alone (no codebook: every kind inferred). */
+export const SCHEMA_SIZES = [30_000, 300_000, 1_000_000] as const;
 export const sizeLabel = (rows: number) => (rows >= 1e6 ? `${rows / 1e6}m` : `${rows / 1e3}k`);
 
 function link(target: string, at: string): void {
@@ -343,16 +393,16 @@ function link(target: string, at: string): void {
  */
 export function ensureBenchData(
   root: string,
-  options: { seed?: number; sizes?: readonly number[]; log?: (line: string) => void } = {},
-): { datasets: GeneratedDataset[]; trends: GeneratedDataset[]; ms: number } {
-  const { seed = DEFAULT_SEED, sizes = SIZES, log = () => {} } = options;
+  options: { seed?: number; sizes?: readonly number[]; schemaSizes?: readonly number[]; log?: (line: string) => void } = {},
+): { datasets: GeneratedDataset[]; trends: GeneratedDataset[]; plain: WideFile[]; ms: number } {
+  const { seed = DEFAULT_SEED, sizes = SIZES, schemaSizes = [], log = () => {} } = options;
   const main = [...sizes].sort((a, b) => a - b).map((rows) => ({ rows, dir: path.join(root, `generated-${sizeLabel(rows)}`) }));
+  // The schema's files sit in folders without a survey.json; a size the main datasets have is a link to theirs.
+  const plainOnly = schemaSizes
+    .filter((rows) => !sizes.includes(rows))
+    .map((rows) => ({ rows, file: path.join(root, `plain-${sizeLabel(rows)}`, '2022.csv') }));
   const start = performance.now();
-  const generated = writeWideWave(
-    seed,
-    2022,
-    main.map(({ rows, dir }) => ({ rows, file: path.join(dir, '2022.csv') })),
-  );
+  const generated = writeWideWave(seed, 2022, [...main.map(({ rows, dir }) => ({ rows, file: path.join(dir, '2022.csv') })), ...plainOnly]);
   if (generated.written.length)
     log(`generated 2022 waves of ${generated.written.map((w) => sizeLabel(w.rows)).join(', ')} in ${(generated.ms / 1000).toFixed(1)} s`);
   const smallest = main[0].rows;
@@ -375,7 +425,28 @@ export function ensureBenchData(
     writeFileSync(codebook, JSON.stringify(wideCodebook(['2020', '2021', '2022']), null, 2) + '\n');
     return { dir, id: path.basename(dir), file: path.join(dir, '2022.csv'), codebook, rows: latest.rows };
   });
-  return { datasets, trends, ms: performance.now() - start };
+  const plain = [...schemaSizes]
+    .sort((a, b) => a - b)
+    .map((rows) => {
+      const file = path.join(root, `plain-${sizeLabel(rows)}`, '2022.csv');
+      const shared = datasets.find((dataset) => dataset.rows === rows);
+      if (shared) {
+        mkdirSync(path.dirname(file), { recursive: true });
+        link(shared.file, file);
+      }
+      return { rows, file };
+    });
+  return { datasets, trends, plain, ms: performance.now() - start };
+}
+
+/** The files `survey-lens schema` is timed on (plain-<size>/2022.csv, no codebook beside them), written if missing: what `--only schema` needs alone. */
+export function ensurePlainFiles(root: string, options: { seed?: number; sizes?: readonly number[]; log?: (line: string) => void } = {}): WideFile[] {
+  const { seed = DEFAULT_SEED, sizes = SCHEMA_SIZES, log = () => {} } = options;
+  const files = [...sizes].sort((a, b) => a - b).map((rows) => ({ rows, file: path.join(root, `plain-${sizeLabel(rows)}`, '2022.csv') }));
+  const generated = writeWideWave(seed, 2022, files);
+  if (generated.written.length)
+    log(`generated ${generated.written.map((w) => sizeLabel(w.rows)).join(', ')} for schema in ${(generated.ms / 1000).toFixed(1)} s`);
+  return files;
 }
 
 const isMain = process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
@@ -385,7 +456,7 @@ if (isMain) {
     return at === -1 ? undefined : process.argv[at + 1];
   };
   const root = path.resolve(arg('root') ?? '.bench-data');
-  const { datasets, ms } = ensureBenchData(root, { seed: Number(arg('seed') ?? DEFAULT_SEED), log: console.log });
+  const { datasets, ms } = ensureBenchData(root, { seed: Number(arg('seed') ?? DEFAULT_SEED), schemaSizes: SCHEMA_SIZES, log: console.log });
   for (const d of datasets) console.log(`${d.id}: ${d.rows.toLocaleString('en-US')} rows, ${(statSync(d.file).size / 1e6).toFixed(0)} MB`);
   console.log(`ready in ${(ms / 1000).toFixed(1)} s under ${root}`);
 }

@@ -4,6 +4,7 @@ import type { QueryTiming } from './query-child';
 import type { FindingsRun } from './findings-child';
 import type { Summary } from './stats';
 import type { VisitorRow } from './visitor-child';
+import { schemaTable, type SchemaRow } from './schema-bench';
 
 export interface IngestRow {
   dataset: string;
@@ -54,6 +55,7 @@ export interface BenchResults {
   growth: { engine: Engine; points: { rows: number; ms: number; maxRss: number }[]; timeExponent: number | null; rssExponent: number | null }[];
   visitor: VisitorRow[];
   findings: FindingsRun[];
+  schema: SchemaRow[];
   wallMs: number;
 }
 
@@ -264,7 +266,7 @@ function visitorTable(results: BenchResults): string {
   const lines = ['One loop over selected respondents: forEachSelected vs the same loop inline (weighted tally, 1,000,000 respondents), ms median [min–max]'];
   for (const row of results.visitor)
     lines.push(
-      `  ${pad(row.selection, 12)} ${left(row.selected.toLocaleString('en-US'), 9)} selected   inline ${range(row.inline, 1, 2)}   visitor ${range(row.visitor, 1, 2)}   ratio of medians ${fixed(row.visitor.median / row.inline.median, 2)}, of minima ${fixed(row.visitor.min / row.inline.min, 2)}`,
+      `  ${pad(row.selection, 12)} ${left(row.selected.toLocaleString('en-US'), 9)} selected   inline ${range(row.inline, 1, 2)}   visitor ${range(row.visitor, 1, 2)}   ratio of medians ${fixed(row.visitor.median / row.inline.median, 2)}, of minima ${fixed(row.visitor.min / row.inline.min, 2)}${row.wordLoop ? `   word loop ${range(row.wordLoop, 1, 2)}, ratio of medians ${fixed(row.wordLoop.median / row.inline.median, 2)}` : ''}`,
     );
   return lines.join('\n');
 }
@@ -292,6 +294,8 @@ export function printReport(results: BenchResults): void {
       visitorTable(results),
       '',
       findingsLines(results.findings ?? []).table,
+      '',
+      schemaTable(results.schema ?? []),
       '',
       targetLines(results),
     ].join('\n'),

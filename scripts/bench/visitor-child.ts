@@ -3,10 +3,13 @@
  * same loop written inline, as lib/analysis had it eight times: a weighted tally of a single-choice
  * question's codes over 1,000,000 respondents, for a dense selection (half of them) and a sparse
  * one (2%). Both give the same sums (asserted); runs alternate, median and range of each.
+ * Measured twice: while the tally is the visitor's only caller (the engine can inline the
+ * callback), then after six other callbacks have gone through it, as in the app, where every
+ * figure passes its own: the call to the callback is then megamorphic.
  *
  *   node --import tsx scripts/bench/visitor-child.ts [runs]
  */
-import { forEachSelected } from '../../lib/analysis/selection';
+import { forEachSelected, lowestSelected } from '../../lib/analysis/selection';
 import { printResult } from './child-result';
 import { summarise, type Summary } from './stats';
 
@@ -18,6 +21,8 @@ export interface VisitorRow {
   selected: number;
   inline: Summary;
   visitor: Summary;
+  /** The word loop with lowestSelected, as lib/analysis's hot loops are written. */
+  wordLoop: Summary;
 }
 
 /** A fixed pseudo-random stream (a 32-bit LCG): the same data on every run. */
@@ -74,34 +79,71 @@ function tallyVisitor(codes: Uint16Array, weights: Float64Array, bits: Uint32Arr
   return sums;
 }
 
+function tallyWordLoop(codes: Uint16Array, weights: Float64Array, bits: Uint32Array): Float64Array {
+  const sums = new Float64Array(3 * (OPTIONS + 1));
+  for (let w = 0; w < bits.length; w++)
+    for (let word = bits[w]; word !== 0; word &= word - 1) {
+      const i = lowestSelected(w, word);
+      const code = codes[i];
+      const weight = weights[i];
+      sums[code]++;
+      sums[OPTIONS + 1 + code] += weight;
+      sums[2 * (OPTIONS + 1) + code] += weight * weight;
+    }
+  return sums;
+}
+
+const TALLIES = { inline: tallyInline, visitor: tallyVisitor, wordLoop: tallyWordLoop } as const;
+
 function time(run: () => Float64Array): { ms: number; sums: Float64Array } {
   const start = performance.now();
   const sums = run();
   return { ms: performance.now() - start, sums };
 }
 
+/** Six other callbacks through the visitor, each a different closure, as the app's figures pass theirs. */
+function shareTheVisitor(codes: Uint16Array, weights: Float64Array, bits: Uint32Array): number {
+  let total = 0;
+  const callers: ((i: number) => void)[] = [
+    (i) => (total += codes[i]),
+    (i) => (total += weights[i]),
+    (i) => (total -= codes[i] & 1),
+    (i) => (total += i & 3),
+    (i) => (total += weights[i] > 1 ? 1 : 0),
+    (i) => (total ^= codes[i]),
+  ];
+  for (let round = 0; round < 3; round++) for (const visit of callers) forEachSelected(bits, visit);
+  return total;
+}
+
 function main(): void {
   const runs = Number(process.argv[2] ?? 41);
   const { codes, weights, selections } = makeData();
-  const rows: VisitorRow[] = selections.map(({ name, bits }) => {
-    const inline: number[] = [];
-    const visitor: number[] = [];
-    for (let k = 0; k < 5; k++) {
-      tallyInline(codes, weights, bits);
-      tallyVisitor(codes, weights, bits);
-    }
-    for (let k = 0; k < runs; k++) {
-      const order = k % 2 === 0 ? (['inline', 'visitor'] as const) : (['visitor', 'inline'] as const);
-      const results: Record<string, { ms: number; sums: Float64Array }> = {};
-      for (const kind of order) results[kind] = time(() => (kind === 'inline' ? tallyInline : tallyVisitor)(codes, weights, bits));
-      if (!results.inline.sums.every((value, index) => value === results.visitor.sums[index])) throw new Error('the visitor and the inline loop disagree');
-      inline.push(results.inline.ms);
-      visitor.push(results.visitor.ms);
-    }
-    const selected = Array.from(bits).reduce((sum, word) => sum + popcount(word), 0);
-    return { selection: name, selected, inline: summarise(inline), visitor: summarise(visitor) };
-  });
-  printResult(rows);
+  const measure = (label: string) =>
+    selections.map(({ name, bits }) => {
+      const times = { inline: [] as number[], visitor: [] as number[], wordLoop: [] as number[] };
+      const kinds = ['inline', 'visitor', 'wordLoop'] as const;
+      for (let k = 0; k < 5; k++) for (const kind of kinds) TALLIES[kind](codes, weights, bits);
+      for (let k = 0; k < runs; k++) {
+        const order = kinds.map((_, j) => kinds[(j + k) % kinds.length]);
+        const results: Record<string, { ms: number; sums: Float64Array }> = {};
+        for (const kind of order) results[kind] = time(() => TALLIES[kind](codes, weights, bits));
+        for (const kind of kinds)
+          if (!results.inline.sums.every((value, index) => value === results[kind].sums[index])) throw new Error(`${kind} and the inline loop disagree`);
+        for (const kind of kinds) times[kind].push(results[kind].ms);
+      }
+      const selected = Array.from(bits).reduce((sum, word) => sum + popcount(word), 0);
+      return {
+        selection: `${name}${label}`,
+        selected,
+        inline: summarise(times.inline),
+        visitor: summarise(times.visitor),
+        wordLoop: summarise(times.wordLoop),
+      };
+    });
+  const alone = measure('');
+  shareTheVisitor(codes, weights, selections[0].bits);
+  printResult([...alone, ...measure(', 7 callers')]);
 }
 
 function popcount(word: number): number {

@@ -577,3 +577,48 @@ describe('buildSurvey on awkward files', () => {
     expect(values(question(survey, 'answer', 'single'))).toEqual(['Yes', 'No']);
   });
 });
+
+describe('buildSurvey with columns whose answers hardly repeat (packed, inferred from a sample)', () => {
+  // 12,000 respondents: an id, a stamp, a weight, a comment each their own, a choice, and a joined list with a rare option.
+  const rows = Array.from({ length: 12_000 }, (_, i) => {
+    const comment = i % 5 === 0 ? '' : `"I wrote answer ${i}, in my own words"`;
+    const tools = i % 1000 === 7 ? 'Vim/Neovim;Emacs (GNU)' : i % 2 ? 'Vim/Neovim;VS Code (or a fork)' : 'VS Code (or a fork)';
+    return `${100_000 + i},2022-03-${String(1 + (i % 28)).padStart(2, '0')} 10:${String(i % 60).padStart(2, '0')}:00,${(0.5 + i / 24_000).toFixed(6)},${comment},${['Yes', 'No'][i % 2]},${tools}`;
+  });
+  const survey = buildSurvey(`respondent_id,submitted_at,weight,comment,remote,tools\n${rows.join('\n')}\n`, { name: 'wide.csv' });
+
+  it('infers each kind as the whole column would: meta, meta, numeric, text, single, multi', () => {
+    expect(survey.questions.map((q) => [q.id, q.kind])).toEqual([
+      ['respondent_id', 'meta'],
+      ['submitted_at', 'meta'],
+      ['weight', 'numeric'],
+      ['comment', 'text'],
+      ['remote', 'single'],
+      ['tools', 'multi'],
+    ]);
+  });
+
+  it('keeps every respondent’s comment, and blanks as no answer ("")', () => {
+    const comment = question(survey, 'comment', 'text');
+    expect(comment.values).toHaveLength(12_000);
+    expect(comment.values[0]).toBe('');
+    expect(comment.values[11_999]).toBe('I wrote answer 11999, in my own words');
+    expect(comment.answeredCount).toBe(12_000 - 12_000 / 5);
+    expect(comment.reason).toMatch(/in a sample of 4,096 of 12,000 cells/);
+  });
+
+  it('reads every weight exactly, and every id', () => {
+    const weight = question(survey, 'weight', 'numeric');
+    expect(weight.values[0]).toBe(0.5);
+    expect(weight.values[11_999]).toBe(Number((0.5 + 11_999 / 24_000).toFixed(6)));
+    expect(weight.answeredCount).toBe(12_000);
+    expect(question(survey, 'respondent_id', 'meta').values[42]).toBe('100042');
+  });
+
+  it('counts a joined list over every respondent: options holding "/" and parentheses stay whole', () => {
+    const tools = question(survey, 'tools', 'multi');
+    expect(tools.options.map((option) => option.value).sort()).toEqual(['Emacs (GNU)', 'VS Code (or a fork)', 'Vim/Neovim']);
+    const emacs = tools.options.findIndex((option) => option.value === 'Emacs (GNU)');
+    expect(countBits(tools.members[emacs])).toBe(12);
+  });
+});

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ColumnEncoder, decodeColumn, encodeValues } from '../../../lib/survey/column-encoder';
+import { ColumnEncoder, decodeColumn, dictionaryOf, encodeValues, forEachCleanCell, isPacked, SAMPLE_CELLS } from '../../../lib/survey/column-encoder';
 
 const root = path.resolve(__dirname, '../../..');
 
@@ -23,9 +23,9 @@ describe('ColumnEncoder', () => {
 
   it('narrows codes to 16 bits under 65,536 values and keeps 32 bits above', () => {
     expect(encodeValues(['a', 'b']).codes).toBeInstanceOf(Uint16Array);
-    const encoder = new ColumnEncoder();
+    const encoder = new ColumnEncoder({ pack: false });
     for (let i = 0; i < 70_000; i++) encoder.push(`answer ${i}`);
-    const wide = encoder.finish();
+    const wide = encoder.finishDictionary();
     expect(wide.codes).toBeInstanceOf(Uint32Array);
     expect(wide.codes[69_999]).toBe(69_999);
     expect(wide.values[69_999]).toBe('answer 69999');
@@ -48,5 +48,69 @@ describe('ColumnEncoder', () => {
     expect(result.values).toBe(200);
     expect(result.first).toBe(60);
     expect(result.heap).toBeLessThan(40_000_000);
+  });
+});
+
+describe('ColumnEncoder on answers that hardly repeat', () => {
+  const unique = (n: number) => Array.from({ length: n }, (_, i) => (i % 10 === 9 ? '' : ` answer ${i} in my own words `));
+
+  it('packs a column once its distinct values pass half the rows, and keeps every cell as read', () => {
+    const encoder = new ColumnEncoder();
+    const cells = unique(10_000);
+    for (const cell of cells) encoder.push(cell);
+    const column = encoder.finish();
+    expect(isPacked(column)).toBe(true);
+    if (!isPacked(column)) return;
+    const back: string[] = [];
+    forEachCleanCell(column, (cell, i) => (back[i] = cell));
+    expect(back).toEqual(cells.map((cell) => cell.trim()));
+  });
+
+  it('samples 4,096 cells of a packed column, uniformly: a tenth blank in the column is about a tenth in the sample', () => {
+    const encoder = new ColumnEncoder();
+    for (const cell of unique(50_000)) encoder.push(cell);
+    const column = encoder.finish();
+    if (!isPacked(column)) throw new Error('expected a packed column');
+    expect(column.sample.codes.length).toBe(SAMPLE_CELLS);
+    const blanks = column.sample.counts[column.sample.values.indexOf('')];
+    // Binomial(4096, 0.1): mean 410, sd 19; ±5 sd.
+    expect(blanks).toBeGreaterThan(410 - 95);
+    expect(blanks).toBeLessThan(410 + 95);
+    // Sampled from the whole file, not its first rows.
+    expect(column.sample.values.some((value) => Number(value.split(' ')[1]) > 40_000)).toBe(true);
+  });
+
+  it('gives the same sample for the same cells (seeded), so a file always gets the same schema', () => {
+    const sampleOfRun = () => {
+      const encoder = new ColumnEncoder();
+      for (const cell of unique(20_000)) encoder.push(cell);
+      const column = encoder.finish();
+      return isPacked(column) ? column.sample.values : [];
+    };
+    expect(sampleOfRun()).toEqual(sampleOfRun());
+  });
+
+  it('keeps a repeating column a dictionary however many rows it has', () => {
+    const encoder = new ColumnEncoder();
+    for (let i = 0; i < 50_000; i++) encoder.push(['Yes', 'No', 'Maybe'][i % 3]);
+    const column = encoder.finish();
+    expect(isPacked(column)).toBe(false);
+  });
+
+  it('dictionaryOf(packed column) → the dictionary the encoder would have built without packing', () => {
+    const cells = Array.from({ length: 12_000 }, (_, i) => (i % 2 === 0 ? `value ${i}` : `value ${i - 1}`));
+    const packing = new ColumnEncoder();
+    const plain = new ColumnEncoder({ pack: false });
+    for (const cell of [...cells, ...Array.from({ length: 8192 }, (_, i) => `late ${i}`)]) {
+      packing.push(cell);
+      plain.push(cell);
+    }
+    const packed = packing.finish();
+    expect(isPacked(packed)).toBe(true);
+    const expected = plain.finishDictionary();
+    const rebuilt = dictionaryOf(packed);
+    expect(rebuilt.values).toEqual(expected.values);
+    expect(Array.from(rebuilt.codes)).toEqual(Array.from(expected.codes));
+    expect(rebuilt.counts).toEqual(expected.counts);
   });
 });

@@ -1,0 +1,121 @@
+import path from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { getWave } from '../lib/store/survey-store';
+import { describeSurvey, inferredCodebook } from '../lib/survey/describe-survey';
+import type { Codebook } from '../lib/survey/codebook-schema';
+import { readCodebookFile } from '../lib/store/read-codebook-file';
+import { SurveyFileError } from '../lib/survey/survey-file-error';
+import { CsvInputError } from '../lib/csv/csv-input-error';
+import type { IngestIssue } from '../lib/csv/ingest-issue';
+import { runAggregate, UsageError, type AggregateArguments } from './aggregate-command';
+import { datasetOfFile } from './cli-view';
+import { runCrosstab } from './crosstab-command';
+import { runFindings } from './findings-command';
+import { describeWaveLinks, findDatasetTarget } from './schema-links-command';
+import { EXPORT_KEYS, findFlag } from '../lib/view/state/view-keys';
+import { HELP } from './usage';
+
+interface Parsed extends AggregateArguments {
+  command?: string;
+  codebookPath?: string;
+  asCodebook: boolean;
+  help: boolean;
+}
+
+/** Flags of the commands themselves; every other value flag is a view setting the key table declares (lib/view/state/view-keys). */
+const COMMAND_FLAGS: Record<string, 'question' | 'codebookPath' | 'format' | 'view'> = {
+  [EXPORT_KEYS.question.flag]: 'question',
+  [EXPORT_KEYS.format.flag]: 'format',
+  '--codebook': 'codebookPath',
+  '--view': 'view',
+};
+
+function parseArguments(argv: string[]): Parsed {
+  const parsed: Parsed = { asCodebook: false, help: false, where: [], flags: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const argument = argv[i];
+    const [flag, inline] =
+      argument.startsWith('--') && argument.includes('=')
+        ? [argument.slice(0, argument.indexOf('=')), argument.slice(argument.indexOf('=') + 1)]
+        : [argument, undefined];
+    const value = () => {
+      const next = inline ?? argv[++i];
+      if (next === undefined) throw new UsageError(`${flag} needs a value`);
+      return next;
+    };
+    if (flag === '--help' || flag === '-h') parsed.help = true;
+    else if (flag === '--as-codebook') parsed.asCodebook = true;
+    else if (flag === '--where') parsed.where.push(value());
+    else if (flag in COMMAND_FLAGS) parsed[COMMAND_FLAGS[flag]] = value();
+    else if (findFlag(flag)) parsed.flags.push([flag, value()]);
+    else if (flag.startsWith('--')) throw new UsageError(`unknown option ${flag}`);
+    else if (!parsed.command) parsed.command = argument;
+    else if (!parsed.target) parsed.target = argument;
+    else throw new UsageError(`unexpected argument ${argument}`);
+  }
+  return parsed;
+}
+
+function readCodebook(file: string): Codebook {
+  const read = readCodebookFile(file, file);
+  if ('error' in read) throw new UsageError(read.error);
+  return read.codebook;
+}
+
+function codebookFor(parsed: Parsed): Codebook | undefined {
+  if (parsed.codebookPath) return readCodebook(parsed.codebookPath);
+  if (!parsed.target || !existsSync(parsed.target)) return undefined;
+  const beside = path.join(path.dirname(path.resolve(parsed.target)), 'survey.json');
+  return existsSync(beside) ? readCodebook(beside) : undefined;
+}
+
+async function schema(parsed: Parsed): Promise<number> {
+  if (!parsed.target) throw new UsageError('schema: name a CSV file, e.g. survey-lens schema data/state-of-engineers/2022.csv');
+  const isFile = existsSync(parsed.target) && statSync(parsed.target).isFile();
+  if (!isFile) {
+    const dataset = findDatasetTarget(parsed.target, process.cwd());
+    if (!dataset) throw new UsageError(`"${parsed.target}" is neither a CSV file, a dataset id nor a dataset folder`);
+    process.stdout.write(`${JSON.stringify(await describeWaveLinks(dataset), null, 2)}\n`);
+    return 0;
+  }
+  // Through the survey store, as the server reads it: a file read before is a cache read.
+  const dataset = datasetOfFile(parsed.target, codebookFor(parsed));
+  const result = await getWave(dataset, dataset.waves[0]);
+  if (!result.ok) return reportFileError(result);
+  const { survey } = result;
+  const output = parsed.asCodebook ? inferredCodebook(survey, path.basename(parsed.target)) : describeSurvey(survey, parsed.target);
+  process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
+  return 0;
+}
+
+function reportFileError(error: { message: string; issues?: readonly IngestIssue[] }): number {
+  process.stderr.write(`survey-lens: ${error.message}\n`);
+  for (const issue of error.issues ?? []) {
+    process.stderr.write(`  ${issue.line ? `line ${issue.line}: ` : ''}${issue.message}\n`);
+  }
+  return 1;
+}
+
+export async function runCommand(argv: string[]): Promise<number> {
+  try {
+    const parsed = parseArguments(argv);
+    if (parsed.help || !parsed.command) {
+      process.stdout.write(`${HELP}\n`);
+      return parsed.help ? 0 : 2;
+    }
+    if (parsed.command === 'schema') return await schema(parsed);
+    const write = (stream: NodeJS.WriteStream) => (text: string) => void stream.write(text);
+    if (parsed.command === 'aggregate') return await runAggregate({ ...parsed, codebook: codebookFor(parsed) }, write(process.stdout), write(process.stderr));
+    if (parsed.command === 'crosstab') return await runCrosstab({ ...parsed, codebook: codebookFor(parsed) }, write(process.stdout), write(process.stderr));
+    if (parsed.command === 'findings') return await runFindings({ ...parsed, codebook: codebookFor(parsed) }, write(process.stdout), write(process.stderr));
+    throw new UsageError(`unknown command "${parsed.command}"`);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`survey-lens: ${error.message}\n(see survey-lens --help)\n`);
+      return 2;
+    }
+    if (error instanceof SurveyFileError || error instanceof CsvInputError) return reportFileError(error);
+    process.stderr.write(`survey-lens: ${(error as Error).message}\n`);
+    return 1;
+  }
+}
