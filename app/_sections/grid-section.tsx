@@ -17,6 +17,8 @@ import { GridChart } from '../ui/charts/grid-chart';
 import { GridLegend } from '../ui/charts/grid-legend';
 import { ComparePicker } from '../ui/filters/compare-picker';
 import { LevelPicker } from '../ui/filters/level-picker';
+import { WeightPicker } from '../ui/filters/weight-picker';
+import { currentWeightChoice, listWeightChoices } from '@/lib/view/figures/weight-choices';
 import { DisplayToggle } from '../ui/layout/display-toggle';
 import { DownloadLinks } from '../ui/layout/download-links';
 import { Notice } from '../ui/layout/notice';
@@ -59,6 +61,7 @@ export function GridSection({ view, reference, asked }: { view: OpenView; refere
       <div className="toolbar view-toolbar">
         <ComparePicker choices={choices} current={state.by} />
         <LevelPicker current={state.level} />
+        <WeightPicker choices={listWeightChoices(reference.survey, view.defaults)} current={currentWeightChoice(state, view.defaults)} />
         <DisplayToggle questionId={grid.id} state={state} hrefs={hrefs} />
         <Link className="button button--small" href={hrefs.findings(changeView(state, { page: 1 }))} prefetch={false}>
           What stands out →
