@@ -1,0 +1,97 @@
+'use client';
+
+import { useEffect, useMemo, useState } from 'react';
+import type { Codebook } from '@/lib/survey/codebook-schema';
+import { setWeight } from '@/lib/survey/edit-codebook';
+import type { ReviewModel } from '@/lib/view/figures/review-session';
+import { formatCounted } from '@/lib/view/words/format-figure';
+import { IssueList } from '../survey/issue-list';
+import type { ReviewState } from './use-review-worker';
+import { QuestionEditor } from './question-editor';
+import { ReviewTable } from './review-table';
+
+interface ReviewPanelProps {
+  model: ReviewModel;
+  chart: ReviewState['chart'];
+  onChange: (codebook: Codebook) => void;
+  onDraw: (id: string) => void;
+  /** The codebook's file name when downloaded. */
+  downloadName: string;
+}
+
+/** A link that downloads the codebook as it stands, to use with `survey-lens --codebook` or elsewhere. */
+function CodebookDownload({ codebook, name }: { codebook: Codebook; name: string }) {
+  const [href, setHref] = useState<string>();
+  useEffect(() => {
+    const url = URL.createObjectURL(new Blob([`${JSON.stringify(codebook, null, 2)}\n`], { type: 'application/json' }));
+    setHref(url);
+    return () => URL.revokeObjectURL(url);
+  }, [codebook]);
+  return (
+    <a className="button" href={href} download={name} aria-disabled={href ? undefined : 'true'}>
+      Download the codebook
+    </a>
+  );
+}
+
+/** Step 3: what was read — respondents, what was wrong with the file, the questions and how each was read — and the selected question drawn. */
+export function ReviewPanel({ model, chart, onChange, onDraw, downloadName }: ReviewPanelProps) {
+  const [selected, setSelected] = useState<string>();
+  const several = model.waves.length > 1;
+  const question = useMemo(() => model.questions.find((candidate) => candidate.id === selected), [model, selected]);
+  // A changed codebook gives a new model: the selected question is drawn again from it.
+  useEffect(() => {
+    if (selected) onDraw(selected);
+  }, [model, selected, onDraw]);
+  const issues = model.waves.flatMap((wave) => wave.issues.map((issue) => ({ ...issue, message: several ? `${wave.name}: ${issue.message}` : issue.message })));
+  return (
+    <section className="review" aria-labelledby="review-title">
+      <h2 id="review-title">Review</h2>
+      <p className="review__respondents" data-testid="respondents">
+        {several
+          ? model.waves.map((wave) => `${wave.id}: ${formatCounted(wave.respondents, 'respondent')}`).join(' · ')
+          : formatCounted(model.waves[0].respondents, 'respondent')}
+      </p>
+      <p className="small muted">
+        {model.waves.map((wave) => `${wave.name}: ${formatCounted(wave.columns, 'column')}, ${wave.delimiter === '\t' ? 'tab' : `“${wave.delimiter}”`}-separated, header ${wave.layout}`).join('; ')}.
+        {' '}
+        {formatCounted(model.questions.length, 'question')}.
+      </p>
+      {issues.length > 0 ? (
+        <details className="review__issues" open={issues.some((issue) => issue.severity === 'error')}>
+          <summary>What was found wrong with the file ({formatCounted(issues.length, 'note')})</summary>
+          <IssueList issues={issues} />
+        </details>
+      ) : (
+        <p className="small">Nothing was found wrong with the file.</p>
+      )}
+      <div className="review__tools">
+        <label>
+          Weight column{' '}
+          <select value={model.codebook.weight ?? ''} onChange={(event) => onChange(setWeight(model.codebook, event.target.value || undefined))}>
+            <option value="">None: every respondent counts once</option>
+            {model.numeric.map((id) => (
+              <option key={id} value={id}>
+                {id}
+              </option>
+            ))}
+          </select>
+        </label>
+        <CodebookDownload codebook={model.codebook} name={downloadName} />
+      </div>
+      <p className="small muted">Pick a question to see its chart as the dashboard will draw it. Changing its kind or its options’ order draws it again.</p>
+      <div className="review__body">
+        <ReviewTable questions={model.questions} codebook={model.codebook} several={several} selected={selected} onChange={onChange} onSelect={setSelected} />
+        {question && (
+          <QuestionEditor
+            question={question}
+            codebook={model.codebook}
+            several={several}
+            drawn={chart?.id === question.id ? chart.drawn : undefined}
+            onChange={onChange}
+          />
+        )}
+      </div>
+    </section>
+  );
+}
