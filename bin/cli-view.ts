@@ -90,10 +90,11 @@ export interface CliView {
  * The command line's view, opened as a page opens its URL (lib/store/open-view: the same store,
  * the same persisted cache): flags are strict (a bad one is a usage error, exit 2), `--view`
  * lenient (what it cannot use is returned as notes). A wave that cannot be read exits 1.
+ * `everyWave` also reads every wave and their links, as a page that needs them does.
  */
 export async function openCliView(
   args: ViewArguments,
-  options: { allWaves: boolean; kind?: 'question' | 'crosstab' },
+  options: { allWaves: boolean; everyWave?: boolean; kind?: 'question' | 'crosstab' },
 ): Promise<CliView | { exit: number; messages: string[] }> {
   if (!args.target) throw new UsageError('name a CSV file or a dataset id');
   const format = args.format ?? 'csv';
@@ -103,7 +104,7 @@ export async function openCliView(
   if (wave !== undefined && wave !== 'all' && !dataset.waves.some((candidate) => candidate.id === wave)) {
     throw new UsageError(`there is no wave "${wave}"; waves are ${dataset.waves.map((candidate) => candidate.id).join(', ')}`);
   }
-  const view = await openDatasetView(dataset, toViewPairs(args, dataset, options.allWaves), { kind: options.kind });
+  const view = await openDatasetView(dataset, toViewPairs(args, dataset, options.allWaves), { everyWave: options.everyWave, kind: options.kind });
   if (view.refused) return { exit: 2, messages: [view.refused] };
   if (view.failures.length > 0)
     return {

@@ -10,6 +10,7 @@ import type { IngestIssue } from '../lib/csv/ingest-issue';
 import { runAggregate, UsageError, type AggregateArguments } from './aggregate-command';
 import { datasetOfFile } from './cli-view';
 import { runCrosstab } from './crosstab-command';
+import { runFindings } from './findings-command';
 import { describeWaveLinks, findDatasetTarget } from './schema-links-command';
 import { EXPORT_KEYS, findFlag } from '../lib/view/state/view-keys';
 
@@ -53,6 +54,19 @@ Usage:
       Prints the crosstab page's download: each row question against the column question in
       one wave (the latest unless --wave), with counts, column, row and total percentages, the
       column-% interval, significance marks and the test of independence on every row.
+
+  survey-lens findings <file or dataset id> [--where …]... [--by <id>] [--wave <wave>]
+        [--q 0.05] [--min 5] [--weight <column>|none] [--base answered|all]
+        [--suppress-below <n>] [--format csv|json] [--view '<query string>']
+      Prints the findings page's download ("what stands out"): the selection (--where) against
+      the rest of its wave, or each --by segment against the rest of the selection, over every
+      chartable question of one wave (the latest unless --wave), and what changed since the
+      previous wave; one row per finding with question_id, question_label, measure, option,
+      segment, percent, percent_rest, difference_points, ci_low, ci_high, p, q, base, base_rest
+      and section (stands_out or changed). Benjamini–Hochberg over every test; a finding has
+      q ≤ --q (default 0.05) and differs by at least --min percentage points (default 5; a
+      mean's floor, 0.2 SD at 5 points, scales with it). The JSON also gives the number of tests.
+      Refused in public mode.
 
   survey-lens --help
 
@@ -151,6 +165,7 @@ export async function main(argv: string[]): Promise<number> {
     const write = (stream: NodeJS.WriteStream) => (text: string) => void stream.write(text);
     if (parsed.command === 'aggregate') return await runAggregate({ ...parsed, codebook: codebookFor(parsed) }, write(process.stdout), write(process.stderr));
     if (parsed.command === 'crosstab') return await runCrosstab({ ...parsed, codebook: codebookFor(parsed) }, write(process.stdout), write(process.stderr));
+    if (parsed.command === 'findings') return await runFindings({ ...parsed, codebook: codebookFor(parsed) }, write(process.stdout), write(process.stderr));
     throw new UsageError(`unknown command "${parsed.command}"`);
   } catch (error) {
     if (error instanceof UsageError) {

@@ -25,6 +25,7 @@ import '../tests/e2e/look.mjs';
 import '../tests/e2e/crosstab-responses.mjs';
 import '../tests/e2e/grids.mjs';
 import '../tests/e2e/hostile.mjs';
+import '../tests/e2e/findings.mjs';
 import '../tests/e2e/golden-downloads.mjs';
 import '../tests/e2e/server.mjs';
 

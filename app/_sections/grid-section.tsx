@@ -1,3 +1,5 @@
+import Link from 'next/link';
+import { changeView } from '@/lib/view/state/change-view';
 import type { Wave } from '@/lib/survey/types';
 import type { AskedGrid } from '@/lib/view/figures/ask-question';
 import { listCompareChoices } from '@/lib/view/figures/compare-choices';
@@ -38,7 +40,7 @@ export function GridSection({ view, reference, asked }: { view: OpenView; refere
   const selection = result.selections[0] ?? { selected: 0, size: survey.size };
   const weighted = result.rows.some((row) => isWeightedMethod(row.ci_method));
   const rowHrefs = Object.fromEntries(grid.rowIds.map((rowId) => [rowId, hrefs.question(rowId, state)]));
-  const choices = listCompareChoices(survey.questions, (q) => q.grid === grid.id);
+  const choices = listCompareChoices(survey.questions, (q) => q.grid === grid.id, defaults.release && { policy: defaults.release, filters: state.filters });
   const fileBase = writeDownloadBase(dataset.id, grid.id, state, defaults);
   const base = `Base: each row’s respondents who answered it (${describeRowBases(everyone)}), of ${describeSelection(selection.selected, selection.size, threshold)}${selection.selected === selection.size ? '' : ' selected'} in wave ${reference.label ?? reference.id}.`;
   const notes = [
@@ -58,6 +60,9 @@ export function GridSection({ view, reference, asked }: { view: OpenView; refere
         <ComparePicker choices={choices} current={state.by} />
         <LevelPicker current={state.level} />
         <DisplayToggle questionId={grid.id} state={state} hrefs={hrefs} />
+        <Link className="button button--small" href={hrefs.findings(changeView(state, { page: 1 }))} prefetch={false}>
+          What stands out →
+        </Link>
         <DownloadLinks csvHref={hrefs.export(grid.id, state, 'csv')} jsonHref={hrefs.export(grid.id, state, 'json')} fileBase={fileBase}>
           {state.display === 'chart' && segments.length === 0 && (
             <ChartDownloads questionId={grid.id} title={grid.label} caption={caption} fileBase={fileBase} />

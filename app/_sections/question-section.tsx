@@ -101,7 +101,11 @@ export function QuestionSection({ view, reference, asked, trendLink }: QuestionS
   const notes = [...statement.notes, ...result.notes, ...result.problems.map((problem) => `Not shown: ${problem}.`)];
   if (weighted) notes.push(describeWeighting(dataset.codebook?.weight));
   const headers = HEADERS[question.kind];
-  const choices = listCompareChoices(reference.survey.questions, (q) => q.id === question.id);
+  const choices = listCompareChoices(
+    reference.survey.questions,
+    (q) => q.id === question.id,
+    defaults.release && { policy: defaults.release, filters: state.filters },
+  );
   const keys = table?.categories.map((category) => category.key) ?? [];
   const toggled = (key: string) =>
     question.kind === 'numeric'
@@ -127,16 +131,21 @@ export function QuestionSection({ view, reference, asked, trendLink }: QuestionS
         <ComparePicker choices={choices} current={state.by} />
         <LevelPicker current={state.level} />
         <DisplayToggle questionId={question.id} state={state} hrefs={hrefs} />
-        {question.kind !== 'ranking' && question.kind !== 'numeric' && (
-          <Link className="button button--small" href={hrefs.crosstab(changeView(state, { rows: [question.id], cols: state.by }))} prefetch={false}>
-            Crosstab →
+        <span className="toolbar__links">
+          {question.kind !== 'ranking' && question.kind !== 'numeric' && (
+            <Link className="button button--small" href={hrefs.crosstab(changeView(state, { rows: [question.id], cols: state.by }))} prefetch={false}>
+              Crosstab →
+            </Link>
+          )}
+          {trendLink && (
+            <Link className="button button--small" href={trendLink.href} prefetch={false}>
+              Trend across {trendLink.waves} waves →
+            </Link>
+          )}
+          <Link className="button button--small" href={hrefs.findings(changeView(state, { page: 1 }))} prefetch={false}>
+            What stands out →
           </Link>
-        )}
-        {trendLink && (
-          <Link className="button button--small" href={trendLink.href} prefetch={false}>
-            Trend across {trendLink.waves} waves →
-          </Link>
-        )}
+        </span>
         <DownloadLinks csvHref={hrefs.export(question.id, state, 'csv')} jsonHref={hrefs.export(question.id, state, 'json')} fileBase={fileBase}>
           {chart && state.display === 'chart' && !withheld && (
             <ChartDownloads questionId={question.id} title={question.label} caption={caption} fileBase={fileBase} />

@@ -102,7 +102,11 @@ export function TrendSection({ view, reference, asked, trend }: TrendSectionProp
   const waves = overall?.waves ?? [];
   const weighted = rows.some((row) => isWeightedMethod(row.ci_method));
   const fileBase = writeDownloadBase(dataset.id, question.id, state, defaults);
-  const choices = listCompareChoices(reference.survey.questions, (q) => q.id === question.id);
+  const choices = listCompareChoices(
+    reference.survey.questions,
+    (q) => q.id === question.id,
+    defaults.release && { policy: defaults.release, filters: state.filters },
+  );
   const segments = state.by ? [...new Set(rows.filter((row) => row.segment !== '(all)').map((row) => row.segment))].slice(0, MAX_PANELS) : [];
   const summary = buildWaveSummary(rows, waves);
   const panels = segments.flatMap(
@@ -130,6 +134,9 @@ export function TrendSection({ view, reference, asked, trend }: TrendSectionProp
         <ComparePicker choices={choices} current={state.by} />
         <LevelPicker current={state.level} />
         <DisplayToggle questionId={question.id} state={state} hrefs={hrefs} />
+        <Link className="button button--small" href={hrefs.findings(changeView(state, { wave: undefined, page: 1 }))} prefetch={false}>
+          What stands out →
+        </Link>
         <DownloadLinks csvHref={hrefs.export(question.id, state, 'csv')} jsonHref={hrefs.export(question.id, state, 'json')} fileBase={fileBase}>
           {overall && waves.length > 1 && state.display === 'chart' && (
             <ChartDownloads questionId={question.id} title={question.label} caption={caption} fileBase={fileBase} />

@@ -14,7 +14,7 @@ import { WaveErrors } from './wave-errors';
 interface ViewBodyProps {
   segment: string;
   query: SearchParams;
-  kind: Extract<PageKind, 'overview' | 'responses' | 'crosstab'>;
+  kind: Extract<PageKind, 'overview' | 'responses' | 'crosstab' | 'findings'>;
   children: (view: OpenView, reference: Wave) => ReactNode;
 }
 
@@ -23,9 +23,10 @@ interface ViewBodyProps {
  * the wave switcher, what the URL could not use, a wave that failed, and the view's frame.
  */
 export async function ViewBody({ segment, query, kind, children }: ViewBodyProps) {
-  const view = await openView(segment, query, { kind: kind === 'crosstab' ? 'crosstab' : 'question' });
+  // Findings compare the wave with the one before it: every wave and their links are read.
+  const view = await openView(segment, query, { everyWave: kind === 'findings', kind: kind === 'crosstab' ? 'crosstab' : 'question' });
   const { dataset, state, hrefs, reference } = view;
-  const hrefFor = (next: ViewState) => (kind === 'overview' ? hrefs.overview(next) : kind === 'crosstab' ? hrefs.crosstab(next) : hrefs.responses(next));
+  const hrefFor = (next: ViewState) => hrefs[kind](next);
   const waves = listWavePills(dataset, state.wave === 'all' ? undefined : state.wave, (id) => hrefFor(changeView(state, { wave: id, page: 1 })));
   return (
     <>

@@ -38,7 +38,7 @@ export function ViewFrame({ view, reference, kind, path, hrefFor, children }: Vi
     text: part.text,
     removeHref: hrefFor(removeFilter(state, part.question, part.op)),
   }));
-  const comparing = kind === 'question' && state.by ? lookup(state.by) : undefined;
+  const comparing = (kind === 'question' || kind === 'findings') && state.by ? lookup(state.by) : undefined;
   const trend = state.wave === 'all' ? ` in ${reference.id}` : '';
   // Every wave the view covers that was read only in part, said above its figures on every page.
   const partial = view.loaded.flatMap((wave) => {
@@ -48,7 +48,17 @@ export function ViewFrame({ view, reference, kind, path, hrefFor, children }: Vi
   return (
     <ViewNavigationProvider nav={{ path, kind, state, defaults }}>
       <div className="view-layout">
-        <FacetSidebar groups={groups} threshold={threshold} />
+        <FacetSidebar
+          groups={groups}
+          threshold={threshold}
+          empty={
+            view.refused
+              ? 'Filters are offered on published views: remove what this view cannot ask.'
+              : defaults.release
+                ? `This public dashboard combines ${defaults.release.fields === 1 ? 'one breakdown' : `${defaults.release.fields} breakdowns`} at a time: remove a filter or the comparison to filter by another.`
+                : undefined
+          }
+        />
         <div className="view-layout__main">
           <FilterSentence
             selection={selected === null ? 'This view is not published' : `${describeSelection(selected, survey.size, threshold)}${trend}`}
@@ -56,6 +66,12 @@ export function ViewFrame({ view, reference, kind, path, hrefFor, children }: Vi
             clearHref={parts.length > 1 ? hrefFor(clearFilters(state)) : undefined}
             comparison={comparing ? { text: `compared by ${comparing.label}`, removeHref: hrefFor(changeView(state, { by: undefined })) } : undefined}
           />
+          {defaults.release && !view.refused && (
+            <p className="small muted public-note">
+              A public dashboard: every count is a published cell, changed by up to 2 to protect respondents, and every other figure is worked out from those
+              cells — so a total may differ by a few from the sum of its parts.
+            </p>
+          )}
           {view.refused && (
             <Notice tone="warning" title="Not published">
               <p>{view.refused}</p>

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { Suspense } from 'react';
 import type { Grid, Question } from '@/lib/survey/types';
 import { aggregatable } from '@/lib/analysis/question-figures';
 import { buildGridFigures, describeRowBases, toGridChart } from '@/lib/view/figures/build-grid-view';
@@ -12,9 +13,11 @@ import { buildQuestionView } from '@/lib/view/figures/question-view';
 import { suppressionOf } from '@/lib/view/state/view-state';
 import type { OpenView } from '../_server/open-view';
 import type { Wave } from '@/lib/survey/types';
+import { FindingsCard } from './findings-card';
 import { HeadlineTrend } from './headline-trend';
 import { Notice } from '../ui/layout/notice';
 import { Pager } from '../ui/layout/pager';
+import { CardSkeleton } from '../ui/layout/skeletons';
 import { StatList } from '../ui/layout/stat-list';
 import { IssuesPanel } from '../ui/survey/issues-panel';
 import { GridCard, type GridCardData } from '../ui/survey/grid-card';
@@ -109,12 +112,20 @@ export function WaveOverview({ view, reference }: { view: OpenView; reference: W
         </Notice>
       )}
       <StatList stats={stats} label={`Wave ${reference.label ?? reference.id} in figures`} />
+      {state.page === 1 && (state.filters.length > 0 || state.by) && (
+        <Suspense fallback={<CardSkeleton label="Testing every question for what stands out…" />}>
+          <FindingsCard view={view} reference={reference} />
+        </Suspense>
+      )}
       <div className="toolbar">
         <Link className="button button--primary" href={hrefs.responses(changeView(state, { page: 1 }))}>
           Browse the responses →
         </Link>
         <Link className="button" href={hrefs.crosstab(changeView(state, { page: 1 }))} prefetch={false}>
           Crosstab →
+        </Link>
+        <Link className="button" href={hrefs.findings(changeView(state, { page: 1 }))} prefetch={false}>
+          What stands out →
         </Link>
         <Link
           className="button button--small"

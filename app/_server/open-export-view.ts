@@ -23,16 +23,17 @@ export function downloadHeaders(name: string, contentType?: string): Record<stri
  * the waves there are; a wave whose file is gone a 404, one that cannot be read a 409, each naming
  * the waves that can be. A trend (`_wave=all`) whose route says it can leave a wave out
  * (`partialTrend`) goes on with the waves that were read, and the route says which one is missing.
+ * `everyWave` reads every wave and their links too, as the page behind the route does.
  */
 export async function openExportView(
   request: Request,
   params: Promise<{ dataset: string }>,
-  options: { partialTrend?: boolean; kind?: 'question' | 'crosstab' } = {},
+  options: { partialTrend?: boolean; everyWave?: boolean; kind?: 'question' | 'crosstab' } = {},
 ): Promise<{ url: URL; view: OpenView & { reference: Wave } } | Response> {
   const url = new URL(request.url);
   const segment = (await params).dataset;
   if (!findDatasetBySegment(segment)) return problem(404, 'There is no such dataset.');
-  const view = await openView(segment, url.searchParams, { kind: options.kind });
+  const view = await openView(segment, url.searchParams, { everyWave: options.everyWave, kind: options.kind });
   // Public mode: a view outside the release gets the reason and what can be asked, never a figure.
   if (view.refused) return problem(403, view.refused);
   // A reader who left while the wave was read (a dropped slow download) costs no figures.

@@ -14,6 +14,7 @@ const PAGES = {
   question: '/state-of-engineers/questions/role?_by=region',
   trend: '/state-of-engineers/questions/hot_trends?_wave=all',
   crosstab: '/state-of-engineers/crosstab?_rows=role&_cols=region',
+  findings: '/state-of-engineers/findings?region=Europe',
   responses: '/state-of-engineers/responses',
   // A grid (matrix question) of a real export: diverging stacked bars, the rows × answers table.
   ...(sharedAvailable ? { grid: '/fte_starwars_surveymonkey/questions/q6' } : {}),

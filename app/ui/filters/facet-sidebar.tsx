@@ -3,12 +3,15 @@
 import { useId, useState } from 'react';
 import type { FacetGroup } from '@/lib/view/figures/build-facets';
 import { normaliseName } from '@/lib/view/state/suggest-name';
+import { formatCounted } from '@/lib/view/words/format-figure';
 import { OptionFacet } from './option-facet';
 import { RangeFacet } from './range-facet';
 import { useDrawer } from './use-drawer';
 
 interface FacetSidebarProps {
   groups: FacetGroup[];
+  /** Said instead of facets when there are none to offer (a public view outside the release, or one at its field limit). */
+  empty?: string;
   /** The dataset's suppression threshold, for “fewer than N” counts. */
   threshold: number;
 }
@@ -21,7 +24,7 @@ const OPEN_ALL_UP_TO = 6;
  * over question labels. Counts are live: each facet counts under every other facet's filters.
  * A sidebar on wide screens; on narrow ones a drawer behind a “Filters (n)” button.
  */
-export function FacetSidebar({ groups, threshold }: FacetSidebarProps) {
+export function FacetSidebar({ groups, threshold, empty }: FacetSidebarProps) {
   const [query, setQuery] = useState('');
   const searchId = useId();
   const drawerId = useId();
@@ -59,19 +62,24 @@ export function FacetSidebar({ groups, threshold }: FacetSidebarProps) {
                 Close<span className="visually-hidden"> the filters</span>
               </button>
             </div>
-            <label className="visually-hidden" htmlFor={searchId}>
-              Find a question to filter by
-            </label>
-            <input
-              id={searchId}
-              className="facets__search"
-              type="search"
-              placeholder={`Find among ${total} questions…`}
-              value={query}
-              onChange={(event) => setQuery(event.target.value)}
-            />
+            {total > 0 && (
+              <label className="visually-hidden" htmlFor={searchId}>
+                Find a question to filter by
+              </label>
+            )}
+            {total > 0 && (
+              <input
+                id={searchId}
+                className="facets__search"
+                type="search"
+                placeholder={`Find among ${formatCounted(total, 'question')}…`}
+                value={query}
+                onChange={(event) => setQuery(event.target.value)}
+              />
+            )}
           </div>
-          {visible.length === 0 && <p className="muted small">No question matches “{query}”.</p>}
+          {total === 0 && empty && <p className="muted small">{empty}</p>}
+          {total > 0 && visible.length === 0 && <p className="muted small">No question matches “{query}”.</p>}
           {visible.map((group, index) => (
             <div className="facet-group" key={`${group.label ?? ''}-${index}`}>
               {group.label && <h3 className="facet-group__label">{group.label}</h3>}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { BaseRule } from '../../analysis/figure';
+import { DEFAULT_FINDING_THRESHOLDS } from '../../analysis/pick-findings';
 import {
   CONFIDENCE_LEVELS,
   MAX_CROSSTAB_ROWS,
@@ -12,7 +13,7 @@ import {
 } from './view-state';
 
 /** Which kind of page (or download) a link points at: each keeps only the settings it uses. */
-export type PageKind = 'overview' | 'question' | 'responses' | 'crosstab' | 'export' | 'crosstab-export' | 'responses-export';
+export type PageKind = 'overview' | 'question' | 'responses' | 'crosstab' | 'findings' | 'export' | 'crosstab-export' | 'responses-export' | 'findings-export';
 
 /** What writing a setting needs to know of the dataset: defaults are never written. */
 export type WriteDefaults = Pick<ViewDefaults, 'weighted' | 'suppressBelow' | 'waveIds'>;
@@ -58,7 +59,36 @@ const flagSchema = z.enum(['1', '0', 'true', 'false']).transform((value) => valu
 /** Responses: per column, text its cell must contain (`_match.<column>=text`): one key per column. */
 const MATCH_PREFIX = '_match.';
 
-const FIGURES: readonly PageKind[] = ['overview', 'question', 'responses', 'crosstab', 'export', 'crosstab-export'];
+const FIGURES: readonly PageKind[] = ['overview', 'question', 'responses', 'crosstab', 'findings', 'export', 'crosstab-export', 'findings-export'];
+const FINDINGS: readonly PageKind[] = ['findings', 'findings-export'];
+
+/** A decimal number as a URL or a flag writes it ("0.05", "5", ".1"); never an exponent, a sign or a word. */
+const DECIMAL = /^(\d{1,9}(\.\d{0,9})?|\.\d{1,9})$/;
+
+/** A decimal written back as DECIMAL reads it: 0.000001, never 1e-6. */
+const writeDecimal = (value: number) => value.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 9 });
+
+/** `_q`: the false discovery rate findings are held to, strictly between 0 and 1 (q = 1 would call every test a finding). */
+function readQ(raw: string): number | string {
+  const value = Number(raw);
+  if (!DECIMAL.test(raw) || !(value > 0 && value < 1)) return `“${raw.slice(0, 40)}” is not a q threshold (a number between 0 and 1, such as 0.05)`;
+  return value;
+}
+
+/** `_min`: the effect floor in percentage points, 0 to 100; 0 leaves only q. */
+function readMinPoints(raw: string): number | string {
+  const value = Number(raw);
+  if (!DECIMAL.test(raw) || value > 100) return `“${raw.slice(0, 40)}” is not an effect floor (percentage points from 0 to 100, such as 5)`;
+  return value;
+}
+
+/** A flag's value through the key's own reader: the same rule, but a usage error instead of a fallback. */
+const strictly =
+  (read: (raw: string) => number | string, flag: string) =>
+  (raw: string): string | { error: string } => {
+    const value = read(raw);
+    return typeof value === 'string' ? { error: `${flag}: ${value}` } : raw;
+  };
 
 /** A key with one value: the first is read (the `_` keys are never repeated), one pair written. */
 function single<F extends keyof ViewState>(
@@ -113,7 +143,7 @@ export const VIEW_KEYS: readonly ViewKey[] = [
   single(
     'wave',
     '_wave',
-    ['overview', 'question', 'responses', 'crosstab', 'export', 'crosstab-export', 'responses-export'],
+    ['overview', 'question', 'responses', 'crosstab', 'findings', 'export', 'crosstab-export', 'responses-export', 'findings-export'],
     (raw, { waveIds }) => {
       if (raw === 'all') return waveIds.length > 1 ? { value: 'all' } : {};
       if (waveIds.includes(raw)) return { value: raw === waveIds.at(-1) ? undefined : raw };
@@ -133,7 +163,7 @@ export const VIEW_KEYS: readonly ViewKey[] = [
   single(
     'by',
     '_by',
-    ['overview', 'question', 'responses', 'export'],
+    ['overview', 'question', 'responses', 'findings', 'export', 'findings-export'],
     (raw) => (raw === '' ? {} : { value: raw }),
     (state) => state.by,
     { name: '--by' },
@@ -305,9 +335,36 @@ export const VIEW_KEYS: readonly ViewKey[] = [
     (state) => (state.sort && state.desc ? '1' : undefined),
   ),
   single(
+    'q',
+    '_q',
+    FINDINGS,
+    (raw) => {
+      const value = readQ(raw);
+      if (typeof value === 'string') return { note: `${value}; findings are held to q ≤ ${DEFAULT_FINDING_THRESHOLDS.q}.` };
+      return { value: value === DEFAULT_FINDING_THRESHOLDS.q ? undefined : value };
+    },
+    (state) => (state.q !== undefined && state.q !== DEFAULT_FINDING_THRESHOLDS.q ? writeDecimal(state.q) : undefined),
+    { name: '--q', toValue: strictly(readQ, '--q') },
+  ),
+  single(
+    'minPoints',
+    '_min',
+    FINDINGS,
+    (raw) => {
+      const value = readMinPoints(raw);
+      if (typeof value === 'string')
+        return {
+          note: `${value}; findings differ by at least ${DEFAULT_FINDING_THRESHOLDS.minPoints} points (${DEFAULT_FINDING_THRESHOLDS.minSd} SD for a mean).`,
+        };
+      return { value: value === DEFAULT_FINDING_THRESHOLDS.minPoints ? undefined : value };
+    },
+    (state) => (state.minPoints !== undefined && state.minPoints !== DEFAULT_FINDING_THRESHOLDS.minPoints ? writeDecimal(state.minPoints) : undefined),
+    { name: '--min', toValue: strictly(readMinPoints, '--min') },
+  ),
+  single(
     'page',
     '_page',
-    ['overview', 'responses'],
+    ['overview', 'responses', 'findings'],
     (raw) => {
       const value = countSchema.safeParse(raw);
       return value.success && value.data >= 1 ? { value: value.data } : { note: `“${raw}” is not a page number; showing page 1.` };

@@ -47,6 +47,13 @@ export interface ViewState {
   matches: Record<string, string>;
   /** Responses: the columns shown (and downloaded); undefined = answers only, metadata and free text hidden. */
   columns?: string[];
+  /** Findings: the Benjamini–Hochberg q a finding must be within; undefined = 0.05 (lib/analysis/pick-findings DEFAULT_FINDING_THRESHOLDS). */
+  q?: number;
+  /**
+   * Findings: the effect floor in percentage points; a mean's floor in standard deviations scales
+   * with it (5 points ↔ 0.2 SD, the issue's pair). undefined = 5.
+   */
+  minPoints?: number;
 }
 
 /** The confidence levels a reader can choose, in percent: 95 is the default. */

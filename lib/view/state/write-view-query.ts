@@ -29,10 +29,13 @@ const segment = (text: string) => encodeURIComponent(text);
  */
 export interface ViewHrefs {
   /** Paths without a query, for client controls that add the query themselves. */
-  paths: { overview: string; question(questionId: string): string; responses: string; crosstab: string };
+  paths: { overview: string; question(questionId: string): string; responses: string; crosstab: string; findings: string };
   overview(state: ViewState): string;
   crosstab(state: ViewState): string;
   crosstabExport(state: ViewState, format: ExportFormat): string;
+  /** What stands out in the view (issue 23), and its findings as a file. */
+  findings(state: ViewState): string;
+  findingsExport(state: ViewState, format: ExportFormat): string;
   /** The responses the view lists, as CSV: its columns, or every column with `all`. */
   responsesExport(state: ViewState, all: boolean): string;
   question(questionId: string, state: ViewState): string;
@@ -47,6 +50,14 @@ export function makeViewHrefs(datasetId: string, defaults: WriteDefaults): ViewH
     question: (questionId: string) => `${root}/questions/${segment(questionId)}`,
     responses: `${root}/responses`,
     crosstab: `${root}/crosstab`,
+    findings: `${root}/findings`,
+  };
+  /** A download route's URL: the view's pairs for that route, then its format. */
+  const exportOf = (path: string, state: ViewState, kind: PageKind, format: ExportFormat) => {
+    const query = new URLSearchParams(writeViewPairs(state, defaults, kind));
+    if (format === 'json') query.set(EXPORT_KEYS.format.key, 'json');
+    const text = query.toString();
+    return `${path}/export${text ? `?${text}` : ''}`;
   };
   return {
     paths,
@@ -54,18 +65,15 @@ export function makeViewHrefs(datasetId: string, defaults: WriteDefaults): ViewH
     question: (questionId, state) => `${paths.question(questionId)}${writeViewQuery(state, defaults, 'question')}`,
     responses: (state) => `${paths.responses}${writeViewQuery(state, defaults, 'responses')}`,
     crosstab: (state) => `${paths.crosstab}${writeViewQuery(state, defaults, 'crosstab')}`,
+    findings: (state) => `${paths.findings}${writeViewQuery(state, defaults, 'findings')}`,
+    findingsExport: (state, format) => exportOf(paths.findings, state, 'findings-export', format),
     responsesExport: (state, all) => {
       const query = new URLSearchParams(writeViewPairs(state, defaults, 'responses-export'));
       if (all) query.set(EXPORT_KEYS.all.key, '1');
       const text = query.toString();
       return `${paths.responses}/export${text ? `?${text}` : ''}`;
     },
-    crosstabExport: (state, format) => {
-      const query = new URLSearchParams(writeViewPairs(state, defaults, 'crosstab-export'));
-      if (format === 'json') query.set(EXPORT_KEYS.format.key, 'json');
-      const text = query.toString();
-      return `${paths.crosstab}/export${text ? `?${text}` : ''}`;
-    },
+    crosstabExport: (state, format) => exportOf(paths.crosstab, state, 'crosstab-export', format),
     export: (questionId, state, format) => {
       const query = new URLSearchParams(writeViewPairs(state, defaults, 'export'));
       query.set(EXPORT_KEYS.question.key, questionId);

@@ -1,4 +1,7 @@
 import type { FindingRow } from '../../analysis/finding-row';
+import type { Filter } from '../../analysis/filters';
+import type { FindingThresholds } from '../../analysis/pick-findings';
+import { describeFilters, type LabelLookup } from './describe-filters';
 import { formatCounted, formatFigure } from './format-figure';
 
 /** Points to one decimal, as the percentages beside them, with a real minus sign as the stats panel writes changes: "5.3", "−0.4". */
@@ -83,4 +86,52 @@ export function describeFindingsHeader(tests: number, findings: number, q: numbe
   const expected = q * findings;
   if (expected < 0.5) return `${start} fewer than one of them is expected to be false.`;
   return `${start} about ${formatFigure(Math.round(expected), 'count')} of them may be false.`;
+}
+
+/** A threshold as a reader takes it in: 0.05, 5, 0.2 (no trailing zeros, no exponent). */
+const plain = (value: number) => String(Math.round(value * 1e6) / 1e6);
+
+/**
+ * How the page's findings were found, in one paragraph: the tests (weighted or not), one
+ * Benjamini–Hochberg family over every test on the page, the floors, and what was not tested.
+ */
+export function describeFindingsMethod(options: { weighted: boolean; thresholds: FindingThresholds; untested: number; changes: boolean }): string {
+  const { weighted, thresholds, untested, changes } = options;
+  const tests = weighted
+    ? 'Each comparison is design-based, as the weights require: Rao–Scott’s test for shares (R svychisq) and the weighted t-test for means (R svyttest).'
+    : 'Each comparison is a two-sample test of proportions without continuity correction (R prop.test) or Welch’s t-test for means.';
+  const family = changes
+    ? 'A change between waves takes the trend’s own test. The false discovery rate is controlled (Benjamini–Hochberg) over every test on this page, what stands out and what changed together.'
+    : 'The false discovery rate is controlled (Benjamini–Hochberg) over every test on this page.';
+  const floor =
+    thresholds.minPoints > 0
+      ? `A finding has q ≤ ${plain(thresholds.q)} and a difference of at least ${plain(thresholds.minPoints)} percentage points (${plain(thresholds.minSd)} standard deviations for a mean).`
+      : `A finding has q ≤ ${plain(thresholds.q)}, whatever the size of its difference.`;
+  const left =
+    untested > 0
+      ? ` ${formatCounted(untested, 'comparison')} with fewer than 30 respondents on a side, or too few for the test, ${untested === 1 ? 'was' : 'were'} not tested.`
+      : '';
+  return `${tests} ${family} ${floor}${left}`;
+}
+
+/**
+ * Who the findings compare, as their heading says it:
+ *   "Respondents where Country is “Germany” (5,866) against the rest of wave 2019 (83,017)"
+ *   "Each group of “WorkLoc” against the rest of the 20,949 respondents where Country is “United States”"
+ */
+export function describeFindingsScope(scope: {
+  filters: readonly Filter[];
+  by?: string;
+  selected: number;
+  size: number;
+  wave: string;
+  lookup: LabelLookup;
+}): string {
+  const { filters, by, selected, size, wave, lookup } = scope;
+  const count = (value: number) => formatFigure(value, 'count');
+  if (by !== undefined) {
+    const within = filters.length > 0 ? `the ${count(selected)} ${lowerFirst(describeFilters(filters, lookup))}` : `wave ${wave}`;
+    return `Each group of “${lookup(by)?.label ?? by}” against the rest of ${within}`;
+  }
+  return `${describeFilters(filters, lookup)} (${count(selected)}) against the rest of wave ${wave} (${count(size - selected)})`;
 }
