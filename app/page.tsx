@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
+import Link from 'next/link';
 import { Suspense } from 'react';
 import { listDatasets } from '../lib/store/survey-store';
+import { isPublicServer } from '../lib/store/write-access';
 import { DatasetCard } from './_sections/dataset-card';
 import { Notice } from './ui/layout/notice';
 import { CardSkeleton } from './ui/layout/skeletons';
@@ -17,7 +19,14 @@ export default async function HomePage() {
   return (
     <>
       <header className="page-header">
-        <h1>Datasets</h1>
+        <div className="page-header__title-row">
+          <h1>Datasets</h1>
+          {!isPublicServer() && (
+            <Link href="/add" className="button button--primary">
+              Add a survey
+            </Link>
+          )}
+        </div>
         <p className="lead">
           Survey exports read from CSV files. Open a dataset to see every question charted, then drill into one question or browse the raw responses.
         </p>

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Codebook } from '../survey/codebook-schema';
 import { readCodebookFile } from './read-codebook-file';
 import { mergeQuestions, PUBLISHER_SCHEMA, readPublisherSchema, type PublisherQuestions } from '../survey/publisher-schema';
+import { yearIn } from '../survey/name-waves';
 
 export interface WaveSource {
   id: string;
@@ -57,12 +58,6 @@ export const SURVEY_FILE = /\.(?:csv|tsv)(?:\.gz)?$/i;
 /** Files that sit beside survey exports but are not responses: schemas, codebooks, filter notes. */
 const NOT_RESPONSES = /schema|reference|filtering|readme|questions/i;
 const SAFE_ID = /^[A-Za-z0-9][\w.-]{0,79}$/;
-const YEAR = /(?:^|[^0-9])((?:19|20)\d\d)(?![0-9])/;
-
-/** The survey year a file path names (`results_2021.csv`, `2019/results.csv`), if any. */
-export function yearIn(text: string): string | undefined {
-  return YEAR.exec(text)?.[1];
-}
 
 /** A folder's entries, or none when it vanished or cannot be read while it is being listed (discovery runs on every request). */
 function readEntries(dir: string): Dirent[] {

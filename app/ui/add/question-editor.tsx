@@ -32,10 +32,16 @@ export function QuestionEditor({ question, codebook, several, drawn, onChange }:
         {question.label} <span className="muted small">({question.id})</span>
       </h3>
       {drawn?.chart ? (
-        <QuestionChart data={drawn.chart} variant="compact" caption={`As the dashboard will draw it, ${drawn.waveId}: ${formatCounted(question.answered, 'answer')}.`} />
+        <QuestionChart
+          data={drawn.chart}
+          variant="compact"
+          caption={`As the dashboard will draw it, ${drawn.waveId}: ${formatCounted(question.answered, 'answer')}.`}
+        />
       ) : (
         <p className="muted" data-testid="no-chart">
-          {question.kind === 'ignore' ? 'Ignored: this column is left out of the survey.' : 'Not charted: free text and metadata are read in the responses table only.'}
+          {question.kind === 'ignore'
+            ? 'Ignored: this column is left out of the survey.'
+            : 'Not charted: free text and metadata are read in the responses table only.'}
         </p>
       )}
       {options.length > 0 && question.kind !== 'ignore' && (

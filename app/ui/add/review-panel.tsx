@@ -5,6 +5,7 @@ import type { Codebook } from '@/lib/survey/codebook-schema';
 import { setWeight } from '@/lib/survey/edit-codebook';
 import type { ReviewModel } from '@/lib/view/figures/review-session';
 import { formatCounted } from '@/lib/view/words/format-figure';
+import { saveDownload } from '../charts/save-download';
 import { IssueList } from '../survey/issue-list';
 import type { ReviewState } from './use-review-worker';
 import { QuestionEditor } from './question-editor';
@@ -19,18 +20,13 @@ interface ReviewPanelProps {
   downloadName: string;
 }
 
-/** A link that downloads the codebook as it stands, to use with `survey-lens --codebook` or elsewhere. */
+/** Downloads the codebook as it stands, to use with `survey-lens --codebook` or in another deployment. */
 function CodebookDownload({ codebook, name }: { codebook: Codebook; name: string }) {
-  const [href, setHref] = useState<string>();
-  useEffect(() => {
-    const url = URL.createObjectURL(new Blob([`${JSON.stringify(codebook, null, 2)}\n`], { type: 'application/json' }));
-    setHref(url);
-    return () => URL.revokeObjectURL(url);
-  }, [codebook]);
+  const save = () => saveDownload(new Blob([`${JSON.stringify(codebook, null, 2)}\n`], { type: 'application/json' }), name);
   return (
-    <a className="button" href={href} download={name} aria-disabled={href ? undefined : 'true'}>
+    <button type="button" className="button" onClick={save}>
       Download the codebook
-    </a>
+    </button>
   );
 }
 
@@ -53,9 +49,13 @@ export function ReviewPanel({ model, chart, onChange, onDraw, downloadName }: Re
           : formatCounted(model.waves[0].respondents, 'respondent')}
       </p>
       <p className="small muted">
-        {model.waves.map((wave) => `${wave.name}: ${formatCounted(wave.columns, 'column')}, ${wave.delimiter === '\t' ? 'tab' : `“${wave.delimiter}”`}-separated, header ${wave.layout}`).join('; ')}.
-        {' '}
-        {formatCounted(model.questions.length, 'question')}.
+        {model.waves
+          .map(
+            (wave) =>
+              `${wave.name}: ${formatCounted(wave.columns, 'column')}, ${wave.delimiter === '\t' ? 'tab' : `“${wave.delimiter}”`}-separated, header ${wave.layout}`,
+          )
+          .join('; ')}
+        . {formatCounted(model.questions.length, 'question')}.
       </p>
       {issues.length > 0 ? (
         <details className="review__issues" open={issues.some((issue) => issue.severity === 'error')}>

@@ -47,7 +47,10 @@ export function useReviewWorker() {
         else setState((current) => ({ ...current, phase: current.model ? 'review' : 'idle', error: { message: reply.message, issues: reply.issues } }));
       };
       created.onerror = (event) => setState({ phase: 'idle', error: { message: `The reader stopped: ${event.message || 'unknown error'}`, issues: [] } });
-      setState({ phase: 'reading', progress: { file: 0, files: files.length, bytes: 0, totalBytes: files.reduce((sum, file) => sum + file.size, 0), rows: 0 } });
+      setState({
+        phase: 'reading',
+        progress: { file: 0, files: files.length, bytes: 0, totalBytes: files.reduce((sum, file) => sum + file.size, 0), rows: 0 },
+      });
       created.postMessage({ type: 'read', files, codebook, maxBytes } satisfies WorkerRequest);
     },
     [stop],

@@ -14,9 +14,7 @@ export interface WorkerFile {
 }
 
 export type WorkerRequest =
-  | { type: 'read'; files: WorkerFile[]; codebook: Codebook; maxBytes: number }
-  | { type: 'apply'; codebook: Codebook }
-  | { type: 'draw'; id: string };
+  { type: 'read'; files: WorkerFile[]; codebook: Codebook; maxBytes: number } | { type: 'apply'; codebook: Codebook } | { type: 'draw'; id: string };
 
 export type WorkerReply =
   | { type: 'progress'; progress: ReadProgress }
