@@ -13,12 +13,14 @@ export function ReadProgress({ progress, label, onCancel }: { progress: Progress
         {label}
         {progress.files > 1 ? ` (file ${progress.file + 1} of ${progress.files})` : ''}
       </p>
+      {progress.pass > 1 && <p className="small">Its quotes broke its records: reading it again as plain tab-separated text.</p>}
       <progress className="read-progress__bar" max={progress.totalBytes || 1} value={progress.bytes} aria-valuetext={`${Math.round(share * 100)}%`} />
       <p className="read-progress__figures small" aria-live="polite">
         <span data-testid="progress-bytes">
           {formatBytes(progress.bytes)} of {formatBytes(progress.totalBytes)}
         </span>
         {progress.rows > 0 && <span data-testid="progress-rows"> · {formatCounted(progress.rows, 'row')}</span>}
+        {progress.stage === 'questions' && <span data-testid="progress-stage"> · all read, working out the questions…</span>}
       </p>
       {onCancel && (
         <button type="button" className="button" onClick={onCancel}>

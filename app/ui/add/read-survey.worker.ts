@@ -14,6 +14,16 @@ import type { WorkerReply, WorkerRequest } from './worker-messages';
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const session = new ReviewSession();
 
+/**
+ * Pieces of at most this many bytes go to the core: Chromium hands a file's stream over in chunks
+ * of a megabyte or more, and parsing one is a long stretch with no progress report in between.
+ */
+const PIECE_BYTES = 64 * 1024;
+
+async function* inPieces(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+  for await (const chunk of chunks) for (let at = 0; at < chunk.length; at += PIECE_BYTES) yield chunk.subarray(at, at + PIECE_BYTES);
+}
+
 async function* fileBytes(file: Blob): AsyncGenerator<Uint8Array> {
   const reader = file.stream().getReader();
   try {
@@ -35,7 +45,7 @@ function sourceOf(input: { waveId: string; name: string; size: number; file?: Bl
     waveId: input.waveId,
     name: input.name,
     size: input.size,
-    bytes: () => (input.file ? fileBytes(input.file) : fetchedBytes(input.url!)),
+    bytes: () => inPieces(input.file ? fileBytes(input.file) : fetchedBytes(input.url!)),
     ...(input.publisher ? { publisher: input.publisher } : {}),
   };
 }

@@ -30,9 +30,17 @@ function CodebookDownload({ codebook, name }: { codebook: Codebook; name: string
   );
 }
 
+/** How a file's cells are separated, in words. */
+function describeDelimiter(delimiter: string): string {
+  if (delimiter === '\t') return 'tab-separated';
+  if (delimiter === ';') return 'semicolon-separated';
+  return delimiter === ',' ? 'comma-separated' : `separated by “${delimiter}”`;
+}
+
 /** Step 3: what was read — respondents, what was wrong with the file, the questions and how each was read — and the selected question drawn. */
 export function ReviewPanel({ model, chart, onChange, onDraw, downloadName }: ReviewPanelProps) {
-  const [selected, setSelected] = useState<string>();
+  // The first charted question is drawn at once, so the review shows a chart before anything is picked.
+  const [selected, setSelected] = useState<string | undefined>(() => model.questions.find((question) => (question.options?.length ?? 0) > 0)?.id);
   const several = model.waves.length > 1;
   const question = useMemo(() => model.questions.find((candidate) => candidate.id === selected), [model, selected]);
   // A changed codebook gives a new model: the selected question is drawn again from it.
@@ -52,7 +60,7 @@ export function ReviewPanel({ model, chart, onChange, onDraw, downloadName }: Re
         {model.waves
           .map(
             (wave) =>
-              `${wave.name}: ${formatCounted(wave.columns, 'column')}, ${wave.delimiter === '\t' ? 'tab' : `“${wave.delimiter}”`}-separated, header ${wave.layout}`,
+              `${wave.name}: ${formatCounted(wave.columns, 'column')}, ${describeDelimiter(wave.delimiter)}, ${formatCounted(wave.headerRows, 'header row')}`,
           )
           .join('; ')}
         . {formatCounted(model.questions.length, 'question')}.

@@ -56,7 +56,7 @@ export function SaveSurvey({ files, model, onSaving }: { files: readonly PickedF
     <form className="card save-survey" onSubmit={save} aria-labelledby="save-survey-title">
       <h2 id="save-survey-title">Save it as a dataset</h2>
       <label className="save-survey__title">
-        Title <input value={title} required maxLength={200} disabled={busy} onChange={(event) => setTitle(event.target.value)} />
+        Survey title <input value={title} required maxLength={200} disabled={busy} onChange={(event) => setTitle(event.target.value)} />
       </label>
       <p className="small muted">
         The {files.length === 1 ? 'file is' : `${files.length} files are`} sent as {files.length === 1 ? 'it is' : 'they are'}, with the questions as reviewed
@@ -66,7 +66,7 @@ export function SaveSurvey({ files, model, onSaving }: { files: readonly PickedF
       {phase.step === 'sending' && (
         <ReadProgress
           label="Sending your files to the server"
-          progress={{ file: 0, files: 1, bytes: phase.progress.bytes, totalBytes: phase.progress.totalBytes, rows: 0 }}
+          progress={{ file: 0, files: 1, bytes: phase.progress.bytes, totalBytes: phase.progress.totalBytes, rows: 0, pass: 1, stage: 'reading' }}
         />
       )}
       {phase.step === 'checking' && (

@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import type { IngestIssue } from '@/lib/csv/ingest-issue';
 import type { Codebook } from '@/lib/survey/codebook-schema';
 import type { ReadProgress, ReviewModel } from '@/lib/view/figures/review-session';
@@ -41,15 +41,18 @@ export function useReviewWorker() {
         const reply = event.data;
         if (worker.current !== created) return;
         if (reply.type === 'progress') setState((current) => ({ ...current, progress: reply.progress }));
+        // The review and a chart are rendered as transitions: React renders them in slices, so no main-thread task runs long.
         else if (reply.type === 'review')
-          setState((current) => ({ ...current, phase: 'review', model: reply.model, error: undefined, ...(reply.readMs ? { readMs: reply.readMs } : {}) }));
-        else if (reply.type === 'chart') setState((current) => ({ ...current, chart: reply }));
+          startTransition(() =>
+            setState((current) => ({ ...current, phase: 'review', model: reply.model, error: undefined, ...(reply.readMs ? { readMs: reply.readMs } : {}) })),
+          );
+        else if (reply.type === 'chart') startTransition(() => setState((current) => ({ ...current, chart: reply })));
         else setState((current) => ({ ...current, phase: current.model ? 'review' : 'idle', error: { message: reply.message, issues: reply.issues } }));
       };
       created.onerror = (event) => setState({ phase: 'idle', error: { message: `The reader stopped: ${event.message || 'unknown error'}`, issues: [] } });
       setState({
         phase: 'reading',
-        progress: { file: 0, files: files.length, bytes: 0, totalBytes: files.reduce((sum, file) => sum + file.size, 0), rows: 0 },
+        progress: { file: 0, files: files.length, bytes: 0, totalBytes: files.reduce((sum, file) => sum + file.size, 0), rows: 0, pass: 1, stage: 'reading' },
       });
       created.postMessage({ type: 'read', files, codebook, maxBytes } satisfies WorkerRequest);
     },

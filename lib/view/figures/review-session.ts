@@ -33,6 +33,10 @@ export interface ReadProgress {
   bytes: number;
   totalBytes: number;
   rows: number;
+  /** 2 while a tab-separated file whose quotes broke its records is read again without quoting. */
+  pass: number;
+  /** `questions` once every byte is read: kinds are being inferred and the review assembled. */
+  stage: 'reading' | 'questions';
 }
 
 /** A row of the review's table: what inference (or the codebook) made of one question. */
@@ -52,6 +56,8 @@ export interface ReviewWave {
   respondents: number;
   columns: number;
   layout: string;
+  /** Header rows read above the answers (a title line skipped counts too). */
+  headerRows: number;
   delimiter: string;
   issues: IngestIssue[];
 }
@@ -76,11 +82,12 @@ interface ReadFile {
 const PROGRESS_EVERY_MS = 100;
 
 /** Counts bytes as they pass, for the progress bar. */
-async function* counted(bytes: AsyncIterable<Uint8Array>, onBytes: (length: number) => void): AsyncGenerator<Uint8Array> {
+async function* counted(bytes: AsyncIterable<Uint8Array>, onBytes: (length: number) => void, onEnd: () => void): AsyncGenerator<Uint8Array> {
   for await (const chunk of bytes) {
     onBytes(chunk.length);
     yield chunk;
   }
+  onEnd();
 }
 
 /** The codebook a wave is read with: the dataset's, with a publisher's schema merged in as discovery merges it. */
@@ -108,7 +115,7 @@ export class ReviewSession {
     options: { maxBytes: number; gunzip?: Gunzip; onProgress?: (progress: ReadProgress) => void },
   ): Promise<ReviewModel> {
     const totalBytes = sources.reduce((sum, source) => sum + source.size, 0);
-    const progress: ReadProgress = { file: 0, files: sources.length, bytes: 0, totalBytes, rows: 0 };
+    const progress: ReadProgress = { file: 0, files: sources.length, bytes: 0, totalBytes, rows: 0, pass: 1, stage: 'reading' };
     let reported = 0;
     const report = (force = false) => {
       const now = Date.now();
@@ -118,14 +125,24 @@ export class ReviewSession {
     };
     this.files = [];
     for (const [index, source] of sources.entries()) {
-      progress.file = index;
+      // Where this file starts on the bar: a second pass over it starts there again.
+      const start = { bytes: progress.bytes, rows: progress.rows };
+      Object.assign(progress, { file: index, pass: 1, stage: 'reading' });
       report(true);
       const open = () =>
         decodeCsvStream(
-          counted(source.bytes(), (length) => {
-            progress.bytes += length;
-            report();
-          }),
+          counted(
+            source.bytes(),
+            (length) => {
+              progress.bytes += length;
+              report();
+            },
+            () => {
+              // Every byte is in: what is left is working out the questions.
+              progress.stage = 'questions';
+              report(true);
+            },
+          ),
           source.name,
           options.maxBytes,
           options.gunzip ? { gunzip: options.gunzip } : {},
@@ -135,7 +152,11 @@ export class ReviewSession {
       await buildSurveyFromStream(decoded.pieces, {
         codebook: codebookForWave(codebook, source),
         name: source.name,
-        reread: () => open().pieces,
+        reread: () => {
+          Object.assign(progress, { ...start, pass: 2, stage: 'reading' });
+          report(true);
+          return open().pieces;
+        },
         onRecords: (records) => {
           progress.rows += records;
           report();
@@ -144,7 +165,6 @@ export class ReviewSession {
       });
       this.files.push({ source, ingested: ingested!, decodeIssues: decoded.issues });
     }
-    report(true);
     return this.apply(codebook);
   }
 
@@ -188,6 +208,7 @@ export class ReviewSession {
         respondents: wave.survey.size,
         columns: wave.survey.columnCount,
         layout: wave.survey.layout.kind,
+        headerRows: wave.survey.layout.skip + wave.survey.layout.rows,
         delimiter: wave.survey.delimiter,
         issues: wave.survey.issues,
       })),
