@@ -98,7 +98,7 @@ export function AddSurvey(props: AddSurveyProps) {
         </>
       )}
       {state.readMs !== undefined && state.phase === 'review' && (
-        <p className="small muted" data-testid="read-time">
+        <p className="small muted" data-testid="read-time" data-ms={Math.round(state.readMs)}>
           Read in {(state.readMs / 1000).toFixed(1)} s, in this tab.
         </p>
       )}

@@ -84,7 +84,15 @@ export const ReviewRow = memo(function ReviewRow({ question, codebook, several, 
         </label>
         {question.personal && <span className="small review-table__personal">{question.personal}</span>}
       </td>
-      <td className="small">{question.reason ?? <span className="muted">–</span>}</td>
+      <td className="small">
+        {question.reason ? (
+          <span className="review-table__reason" title={question.reason}>
+            {question.reason}
+          </span>
+        ) : (
+          <span className="muted">–</span>
+        )}
+      </td>
       {several && (
         <td className="small">
           {question.waves.map((wave) => (wave.questionId === question.id ? wave.waveId : `${wave.waveId} (as ${wave.questionId})`)).join(', ')}

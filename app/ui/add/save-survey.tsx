@@ -8,12 +8,18 @@ import { ReadProgress } from './read-progress';
 import { postJson, uploadFiles, type UploadProgress } from './upload-files';
 import type { PickedFile } from './wave-names';
 
-/** A title from a file name: `Learning R Internet Survey - Form Responses 1.tsv` → `Learning R Internet Survey - Form Responses 1`. */
-function titleOf(name: string): string {
-  return name
-    .replace(/\.(?:csv|tsv|txt)(?:\.gz)?$/i, '')
-    .replace(/[_]+/g, ' ')
-    .trim();
+/** A title from the file names: `Learning R Internet Survey - Form Responses 1.tsv` → `Learning R Internet Survey - Form Responses 1`; a year alone (`2020.csv`) gives none. */
+function titleOf(names: readonly string[]): string {
+  const stems = names.map((name) =>
+    name
+      .replace(/\.(?:csv|tsv|txt)(?:\.gz)?$/i, '')
+      .replace(/(?:^|[^0-9])(?:19|20)\d\d(?![0-9])/g, ' ')
+      .replace(/[_]+/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .replace(/^[-.\s]+|[-.\s]+$/g, ''),
+  );
+  return stems.find((stem) => stem !== '') ?? '';
 }
 
 type Phase = { step: 'ready' } | { step: 'sending'; progress: UploadProgress } | { step: 'checking' } | { step: 'failed'; message: string };
@@ -25,7 +31,7 @@ type Phase = { step: 'ready' } | { step: 'sending'; progress: UploadProgress } |
  */
 export function SaveSurvey({ files, model, onSaving }: { files: readonly PickedFile[]; model: ReviewModel; onSaving: (saving: boolean) => void }) {
   const router = useRouter();
-  const [title, setTitle] = useState(() => titleOf(files[0].file.name));
+  const [title, setTitle] = useState(() => titleOf(files.map((entry) => entry.file.name)));
   const [phase, setPhase] = useState<Phase>({ step: 'ready' });
   const busy = phase.step === 'sending' || phase.step === 'checking';
 
@@ -56,7 +62,15 @@ export function SaveSurvey({ files, model, onSaving }: { files: readonly PickedF
     <form className="card save-survey" onSubmit={save} aria-labelledby="save-survey-title">
       <h2 id="save-survey-title">Save it as a dataset</h2>
       <label className="save-survey__title">
-        Survey title <input value={title} required maxLength={200} disabled={busy} onChange={(event) => setTitle(event.target.value)} />
+        Survey title{' '}
+        <input
+          value={title}
+          placeholder="The survey's name on the dashboard"
+          required
+          maxLength={200}
+          disabled={busy}
+          onChange={(event) => setTitle(event.target.value)}
+        />
       </label>
       <p className="small muted">
         The {files.length === 1 ? 'file is' : `${files.length} files are`} sent as {files.length === 1 ? 'it is' : 'they are'}, with the questions as reviewed
