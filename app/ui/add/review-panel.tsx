@@ -39,8 +39,8 @@ function describeDelimiter(delimiter: string): string {
 
 /** Step 3: what was read — respondents, what was wrong with the file, the questions and how each was read — and the selected question drawn. */
 export function ReviewPanel({ model, chart, onChange, onDraw, downloadName }: ReviewPanelProps) {
-  // The first charted question is drawn at once, so the review shows a chart before anything is picked.
-  const [selected, setSelected] = useState<string | undefined>(() => model.questions.find((question) => (question.options?.length ?? 0) > 0)?.id);
+  // Nothing is drawn until a question is picked: a chart is the costliest thing the page renders, and the review must show at once.
+  const [selected, setSelected] = useState<string>();
   const several = model.waves.length > 1;
   const question = useMemo(() => model.questions.find((candidate) => candidate.id === selected), [model, selected]);
   // A changed codebook gives a new model: the selected question is drawn again from it.
@@ -90,7 +90,7 @@ export function ReviewPanel({ model, chart, onChange, onDraw, downloadName }: Re
       <p className="small muted">Pick a question to see its chart as the dashboard will draw it. Changing its kind or its options’ order draws it again.</p>
       <div className="review__body">
         <ReviewTable questions={model.questions} codebook={model.codebook} several={several} selected={selected} onChange={onChange} onSelect={setSelected} />
-        {question && (
+        {question ? (
           <QuestionEditor
             question={question}
             codebook={model.codebook}
@@ -98,6 +98,8 @@ export function ReviewPanel({ model, chart, onChange, onDraw, downloadName }: Re
             drawn={chart?.id === question.id ? chart.drawn : undefined}
             onChange={onChange}
           />
+        ) : (
+          <p className="question-editor muted">Pick a question’s id in the table to see its chart here, drawn as the dashboard will draw it.</p>
         )}
       </div>
     </section>

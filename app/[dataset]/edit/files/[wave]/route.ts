@@ -23,6 +23,11 @@ export async function GET(request: Request, { params }: Props): Promise<Response
   const info = await stat(wave.path).catch(() => undefined);
   if (!info?.isFile()) return refuse(404, 'Not found.');
   return new Response(Readable.toWeb(createReadStream(wave.path)) as ReadableStream, {
-    headers: { 'content-type': 'application/octet-stream', 'content-length': String(info.size), 'cache-control': 'private, no-store', 'x-content-type-options': 'nosniff' },
+    headers: {
+      'content-type': 'application/octet-stream',
+      'content-length': String(info.size),
+      'cache-control': 'private, no-store',
+      'x-content-type-options': 'nosniff',
+    },
   });
 }
