@@ -285,3 +285,40 @@ addJourney(
   },
   { shared: true },
 );
+
+addJourney(
+  'edit questions: a saved survey reopened from its codebook, a kind changed and saved (the codebook only), then deleted',
+  async (page, base, { context }) => {
+    const file = path.join(root, 'data/state-of-engineers/2022.csv');
+    await openAdd(page, base);
+    await pick(page, [file]);
+    const saved = await save(page, base, 'e2e Edit me', [file], ['2022']);
+    const folder = path.join(uploadsDir, saved.id);
+    const dataBefore = readFileSync(path.join(folder, '2022.csv'));
+
+    const requests = watchRequests(context);
+    await page.getByRole('link', { name: 'Edit questions' }).click();
+    await page.getByTestId('respondents').waitFor();
+    assert.equal((await page.getByTestId('respondents').textContent()).trim(), `${saved.respondents} respondents`, 'the review reads the saved file');
+    assert.ok(
+      requests.every((request) => request.method === 'GET'),
+      'reading for the review only fetches',
+    );
+    await page.getByLabel('Kind of region').selectOption('text');
+    await page.waitForFunction(() => document.querySelector('tr[data-question="region"] select[data-kind]')?.dataset.kind === 'text');
+    await page.getByRole('button', { name: 'Save questions' }).click();
+    await page.waitForURL(`${base}/${saved.id}`);
+    await page.locator('.stat-list').waitFor();
+    const codebook = JSON.parse(readFileSync(path.join(folder, 'survey.json'), 'utf8'));
+    assert.equal(codebook.questions.region.kind, 'text', 'the codebook holds the change');
+    assert.ok(readFileSync(path.join(folder, '2022.csv')).equals(dataBefore), 'the data file is untouched');
+
+    await page.getByRole('link', { name: 'Edit questions' }).click();
+    await page.getByTestId('respondents').waitFor();
+    assert.equal(await page.locator('tr[data-question="region"] select[data-kind]').inputValue(), 'text', 'reopened under the saved codebook');
+    page.once('dialog', (dialog) => dialog.accept());
+    await page.getByRole('button', { name: 'Delete this survey' }).click();
+    await page.waitForURL(`${base}/`);
+    assert.ok(!readdirSync(uploadsDir).includes(saved.id), 'the folder is gone');
+  },
+);
