@@ -8,11 +8,11 @@ export const REVIEW_KINDS: readonly { kind: ReviewKind; label: string }[] = [
   { kind: 'single', label: 'Single choice' },
   { kind: 'multi', label: 'Multiple choice' },
   { kind: 'ranking', label: 'Ranking' },
-  { kind: 'likert', label: 'Likert (ordered scale)' },
+  { kind: 'likert', label: 'Likert scale' },
   { kind: 'numeric', label: 'Numeric' },
   { kind: 'text', label: 'Free text' },
   { kind: 'meta', label: 'Metadata' },
-  { kind: 'ignore', label: 'Ignore (leave out)' },
+  { kind: 'ignore', label: 'Ignore column' },
 ];
 
 /**

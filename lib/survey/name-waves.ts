@@ -17,8 +17,8 @@ function stemOf(name: string): string {
     .replace(/\.(?:csv|tsv|txt)(?:\.gz)?$/i, '')
     .toLowerCase()
     .replace(/[^a-z0-9.]+/g, '-')
-    .replace(/^[-.]+|[-.]+$/g, '')
-    .slice(0, 40);
+    .slice(0, 40)
+    .replace(/^[-.]+|[-.]+$/g, '');
   return stem || 'responses';
 }
 

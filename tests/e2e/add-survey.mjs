@@ -11,6 +11,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { addJourney, findShared, formatCount, root, runCli, screenshots, uploadsDir } from './support.mjs';
 
+/** axe-core on the page as it stands: no serious or critical WCAG 2 A/AA violation. */
+async function assertAccessible(page, label) {
+  await page.addScriptTag({ path: path.join(root, 'node_modules/axe-core/axe.min.js') });
+  const severe = await page.evaluate(async () => {
+    const result = await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa'] });
+    return result.violations
+      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      .map((violation) => `${violation.id} (${violation.nodes.length}), e.g. ${violation.nodes[0]?.target.join(' ')}`);
+  });
+  assert.deepEqual(severe, [], `${label}: no serious or critical accessibility violation`);
+}
+
 const shot = (page, name) => page.screenshot({ path: path.join(screenshots, `${name}.png`), fullPage: true });
 
 /** In the page before its scripts: the progress bar's values as they change, and the longest main-thread task. */
@@ -179,6 +191,7 @@ addJourney(
     await context.addInitScript(instrument);
     const requests = watchRequests(context);
     await openAdd(page, base);
+    await assertAccessible(page, 'the drop zone');
     await shot(page, 'add-drop-zone');
     const files = ['2020', '2021', '2022'].map((year) => path.join(root, 'data/state-of-engineers', `${year}.csv`));
     const schema = JSON.parse(runCli('schema', files[2]).stdout);
@@ -190,6 +203,9 @@ addJourney(
     assert.match(await page.locator('tr[data-question="role"] td').last().textContent(), /2020, 2021, 2022/);
 
     await page.getByRole('button', { name: 'job_satisfaction', exact: true }).click();
+    await page.locator('.question-editor .chart__canvas svg').first().waitFor();
+    await assertAccessible(page, 'the review');
+    await shot(page, 'add-review');
     const likert = schema.questions.find((question) => question.id === 'job_satisfaction').options;
     assert.deepEqual(await chartLabels(page, 'job_satisfaction'), likert, 'drawn in its scale order');
     await page.getByRole('button', { name: `Move ${likert.at(-1)} up` }).click();

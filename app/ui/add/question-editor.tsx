@@ -29,7 +29,7 @@ export function QuestionEditor({ question, codebook, several, drawn, onChange }:
   return (
     <section className="question-editor" aria-labelledby="question-editor-title">
       <h3 id="question-editor-title">
-        {question.label} <span className="muted small">({question.id})</span>
+        {question.label} {question.label !== question.id && <span className="muted small">({question.id})</span>}
       </h3>
       {drawn?.chart ? (
         <QuestionChart

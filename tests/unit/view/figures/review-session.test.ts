@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { loadSurveyFile } from '@/lib/store/load-survey-file';
 import { setReviewKind, moveOption } from '@/lib/survey/edit-codebook';
 import { fingerprintSurvey } from '@/lib/survey/survey-fingerprint';
-import { ReviewSession, type ReviewSource } from '@/lib/view/figures/review-session';
+import { ReviewSession, type ReadProgress, type ReviewSource } from '@/lib/view/figures/review-session';
 import { requireShared, SHARED } from '../../shared-data';
 
 const GiB = 1024 * 1024 * 1024;
@@ -64,6 +64,28 @@ describe('ReviewSession on the bundled sample', () => {
     expect(model.waves.map((wave) => wave.id)).toEqual(['2020', '2021', '2022']);
     const work = model.questions.find((q) => q.id === 'work_arrangement');
     expect(work?.waves.map((w) => w.waveId)).toEqual(['2021', '2022']);
+  });
+
+  it('read() of a tab-separated file whose quotes break its records reports a second pass from its start, never past its size, ending once every byte is in', async () => {
+    // Google Sheets writes quotes unescaped: read with quoting, line 2 swallows the rest of the file.
+    const text = ['when\ttool', '2018-01-01\t"Native" graphics', '2018-01-02\tggplot2', '2018-01-03\tshiny', '2018-01-04\tplotly', '2018-01-05\tbase', ''].join(
+      '\n',
+    );
+    const bytes = new TextEncoder().encode(text);
+    const source: ReviewSource = {
+      waveId: '2018',
+      name: 'sheet.tsv',
+      size: bytes.length,
+      bytes: async function* () {
+        yield bytes;
+      },
+    };
+    const progress: ReadProgress[] = [];
+    const model = await new ReviewSession().read([source], {}, { maxBytes: GiB, onProgress: (p) => progress.push(p) });
+    expect(model.waves[0].respondents).toBe(5);
+    expect(progress.some((p) => p.pass === 2 && p.bytes === 0)).toBe(true);
+    expect(progress.every((p) => p.bytes <= p.totalBytes)).toBe(true);
+    expect(progress.at(-1)).toMatchObject({ bytes: bytes.length, stage: 'questions', pass: 2 });
   });
 
   it('refuses a file over the limit with the limit in words', async () => {
