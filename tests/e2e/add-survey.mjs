@@ -338,3 +338,25 @@ addJourney(
     assert.ok(!readdirSync(uploadsDir).includes(saved.id), 'the folder is gone');
   },
 );
+
+addJourney('add a survey: two files without a year in their names are read as waves once the page has asked their names', async (page, base) => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'survey-lens-waves-'));
+  const files = ['first.csv', 'second.csv'].map((name, index) => {
+    const target = path.join(dir, name);
+    writeFileSync(target, readFileSync(path.join(root, 'data/state-of-engineers', `${2021 + index}.csv`)));
+    return target;
+  });
+  await openAdd(page, base);
+  await page.getByLabel('Survey files').setInputFiles(files);
+  await page.getByRole('heading', { name: 'Name the waves' }).waitFor();
+  const read = page.getByRole('button', { name: 'Read the files' });
+  assert.ok(await read.isDisabled(), 'the files are not read before every wave has a name');
+  await page.getByLabel('Wave name for first.csv').fill('spring');
+  await page.getByLabel('Wave name for second.csv').fill('spring');
+  assert.ok(await read.isDisabled(), 'two waves cannot share a name');
+  await page.getByLabel('Wave name for second.csv').fill('summer');
+  await read.click();
+  const respondents = (n) => formatCount(JSON.parse(runCli('schema', files[n]).stdout).respondents);
+  await page.getByTestId('respondents').waitFor();
+  assert.equal(await page.getByTestId('respondents').textContent(), `spring: ${respondents(0)} respondents · summer: ${respondents(1)} respondents`);
+});
