@@ -15,13 +15,14 @@ export default async function HomePage() {
   // The list comes from the data folders at request time, never from the build.
   await connection();
   const datasets = listDatasets();
-  const hasExternal = datasets.some((dataset) => dataset.origin === 'external');
+  const hasOwn = datasets.some((dataset) => dataset.origin !== 'bundled');
+  const canAdd = !isPublicServer();
   return (
     <>
       <header className="page-header">
         <div className="page-header__title-row">
           <h1>Datasets</h1>
-          {!isPublicServer() && (
+          {canAdd && (
             <Link href="/add" className="button button--primary">
               Add a survey
             </Link>
@@ -44,8 +45,11 @@ export default async function HomePage() {
           ))}
         </div>
       )}
-      {!hasExternal && (
-        <p className="muted small">Only the bundled sample is listed. Set SURVEY_LENS_DATA to one or more folders of survey exports to add your own.</p>
+      {!hasOwn && (
+        <p className="muted small">
+          Only the bundled sample is listed. {canAdd ? 'Add your own with Add a survey, or set' : 'Set'} SURVEY_LENS_DATA to one or more folders of survey
+          exports{canAdd ? '' : ' to add your own'}.
+        </p>
       )}
     </>
   );
