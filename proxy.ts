@@ -42,6 +42,8 @@ export function contentSecurityPolicy(nonce: string, dev: boolean): string {
     "img-src 'self' blob: data:",
     "font-src 'self' data:",
     "connect-src 'self'",
+    // The review of /add reads files in a Web Worker served from this site.
+    "worker-src 'self' blob:",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
+import Link from 'next/link';
 import { Suspense } from 'react';
 import { listDatasets } from '../lib/store/survey-store';
+import { isPublicServer } from '../lib/store/write-access';
 import { DatasetCard } from './_sections/dataset-card';
 import { Notice } from './ui/layout/notice';
 import { CardSkeleton } from './ui/layout/skeletons';
@@ -13,11 +15,19 @@ export default async function HomePage() {
   // The list comes from the data folders at request time, never from the build.
   await connection();
   const datasets = listDatasets();
-  const hasExternal = datasets.some((dataset) => dataset.origin === 'external');
+  const hasOwn = datasets.some((dataset) => dataset.origin !== 'bundled');
+  const canAdd = !isPublicServer();
   return (
     <>
       <header className="page-header">
-        <h1>Datasets</h1>
+        <div className="page-header__title-row">
+          <h1>Datasets</h1>
+          {canAdd && (
+            <Link href="/add" className="button button--primary">
+              Add a survey
+            </Link>
+          )}
+        </div>
         <p className="lead">
           Survey exports read from CSV files. Open a dataset to see every question charted, then drill into one question or browse the raw responses.
         </p>
@@ -35,8 +45,11 @@ export default async function HomePage() {
           ))}
         </div>
       )}
-      {!hasExternal && (
-        <p className="muted small">Only the bundled sample is listed. Set SURVEY_LENS_DATA to one or more folders of survey exports to add your own.</p>
+      {!hasOwn && (
+        <p className="muted small">
+          Only the bundled sample is listed. {canAdd ? 'Add your own with Add a survey, or set' : 'Set'} SURVEY_LENS_DATA to one or more folders of survey
+          exports{canAdd ? '' : ' to add your own'}.
+        </p>
       )}
     </>
   );

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { existsSync } from 'node:fs';
 import type { Codebook } from '../lib/survey/codebook-schema';
-import { SURVEY_FILE, yearIn, type DatasetSource } from '../lib/store/discover-datasets';
+import { SURVEY_FILE, type DatasetSource } from '../lib/store/discover-datasets';
+import { yearIn } from '../lib/survey/name-waves';
 import { openDatasetView, type OpenView } from '../lib/store/open-view';
 import { listDatasets } from '../lib/store/survey-store';
 import { parseWhereExpression } from '../lib/view/state/filter-grammar';

@@ -12,11 +12,11 @@
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { dataEnv, listJourneys, root, screenshots, sharedAvailable } from '../tests/e2e/support.mjs';
+import { dataEnv, listJourneys, root, screenshots, sharedAvailable, uploadsDir, uploadsOwned } from '../tests/e2e/support.mjs';
 import '../tests/e2e/browse.mjs';
 import '../tests/e2e/filter-and-compare.mjs';
 import '../tests/e2e/downloads.mjs';
@@ -28,6 +28,8 @@ import '../tests/e2e/hostile.mjs';
 import '../tests/e2e/findings.mjs';
 import '../tests/e2e/golden-downloads.mjs';
 import '../tests/e2e/server.mjs';
+// Last: it saves surveys, which the home page then lists.
+import '../tests/e2e/add-survey.mjs';
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const only = process.argv[2];
@@ -66,7 +68,7 @@ async function findFreePort() {
 }
 
 function startServer(port) {
-  const env = { ...process.env, ...(dataEnv ? { SURVEY_LENS_DATA: dataEnv } : {}), NEXT_TELEMETRY_DISABLED: '1' };
+  const env = { ...process.env, ...(dataEnv ? { SURVEY_LENS_DATA: dataEnv } : {}), SURVEY_LENS_UPLOADS: uploadsDir, NEXT_TELEMETRY_DISABLED: '1' };
   const child = spawn(process.execPath, [path.join(root, 'server/serve.mjs'), '-p', String(port)], {
     cwd: root,
     env,
@@ -205,6 +207,7 @@ async function main() {
   } finally {
     await browser?.close().catch(() => {});
     await stopServer(server);
+    if (uploadsOwned) rmSync(uploadsDir, { recursive: true, force: true });
   }
   if (Object.keys(measurements).length > 0) {
     writeFileSync(path.join(root, 'test-results', 'e2e-measurements.json'), `${JSON.stringify(measurements, null, 2)}\n`);

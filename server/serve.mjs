@@ -16,6 +16,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import next from 'next';
 import nextConfig from '../next.config.js';
+import { markPeer, peerSecret } from './peer.mjs';
 import { createSharedRenderHandler } from './shared-render.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -55,6 +56,8 @@ function listen(/** @type {import('node:http').Server} */ server, /** @type {num
 
 async function main() {
   const { port, hostname, renderers } = readOptions(process.argv.slice(2));
+  // Before Next starts in this process: the app checks loopback marks against it (peer.mjs).
+  const secret = peerSecret();
   const app = next({ dev: false, dir: root, hostname: hostname ?? 'localhost', port });
   await app.prepare();
   const direct = app.getRequestHandler();
@@ -68,7 +71,11 @@ async function main() {
   if (!(nextConfig.htmlLimitedBots instanceof RegExp)) throw new Error('next.config.js must set htmlLimitedBots: shared renders are keyed by it');
   const crawlers = new RegExp(nextConfig.htmlLimitedBots.source, 'i');
   const shared = createSharedRenderHandler({ upstream: { host: '127.0.0.1', port: rendererAddress.port }, direct, crawlers, renderers });
-  const front = http.createServer(shared);
+  // Who may write is decided from the connection, here, where it is known; the mark is keyed by shared renders.
+  const front = http.createServer((request, response) => {
+    markPeer(request, secret);
+    shared(request, response);
+  });
   front.on('upgrade', app.getUpgradeHandler());
   const address = await listen(front, port, hostname);
   console.log(`Survey Lens ready on http://${hostname ?? 'localhost'}:${address.port}`);

@@ -49,6 +49,9 @@ const KEYED = [
   'next-router-prefetch',
   'next-router-segment-prefetch',
   'next-url',
+  // Whether the reader connects from this machine (server/peer.mjs): analyst pages show write
+  // controls to loopback readers only, so their render is never shared with, or sent to, others.
+  'x-survey-lens-peer',
 ];
 
 /** Requests with any of these get an answer of their own. */
@@ -63,7 +66,12 @@ const UNSHARED = [
   'if-range',
   'range',
   'next-action',
+  // A reader who shows the admin token gets pages with write controls: a render of their own.
+  'authorization',
 ];
+
+/** The cookie of a reader signed in with the admin token (lib/store/write-access.ts): never shared. */
+const ADMIN_COOKIE = /(?:^|;)\s*survey-lens-admin=/;
 
 /** Headers that describe one connection or one body's framing, never copied from Next's answer. */
 const NOT_COPIED = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'te', 'trailer', 'content-length']);
@@ -84,6 +92,7 @@ export function sharedRenderKey(request, crawlers) {
   const url = request.url ?? '';
   if (request.method !== 'GET' || !url.startsWith('/') || url.startsWith('//')) return undefined;
   if (UNSHARED.some((name) => request.headers[name] !== undefined && !(name === 'content-length' && request.headers[name] === '0'))) return undefined;
+  if (ADMIN_COOKIE.test(String(request.headers.cookie ?? ''))) return undefined;
   const pathname = url.split('?')[0];
   if (pathname.startsWith('/_next/') || /\/export\/?$/.test(pathname)) return undefined;
   const crawler = crawlers.test(String(request.headers['user-agent'] ?? ''));

@@ -1,7 +1,10 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Suspense } from 'react';
+import { isPublicServer } from '@/lib/store/write-access';
 import type { SearchParams } from '@/lib/view/state/search-params';
+import { viewDefaultsOf } from '@/lib/view/state/view-defaults';
 import { findDatasetBySegment } from '../_server/resolve-dataset';
 import { DatasetHeading } from '../_sections/dataset-heading';
 import { ViewBody } from '../_sections/view-body';
@@ -26,7 +29,16 @@ export default async function DatasetPage({ params, searchParams }: Props) {
   if (!dataset) notFound();
   return (
     <>
-      <DatasetHeading dataset={dataset} waves={[]} crumbs={[{ label: 'Datasets', href: '/' }, { label: dataset.title }]} />
+      <DatasetHeading dataset={dataset} waves={[]} crumbs={[{ label: 'Datasets', href: '/' }, { label: dataset.title }]}>
+        {/* Analyst mode only; the page itself says who may save. */}
+        {!isPublicServer() && viewDefaultsOf(dataset).disclosure === 'analyst' && (
+          <p>
+            <Link className="button button--small" href={`/${encodeURIComponent(dataset.id)}/edit`} prefetch={false}>
+              Edit questions
+            </Link>
+          </p>
+        )}
+      </DatasetHeading>
       {dataset.codebookError && (
         <Notice tone="error" title="The codebook (survey.json) could not be used">
           {dataset.codebookError}

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Codebook } from '../survey/codebook-schema';
 import { readCodebookFile } from './read-codebook-file';
 import { mergeQuestions, PUBLISHER_SCHEMA, readPublisherSchema, type PublisherQuestions } from '../survey/publisher-schema';
+import { yearIn } from '../survey/name-waves';
 
 export interface WaveSource {
   id: string;
@@ -27,19 +28,29 @@ export interface DatasetSource {
   /** Set when survey.json exists but is invalid: the dataset is listed with this message and no waves. */
   codebookError?: string;
   waves: WaveSource[];
-  origin: 'bundled' | 'external';
+  origin: DatasetOrigin;
+  /** Where its codebook was read from: its own survey.json, an overlay in data/_codebooks, or one saved from the browser's review. */
+  codebookFile?: string;
   /** The folder of surveys it was found in (`exports` for ../shared/data/exports/<survey>), when it is one of a group. */
   group?: string;
 }
 
+/** Where a dataset was found: the project's data/, a folder listed in SURVEY_LENS_DATA, or saved from the browser (SURVEY_LENS_UPLOADS). */
+export type DatasetOrigin = 'bundled' | 'external' | 'uploaded';
+
 export interface DataRoot {
   dir: string;
-  origin: 'bundled' | 'external';
+  origin: DatasetOrigin;
   /**
    * A folder of `<dataset-id>.json` codebooks for datasets whose own folder has none (read-only
    * public data we must not write into): e.g. data/_codebooks/stackoverflow-2019.json.
    */
   codebooks?: string;
+  /**
+   * A folder of `<dataset-id>.json` codebooks saved by "Edit questions" for datasets whose folder
+   * the server does not write (SURVEY_LENS_UPLOADS/_codebooks): read before any other codebook.
+   */
+  edited?: string;
 }
 
 /** The files read as waves: comma- or semicolon-separated `.csv`, tab-separated `.tsv`, either gzipped. */
@@ -47,12 +58,6 @@ export const SURVEY_FILE = /\.(?:csv|tsv)(?:\.gz)?$/i;
 /** Files that sit beside survey exports but are not responses: schemas, codebooks, filter notes. */
 const NOT_RESPONSES = /schema|reference|filtering|readme|questions/i;
 const SAFE_ID = /^[A-Za-z0-9][\w.-]{0,79}$/;
-const YEAR = /(?:^|[^0-9])((?:19|20)\d\d)(?![0-9])/;
-
-/** The survey year a file path names (`results_2021.csv`, `2019/results.csv`), if any. */
-export function yearIn(text: string): string | undefined {
-  return YEAR.exec(text)?.[1];
-}
 
 /** A folder's entries, or none when it vanished or cannot be read while it is being listed (discovery runs on every request). */
 function readEntries(dir: string): Dirent[] {
@@ -111,7 +116,7 @@ function inferWaves(dir: string): WaveSource[] {
 const schemaCache = new Map<string, { stamp: string; questions: PublisherQuestions }>();
 
 /** A publisher's schema, read once per version of the file (discovery runs on every request). */
-function readSchemaFile(file: string): PublisherQuestions {
+export function readSchemaFile(file: string): PublisherQuestions {
   try {
     const stat = statSync(file);
     const stamp = `${stat.size}:${stat.mtimeMs}`;
@@ -150,10 +155,12 @@ function withPublisherLabels(dir: string, wave: WaveSource, codebook: Codebook |
   return { ...wave, schema: path.relative(dir, file), codebook: { ...codebook, questions: mergeQuestions(codebook?.questions, questions) } };
 }
 
-function describeDataset(dir: string, id: string, origin: DataRoot['origin'], overlays?: string): DatasetSource {
+function describeDataset(dir: string, id: string, root: DataRoot): DatasetSource {
+  const { origin } = root;
   const own = path.join(dir, 'survey.json');
-  const overlay = overlays ? path.join(overlays, `${id}.json`) : undefined;
-  const codebookFile = !existsSync(own) && overlay && existsSync(overlay) ? overlay : own;
+  const overlay = root.codebooks ? path.join(root.codebooks, `${id}.json`) : undefined;
+  const edited = root.edited ? path.join(root.edited, `${id}.json`) : undefined;
+  const codebookFile = edited && existsSync(edited) ? edited : !existsSync(own) && overlay && existsSync(overlay) ? overlay : own;
   const read = existsSync(codebookFile) ? readCodebookFile(codebookFile) : undefined;
   const codebook: Codebook | undefined = read && 'codebook' in read ? read.codebook : undefined;
   const error: string | undefined = read && 'error' in read ? read.error : undefined;
@@ -174,6 +181,7 @@ function describeDataset(dir: string, id: string, origin: DataRoot['origin'], ov
     ...(error ? { codebookError: error } : {}),
     waves,
     origin,
+    ...(read ? { codebookFile } : {}),
   };
 }
 
@@ -184,8 +192,8 @@ const YEAR_FOLDER = /^(?:19|20)\d\d$/;
  * of its own, and two or more subfolders holding survey files, none named by a year (a year
  * folder is a wave: todo-ospo/2018/results.csv). Its subfolders' names, or undefined.
  */
-function surveyFolders(dir: string, overlay: string | undefined): string[] | undefined {
-  if (existsSync(path.join(dir, 'survey.json')) || (overlay && existsSync(overlay))) return undefined;
+function surveyFolders(dir: string, overlays: (string | undefined)[]): string[] | undefined {
+  if (existsSync(path.join(dir, 'survey.json')) || overlays.some((overlay) => overlay && existsSync(overlay))) return undefined;
   const entries = readEntries(dir);
   if (entries.some((entry) => entry.isFile() && SURVEY_FILE.test(entry.name) && !NOT_RESPONSES.test(entry.name))) return undefined;
   const holding = entries
@@ -216,7 +224,7 @@ export function discoverDatasets(roots: readonly DataRoot[]): DatasetSource[] {
     // A folder removed or replaced while it is read is left out of this listing, never an error for the others.
     let dataset: DatasetSource;
     try {
-      dataset = describeDataset(dir, id, root.origin, root.codebooks);
+      dataset = describeDataset(dir, id, root);
     } catch {
       return;
     }
@@ -224,12 +232,16 @@ export function discoverDatasets(roots: readonly DataRoot[]): DatasetSource[] {
     taken.add(id);
     datasets.push(group ? { ...dataset, group } : dataset);
   };
+  // A root inside another (data/uploads inside data/) is read as itself, never as a dataset of the outer one.
+  const rootDirs = new Set(roots.map((root) => path.resolve(root.dir)));
   for (const root of roots) {
     if (!isFolder(root.dir)) continue;
     for (const entry of readEntries(root.dir).sort((a, b) => a.name.localeCompare(b.name))) {
       if (!entry.isDirectory() || !SAFE_ID.test(entry.name)) continue;
       const dir = path.join(root.dir, entry.name);
-      const members = surveyFolders(dir, root.codebooks ? path.join(root.codebooks, `${entry.name}.json`) : undefined);
+      if (rootDirs.has(path.resolve(dir))) continue;
+      const overlays = [root.codebooks, root.edited].map((folder) => (folder ? path.join(folder, `${entry.name}.json`) : undefined));
+      const members = surveyFolders(dir, overlays);
       if (members) for (const member of members) add(path.join(dir, member), member, root, entry.name);
       else add(dir, entry.name, root);
     }
@@ -237,12 +249,23 @@ export function discoverDatasets(roots: readonly DataRoot[]): DatasetSource[] {
   return datasets;
 }
 
-/** The bundled `data/` folder plus any folders listed in SURVEY_LENS_DATA (separated like PATH). */
-export function dataRootsFromEnv(projectRoot: string, value: string | undefined): DataRoot[] {
+/** Where surveys saved from the browser go: SURVEY_LENS_UPLOADS, else data/uploads/ in the project. */
+export function uploadsFolder(projectRoot: string = process.cwd(), value: string | undefined = process.env.SURVEY_LENS_UPLOADS): string {
+  return value ? path.resolve(projectRoot, value) : path.join(projectRoot, 'data', 'uploads');
+}
+
+/**
+ * The bundled `data/` folder, the surveys saved from the browser (SURVEY_LENS_UPLOADS), and any
+ * folders listed in SURVEY_LENS_DATA (separated like PATH). Codebooks saved by "Edit questions"
+ * for a folder the server does not write are in the uploads folder's `_codebooks/`.
+ */
+export function dataRootsFromEnv(projectRoot: string, value: string | undefined, uploads: string | undefined = process.env.SURVEY_LENS_UPLOADS): DataRoot[] {
+  const uploaded = uploadsFolder(projectRoot, uploads);
+  const edited = path.join(uploaded, '_codebooks');
   const extra = (value ?? '')
     .split(path.delimiter)
     .map((entry) => entry.trim())
     .filter(Boolean)
-    .map((entry) => ({ dir: path.resolve(projectRoot, entry), origin: 'external' as const, codebooks: path.join(projectRoot, 'data', '_codebooks') }));
-  return [{ dir: path.join(projectRoot, 'data'), origin: 'bundled' }, ...extra];
+    .map((entry) => ({ dir: path.resolve(projectRoot, entry), origin: 'external' as const, codebooks: path.join(projectRoot, 'data', '_codebooks'), edited }));
+  return [{ dir: path.join(projectRoot, 'data'), origin: 'bundled', edited }, { dir: uploaded, origin: 'uploaded' }, ...extra];
 }

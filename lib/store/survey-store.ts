@@ -82,10 +82,15 @@ const DISCOVERY_MS = 2_000;
 let discovered: { at: number; roots: string; datasets: DatasetSource[] } | undefined;
 
 export function listDatasets(): DatasetSource[] {
-  const roots = `${process.cwd()}\u0000${process.env.SURVEY_LENS_DATA ?? ''}`;
+  const roots = `${process.cwd()}\u0000${process.env.SURVEY_LENS_DATA ?? ''}\u0000${process.env.SURVEY_LENS_UPLOADS ?? ''}`;
   if (discovered && discovered.roots === roots && Date.now() - discovered.at < DISCOVERY_MS) return discovered.datasets;
   discovered = { at: Date.now(), roots, datasets: discoverDatasets(dataRootsFromEnv(process.cwd(), process.env.SURVEY_LENS_DATA)) };
   return discovered.datasets;
+}
+
+/** The next listing reads the folders again: a survey was just saved, edited or deleted here. */
+export function forgetListing(): void {
+  discovered = undefined;
 }
 
 export function findDataset(id: string): DatasetSource | undefined {

@@ -1,4 +1,4 @@
-import { parseCsvPieces, parseCsvStream, type CsvStreamSummary, type ParseOptions } from '../csv/parse-csv-stream';
+import { parseCsvPieces, parseCsvStream, type CsvStreamSummary, type ParseOptions, type RecordBatch } from '../csv/parse-csv-stream';
 import { SurveyFileError } from './survey-file-error';
 import type { Codebook } from './codebook-schema';
 import type { Question, Survey } from './types';
@@ -22,6 +22,10 @@ export interface BuildSurveyOptions {
   delimiter?: string;
   /** The same text again from its start (a file opened anew): lets a tab-separated file be re-read without quoting. */
   reread?: () => AsyncIterable<string>;
+  /** Called after each batch of records is read, with how many records that batch held (a progress bar). */
+  onRecords?: (records: number) => void;
+  /** Handed the file's columns once read: the browser review assembles them again under an edited codebook without re-reading the file. */
+  onIngested?: (file: IngestedFile) => void;
 }
 
 /**
@@ -76,7 +80,7 @@ function uniqueIds(questions: Question[]): IngestIssue[] {
 }
 
 /** The file's records, read into columns → the columnar survey: questions grouped, kinds inferred, codebook applied. */
-function assembleSurvey(file: IngestedFile, codebook: Codebook | undefined): Survey {
+export function assembleSurvey(file: IngestedFile, codebook: Codebook | undefined): Survey {
   const { headerRecords, layout, columns } = file;
   const issues: IngestIssue[] = [...file.issues];
   const isMissing = createMissingTest(codebook?.missing);
@@ -97,6 +101,8 @@ function assembleSurvey(file: IngestedFile, codebook: Codebook | undefined): Sur
   const questions: Question[] = [];
   for (const draft of structured.drafts) {
     for (const plan of planQuestions(draft, (id) => codebookEntry(codebook, id), context)) {
+      // A question the codebook says to ignore is not one: no chart, no filter, no responses column.
+      if (codebookEntry(codebook, plan.id)?.ignore) continue;
       const built = buildQuestion(plan);
       questions.push(built.question);
       issues.push(...built.issues);
@@ -199,9 +205,14 @@ export function buildSurvey(text: string, options: BuildSurveyOptions = {}): Sur
 export async function buildSurveyFromStream(pieces: AsyncIterable<string>, options: BuildSurveyOptions = {}): Promise<Survey> {
   const read = async (text: AsyncIterable<string>, quoting: boolean): Promise<Attempt> => {
     const { ingest, parse } = openIngest(options);
-    return finishAttempt(ingest, await parseCsvStream(text, (batch) => ingest.add(batch), { ...parse, quoting }));
+    const add = (batch: RecordBatch) => {
+      ingest.add(batch);
+      options.onRecords?.(batch.records.length);
+    };
+    return finishAttempt(ingest, await parseCsvStream(text, add, { ...parse, quoting }));
   };
   const quoted = await read(pieces, true);
   const chosen = quotingBroke(quoted) && options.reread ? preferUnquoted(quoted, await read(options.reread(), false)) : quoted;
+  if (chosen.file) options.onIngested?.(chosen.file);
   return surveyOf(chosen, options.codebook);
 }

@@ -42,6 +42,8 @@ export const codebookQuestionSchema = z
     aliases: z.array(z.string().min(1)).optional(),
     /** Personal data (names, e-mail addresses…): never in the responses table, its search or its download. */
     private: z.boolean().optional(),
+    /** Not a question at all (a column the survey tool added, a test field): left out of the survey. */
+    ignore: z.boolean().optional(),
   })
   .strict();
 

@@ -5,7 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
@@ -22,6 +23,10 @@ const dataDirs = (dataEnv ?? '')
   .map((dir) => path.resolve(root, dir));
 export const findShared = (name) => dataDirs.map((dir) => path.join(dir, name)).find((dir) => existsSync(dir));
 export const sharedAvailable = findShared('stackoverflow-2019') !== undefined && findShared('stackoverflow-samples') !== undefined;
+
+/** Where surveys saved in the browser go during a run: a fresh folder (removed after the run), never the project's data/uploads. */
+export const uploadsOwned = !process.env.SURVEY_LENS_UPLOADS;
+export const uploadsDir = process.env.SURVEY_LENS_UPLOADS ?? mkdtempSync(path.join(os.tmpdir(), 'survey-lens-e2e-uploads-'));
 
 const journeys = [];
 /** Registers a journey: `shared` ones need ../shared/data, `allowConsole` lists expected console errors. */

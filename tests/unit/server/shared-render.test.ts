@@ -3,6 +3,7 @@ import http, { type IncomingHttpHeaders, type IncomingMessage, type Server, type
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSharedRenderHandler, NONCE, nonceSplitter, sharedRenderKey, type SharedRenderOptions } from '../../../server/shared-render.mjs';
+import { isLoopbackAddress, markPeer } from '../../../server/peer.mjs';
 
 /**
  * The front of `server/serve.mjs` against a stand-in for Next that the test drives: it records
@@ -140,6 +141,8 @@ describe('sharedRenderKey', () => {
       ['GET', '/d', { 'if-none-match': '"x"' }],
       ['GET', '/d', { 'if-modified-since': 'Tue, 01 Dec 2026 00:00:00 GMT' }],
       ['GET', '/d', { range: 'bytes=0-10' }],
+      ['GET', '/d', { authorization: 'Bearer token' }],
+      ['GET', '/d', { cookie: 'theme=dark; survey-lens-admin=token' }],
     ];
     for (const [method, url, headers] of alone) expect(keyOf(fakeRequest(method, url, headers)), `${method} ${url} ${JSON.stringify(headers)}`).toBeUndefined();
   });
@@ -147,9 +150,7 @@ describe('sharedRenderKey', () => {
   it('tells apart every header a page may vary by, and nothing else', () => {
     const key = (headers: Record<string, string> = {}, url = '/d?x=1') => keyOf(fakeRequest('GET', url, { host: 'a', ...headers }));
     const plain = key();
-    expect(
-      key({ cookie: 'theme=dark', 'accept-language': 'de', authorization: 'Basic eA==', 'accept-encoding': 'gzip', 'user-agent': 'Mozilla/5.0 Chrome/140.0' }),
-    ).toBe(plain);
+    expect(key({ cookie: 'theme=dark', 'accept-language': 'de', 'accept-encoding': 'gzip', 'user-agent': 'Mozilla/5.0 Chrome/140.0' })).toBe(plain);
     expect(key({ 'user-agent': 'Mozilla/5.0 (compatible; Googlebot/2.1)' })).toBe(plain);
     expect(key({}, '/d?x=2')).not.toBe(plain);
     for (const name of [
@@ -165,10 +166,72 @@ describe('sharedRenderKey', () => {
       'next-router-prefetch',
       'next-router-segment-prefetch',
       'next-url',
+      'x-survey-lens-peer',
     ]) {
       expect(key({ [name]: 'other' }), name).not.toBe(plain);
     }
     expect(key({ 'user-agent': 'Twitterbot/1.0' })).not.toBe(plain);
+  });
+});
+
+describe('pages with write controls (issue 22)', () => {
+  it('a loopback reader (who may write) and a remote one asking together get two renders; only the first is rendered as loopback', async () => {
+    const waiting: (() => void)[] = [];
+    const upstream = await startUpstream((request, response, nonce) => {
+      // Both renders are held until both have been asked, so the readers arrive while they run.
+      const mark = String(request.headers['x-survey-lens-peer'] ?? 'remote');
+      waiting.push(() => {
+        response.writeHead(200, { 'content-type': 'text/html', 'content-security-policy': `script-src 'nonce-${nonce}'` });
+        response.end(`<main nonce="${nonce}">${mark === 'remote' ? 'page' : 'page with Edit questions'}</main>`);
+      });
+      return true;
+    });
+    const front = await startFront(upstream.port);
+    const local = { 'x-survey-lens-peer': 'loopback:secret' };
+    const answers = Promise.all([
+      get(`${front.base}/add`, { headers: local }),
+      get(`${front.base}/add`),
+      get(`${front.base}/add`, { headers: local }),
+      get(`${front.base}/add`),
+    ]);
+    await waitFor(
+      () => waiting.length === 2 && [...front.handler.inFlight.values()].every((render) => (render as { readers: unknown[] }).readers.length === 2),
+    );
+    for (const finish of waiting) finish();
+    const [first, second, third, fourth] = await answers;
+    expect(upstream.asked).toHaveLength(2);
+    expect(upstream.asked.map((asked) => asked.headers['x-survey-lens-peer'] ?? 'none').sort()).toEqual(['loopback:secret', 'none']);
+    for (const reader of [first, third]) expect(reader.text).toMatch(/page with Edit questions/);
+    for (const reader of [second, fourth]) expect(reader.text).not.toMatch(/Edit questions/);
+  });
+
+  it('a reader who signed in with the admin token (cookie or Authorization) is answered by Next directly, never from a shared render', async () => {
+    const upstream = await startUpstream();
+    const front = await startFront(upstream.port);
+    await get(`${front.base}/add`, { headers: { cookie: 'survey-lens-admin=t' } });
+    await get(`${front.base}/add`, { headers: { authorization: 'Bearer t' } });
+    expect(front.direct).toEqual(['GET /add', 'GET /add']);
+    expect(upstream.asked).toHaveLength(0);
+  });
+
+  it('markPeer drops a forged loopback mark and marks only connections from 127.0.0.0/8 or ::1', () => {
+    const request = (remoteAddress: string, headers: Record<string, string> = {}) =>
+      ({ headers: { ...headers }, socket: { remoteAddress } }) as unknown as IncomingMessage;
+    const cases: [string, string | undefined][] = [
+      ['203.0.113.5', undefined],
+      ['10.0.0.2', undefined],
+      ['::ffff:198.51.100.1', undefined],
+      ['127.0.0.1', 'loopback:s'],
+      ['127.8.9.10', 'loopback:s'],
+      ['::1', 'loopback:s'],
+      ['::ffff:127.0.0.1', 'loopback:s'],
+    ];
+    for (const [address, expected] of cases) {
+      const forged = request(address, { 'x-survey-lens-peer': 'loopback:guess' });
+      markPeer(forged, 's');
+      expect(forged.headers['x-survey-lens-peer'], address).toBe(expected);
+    }
+    expect(isLoopbackAddress(undefined)).toBe(false);
   });
 });
 
@@ -215,7 +278,6 @@ describe('createSharedRenderHandler', () => {
     const headers = {
       'accept-encoding': 'gzip',
       cookie: 'session=secret',
-      authorization: 'Basic c2VjcmV0',
       'x-nonce': 'chosen-by-client',
       'content-security-policy': "script-src 'nonce-chosen'",
       'accept-language': 'de',

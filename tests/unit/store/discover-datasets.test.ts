@@ -178,16 +178,57 @@ describe('discoverDatasets: a folder whose subfolders each hold a survey is a gr
 });
 
 describe('dataRootsFromEnv', () => {
-  it('dataRootsFromEnv(project, undefined) is only the bundled data folder', () => {
-    expect(dataRootsFromEnv('/srv/app', undefined)).toEqual([{ dir: path.join('/srv/app', 'data'), origin: 'bundled' }]);
+  const edited = path.join('/srv/app', 'data', 'uploads', '_codebooks');
+
+  it('dataRootsFromEnv(project, undefined, undefined) is the bundled data folder and data/uploads', () => {
+    expect(dataRootsFromEnv('/srv/app', undefined, undefined)).toEqual([
+      { dir: path.join('/srv/app', 'data'), origin: 'bundled', edited },
+      { dir: path.join('/srv/app', 'data', 'uploads'), origin: 'uploaded' },
+    ]);
+  });
+
+  it('SURVEY_LENS_UPLOADS moves the uploads root, and the edited codebooks with it', () => {
+    expect(dataRootsFromEnv('/srv/app', undefined, '../saved')).toEqual([
+      { dir: path.join('/srv/app', 'data'), origin: 'bundled', edited: path.resolve('/srv/saved/_codebooks') },
+      { dir: path.resolve('/srv/saved'), origin: 'uploaded' },
+    ]);
+  });
+
+  it('a codebook saved by "Edit questions" (uploads/_codebooks/<id>.json) wins over the folder\'s own and the overlay', () => {
+    const external = mkdtempSync(path.join(tmpdir(), 'survey-lens-ext-'));
+    const overlays = mkdtempSync(path.join(tmpdir(), 'survey-lens-cb-'));
+    const saved = mkdtempSync(path.join(tmpdir(), 'survey-lens-edited-'));
+    mkdirSync(path.join(external, 'own'));
+    writeFileSync(path.join(external, 'own', '2020.csv'), 'a\n1\n');
+    writeFileSync(path.join(external, 'own', 'survey.json'), JSON.stringify({ title: 'Its own codebook' }));
+    writeFileSync(path.join(saved, 'own.json'), JSON.stringify({ title: 'Edited in the browser' }));
+    const found = discoverDatasets([{ dir: external, origin: 'external', codebooks: overlays, edited: saved }]);
+    expect(found.map((d) => [d.id, d.title, d.codebookFile])).toEqual([['own', 'Edited in the browser', path.join(saved, 'own.json')]]);
+  });
+
+  it('a root inside another (data/uploads in data/) is not listed as a dataset of the outer one', () => {
+    const data = mkdtempSync(path.join(tmpdir(), 'survey-lens-data-'));
+    mkdirSync(path.join(data, 'uploads', 'mine'), { recursive: true });
+    writeFileSync(path.join(data, 'uploads', 'mine', '2020.csv'), 'a\n1\n');
+    mkdirSync(path.join(data, 'uploads', 'other'), { recursive: true });
+    writeFileSync(path.join(data, 'uploads', 'other', '2020.csv'), 'a\n1\n');
+    const found = discoverDatasets([
+      { dir: data, origin: 'bundled' },
+      { dir: path.join(data, 'uploads'), origin: 'uploaded' },
+    ]);
+    expect(found.map((d) => [d.id, d.origin])).toEqual([
+      ['mine', 'uploaded'],
+      ['other', 'uploaded'],
+    ]);
   });
 
   it('splits SURVEY_LENS_DATA like PATH, trims entries, drops empty ones and resolves relative paths from the project', () => {
     const value = ['surveys', ' /abs/more ', '', '  '].join(path.delimiter);
-    expect(dataRootsFromEnv('/srv/app', value)).toEqual([
-      { dir: path.join('/srv/app', 'data'), origin: 'bundled' },
-      { dir: path.resolve('/srv/app', 'surveys'), origin: 'external', codebooks: path.join('/srv/app', 'data', '_codebooks') },
-      { dir: path.resolve('/abs/more'), origin: 'external', codebooks: path.join('/srv/app', 'data', '_codebooks') },
+    expect(dataRootsFromEnv('/srv/app', value, undefined)).toEqual([
+      { dir: path.join('/srv/app', 'data'), origin: 'bundled', edited },
+      { dir: path.join('/srv/app', 'data', 'uploads'), origin: 'uploaded' },
+      { dir: path.resolve('/srv/app', 'surveys'), origin: 'external', codebooks: path.join('/srv/app', 'data', '_codebooks'), edited },
+      { dir: path.resolve('/abs/more'), origin: 'external', codebooks: path.join('/srv/app', 'data', '_codebooks'), edited },
     ]);
   });
 
