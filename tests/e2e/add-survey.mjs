@@ -100,7 +100,18 @@ async function save(page, base, title, files, waveIds) {
   await page.getByRole('button', { name: 'Save survey' }).click();
   await page.waitForURL((url) => url.pathname !== '/add', { timeout: 180_000 });
   const respondents = page.locator('.stat-list div', { hasText: 'Respondents' }).locator('dd');
-  await respondents.waitFor({ timeout: 180_000 });
+  await respondents.waitFor({ timeout: 180_000 }).catch(async (error) => {
+    // Say what the page showed instead of the overview, so a failure names its cause.
+    const shown = (
+      await page
+        .locator('main')
+        .textContent()
+        .catch(() => '')
+    )
+      .replace(/\s+/g, ' ')
+      .slice(0, 400);
+    throw new Error(`${title}: the overview at ${page.url()} never showed its respondents; it showed: ${shown}`, { cause: error });
+  });
   const ms = Date.now() - started;
   const id = decodeURIComponent(new URL(page.url()).pathname.slice(1));
   for (const [index, file] of files.entries()) {
