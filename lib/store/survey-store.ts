@@ -93,7 +93,18 @@ export function forgetListing(): void {
   discovered = undefined;
 }
 
+/**
+ * A name the listing does not know sends it back to the folders, at most every MISS_RESCAN_MS: a
+ * survey just saved from the browser must open at once, and the route that saved it may hold its
+ * own copy of this module (Next bundles route handlers and pages apart), so its forgetListing()
+ * cannot be relied on to reach the page's listing.
+ */
+const MISS_RESCAN_MS = 250;
+
 export function findDataset(id: string): DatasetSource | undefined {
+  const found = listDatasets().find((dataset) => dataset.id === id);
+  if (found || !discovered || Date.now() - discovered.at < MISS_RESCAN_MS) return found;
+  forgetListing();
   return listDatasets().find((dataset) => dataset.id === id);
 }
 

@@ -88,3 +88,17 @@ describe('the survey store’s cache (issue 16, finding 7)', () => {
     expect(await latestWave()).toBe(before);
   });
 });
+
+describe('a dataset saved by another module instance or process opens at once', () => {
+  it('findDataset(a folder made after the listing, no forgetListing) → undefined within 250 ms of the listing, found after (not 2 s later)', () => {
+    expect(store.findDataset('mini')).toBeDefined();
+    const at = Date.now();
+    vi.setSystemTime(at);
+    store.listDatasets();
+    mkdirSync(path.join(csv, '..', '..', 'fresh'));
+    copyFileSync(path.join(fixtures, 'analysis-trend-2022.csv'), path.join(csv, '..', '..', 'fresh', '2022.csv'));
+    expect(store.findDataset('fresh')).toBeUndefined();
+    vi.setSystemTime(at + 300);
+    expect(store.findDataset('fresh')?.id).toBe('fresh');
+  });
+});
