@@ -97,8 +97,7 @@ function inferFromValues(
   respondents: number,
   separator?: string,
 ): ColumnInference {
-  const metaName = names.find(isMetaName);
-  if (metaName !== undefined) return { kind: 'meta', reason: `meta: "${metaName.trim()}" is a column survey tools write about a response` };
+  // inferColumn has already answered metadata names: this reads the values.
   const profile = profileColumn(column, isMissing, separator ?? ';');
   const { answered } = profile;
   if (answered === 0) return { kind: 'single', reason: 'single: nobody answered' };
