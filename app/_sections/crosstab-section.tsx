@@ -11,7 +11,7 @@ import type { OpenView } from '../_server/open-view';
 import { CrosstabPicker } from '../ui/filters/crosstab-picker';
 import { LevelPicker } from '../ui/filters/level-picker';
 import { WeightPicker } from '../ui/filters/weight-picker';
-import { currentWeightChoice, listWeightChoices } from '@/lib/view/figures/weight-choices';
+import { weightPickerOf } from '@/lib/view/figures/weight-choices';
 import { Notice } from '../ui/layout/notice';
 import { CrosstabTable } from '../ui/tables/crosstab-table';
 import { TablePngButton } from '../ui/tables/table-png-button';
@@ -32,7 +32,7 @@ export function CrosstabSection({ view, reference }: { view: OpenView; reference
       <CrosstabPicker questions={pickable} rows={state.rows} cols={state.cols} pct={state.pct} />
       <div className="toolbar view-toolbar">
         <LevelPicker current={state.level} />
-        <WeightPicker choices={listWeightChoices(reference.survey, view.defaults)} current={currentWeightChoice(state, view.defaults)} />
+        <WeightPicker {...weightPickerOf(reference.survey, state, view.defaults)} />
       </div>
       {state.wave === 'all' && (
         <Notice>

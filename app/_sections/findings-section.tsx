@@ -10,7 +10,7 @@ import type { OpenView } from '../_server/open-view';
 import { ComparePicker } from '../ui/filters/compare-picker';
 import { LevelPicker } from '../ui/filters/level-picker';
 import { WeightPicker } from '../ui/filters/weight-picker';
-import { currentWeightChoice, listWeightChoices } from '@/lib/view/figures/weight-choices';
+import { weightPickerOf } from '@/lib/view/figures/weight-choices';
 import { FindingList } from '../ui/findings/finding-list';
 import { ThresholdPicker } from '../ui/findings/threshold-picker';
 import { DownloadLinks } from '../ui/layout/download-links';
@@ -40,7 +40,7 @@ export function FindingsSection({ view, reference }: { view: OpenView; reference
       <div className="toolbar view-toolbar">
         <ComparePicker choices={choices} current={state.by} />
         <LevelPicker current={state.level} />
-        <WeightPicker choices={listWeightChoices(reference.survey, view.defaults)} current={currentWeightChoice(state, view.defaults)} />
+        <WeightPicker {...weightPickerOf(reference.survey, state, view.defaults)} />
       </div>
       <div className="toolbar view-toolbar">
         <ThresholdPicker q={thresholds.q} minPoints={thresholds.minPoints} sdPerPoint={SD_PER_POINT} />

@@ -18,7 +18,7 @@ import { GridLegend } from '../ui/charts/grid-legend';
 import { ComparePicker } from '../ui/filters/compare-picker';
 import { LevelPicker } from '../ui/filters/level-picker';
 import { WeightPicker } from '../ui/filters/weight-picker';
-import { currentWeightChoice, listWeightChoices } from '@/lib/view/figures/weight-choices';
+import { weightPickerOf } from '@/lib/view/figures/weight-choices';
 import { DisplayToggle } from '../ui/layout/display-toggle';
 import { DownloadLinks } from '../ui/layout/download-links';
 import { Notice } from '../ui/layout/notice';
@@ -61,7 +61,7 @@ export function GridSection({ view, reference, asked }: { view: OpenView; refere
       <div className="toolbar view-toolbar">
         <ComparePicker choices={choices} current={state.by} />
         <LevelPicker current={state.level} />
-        <WeightPicker choices={listWeightChoices(reference.survey, view.defaults)} current={currentWeightChoice(state, view.defaults)} />
+        <WeightPicker {...weightPickerOf(reference.survey, state, view.defaults)} />
         <DisplayToggle questionId={grid.id} state={state} hrefs={hrefs} />
         <Link className="button button--small" href={hrefs.findings(changeView(state, { page: 1 }))} prefetch={false}>
           What stands out →

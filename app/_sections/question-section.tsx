@@ -25,7 +25,7 @@ import { QuestionChart } from '../ui/charts/question-chart';
 import { ComparePicker } from '../ui/filters/compare-picker';
 import { LevelPicker } from '../ui/filters/level-picker';
 import { WeightPicker } from '../ui/filters/weight-picker';
-import { currentWeightChoice, listWeightChoices } from '@/lib/view/figures/weight-choices';
+import { weightPickerOf } from '@/lib/view/figures/weight-choices';
 import { DisplayToggle } from '../ui/layout/display-toggle';
 import { DownloadLinks } from '../ui/layout/download-links';
 import { Notice } from '../ui/layout/notice';
@@ -132,7 +132,7 @@ export function QuestionSection({ view, reference, asked, trendLink }: QuestionS
       <div className="toolbar view-toolbar">
         <ComparePicker choices={choices} current={state.by} />
         <LevelPicker current={state.level} />
-        <WeightPicker choices={listWeightChoices(reference.survey, view.defaults)} current={currentWeightChoice(state, view.defaults)} />
+        <WeightPicker {...weightPickerOf(reference.survey, state, view.defaults)} />
         <DisplayToggle questionId={question.id} state={state} hrefs={hrefs} />
         <span className="toolbar__links">
           {question.kind !== 'ranking' && question.kind !== 'numeric' && (

@@ -23,7 +23,7 @@ import { TrendChart } from '../ui/charts/trend-chart';
 import { ComparePicker } from '../ui/filters/compare-picker';
 import { LevelPicker } from '../ui/filters/level-picker';
 import { WeightPicker } from '../ui/filters/weight-picker';
-import { currentWeightChoice, listWeightChoices } from '@/lib/view/figures/weight-choices';
+import { weightPickerOf } from '@/lib/view/figures/weight-choices';
 import { DisplayToggle } from '../ui/layout/display-toggle';
 import { DownloadLinks } from '../ui/layout/download-links';
 import { Notice } from '../ui/layout/notice';
@@ -136,7 +136,7 @@ export function TrendSection({ view, reference, asked, trend }: TrendSectionProp
       <div className="toolbar view-toolbar">
         <ComparePicker choices={choices} current={state.by} />
         <LevelPicker current={state.level} />
-        <WeightPicker choices={listWeightChoices(reference.survey, view.defaults)} current={currentWeightChoice(state, view.defaults)} />
+        <WeightPicker {...weightPickerOf(reference.survey, state, view.defaults)} />
         <DisplayToggle questionId={question.id} state={state} hrefs={hrefs} />
         <Link className="button button--small" href={hrefs.findings(changeView(state, { wave: undefined, page: 1 }))} prefetch={false}>
           What stands out →

@@ -29,3 +29,12 @@ export function currentWeightChoice(state: Pick<ViewState, 'weighted'>, defaults
   if (weight === false) return '0';
   return typeof state.weighted === 'string' && defaults.disclosure !== 'public' ? state.weighted : '1';
 }
+
+/** What the "Weights" picker of a view shows: its entries and the one in use. */
+export function weightPickerOf(
+  survey: Survey,
+  state: Pick<ViewState, 'weighted'>,
+  defaults: Pick<ViewDefaults, 'weighted' | 'weightColumn' | 'disclosure'>,
+): { choices: WeightChoice[]; current: string } {
+  return { choices: listWeightChoices(survey, defaults), current: currentWeightChoice(state, defaults) };
+}
