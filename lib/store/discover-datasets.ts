@@ -4,6 +4,7 @@ import type { Codebook } from '../survey/codebook-schema';
 import { readCodebookFile } from './read-codebook-file';
 import { mergeQuestions, PUBLISHER_SCHEMA, readPublisherSchema, type PublisherQuestions } from '../survey/publisher-schema';
 import { yearIn } from '../survey/name-waves';
+import { processWide } from './process-wide';
 
 export interface WaveSource {
   id: string;
@@ -113,7 +114,7 @@ function inferWaves(dir: string): WaveSource[] {
     .sort((a, b) => a.id.localeCompare(b.id));
 }
 
-const schemaCache = new Map<string, { stamp: string; questions: PublisherQuestions }>();
+const schemaCache = processWide('publisher-schemas', () => new Map<string, { stamp: string; questions: PublisherQuestions }>());
 
 /** A publisher's schema, read once per version of the file (discovery runs on every request). */
 export function readSchemaFile(file: string): PublisherQuestions {

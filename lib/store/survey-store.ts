@@ -5,6 +5,7 @@ import type { Survey, Wave } from '@/lib/survey/types';
 import type { IngestIssue } from '@/lib/csv/ingest-issue';
 import { linkWaves, type WaveLinks } from '@/lib/survey/link-waves';
 import { fileStamp, hashFile, hashText, readPersistedSummary, readPersistedSurvey, writePersistedSurvey, type SurveyKey } from './persisted-surveys';
+import { processWide } from './process-wide';
 
 export type WaveResult =
   | { wave: WaveSource; ok: true; survey: Survey }
@@ -40,7 +41,7 @@ interface HashEntry {
   rechecking: boolean;
 }
 
-const hashes = new Map<string, HashEntry>();
+const hashes = processWide('file-hashes', () => new Map<string, HashEntry>());
 
 /** The SHA-256 of a file's bytes, read again only when its stamp moves (and in the background after RECHECK_MS). */
 async function contentHash(file: string): Promise<string> {
@@ -68,9 +69,9 @@ async function contentHash(file: string): Promise<string> {
   return hash;
 }
 
-// One store per process, shared by pages and route handlers: a file is parsed at most once per
-// content (its bytes, its codebook, the model version), and kept on disk for the next start.
-const cache = new Map<string, CacheEntry>();
+// One store per process, shared by pages and route handlers (processWide): a file is parsed at
+// most once per content (its bytes, its codebook, the model version), and kept on disk for the next start.
+const cache = processWide('surveys', () => new Map<string, CacheEntry>());
 
 /**
  * How long a listing of the data folders is reused. Every request names its dataset, and walking
@@ -79,31 +80,31 @@ const cache = new Map<string, CacheEntry>();
  * codebook are still checked on every read (getWave).
  */
 const DISCOVERY_MS = 2_000;
-let discovered: { at: number; roots: string; datasets: DatasetSource[] } | undefined;
+const listing = processWide('listing', (): { discovered?: { at: number; roots: string; datasets: DatasetSource[] } } => ({}));
 
 export function listDatasets(): DatasetSource[] {
   const roots = `${process.cwd()}\u0000${process.env.SURVEY_LENS_DATA ?? ''}\u0000${process.env.SURVEY_LENS_UPLOADS ?? ''}`;
-  if (discovered && discovered.roots === roots && Date.now() - discovered.at < DISCOVERY_MS) return discovered.datasets;
-  discovered = { at: Date.now(), roots, datasets: discoverDatasets(dataRootsFromEnv(process.cwd(), process.env.SURVEY_LENS_DATA)) };
-  return discovered.datasets;
+  const known = listing.discovered;
+  if (known && known.roots === roots && Date.now() - known.at < DISCOVERY_MS) return known.datasets;
+  const datasets = discoverDatasets(dataRootsFromEnv(process.cwd(), process.env.SURVEY_LENS_DATA));
+  listing.discovered = { at: Date.now(), roots, datasets };
+  return datasets;
 }
 
-/** The next listing reads the folders again: a survey was just saved, edited or deleted here. */
+/** The next listing reads the folders again: a survey was just saved, edited or deleted in this process. */
 export function forgetListing(): void {
-  discovered = undefined;
+  listing.discovered = undefined;
 }
 
 /**
  * A name the listing does not know sends it back to the folders, at most every MISS_RESCAN_MS: a
- * survey just saved from the browser must open at once, and the route that saved it may hold its
- * own copy of this module (Next bundles route handlers and pages apart), so its forgetListing()
- * cannot be relied on to reach the page's listing.
+ * survey saved by another process (the CLI, a second server on the same folders) opens at once.
  */
 const MISS_RESCAN_MS = 250;
 
 export function findDataset(id: string): DatasetSource | undefined {
   const found = listDatasets().find((dataset) => dataset.id === id);
-  if (found || !discovered || Date.now() - discovered.at < MISS_RESCAN_MS) return found;
+  if (found || !listing.discovered || Date.now() - listing.discovered.at < MISS_RESCAN_MS) return found;
   forgetListing();
   return listDatasets().find((dataset) => dataset.id === id);
 }
@@ -196,7 +197,7 @@ export async function getWaveSummary(dataset: DatasetSource, wave: WaveSource): 
 }
 
 // Linking compares every question of every wave: done once per set of parsed waves.
-const linkCache = new WeakMap<Survey, { surveys: Survey[]; links: WaveLinks }>();
+const linkCache = processWide('wave-links', () => new WeakMap<Survey, { surveys: Survey[]; links: WaveLinks }>());
 
 /** Which questions of the dataset's loaded waves are the same question (lib/survey/link-waves), cached. */
 export function getWaveLinks(dataset: DatasetSource, loaded: readonly Wave[]): WaveLinks {

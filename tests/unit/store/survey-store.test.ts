@@ -102,3 +102,25 @@ describe('a dataset saved by another module instance or process opens at once', 
     expect(store.findDataset('fresh')?.id).toBe('fresh');
   });
 });
+
+describe('one store per process, however many copies of the module a bundler makes (processWide)', () => {
+  it('a second instance of survey-store (vi.resetModules, as Next bundles routes and pages apart) → the same parsed wave, and its forgetListing reaches the first', async () => {
+    const first = await latestWave();
+    vi.resetModules();
+    const second: typeof store = await import('../../../lib/store/survey-store');
+    expect(second).not.toBe(store);
+    const dataset = second.findDataset('mini');
+    if (!dataset) throw new Error('dataset mini not found by the second instance');
+    const [result] = await second.getWaves(dataset);
+    expect(result.ok && result.survey).toBe(first);
+
+    // A codebook saved through the second instance: the first instance's very next listing reads it.
+    const at = Date.now();
+    vi.setSystemTime(at);
+    const listed = store.listDatasets();
+    writeFileSync(overlay, JSON.stringify({ ...ANALYSIS_TREND_CODEBOOK, suppressBelow: 0, title: 'Saved by the other copy' }));
+    second.forgetListing();
+    expect(store.listDatasets()).not.toBe(listed);
+    expect(store.findDataset('mini')?.title).toBe('Saved by the other copy');
+  });
+});
