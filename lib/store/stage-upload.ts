@@ -73,7 +73,11 @@ export async function receiveFile(
   const dir = stagedDir(uploadId);
   if (!(await stat(dir).catch(() => undefined))?.isDirectory()) throw new WriteError(404, 'No such upload (it was saved, cancelled or abandoned).');
   const tooBig = () => new WriteError(413, `File ${index + 1} is larger than ${formatBytes(limit)}, the most this server accepts per file.`);
-  if (declared !== undefined && declared > limit) throw tooBig();
+  if (declared !== undefined && declared > limit) {
+    // Refused before a byte is read, and like any other failure it takes the upload with it.
+    await rm(dir, { recursive: true, force: true });
+    throw tooBig();
+  }
   const out = createWriteStream(file, { flags: 'wx' });
   const failed = new Promise<never>((_, reject) => out.once('error', reject));
   failed.catch(() => {});

@@ -6,9 +6,10 @@
  * shows the respondents the review showed. No request carries a byte of a file before Save.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { findFreePort, startServer, stopServer, waitUntilUp } from './run-server.mjs';
 import { addJourney, findShared, formatCount, root, runCli, screenshots, uploadsDir } from './support.mjs';
 
 /** axe-core on the page as it stands: no serious or critical WCAG 2 A/AA violation. */
@@ -93,8 +94,8 @@ function assertKindsMatchSchema(rows, file, waveId, label) {
   return schema;
 }
 
-/** Saves under a title and waits for the overview: the files on disk must be the picked files, byte for byte. */
-async function save(page, base, title, files, waveIds) {
+/** Saves under a title and waits for the overview: the files on disk (in `uploads`) must be the picked files, byte for byte. */
+async function save(page, base, title, files, waveIds, uploads = uploadsDir) {
   await page.getByLabel('Survey title', { exact: true }).fill(title);
   const started = Date.now();
   await page.getByRole('button', { name: 'Save survey' }).click();
@@ -115,9 +116,9 @@ async function save(page, base, title, files, waveIds) {
   const ms = Date.now() - started;
   const id = decodeURIComponent(new URL(page.url()).pathname.slice(1));
   for (const [index, file] of files.entries()) {
-    const stored = readdirSync(path.join(uploadsDir, id)).find((name) => name.startsWith(`${waveIds[index]}.csv`));
+    const stored = readdirSync(path.join(uploads, id)).find((name) => name.startsWith(`${waveIds[index]}.csv`));
     assert.ok(stored, `${title}: wave ${waveIds[index]} was saved`);
-    assert.ok(readFileSync(path.join(uploadsDir, id, stored)).equals(readFileSync(file)), `${title}: ${path.basename(file)} is saved byte for byte`);
+    assert.ok(readFileSync(path.join(uploads, id, stored)).equals(readFileSync(file)), `${title}: ${path.basename(file)} is saved byte for byte`);
   }
   return { id, ms, respondents: (await respondents.textContent()).trim() };
 }
@@ -371,3 +372,76 @@ addJourney('add a survey: two files without a year in their names are read as wa
   await page.getByTestId('respondents').waitFor();
   assert.equal(await page.getByTestId('respondents').textContent(), `spring: ${respondents(0)} respondents · summer: ${respondents(1)} respondents`);
 });
+
+/** Files and folders under `dir`, hidden ones (the staging folder) included, as paths relative to it. */
+function listTree(dir) {
+  return readdirSync(dir, { recursive: true }).map(String).sort();
+}
+
+addJourney(
+  'add a survey behind an admin token: /add asks for it, a wrong token is refused, the right one signs in; a file over the upload limit is refused by the page and by the server, and nothing is kept',
+  async (page, _base, { context }) => {
+    const token = 'e2e-admin-token-0123456789';
+    const small = path.join(root, 'data/state-of-engineers/2020.csv');
+    const large = path.join(root, 'data/state-of-engineers/2022.csv');
+    // Between the two sample files' sizes (870,681 and 1,078,041 bytes).
+    const limit = 1_000_000;
+    assert.ok(statSync(small).size < limit && statSync(large).size > limit, 'the limit lies between the two files');
+    const uploads = mkdtempSync(path.join(os.tmpdir(), 'survey-lens-e2e-token-'));
+    const port = await findFreePort();
+    const base = `http://localhost:${port}`;
+    const server = startServer(port, { SURVEY_LENS_ADMIN_TOKEN: token, SURVEY_LENS_UPLOAD_MAX_BYTES: String(limit), SURVEY_LENS_UPLOADS: uploads });
+    try {
+      await waitUntilUp(base, server);
+      await page.goto(`${base}/add`);
+      await page.getByText('Adding and editing surveys needs the admin token').waitFor();
+      assert.equal(await page.getByLabel('Survey files').count(), 0, 'no file input before signing in');
+
+      await page.getByLabel('Admin token').fill('not-the-token');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.waitForURL(`${base}/add?sign-in=failed`);
+      assert.match(await page.locator('main [role="alert"]').textContent(), /That token is not the server’s/);
+      assert.equal((await context.cookies(base)).length, 0, 'a wrong token sets no cookie');
+      assert.equal(await page.getByLabel('Survey files').count(), 0, 'still no file input');
+
+      await page.getByLabel('Admin token').fill(token);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.waitForURL(`${base}/add`);
+      await page.getByLabel('Survey files').waitFor();
+      const [cookie] = await context.cookies(base);
+      assert.deepEqual([cookie?.httpOnly, cookie?.sameSite], [true, 'Strict'], 'the sign-in cookie is HttpOnly and SameSite=Strict');
+
+      const requests = watchRequests(context);
+      const { alert } = await pick(page, [large]);
+      assert.equal(alert.length, 1);
+      assert.match(alert[0], /“2022\.csv” is 1(\.0)? MB, more than 9\d\d(\.\d)? KB, the most this server accepts per file/);
+      await shot(page, 'add-over-limit');
+      assertNothingSent(requests, 'a file over the limit');
+
+      // The server holds the limit itself, whatever a page says: more bytes than the limit, sent from the signed-in page, are refused and nothing stays.
+      const refused = await page.evaluate(async (bytes) => {
+        const started = await fetch('/add/uploads', { method: 'POST', credentials: 'same-origin' });
+        const { upload } = await started.json();
+        const sent = await fetch(`/add/uploads/${upload}/0`, { method: 'PUT', credentials: 'same-origin', body: new Uint8Array(bytes).fill(65) });
+        return { status: sent.status, text: await sent.text() };
+      }, limit + 1);
+      assert.equal(refused.status, 413, `the server refused the oversized file: ${refused.text}`);
+      assert.match(refused.text, /larger than .*, the most this server accepts per file/);
+      assert.deepEqual(
+        listTree(uploads).filter((name) => !/^\.staging$/.test(name)),
+        [],
+        'nothing of the refused file is kept',
+      );
+
+      await page.goto(`${base}/add`);
+      await pick(page, [small]);
+      const saved = await save(page, base, 'e2e Token', [small], ['2020'], uploads);
+      assert.equal(saved.respondents, formatCount(JSON.parse(runCli('schema', small).stdout).respondents), 'the overview counts the saved file’s respondents');
+    } finally {
+      await stopServer(server);
+      rmSync(uploads, { recursive: true, force: true });
+    }
+  },
+  // The refused PUT the journey sends on purpose.
+  { allowConsole: [/status of 413/] },
+);

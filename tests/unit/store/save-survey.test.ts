@@ -92,6 +92,14 @@ describe('saving an upload (commitUpload)', () => {
     expect(leftOnDisk()).toEqual(before);
   });
 
+  it('refuses a file whose declared length is over the limit before reading it, and removes the upload (found by the admin-token browser journey)', async () => {
+    const before = leftOnDisk();
+    const upload = await createUpload();
+    const error = await refusal(receiveFile(upload, 0, pieces(bytes), 100_001, 100_000));
+    expect(error.status).toBe(413);
+    expect(leftOnDisk()).toEqual(before);
+  });
+
   it.each([
     ['an empty file', Buffer.alloc(0), 400, /is empty/],
     ['a binary file', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 1, 2, 3, 0x0a]), 422, /binary \(NUL\) bytes.*ZIP or Excel/],
