@@ -9,12 +9,11 @@
  * fixed for reproducible runs (ATTACK_SECRET overrides it, ATTACK_SECRET=random draws one); the
  * attacker never sees it. Cache folder: the temporary one.
  */
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { findFreePort, startServer, stopServer, waitUntilUp } from '../e2e/run-server.mjs';
 import { root } from '../e2e/support.mjs';
 import { DATASET } from './judge.mjs';
 
@@ -25,20 +24,6 @@ export const FORMULA_DATASET = 'attack-formulas';
 export const VARIANT_DATASET = 'attack-variant';
 export const PUBLIC_COLUMNS = ['role', 'job_satisfaction'];
 const DEFAULT_SECRET = 'attack-suite-fixed-secret-issue-21';
-
-function canListen(port) {
-  return new Promise((resolve) => {
-    const probe = createServer();
-    probe.once('error', () => resolve(false));
-    probe.listen(port, '0.0.0.0', () => probe.close(() => resolve(true)));
-  });
-}
-
-/** A free port in 3200–3299 (shared machine: the e2e runner takes 3100–3199). */
-async function findFreePort() {
-  for (let port = 3200 + Math.floor(Math.random() * 50); port < 3300; port++) if (await canListen(port)) return port;
-  throw new Error('no free port in 3200–3299');
-}
 
 /** Codebook settings to attack the sample under (ATTACK_CODEBOOK, JSON merged over the bundled codebook), e.g. {"publicFields": 2}. */
 function readOverride() {
@@ -93,58 +78,24 @@ export async function startPublicServer({ secret = chooseSecret() } = {}) {
   writeFormulaDataset(data);
   if (override)
     copySample(data, VARIANT_DATASET, (codebook) => ({ ...codebook, ...override, title: 'State of Software Engineers under other settings (attack suite)' }));
-  const port = await findFreePort();
-  const env = {
-    ...process.env,
+  const port = await findFreePort(3200);
+  const server = startServer(port, {
     SURVEY_LENS_MODE: 'public',
     SURVEY_LENS_DATA: data,
     SURVEY_LENS_CACHE: path.join(folder, 'cache'),
     SURVEY_LENS_SECRET: secret,
-    NEXT_TELEMETRY_DISABLED: '1',
-  };
-  const child = spawn(process.execPath, [path.join(root, 'server/serve.mjs'), '-p', String(port)], {
-    cwd: root,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
   });
-  const log = [];
-  child.stdout.on('data', (chunk) => log.push(String(chunk)));
-  child.stderr.on('data', (chunk) => log.push(String(chunk)));
   const base = `http://localhost:${port}`;
   const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      const signal = (name) => {
-        try {
-          process.kill(-child.pid, name);
-        } catch {
-          child.kill(name);
-        }
-      };
-      signal('SIGTERM');
-      const timer = setTimeout(() => signal('SIGKILL'), 5_000);
-      await exited;
-      clearTimeout(timer);
-    }
+    await stopServer(server);
     rmSync(folder, { recursive: true, force: true });
   };
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) {
-      await stop();
-      throw new Error(`the server exited (${child.exitCode}):\n${log.join('')}`);
-    }
-    try {
-      if ((await fetch(`${base}/icon.svg`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error('the server did not answer within 60 s');
-    }
-    await new Promise((resolve) => setTimeout(resolve, 300));
+  try {
+    await waitUntilUp(base, server);
+  } catch (error) {
+    await stop();
+    throw error;
   }
+  const { log, child } = server;
   return { base, stop, log, secret, child, dataset: override ? VARIANT_DATASET : DATASET };
 }

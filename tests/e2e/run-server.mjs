@@ -16,10 +16,10 @@ function canListen(port) {
   });
 }
 
-/** A free port in 3100–3199 (shared machine: others use 3000 and their own ports). */
-export async function findFreePort() {
-  for (let port = 3100 + Math.floor(Math.random() * 50); port < 3200; port++) if (await canListen(port)) return port;
-  throw new Error('no free port in 3100–3199');
+/** A free port in from–from+99 (shared machine: others use 3000, the e2e runner 3100–3199, the attack suite 3200–3299). */
+export async function findFreePort(from = 3100) {
+  for (let port = from + Math.floor(Math.random() * 50); port < from + 100; port++) if (await canListen(port)) return port;
+  throw new Error(`no free port in ${from}–${from + 99}`);
 }
 
 /** The production server on `port` with the run's data and uploads folders; `env` adds or overrides variables (a journey's own server). */
