@@ -24,19 +24,33 @@ async function* inPieces(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Uint
   for await (const chunk of chunks) for (let at = 0; at < chunk.length; at += PIECE_BYTES) yield chunk.subarray(at, at + PIECE_BYTES);
 }
 
+/**
+ * How far reading runs ahead of parsing. A Blob's stream reads the next chunk from the disk only
+ * when asked, a round trip to the browser process each time: without a queue the worker sat idle
+ * for a fifth of Kaggle 2022's read (556 of 2,646 ms in a CPU profile). Bounded, so memory
+ * stays that of the model, not the file.
+ */
+const READ_AHEAD_BYTES = 4 * 1024 * 1024;
+
+/** The stream with up to READ_AHEAD_BYTES read before they are asked for. */
+function readAhead(stream: ReadableStream<Uint8Array>): ReadableStream<Uint8Array> {
+  return stream.pipeThrough(new TransformStream<Uint8Array, Uint8Array>(undefined, new ByteLengthQueuingStrategy({ highWaterMark: READ_AHEAD_BYTES })));
+}
+
 async function* fileBytes(file: Blob): AsyncGenerator<Uint8Array> {
-  const reader = file.stream().getReader();
+  const reader = readAhead(file.stream()).getReader();
   try {
     for (let next = await reader.read(); !next.done; next = await reader.read()) yield next.value;
   } finally {
-    reader.releaseLock();
+    // A read stopped early (an error, Cancel) also stops the reading ahead.
+    await reader.cancel().catch(() => {});
   }
 }
 
 async function* fetchedBytes(url: string): AsyncGenerator<Uint8Array> {
   const response = await fetch(url, { credentials: 'same-origin' });
   if (!response.ok || !response.body) throw new Error(`the file could not be fetched (${response.status})`);
-  const reader = response.body.getReader();
+  const reader = readAhead(response.body).getReader();
   for (let next = await reader.read(); !next.done; next = await reader.read()) yield next.value;
 }
 
