@@ -21,30 +21,35 @@ function formatEdge(value: number): string {
   return `${+value.toFixed(4)}`;
 }
 
-// Respondents who answered, in order of their answer: sorted once per question, so every later
-// selection's sorted values (for quartiles and bin edges) are one pass, not a sort.
-const answerOrder = new WeakMap<NumericQuestion, Uint32Array>();
+// Respondents who answered, in order of their answer, and their answers in that order: sorted
+// once per question, so every later selection's sorted values (for quartiles and bin edges) are
+// one pass, not a sort — and a pass that reads the answers in order, not all over memory.
+const answerOrder = new WeakMap<NumericQuestion, { order: Uint32Array; sorted: Float64Array }>();
 
-function orderOfAnswers(question: NumericQuestion): Uint32Array {
-  let order = answerOrder.get(question);
-  if (!order) {
+function answersInOrder(question: NumericQuestion): { order: Uint32Array; sorted: Float64Array } {
+  let known = answerOrder.get(question);
+  if (!known) {
     const { values } = question;
     const answered: number[] = [];
     for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) answered.push(i);
-    order = Uint32Array.from(answered).sort((a, b) => values[a] - values[b] || a - b);
-    answerOrder.set(question, order);
+    const order = Uint32Array.from(answered).sort((a, b) => values[a] - values[b] || a - b);
+    const sorted = new Float64Array(order.length);
+    for (let k = 0; k < order.length; k++) sorted[k] = values[order[k]];
+    known = { order, sorted };
+    answerOrder.set(question, known);
   }
-  return order;
+  return known;
 }
 
 /** Values of the question within the selection, blanks skipped, sorted. */
 export function sortedValues(question: NumericQuestion, selection: Selection): Float64Array {
-  const order = orderOfAnswers(question);
+  const { order, sorted } = answersInOrder(question);
+  const bits = selection.bits;
   const picked = new Float64Array(order.length);
   let n = 0;
   for (let k = 0; k < order.length; k++) {
     const i = order[k];
-    if (hasBit(selection.bits, i)) picked[n++] = question.values[i];
+    if (hasBit(bits, i)) picked[n++] = sorted[k];
   }
   return picked.subarray(0, n);
 }

@@ -41,10 +41,28 @@ function rankingExtras(question: RankingQuestion, items: readonly RankedItem[], 
   // "Ranked in the top 3" is its own figure only when more than three places were ranked.
   const topThree: ExtraFigure[] = question.maxRank > 3 ? items.map((item) => ({ measure: 'ranked_top3', figure: item.topK[2] })) : [];
   const atAll: ExtraFigure[] = [...topThree, ...items.map((item): ExtraFigure => ({ measure: 'ranked_at_all', figure: item.topK[item.topK.length - 1] }))];
-  // Ranks are read in place (0 = not ranked), over the respondents who ranked the item: no copy
-  // of 100,000 ranks per item, and no visit to the many who left it out.
-  const means = items.map((item, index) =>
-    meanOf(question.ranks[index], item.rankedBits, item.label, item.value, item.first.base, settings, 'mean_rank', true),
+  // Unweighted, the mean rank and its t interval come from the item's rank distribution
+  // (rankItems): no pass over the respondents at all. Weighted, ranks are read in place (0 = not
+  // ranked) over the respondents who ranked the item: no copy of 100,000 ranks per item.
+  const means = items.map((item, index): ExtraFigure =>
+    settings.weights
+      ? meanOf(question.ranks[index], item.rankedBits, item.label, item.value, item.first.base, settings, 'mean_rank', true)
+      : {
+          measure: 'mean_rank',
+          estimate: makeEstimate(
+            {
+              value: item.value,
+              label: item.label,
+              count: item.ranked,
+              base: item.first.base,
+              estimate: item.meanRank,
+              low: item.meanRankLow,
+              high: item.meanRankHigh,
+              weighted: false,
+            },
+            settings,
+          ),
+        },
   );
   return [...atAll, ...means];
 }

@@ -1,4 +1,4 @@
-import { forEachSelected } from './selection';
+import { lowestSelected } from './selection';
 import { tCritical } from './distributions';
 
 export interface MeanEstimate {
@@ -20,18 +20,6 @@ export interface MeanOptions {
 }
 
 /**
- * Calls `visit(i)` for each respondent in `bits` who gave a value (NaN, or 0 when `zeroIsMissing`,
- * is no answer). Two passes over the bits — sums, then squared deviations — cost less than
- * copying every answer into arrays first (a mean rank per item of a 100,000-respondent ranking).
- */
-function forEachAnswered(values: ArrayLike<number>, bits: Uint32Array, zeroIsMissing: boolean, visit: (i: number) => void): void {
-  forEachSelected(bits, (i) => {
-    const value = values[i];
-    if (!(Number.isNaN(value) || (zeroIsMissing && value === 0))) visit(i);
-  });
-}
-
-/**
  * Mean of values (NaN = no answer, skipped) over the respondents in `bits` (bit i of word i >>> 5),
  * weighted when weights are given, with a t interval on n − 1 degrees of freedom.
  *
@@ -44,22 +32,33 @@ function forEachAnswered(values: ArrayLike<number>, bits: Uint32Array, zeroIsMis
 export function estimateMean(values: ArrayLike<number>, bits: Uint32Array, options: MeanOptions): MeanEstimate {
   const weights = options.weights;
   const zeroIsMissing = options.zeroIsMissing ?? false;
+  // Two passes over the respondents in `bits` who gave a value — sums, then squared deviations —
+  // written as word loops (lib/analysis/selection's lowestSelected): a callback per respondent
+  // cost a third of a 3-wave ranking trend at 300,000 respondents (npm run bench, queries).
   let n = 0;
   let sumW = 0;
   let sumWX = 0;
-  forEachAnswered(values, bits, zeroIsMissing, (i) => {
-    const weight = weights ? weights[i] : 1;
-    n++;
-    sumW += weight;
-    sumWX += weight * values[i];
-  });
+  for (let w = 0; w < bits.length; w++)
+    for (let word = bits[w]; word !== 0; word &= word - 1) {
+      const i = lowestSelected(w, word);
+      const value = values[i];
+      if (Number.isNaN(value) || (zeroIsMissing && value === 0)) continue;
+      const weight = weights ? weights[i] : 1;
+      n++;
+      sumW += weight;
+      sumWX += weight * value;
+    }
   const mean = n > 0 && sumW > 0 ? sumWX / sumW : NaN;
   if (!(n > 1) || Number.isNaN(mean)) return { mean, low: NaN, high: NaN, n, standardError: NaN };
   let squares = 0;
-  forEachAnswered(values, bits, zeroIsMissing, (i) => {
-    const deviation = (weights ? weights[i] : 1) * (values[i] - mean);
-    squares += deviation * deviation;
-  });
+  for (let w = 0; w < bits.length; w++)
+    for (let word = bits[w]; word !== 0; word &= word - 1) {
+      const i = lowestSelected(w, word);
+      const value = values[i];
+      if (Number.isNaN(value) || (zeroIsMissing && value === 0)) continue;
+      const deviation = (weights ? weights[i] : 1) * (value - mean);
+      squares += deviation * deviation;
+    }
   let variance: number;
   if (!weights) variance = squares / (n - 1) / n;
   else {
