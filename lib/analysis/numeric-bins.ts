@@ -41,8 +41,20 @@ function answersInOrder(question: NumericQuestion): { order: Uint32Array; sorted
   return known;
 }
 
-/** Values of the question within the selection, blanks skipped, sorted. */
+// One view reads a numeric question's sorted values three times (bin edges, the bins' counts,
+// the quartiles) over the same selection object: picked once per (selection, question).
+const pickedBySelection = new WeakMap<Selection, WeakMap<NumericQuestion, Float64Array>>();
+
+/** Values of the question within the selection, blanks skipped, sorted (shared: read, never write). */
 export function sortedValues(question: NumericQuestion, selection: Selection): Float64Array {
+  let picked = pickedBySelection.get(selection);
+  if (!picked) pickedBySelection.set(selection, (picked = new WeakMap()));
+  let values = picked.get(question);
+  if (!values) picked.set(question, (values = pickSorted(question, selection)));
+  return values;
+}
+
+function pickSorted(question: NumericQuestion, selection: Selection): Float64Array {
   const { order, sorted } = answersInOrder(question);
   const bits = selection.bits;
   const picked = new Float64Array(order.length);
@@ -52,6 +64,18 @@ export function sortedValues(question: NumericQuestion, selection: Selection): F
     if (hasBit(bits, i)) picked[n++] = sorted[k];
   }
   return picked.subarray(0, n);
+}
+
+/** How many of the sorted values are below `limit` (the first index at or above it). */
+export function countBelow(sorted: Float64Array, limit: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle] < limit) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /**

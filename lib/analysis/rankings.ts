@@ -1,5 +1,5 @@
 import type { RankingQuestion } from '../survey/types';
-import { countBits } from '../survey/bitset';
+import { countBits, popcount32 } from '../survey/bitset';
 import type { Selection } from './selection';
 import { andBits, effectiveBaseOf, tallyBits, type Tally } from './tally';
 import { DEFAULT_SETTINGS, makeFigure, type Figure, type FigureSettings } from './figure';
@@ -35,6 +35,9 @@ export interface Rankings {
   items: RankedItem[];
 }
 
+/** Below this many respondents in a word of the base, ranksByPlace visits them one by one. */
+const SPARSE_WORD = 8;
+
 /**
  * One pass over the base: for each rank r the respondents who gave it (bits), and how many did.
  * "Ranked k or better" is then an OR of the first k of these, word by word — not a pass over the
@@ -42,12 +45,30 @@ export interface Rankings {
  */
 function ranksByPlace(ranks: Uint8Array, baseBits: Uint32Array, maxRank: number): { byRank: Uint32Array[]; distribution: number[] } {
   const byRank = Array.from({ length: Math.max(1, maxRank) }, () => new Uint32Array(baseBits.length));
-  for (let w = 0; w < baseBits.length; w++)
-    for (let word = baseBits[w]; word !== 0; word &= word - 1) {
-      const bit = word & -word;
-      const rank = ranks[(w << 5) | (31 - Math.clz32(bit))];
-      if (rank !== 0 && rank <= maxRank) byRank[rank - 1][w] |= bit;
+  // Per word of the base, each rank's respondents as a 32-bit mask built in a small table (acc[r]),
+  // then masked by the base once: the ranks are read in order and nothing is stored per respondent.
+  // Ranks above maxRank land in the table and are never read (the original skipped them too).
+  const acc = new Int32Array(256);
+  for (let w = 0; w < baseBits.length; w++) {
+    const word = baseBits[w];
+    if (word === 0) continue;
+    if (popcount32(word) < SPARSE_WORD) {
+      // Few respondents in this word (a filtered base): visit only them.
+      for (let rest = word; rest !== 0; rest &= rest - 1) {
+        const bit = rest & -rest;
+        const rank = ranks[(w << 5) | (31 - Math.clz32(bit))];
+        if (rank !== 0 && rank <= maxRank) byRank[rank - 1][w] |= bit;
+      }
+      continue;
     }
+    const first = w << 5;
+    const end = Math.min(32, ranks.length - first);
+    for (let j = 0; j < end; j++) acc[ranks[first + j]] |= 1 << j;
+    for (let r = 1; r <= maxRank; r++) {
+      byRank[r - 1][w] = acc[r] & word;
+      acc[r] = 0;
+    }
+  }
   // Counted afterwards, a word at a time, rather than one increment per respondent in the loop.
   const distribution = byRank.slice(0, maxRank).map(countBits);
   return { byRank, distribution };

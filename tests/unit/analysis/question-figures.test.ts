@@ -104,6 +104,22 @@ describe('questionFigures', () => {
     ]);
   });
 
+  it('questionFigures(years, ids 1–6 only, bins < 5 and ≥ 5) → 2 and 3 by hand (5, 2, 10, ·, 3, 7.5), and weights of 1 give the same counts by the other path', () => {
+    const bins: NumericBin[] = [
+      { value: 'low', label: '< 5', from: -Infinity, to: 5 },
+      { value: 'high', label: '≥ 5', from: 5, to: Infinity },
+    ];
+    const firstSix = { size: 12, bits: Uint32Array.from([0b111111]) };
+    const counts = (settings = DEFAULT_SETTINGS) => {
+      const result = questionFigures(question('years'), firstSix, settings, bins);
+      return [result.base, ...result.figures.map((figure) => figure.count)];
+    };
+    // Unweighted: counted from the selection's sorted values; weighted: one pass over the respondents.
+    expect(counts()).toEqual([5, 2, 3]);
+    expect(counts({ ...DEFAULT_SETTINGS, weights: new Float64Array(12).fill(1) })).toEqual([5, 2, 3]);
+    expect(counts({ ...DEFAULT_SETTINGS, baseRule: 'all' })).toEqual([6, 2, 3]);
+  });
+
   it('questionFigures(years, weights) → weighted bin sums: weights 2 for ids 1–6, 1 otherwise', () => {
     // answered with weights: 1:5 (2), 2:2 (2), 3:10 (2), 5:3 (2), 6:7.5 (2), 7:0 (1), 8:12 (1), 9:5 (1), 11:1 (1), 12:20 (1)
     // base Σw = 5·2 + 5·1 = 15; [0,2): 0 (1) + 1 (1) = 2; [2,4): 2 (2) + 3 (2) = 4
