@@ -88,14 +88,64 @@ export function countJavaScriptUsers() {
   return { javascript, base, percent: `${(Math.round((javascript / base) * 1000) / 10).toFixed(1)}%` };
 }
 
-/** Streamed sections have replaced their skeletons, and every chart box has drawn its SVG (charts mount after hydration). */
-export async function waitForStreamedContent(page) {
-  await page.waitForFunction(
-    () =>
-      document.querySelectorAll('[aria-busy="true"]').length === 0 && [...document.querySelectorAll('.chart__canvas')].every((box) => box.querySelector('svg')),
-    null,
-    { timeout: 120_000 },
+/**
+ * Where to click for a category in one chart: the middle of its bar, or — for a bar too thin to
+ * hit (0%) — a little right of its axis label, on the category's band.
+ */
+export async function barCentre(page, questionId, label) {
+  return page.evaluate(
+    ({ questionId, label }) => {
+      const figure = document.querySelector(`figure.chart[data-question="${questionId}"]`);
+      figure.scrollIntoView({ block: 'center' });
+      const tick = [...figure.querySelectorAll('.recharts-yAxis-tick-labels text, .recharts-xAxis-tick-labels text')].find(
+        (text) => text.querySelector('title')?.textContent === label || text.textContent === label,
+      );
+      const tickBox = tick.getBoundingClientRect();
+      const middle = tickBox.y + tickBox.height / 2;
+      const bar = [...figure.querySelectorAll('.recharts-bar-rectangle path')]
+        .map((path) => path.getBoundingClientRect())
+        .find((box) => box.width > 4 && box.y <= middle && box.y + box.height >= middle);
+      return bar ? { x: bar.x + bar.width / 2, y: middle } : { x: tickBox.right + 30, y: middle };
+    },
+    { questionId, label },
   );
+}
+
+/**
+ * Brings each chart box that has not drawn its current figures into the window in turn, and waits
+ * for it to draw (charts draw as they come near the window, and a box that was out of the window
+ * when the filters changed shows its old drawing hidden, data-drawn="stale", until then); then
+ * scrolls back to where the page was. A build without data-drawn counts a box with an SVG as drawn.
+ */
+export async function drawEveryChart(page) {
+  await page.evaluate(async () => {
+    const drawn = (box) => box.querySelector('svg.recharts-surface') !== null && !['waiting', 'stale'].includes(box.dataset.drawn);
+    const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+    const { scrollX, scrollY } = window;
+    const deadline = performance.now() + 60_000;
+    for (let box; (box = [...document.querySelectorAll('.chart__canvas')].find((candidate) => !drawn(candidate)));) {
+      box.scrollIntoView({ block: 'center' });
+      while (!drawn(box) && box.isConnected) {
+        if (performance.now() > deadline) throw new Error(`a chart box was not drawn within 60 s: ${box.getAttribute('aria-label')?.slice(0, 80)}`);
+        await frame();
+      }
+    }
+    window.scrollTo(scrollX, scrollY);
+  });
+}
+
+/**
+ * Streamed sections have replaced their skeletons, and every chart box has drawn its SVG of the
+ * current figures (charts mount after hydration, and draw as they come near the window: the page
+ * is scrolled through to each, then back).
+ */
+export async function waitForStreamedContent(page) {
+  const settled = () =>
+    document.querySelectorAll('[aria-busy="true"]').length === 0 &&
+    [...document.querySelectorAll('.chart__canvas')].every((box) => box.querySelector('svg') && !['waiting', 'stale'].includes(box.dataset.drawn));
+  await page.waitForFunction(() => document.querySelectorAll('[aria-busy="true"]').length === 0, null, { timeout: 120_000 });
+  await drawEveryChart(page);
+  await page.waitForFunction(settled, null, { timeout: 120_000 });
 }
 
 /** Full-page screenshot once streamed sections have replaced their skeletons. */
