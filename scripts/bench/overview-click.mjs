@@ -21,9 +21,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
-import { readView, summarise, timeClick } from '../../tests/e2e/click-timing.mjs';
+import { CLICK_SCENARIOS, summarise, timeScenario } from '../../tests/e2e/click-timing.mjs';
 import { findFreePort, startServer, stopServer, waitUntilUp } from '../../tests/e2e/run-server.mjs';
-import { barCentre, sharedAvailable } from '../../tests/e2e/support.mjs';
+import { sharedAvailable } from '../../tests/e2e/support.mjs';
 
 const { values: flags } = parseArgs({
   options: {
@@ -33,62 +33,6 @@ const { values: flags } = parseArgs({
     dark: { type: 'boolean', default: false },
   },
 });
-
-const REGIONS = ['Europe', 'Asia', 'North America', 'Latin America'];
-const OPEN_SOURCER = ['Never', 'Less than once per year', 'Less than once a month but more than once per year', 'Once a month or more often'];
-const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-async function openFacet(page, id) {
-  const facet = page.locator(`details[data-facet="${id}"]`);
-  if ((await facet.getAttribute('open')) === null) await facet.locator('summary').click();
-  return facet;
-}
-
-/** A scenario: where it starts, the filter its clicks toggle, and how one click is made. */
-const SCENARIOS = [
-  {
-    name: 'overview, top',
-    path: '/state-of-engineers',
-    key: 'region',
-    options: REGIONS,
-    prepare: (page) => openFacet(page, 'region').then(() => page.evaluate(() => window.scrollTo(0, 0))),
-    click: (page, label) =>
-      page
-        .locator('details[data-facet="region"]')
-        .getByLabel(new RegExp(`^${escape(label)}`))
-        .click(),
-  },
-  {
-    name: 'overview, cards',
-    path: '/state-of-engineers',
-    key: 'region',
-    options: REGIONS,
-    prepare: (page) => page.evaluate(() => document.querySelector('figure.chart[data-question="region"]').scrollIntoView({ block: 'center' })),
-    click: async (page, label) => {
-      const { x, y } = await barCentre(page, 'region', label);
-      await page.mouse.click(x, y);
-      // Away from the chart, so its tooltip does not follow the pointer into the next view.
-      await page.mouse.move(2, 450);
-    },
-  },
-  {
-    name: 'SO 2019 question',
-    path: '/stackoverflow-2019/questions/LanguageWorkedWith',
-    key: 'OpenSourcer',
-    options: OPEN_SOURCER,
-    shared: true,
-    prepare: (page) => openFacet(page, 'OpenSourcer'),
-    click: (page, label) =>
-      page
-        .locator('details[data-facet="OpenSourcer"]')
-        .getByLabel(new RegExp(`^${escape(label)}`))
-        .click(),
-  },
-];
-
-/** Click i ticks option ⌊i/2⌋ (in turn) or unticks it again: every click leads to another view than the one before. */
-const optionOf = (scenario, i) => scenario.options[Math.floor(i / 2) % scenario.options.length];
-const urlAfter = (base, scenario, i) => `${base}${scenario.path}${i % 2 === 0 ? `?${new URLSearchParams({ [scenario.key]: optionOf(scenario, i) })}` : ''}`;
 
 /**
  * Main-thread time of a Chromium trace by event (self time: an event's duration less its
@@ -120,32 +64,22 @@ async function runScenario(browser, base, scenario, clicks) {
   page.setDefaultTimeout(60_000);
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
+  let traced;
+  const categories = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'disabled-by-default-v8.cpu_profiler', 'blink.user_timing'];
   try {
-    // What each view looks like opened on its own: the figures a click must arrive at.
-    const expected = new Map();
-    for (let i = 0; i < Math.min(clicks, 2 * scenario.options.length); i++) {
-      const url = urlAfter(base, scenario, i);
-      if (!expected.has(url)) expected.set(url, await readView(page, url));
-    }
-    await page.goto(`${base}${scenario.path}`);
-    await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
-    await scenario.prepare(page);
-    await page.waitForTimeout(1000);
-    const timings = [];
-    let traced;
-    for (let i = 0; i < clicks; i++) {
-      const tracing = flags.trace && i === 4;
-      if (tracing)
-        await browser.startTracing(page, {
-          categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'disabled-by-default-v8.cpu_profiler', 'blink.user_timing'],
-        });
-      try {
-        timings.push(await timeClick(page, () => scenario.click(page, optionOf(scenario, i)), expected.get(urlAfter(base, scenario, i))));
-      } catch (error) {
-        throw new Error(`${scenario.name}, click ${i + 1} (${optionOf(scenario, i)}, to ${urlAfter(base, scenario, i)}): ${error.message}`, { cause: error });
-      }
-      if (tracing) traced = String(await browser.stopTracing());
-    }
+    const timings = await timeScenario(page, base, scenario, {
+      clicks,
+      // The fifth click: past the first views' one-off costs (code loaded, caches filled).
+      around: flags.trace
+        ? async (i, click) => {
+            if (i !== 4) return click();
+            await browser.startTracing(page, { categories });
+            const timing = await click();
+            traced = String(await browser.stopTracing());
+            return timing;
+          }
+        : undefined,
+    });
     if (errors.length > 0) throw new Error(`page errors: ${errors.join('; ')}`);
     return { timings, traced };
   } finally {
@@ -168,7 +102,7 @@ async function main() {
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking'],
     });
     const results = {};
-    for (const scenario of SCENARIOS) {
+    for (const scenario of CLICK_SCENARIOS) {
       if (flags.only && !scenario.name.includes(flags.only)) continue;
       if (scenario.shared && !sharedAvailable) {
         console.log(`- ${scenario.name}: skipped (no ../shared/data)`);

@@ -7,7 +7,7 @@
  * the same drawing as the fresh load. The clock starts at the click event (its timeStamp), not
  * when Playwright is asked to click.
  */
-import { drawEveryChart } from './support.mjs';
+import { barCentre, drawEveryChart, openFacet } from './support.mjs';
 
 /** The median of a list of numbers (the upper one of an even list, as the journeys have it). */
 export const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -126,4 +126,82 @@ export async function timeClick(page, click, expected, { quietMs = 600, timeoutM
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve())));
   await click();
   return watching;
+}
+
+const REGIONS = ['Europe', 'Asia', 'North America', 'Latin America'];
+const OPEN_SOURCER = ['Never', 'Less than once per year', 'Less than once a month but more than once per year', 'Once a month or more often'];
+const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The clicks timed: where they start, the filter they toggle, and how one click is made. */
+export const CLICK_SCENARIOS = [
+  {
+    name: 'overview, top',
+    path: '/state-of-engineers',
+    key: 'region',
+    options: REGIONS,
+    prepare: (page) => openFacet(page, 'region').then(() => page.evaluate(() => window.scrollTo(0, 0))),
+    click: (page, label) =>
+      page
+        .locator('details[data-facet="region"]')
+        .getByLabel(new RegExp(`^${escape(label)}`))
+        .click(),
+  },
+  {
+    name: 'overview, cards',
+    path: '/state-of-engineers',
+    key: 'region',
+    options: REGIONS,
+    prepare: (page) => page.evaluate(() => document.querySelector('figure.chart[data-question="region"]').scrollIntoView({ block: 'center' })),
+    click: async (page, label) => {
+      const { x, y } = await barCentre(page, 'region', label);
+      await page.mouse.click(x, y);
+      // Away from the chart, so its tooltip does not follow the pointer into the next view.
+      await page.mouse.move(2, 450);
+    },
+  },
+  {
+    name: 'SO 2019 question',
+    path: '/stackoverflow-2019/questions/LanguageWorkedWith',
+    key: 'OpenSourcer',
+    options: OPEN_SOURCER,
+    shared: true,
+    prepare: (page) => openFacet(page, 'OpenSourcer'),
+    click: (page, label) =>
+      page
+        .locator('details[data-facet="OpenSourcer"]')
+        .getByLabel(new RegExp(`^${escape(label)}`))
+        .click(),
+  },
+];
+
+/** Click i ticks option ⌊i/2⌋ (in turn) or unticks it again: every click leads to another view than the one before. */
+const optionOf = (scenario, i) => scenario.options[Math.floor(i / 2) % scenario.options.length];
+const urlAfter = (base, scenario, i) => `${base}${scenario.path}${i % 2 === 0 ? `?${new URLSearchParams({ [scenario.key]: optionOf(scenario, i) })}` : ''}`;
+
+/**
+ * Times `clicks` clicks of a scenario in `page` (a fresh context's): each view is read on its own
+ * first (readView), then the page opens at the scenario's start and clicks. `around(i, click)`
+ * may wrap a click (a trace of one); it must return what `click()` returns. Returns the timings.
+ */
+export async function timeScenario(page, base, scenario, { clicks = 20, around = (_i, click) => click() } = {}) {
+  const expected = new Map();
+  for (let i = 0; i < Math.min(clicks, 2 * scenario.options.length); i++) {
+    const url = urlAfter(base, scenario, i);
+    if (!expected.has(url)) expected.set(url, await readView(page, url));
+  }
+  await page.goto(`${base}${scenario.path}`);
+  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
+  await scenario.prepare(page);
+  // Idle before the first click: charts near the window draw when the page is idle.
+  await page.waitForTimeout(1000);
+  const timings = [];
+  for (let i = 0; i < clicks; i++) {
+    const target = urlAfter(base, scenario, i);
+    try {
+      timings.push(await around(i, () => timeClick(page, () => scenario.click(page, optionOf(scenario, i)), expected.get(target))));
+    } catch (error) {
+      throw new Error(`${scenario.name}, click ${i + 1} (${optionOf(scenario, i)}, to ${target}): ${error.message}`, { cause: error });
+    }
+  }
+  return timings;
 }

@@ -4,36 +4,22 @@
  * copied link elsewhere. Expected counts are counted here from the CSV with papaparse.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { addJourney, barCentre, formatCount, parseCsv, root, takeScreenshot, waitForStreamedContent } from './support.mjs';
-
-/** The sample's 2022 wave as records keyed by column name, read independently of the app. */
-function readSample2022() {
-  const [header, ...rows] = parseCsv(readFileSync(path.join(root, 'data/state-of-engineers/2022.csv'), 'utf8'));
-  return rows.map((row) => Object.fromEntries(header.map((name, index) => [name, (row[index] ?? '').trim()])));
-}
+import {
+  addJourney,
+  answered,
+  barCentre,
+  formatCount,
+  openFacet,
+  readSample2022,
+  takeScreenshot,
+  waitForSentence,
+  waitForStreamedContent,
+} from './support.mjs';
 
 const count = (records, predicate) => records.filter(predicate).length;
-/** Blank, NA and N/A are no answer (docs/your-data.md). */
-const answered = (value) => value !== '' && value !== 'NA' && value !== 'N/A';
 
 async function sentenceText(page) {
   return (await page.locator('.filter-sentence__text').innerText()).replace(/\s*×/g, '').replace(/\s+/g, ' ').trim();
-}
-
-/** Waits until the filter sentence says what is expected: after Back, the URL changes before the page does. */
-async function waitForSentence(page, pattern) {
-  await page.waitForFunction(
-    (source) => new RegExp(source).test(document.querySelector('.filter-sentence__text')?.textContent?.replace(/\s*×/g, '').replace(/\s+/g, ' ').trim() ?? ''),
-    pattern.source,
-  );
-}
-
-async function openFacet(page, id) {
-  const facet = page.locator(`details[data-facet="${id}"]`);
-  if ((await facet.getAttribute('open')) === null) await facet.locator('summary').click();
-  return facet;
 }
 
 /** Count printed beside an option in a facet. */

@@ -60,6 +60,23 @@ export function parseCsv(text) {
   return Papa.parse(text, { header: false, skipEmptyLines: true }).data;
 }
 
+/** The sample's 2022 wave as records keyed by column name, read independently of the app. */
+export function readSample2022() {
+  const [header, ...rows] = parseCsv(readFileSync(path.join(root, 'data/state-of-engineers/2022.csv'), 'utf8'));
+  return rows.map((row) => Object.fromEntries(header.map((name, index) => [name, (row[index] ?? '').trim()])));
+}
+
+/** Blank, NA and N/A are no answer (docs/your-data.md). */
+export const answered = (value) => value !== '' && value !== 'NA' && value !== 'N/A';
+
+/** Waits until the filter sentence says what is expected: after Back, the URL changes before the page does. */
+export async function waitForSentence(page, pattern) {
+  await page.waitForFunction(
+    (source) => new RegExp(source).test(document.querySelector('.filter-sentence__text')?.textContent?.replace(/\s*×/g, '').replace(/\s+/g, ' ').trim() ?? ''),
+    pattern.source,
+  );
+}
+
 /** % of respondents who ranked anything that ranked "AI, Machine Learning, Big Data" first, 2022 wave. */
 export function countAiRankedFirst() {
   const [header, ...rows] = parseCsv(readFileSync(path.join(root, 'data/state-of-engineers/2022.csv'), 'utf8'));
@@ -86,6 +103,13 @@ export function countJavaScriptUsers() {
   // data/_codebooks/stackoverflow-2019.json leaves a lone "Other(s):" out of the base, as Stack Overflow did.
   const base = cells.filter((cell) => cell !== 'Other(s):').length;
   return { javascript, base, percent: `${(Math.round((javascript / base) * 1000) / 10).toFixed(1)}%` };
+}
+
+/** Opens a facet of the sidebar (a <details>) unless it is open. */
+export async function openFacet(page, id) {
+  const facet = page.locator(`details[data-facet="${id}"]`);
+  if ((await facet.getAttribute('open')) === null) await facet.locator('summary').click();
+  return facet;
 }
 
 /**
