@@ -36,19 +36,29 @@ async function drawnBars(page, questionId) {
   await page.locator(`${figure} .chart__canvas[data-drawn="drawn"] svg.recharts-surface`).waitFor();
   return page.evaluate((selector) => {
     const svg = document.querySelector(`${selector} svg.recharts-surface`);
-    const labels = [...svg.querySelectorAll('.recharts-yAxis-tick-labels text')].map((text) => text.querySelector('title')?.textContent ?? text.textContent);
-    const values = [...svg.querySelectorAll('.recharts-label-list text')].map((text) => text.textContent);
-    return labels.map((label, index) => ({ label, value: values[index] }));
+    const middle = (element) => element.getBoundingClientRect().top + element.getBoundingClientRect().height / 2;
+    const values = [...svg.querySelectorAll('.recharts-label-list text')];
+    // A bar's printed value is the one on its label's line.
+    return [...svg.querySelectorAll('.recharts-yAxis-tick-labels text')].map((text) => ({
+      label: text.querySelector('title')?.textContent ?? text.textContent,
+      // recharts prints nothing beside a bar of no length.
+      value: values.find((value) => Math.abs(middle(value) - middle(text)) < 6)?.textContent ?? '0%',
+    }));
   }, figure);
 }
 
-/** The card's bars are the shares of `records` (the respondents selected) who answered the question: within 0.1 (the one rounding). */
+const weightOf = (records) => records.reduce((sum, record) => sum + Number(record.weight), 0);
+
+/**
+ * The card's bars are the shares of `records` (the respondents selected) who answered the
+ * question, weighted by the codebook's weight column as the page says it is: within 0.1 (the one rounding).
+ */
 async function assertBarsShow(page, questionId, records) {
-  const answers = records.map((record) => record[questionId]).filter(answered);
+  const answering = records.filter((record) => answered(record[questionId]));
   const bars = await drawnBars(page, questionId);
   assert.ok(bars.length >= 2, `${questionId}: bars drawn`);
   for (const { label, value } of bars) {
-    const share = (100 * answers.filter((answer) => answer === label).length) / answers.length;
+    const share = (100 * weightOf(answering.filter((record) => record[questionId] === label))) / weightOf(answering);
     assert.ok(Math.abs(Number.parseFloat(value) - share) <= 0.1, `${questionId}: “${label}” drawn as ${value}, counted ${share.toFixed(2)}%`);
   }
 }
