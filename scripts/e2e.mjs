@@ -18,6 +18,7 @@ import { listJourneys, root, screenshots, sharedAvailable, uploadsDir, uploadsOw
 import { findFreePort, startServer, stopServer, waitUntilUp } from '../tests/e2e/run-server.mjs';
 import '../tests/e2e/browse.mjs';
 import '../tests/e2e/filter-and-compare.mjs';
+import '../tests/e2e/overview-redraw.mjs';
 import '../tests/e2e/downloads.mjs';
 import '../tests/e2e/trends.mjs';
 import '../tests/e2e/look.mjs';

@@ -4,36 +4,22 @@
  * copied link elsewhere. Expected counts are counted here from the CSV with papaparse.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { addJourney, formatCount, parseCsv, root, takeScreenshot, waitForStreamedContent } from './support.mjs';
-
-/** The sample's 2022 wave as records keyed by column name, read independently of the app. */
-function readSample2022() {
-  const [header, ...rows] = parseCsv(readFileSync(path.join(root, 'data/state-of-engineers/2022.csv'), 'utf8'));
-  return rows.map((row) => Object.fromEntries(header.map((name, index) => [name, (row[index] ?? '').trim()])));
-}
+import {
+  addJourney,
+  answered,
+  barCentre,
+  formatCount,
+  openFacet,
+  readSample2022,
+  takeScreenshot,
+  waitForSentence,
+  waitForStreamedContent,
+} from './support.mjs';
 
 const count = (records, predicate) => records.filter(predicate).length;
-/** Blank, NA and N/A are no answer (docs/your-data.md). */
-const answered = (value) => value !== '' && value !== 'NA' && value !== 'N/A';
 
 async function sentenceText(page) {
   return (await page.locator('.filter-sentence__text').innerText()).replace(/\s*×/g, '').replace(/\s+/g, ' ').trim();
-}
-
-/** Waits until the filter sentence says what is expected: after Back, the URL changes before the page does. */
-async function waitForSentence(page, pattern) {
-  await page.waitForFunction(
-    (source) => new RegExp(source).test(document.querySelector('.filter-sentence__text')?.textContent?.replace(/\s*×/g, '').replace(/\s+/g, ' ').trim() ?? ''),
-    pattern.source,
-  );
-}
-
-async function openFacet(page, id) {
-  const facet = page.locator(`details[data-facet="${id}"]`);
-  if ((await facet.getAttribute('open')) === null) await facet.locator('summary').click();
-  return facet;
 }
 
 /** Count printed beside an option in a facet. */
@@ -51,29 +37,6 @@ async function tableRow(page, label) {
     .locator('.data-table tbody tr', { has: page.getByRole('rowheader', { name: label, exact: true }) })
     .locator('td')
     .allInnerTexts();
-}
-
-/**
- * Where to click for a category in one chart: the middle of its bar, or — for a bar too thin to
- * hit (0%) — a little right of its axis label, on the category's band.
- */
-async function barCentre(page, questionId, label) {
-  return page.evaluate(
-    ({ questionId, label }) => {
-      const figure = document.querySelector(`figure.chart[data-question="${questionId}"]`);
-      figure.scrollIntoView({ block: 'center' });
-      const tick = [...figure.querySelectorAll('.recharts-yAxis-tick-labels text, .recharts-xAxis-tick-labels text')].find(
-        (text) => text.querySelector('title')?.textContent === label || text.textContent === label,
-      );
-      const tickBox = tick.getBoundingClientRect();
-      const middle = tickBox.y + tickBox.height / 2;
-      const bar = [...figure.querySelectorAll('.recharts-bar-rectangle path')]
-        .map((path) => path.getBoundingClientRect())
-        .find((box) => box.width > 4 && box.y <= middle && box.y + box.height >= middle);
-      return bar ? { x: bar.x + bar.width / 2, y: middle } : { x: tickBox.right + 30, y: middle };
-    },
-    { questionId, label },
-  );
 }
 
 /** Points at the bar (its tooltip appears), then clicks; or, as a tap does, clicks at once. */

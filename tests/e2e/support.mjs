@@ -60,6 +60,23 @@ export function parseCsv(text) {
   return Papa.parse(text, { header: false, skipEmptyLines: true }).data;
 }
 
+/** The sample's 2022 wave as records keyed by column name, read independently of the app. */
+export function readSample2022() {
+  const [header, ...rows] = parseCsv(readFileSync(path.join(root, 'data/state-of-engineers/2022.csv'), 'utf8'));
+  return rows.map((row) => Object.fromEntries(header.map((name, index) => [name, (row[index] ?? '').trim()])));
+}
+
+/** Blank, NA and N/A are no answer (docs/your-data.md). */
+export const answered = (value) => value !== '' && value !== 'NA' && value !== 'N/A';
+
+/** Waits until the filter sentence says what is expected: after Back, the URL changes before the page does. */
+export async function waitForSentence(page, pattern) {
+  await page.waitForFunction(
+    (source) => new RegExp(source).test(document.querySelector('.filter-sentence__text')?.textContent?.replace(/\s*×/g, '').replace(/\s+/g, ' ').trim() ?? ''),
+    pattern.source,
+  );
+}
+
 /** % of respondents who ranked anything that ranked "AI, Machine Learning, Big Data" first, 2022 wave. */
 export function countAiRankedFirst() {
   const [header, ...rows] = parseCsv(readFileSync(path.join(root, 'data/state-of-engineers/2022.csv'), 'utf8'));
@@ -88,14 +105,71 @@ export function countJavaScriptUsers() {
   return { javascript, base, percent: `${(Math.round((javascript / base) * 1000) / 10).toFixed(1)}%` };
 }
 
-/** Streamed sections have replaced their skeletons, and every chart box has drawn its SVG (charts mount after hydration). */
-export async function waitForStreamedContent(page) {
-  await page.waitForFunction(
-    () =>
-      document.querySelectorAll('[aria-busy="true"]').length === 0 && [...document.querySelectorAll('.chart__canvas')].every((box) => box.querySelector('svg')),
-    null,
-    { timeout: 120_000 },
+/** Opens a facet of the sidebar (a <details>) unless it is open. */
+export async function openFacet(page, id) {
+  const facet = page.locator(`details[data-facet="${id}"]`);
+  if ((await facet.getAttribute('open')) === null) await facet.locator('summary').click();
+  return facet;
+}
+
+/**
+ * Where to click for a category in one chart: the middle of its bar, or — for a bar too thin to
+ * hit (0%) — a little right of its axis label, on the category's band.
+ */
+export async function barCentre(page, questionId, label) {
+  return page.evaluate(
+    ({ questionId, label }) => {
+      const figure = document.querySelector(`figure.chart[data-question="${questionId}"]`);
+      figure.scrollIntoView({ block: 'center' });
+      const tick = [...figure.querySelectorAll('.recharts-yAxis-tick-labels text, .recharts-xAxis-tick-labels text')].find(
+        (text) => text.querySelector('title')?.textContent === label || text.textContent === label,
+      );
+      const tickBox = tick.getBoundingClientRect();
+      const middle = tickBox.y + tickBox.height / 2;
+      const bar = [...figure.querySelectorAll('.recharts-bar-rectangle path')]
+        .map((path) => path.getBoundingClientRect())
+        .find((box) => box.width > 4 && box.y <= middle && box.y + box.height >= middle);
+      return bar ? { x: bar.x + bar.width / 2, y: middle } : { x: tickBox.right + 30, y: middle };
+    },
+    { questionId, label },
   );
+}
+
+/**
+ * Brings each chart box that has not drawn its current figures into the window in turn, and waits
+ * for it to draw (charts draw as they come near the window, and a box that was out of the window
+ * when the filters changed shows its old drawing hidden, data-drawn="stale", until then); then
+ * scrolls back to where the page was. A build without data-drawn counts a box with an SVG as drawn.
+ */
+export async function drawEveryChart(page) {
+  await page.evaluate(async () => {
+    const drawn = (box) => box.querySelector('svg.recharts-surface') !== null && !['waiting', 'stale'].includes(box.dataset.drawn);
+    const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+    const { scrollX, scrollY } = window;
+    const deadline = performance.now() + 60_000;
+    for (let box; (box = [...document.querySelectorAll('.chart__canvas')].find((candidate) => !drawn(candidate)));) {
+      box.scrollIntoView({ block: 'center' });
+      while (!drawn(box) && box.isConnected) {
+        if (performance.now() > deadline) throw new Error(`a chart box was not drawn within 60 s: ${box.getAttribute('aria-label')?.slice(0, 80)}`);
+        await frame();
+      }
+    }
+    window.scrollTo(scrollX, scrollY);
+  });
+}
+
+/**
+ * Streamed sections have replaced their skeletons, and every chart box has drawn its SVG of the
+ * current figures (charts mount after hydration, and draw as they come near the window: the page
+ * is scrolled through to each, then back).
+ */
+export async function waitForStreamedContent(page) {
+  const settled = () =>
+    document.querySelectorAll('[aria-busy="true"]').length === 0 &&
+    [...document.querySelectorAll('.chart__canvas')].every((box) => box.querySelector('svg') && !['waiting', 'stale'].includes(box.dataset.drawn));
+  await page.waitForFunction(() => document.querySelectorAll('[aria-busy="true"]').length === 0, null, { timeout: 120_000 });
+  await drawEveryChart(page);
+  await page.waitForFunction(settled, null, { timeout: 120_000 });
 }
 
 /** Full-page screenshot once streamed sections have replaced their skeletons. */

@@ -1,5 +1,6 @@
 'use client';
 
+import { memo } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, ErrorBar, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ChartCategory, ChartData } from '@/lib/view/figures/build-chart-data';
 import { formatFigure } from '@/lib/view/words/format-figure';
@@ -9,8 +10,8 @@ import { AXIS_ROOM, CHART_SERIES, CHART_SIZES, GROUPED_BAR, SERIES_COLORS, VALUE
 import { ChartTooltip } from './chart-tooltip';
 import { ShiftedBar } from './labels-above';
 import { useCategoryClick } from './use-category-click';
-import { useElementWidth } from './use-element-width';
-import { useNoTabStops } from './use-no-tab-stops';
+import { ChartBox } from './chart-box';
+import { useChartDrawing } from './use-chart-drawing';
 
 interface BarChartProps {
   data: ChartData;
@@ -69,16 +70,8 @@ function ValueLabel({
   );
 }
 
-/**
- * Horizontal bars, one per option and series (everyone, each segment, or each wave), labels on
- * the left wrapped to the room they get — or, on a phone, above the bars — intervals as whiskers
- * on full charts, significant differences marked ▲▼. Bars of options the view filters on are
- * outlined; a click toggles them.
- */
-export function HorizontalBarChart({ data, variant, onSelect }: BarChartProps) {
-  const [ref, width] = useElementWidth<HTMLDivElement>();
-  useNoTabStops(ref);
-  const { onBarClick, onChartClick } = useCategoryClick(data, onSelect);
+/** The bars' layout at a width: the label column (or labels above), each row's height, and the box's height. */
+function layoutBars(data: ChartData, variant: ChartVariant, width: number) {
   const sizes = CHART_SIZES[variant];
   const grouped = data.series.length > 1;
   const valueRoom = VALUE_LABEL_ROOM + (grouped ? 14 : 0);
@@ -91,7 +84,31 @@ export function HorizontalBarChart({ data, variant, onSelect }: BarChartProps) {
   );
   const { above } = axis;
   const rowHeight = above ? above.rowHeight : grouped ? Math.max(sizes.rowHeight, data.series.length * GROUPED_BAR + 14) : sizes.rowHeight;
-  const height = data.categories.length * rowHeight + AXIS_ROOM[variant];
+  return { axis, grouped, valueRoom, height: data.categories.length * rowHeight + AXIS_ROOM[variant] };
+}
+
+/**
+ * Horizontal bars, one per option and series (everyone, each segment, or each wave), labels on
+ * the left wrapped to the room they get — or, on a phone, above the bars — intervals as whiskers
+ * on full charts, significant differences marked ▲▼. Bars of options the view filters on are
+ * outlined; a click toggles them. The box keeps its height and its description whether or not
+ * the bars are drawn yet (useChartDrawing decides when).
+ */
+export function HorizontalBarChart({ data, variant, onSelect }: BarChartProps) {
+  const { ref, width, drawing, state } = useChartDrawing(data);
+  const { height } = layoutBars(data, variant, width);
+  return (
+    <ChartBox boxRef={ref} label={data.summary} state={state} height={height} clickable={onSelect !== undefined}>
+      {drawing && <BarDrawing data={drawing} variant={variant} width={width} onSelect={onSelect} />}
+    </ChartBox>
+  );
+}
+
+/** The recharts drawing, redrawn only when its figures, width or variant change (memo): the costly part of a chart. */
+const BarDrawing = memo(function BarDrawing({ data, variant, width, onSelect }: BarChartProps & { width: number }) {
+  const { onBarClick, onChartClick } = useCategoryClick(data, onSelect);
+  const { axis, grouped, valueRoom, height } = layoutBars(data, variant, width);
+  const { above } = axis;
   const whiskers = variant === 'full';
   const ticks = pickAxisTicks(
     data.categories.flatMap((category) => category.cells.map((cell) => (whiskers ? (cell.high ?? cell.percent ?? 0) : (cell.percent ?? 0)))),
@@ -100,74 +117,63 @@ export function HorizontalBarChart({ data, variant, onSelect }: BarChartProps) {
   const single = CHART_SERIES[data.measure];
   const clickable = onSelect !== undefined;
   return (
-    <div ref={ref} className={`chart__canvas${clickable ? ' chart__canvas--clickable' : ''}`} role="img" aria-label={data.summary} style={{ height }}>
-      {width > 0 && (
-        <BarChart
-          layout="vertical"
-          width={width}
-          height={height}
-          data={rows}
-          margin={{ top: variant === 'full' ? 4 : 2, right: valueRoom, bottom: 2, left: 0 }}
-          barCategoryGap={grouped ? '14%' : variant === 'full' ? '22%' : '18%'}
-          barGap={1}
-          barSize={above?.barSize}
-          accessibilityLayer={false}
-          onClick={onChartClick}
-        >
-          {variant === 'full' && <CartesianGrid horizontal={false} stroke="var(--chart-grid)" />}
-          <XAxis
-            type="number"
-            domain={[0, ticks[ticks.length - 1]]}
-            ticks={ticks}
-            hide={variant === 'compact'}
-            tickFormatter={(value: number) => `${value}%`}
-            tick={{ fontSize: 12, fill: 'var(--text-muted)' }}
-            axisLine={false}
-            tickLine={false}
-          />
-          <YAxis {...categoryAxisProps(axis, variant)} />
-          <Tooltip
-            content={(props) => <ChartTooltip {...props} measure={data.measure} series={data.series} intervalName={data.intervalName} clickable={clickable} />}
-            cursor={{ fill: 'var(--chart-cursor)' }}
-          />
-          {data.series.map((series, s) => {
-            const color = grouped ? SERIES_COLORS[s % SERIES_COLORS.length] : single.color;
-            return (
-              <Bar
-                key={series.key}
-                dataKey={`v${s}`}
-                name={series.label}
-                fill={color}
-                fillOpacity={series.unreliable ? 0.45 : 1}
-                radius={[0, 3, 3, 0]}
-                isAnimationActive={false}
-                onClick={onBarClick}
-                shape={above ? (props: object) => <ShiftedBar {...props} series={s} shift={above.shift} whiskers={whiskers} /> : undefined}
-              >
-                {data.categories.map((category) => (
-                  <Cell key={category.key} stroke={category.active ? 'var(--text)' : undefined} strokeWidth={category.active ? 2 : 0} />
-                ))}
-                {whiskers && !above && (
-                  <ErrorBar dataKey={`e${s}`} width={grouped ? 2 : 4} stroke="var(--chart-whisker)" strokeWidth={1} isAnimationActive={false} />
-                )}
-                <LabelList
-                  dataKey={`t${s}`}
-                  content={(props) => (
-                    <ValueLabel
-                      {...(props as ValueLabelProps)}
-                      rows={rows}
-                      series={s}
-                      whiskers={whiskers}
-                      fontSize={grouped ? 11 : 12}
-                      shift={above?.shift ?? 0}
-                    />
-                  )}
-                />
-              </Bar>
-            );
-          })}
-        </BarChart>
-      )}
-    </div>
+    <BarChart
+      layout="vertical"
+      width={width}
+      height={height}
+      data={rows}
+      margin={{ top: variant === 'full' ? 4 : 2, right: valueRoom, bottom: 2, left: 0 }}
+      barCategoryGap={grouped ? '14%' : variant === 'full' ? '22%' : '18%'}
+      barGap={1}
+      barSize={above?.barSize}
+      accessibilityLayer={false}
+      onClick={onChartClick}
+    >
+      {variant === 'full' && <CartesianGrid horizontal={false} stroke="var(--chart-grid)" />}
+      <XAxis
+        type="number"
+        domain={[0, ticks[ticks.length - 1]]}
+        ticks={ticks}
+        hide={variant === 'compact'}
+        tickFormatter={(value: number) => `${value}%`}
+        tick={{ fontSize: 12, fill: 'var(--text-muted)' }}
+        axisLine={false}
+        tickLine={false}
+      />
+      <YAxis {...categoryAxisProps(axis, variant)} />
+      <Tooltip
+        content={(props) => <ChartTooltip {...props} measure={data.measure} series={data.series} intervalName={data.intervalName} clickable={clickable} />}
+        cursor={{ fill: 'var(--chart-cursor)' }}
+      />
+      {data.series.map((series, s) => {
+        const color = grouped ? SERIES_COLORS[s % SERIES_COLORS.length] : single.color;
+        return (
+          <Bar
+            key={series.key}
+            dataKey={`v${s}`}
+            name={series.label}
+            fill={color}
+            fillOpacity={series.unreliable ? 0.45 : 1}
+            radius={[0, 3, 3, 0]}
+            isAnimationActive={false}
+            onClick={onBarClick}
+            shape={above ? (props: object) => <ShiftedBar {...props} series={s} shift={above.shift} whiskers={whiskers} /> : undefined}
+          >
+            {data.categories.map((category) => (
+              <Cell key={category.key} stroke={category.active ? 'var(--text)' : undefined} strokeWidth={category.active ? 2 : 0} />
+            ))}
+            {whiskers && !above && (
+              <ErrorBar dataKey={`e${s}`} width={grouped ? 2 : 4} stroke="var(--chart-whisker)" strokeWidth={1} isAnimationActive={false} />
+            )}
+            <LabelList
+              dataKey={`t${s}`}
+              content={(props) => (
+                <ValueLabel {...(props as ValueLabelProps)} rows={rows} series={s} whiskers={whiskers} fontSize={grouped ? 11 : 12} shift={above?.shift ?? 0} />
+              )}
+            />
+          </Bar>
+        );
+      })}
+    </BarChart>
   );
-}
+});

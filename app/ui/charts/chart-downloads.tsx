@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { composeChartSvg, readInLightScheme, type LegendEntry } from './compose-chart-svg';
 import { InlineError } from '../layout/inline-error';
 import { saveDownload } from './save-download';
+import { DRAW_NOW_EVENT } from './use-window-place';
 
 interface ChartDownloadsProps {
   /** Finds the chart on the page: its <figure data-question=…>. */
@@ -48,7 +49,9 @@ export function ChartDownloads({ questionId, title, caption, fileBase }: ChartDo
     setError(undefined);
     try {
       const figure = document.querySelector(`figure.chart[data-question="${CSS.escape(questionId)}"]`);
-      const chart = figure?.querySelector('svg.recharts-surface');
+      // A chart out of the window may not be drawn, or drawn for an earlier view: it draws now (synchronously).
+      figure?.querySelector('.chart__canvas')?.dispatchEvent(new Event(DRAW_NOW_EVENT));
+      const chart = figure?.querySelector('.chart__canvas[data-drawn="drawn"] svg.recharts-surface');
       if (!figure || !chart) throw new Error('the chart has not been drawn yet');
       // The chart and its legend (a sibling of the figure) are read in light colours, whatever the page's theme.
       const host = (figure.parentElement ?? figure) as HTMLElement;

@@ -5,6 +5,7 @@ import { toggleFilterValue } from '@/lib/view/state/change-view';
 import { useViewNavigation } from '../filters/view-navigation';
 import type { ChartVariant } from './chart-config';
 import { StackedBarChart } from './stacked-bar-chart';
+import { useSteadyHandler } from './use-steady-handler';
 
 interface GridChartProps {
   data: GridChartData;
@@ -21,9 +22,11 @@ interface GridChartProps {
  */
 export function GridChart({ data, variant, title, segment, caption }: GridChartProps) {
   const navigation = useViewNavigation();
-  const onSelect = navigation
-    ? (row: GridRow, index: number) => navigation.go(toggleFilterValue(navigation.nav.state, row.questionId, data.scale[index].key, 'in'))
-    : undefined;
+  const onSelect = useSteadyHandler(
+    navigation
+      ? (row: GridRow, index: number) => navigation.go(toggleFilterValue(navigation.nav.state, row.questionId, data.scale[index].key, 'in'))
+      : undefined,
+  );
   return (
     <figure className="chart grid-chart" data-question={data.gridId} data-segment={segment}>
       {title && <figcaption className="grid-chart__title">{title}</figcaption>}

@@ -7,6 +7,7 @@ import { useViewNavigation } from '../filters/view-navigation';
 import type { ChartVariant } from './chart-config';
 import { HorizontalBarChart } from './bar-chart';
 import { HistogramChart } from './histogram-chart';
+import { useSteadyHandler } from './use-steady-handler';
 
 interface QuestionChartProps {
   data: ChartData;
@@ -21,15 +22,17 @@ interface QuestionChartProps {
  */
 export function QuestionChart({ data, variant, caption }: QuestionChartProps) {
   const navigation = useViewNavigation();
-  const onSelect = navigation
-    ? (category: ChartCategory) => {
-        const { state } = navigation.nav;
-        if (data.measure !== 'bin')
-          return navigation.go(toggleFilterValue(state, data.questionId, category.key, data.measure === 'ranked_first' ? 'first' : 'in'));
-        const keys = data.categories.map((c) => c.key);
-        navigation.go(toggleBinFilter(state, data.questionId, binRangeOf(keys, keys.indexOf(category.key))));
-      }
-    : undefined;
+  const onSelect = useSteadyHandler(
+    navigation
+      ? (category: ChartCategory) => {
+          const { state } = navigation.nav;
+          if (data.measure !== 'bin')
+            return navigation.go(toggleFilterValue(state, data.questionId, category.key, data.measure === 'ranked_first' ? 'first' : 'in'));
+          const keys = data.categories.map((c) => c.key);
+          navigation.go(toggleBinFilter(state, data.questionId, binRangeOf(keys, keys.indexOf(category.key))));
+        }
+      : undefined,
+  );
   const histogram = data.measure === 'bin' && data.series.length === 1;
   return (
     <figure className="chart" data-question={data.questionId}>

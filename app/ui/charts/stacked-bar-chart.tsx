@@ -1,6 +1,6 @@
 'use client';
 
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import type { GridChartData, GridRow } from '@/lib/view/figures/build-grid-view';
 import { formatFigure } from '@/lib/view/words/format-figure';
@@ -8,8 +8,8 @@ import { layoutGridBars, type GridBarsLayout } from '@/lib/view/words/layout-gri
 import { AXIS_ROOM, CHART_SIZES, GLYPH_WIDTH, type ChartVariant } from './chart-config';
 import { GridTooltip } from './grid-tooltip';
 import { categoryAxisProps, layoutCategoryAxis } from './category-axis';
-import { useElementWidth } from './use-element-width';
-import { useNoTabStops } from './use-no-tab-stops';
+import { ChartBox } from './chart-box';
+import { useChartDrawing } from './use-chart-drawing';
 
 interface StackedBarChartProps {
   data: GridChartData;
@@ -111,25 +111,8 @@ function RowBar({ x = 0, y = 0, width = 0, height = 0, payload, data, layout, sh
   );
 }
 
-/**
- * A grid as horizontal stacked bars, one per row, answers in scale order: diverging around the
- * neutral point when the scale has one, off-scale answers apart at the end in grey. Row labels
- * sit on the left, or above the bars on a phone. A click on an answer filters by it.
- */
-export function StackedBarChart({ data, variant, onSelect }: StackedBarChartProps) {
-  const [ref, width] = useElementWidth<HTMLDivElement>();
-  useNoTabStops(ref);
-  const [hovered, setHovered] = useState<number>();
-  const layout = useMemo(
-    () =>
-      layoutGridBars(
-        data.rows.map((row) => row.cells.map((cell) => cell.percent)),
-        data.scale.map((point) => point.offScale),
-        data.neutralIndex,
-      ),
-    [data],
-  );
-  const hasOff = layout.max > layout.scaleEnd;
+/** The rows' layout at a width: the label column (or labels above), the room right of the bars, and the box's height. */
+function layoutRows(data: GridChartData, variant: ChartVariant, width: number, hasOff: boolean) {
   const valueRoom = hasOff ? OFF_LABEL_ROOM : 12;
   const axis = layoutCategoryAxis(
     data.rows.map((row) => row.label),
@@ -138,45 +121,72 @@ export function StackedBarChart({ data, variant, onSelect }: StackedBarChartProp
     width,
     valueRoom,
   );
-  const { above } = axis;
-  const rowHeight = above ? above.rowHeight : CHART_SIZES[variant].rowHeight;
-  const height = data.rows.length * rowHeight + AXIS_ROOM[variant];
-  const rows = data.rows.map((row, r) => ({ label: row.label, extent: [layout.min, layout.max], r }));
+  const rowHeight = axis.above ? axis.above.rowHeight : CHART_SIZES[variant].rowHeight;
+  return { axis, valueRoom, height: data.rows.length * rowHeight + AXIS_ROOM[variant] };
+}
+
+const layoutOf = (data: GridChartData) =>
+  layoutGridBars(
+    data.rows.map((row) => row.cells.map((cell) => cell.percent)),
+    data.scale.map((point) => point.offScale),
+    data.neutralIndex,
+  );
+
+/**
+ * A grid as horizontal stacked bars, one per row, answers in scale order: diverging around the
+ * neutral point when the scale has one, off-scale answers apart at the end in grey. Row labels
+ * sit on the left, or above the bars on a phone. A click on an answer filters by it. The box
+ * keeps its height and description whether or not the bars are drawn yet (useChartDrawing).
+ */
+export function StackedBarChart({ data, variant, onSelect }: StackedBarChartProps) {
+  const { ref, width, drawing, state } = useChartDrawing(data);
+  const layout = useMemo(() => layoutOf(data), [data]);
+  const { height } = layoutRows(data, variant, width, layout.max > layout.scaleEnd);
   return (
-    <div ref={ref} className={`chart__canvas${onSelect ? ' chart__canvas--clickable' : ''}`} role="img" aria-label={data.summary} style={{ height }}>
-      {width > 0 && (
-        <BarChart
-          layout="vertical"
-          width={width}
-          height={height}
-          data={rows}
-          margin={{ top: variant === 'full' ? 4 : 2, right: valueRoom, bottom: 2, left: 0 }}
-          barSize={above?.barSize ?? BAR[variant]}
-          accessibilityLayer={false}
-        >
-          {variant === 'full' && <CartesianGrid horizontal={false} stroke="var(--chart-grid)" />}
-          <XAxis
-            type="number"
-            domain={[layout.min, layout.max]}
-            ticks={layout.ticks}
-            hide={variant === 'compact'}
-            tickFormatter={(value: number) => `${Math.abs(value)}%`}
-            tick={{ fontSize: 12, fill: 'var(--text-muted)' }}
-            axisLine={false}
-            tickLine={false}
-          />
-          <YAxis {...categoryAxisProps(axis, variant)} />
-          <Tooltip
-            content={(props) => <GridTooltip {...props} data={data} hovered={hovered} clickable={onSelect !== undefined} />}
-            cursor={{ fill: 'var(--chart-cursor)' }}
-          />
-          <Bar
-            dataKey="extent"
-            isAnimationActive={false}
-            shape={(props: ShapeProps) => <RowBar {...props} data={data} layout={layout} shift={above?.shift ?? 0} onSelect={onSelect} onHover={setHovered} />}
-          />
-        </BarChart>
-      )}
-    </div>
+    <ChartBox boxRef={ref} label={data.summary} state={state} height={height} clickable={onSelect !== undefined}>
+      {drawing && <StackedDrawing data={drawing} variant={variant} width={width} onSelect={onSelect} />}
+    </ChartBox>
   );
 }
+
+/** The recharts drawing, redrawn only when its figures, width or variant change (memo); the hovered answer is its own state. */
+const StackedDrawing = memo(function StackedDrawing({ data, variant, width, onSelect }: StackedBarChartProps & { width: number }) {
+  const [hovered, setHovered] = useState<number>();
+  const layout = useMemo(() => layoutOf(data), [data]);
+  const { axis, valueRoom, height } = layoutRows(data, variant, width, layout.max > layout.scaleEnd);
+  const { above } = axis;
+  const rows = data.rows.map((row, r) => ({ label: row.label, extent: [layout.min, layout.max], r }));
+  return (
+    <BarChart
+      layout="vertical"
+      width={width}
+      height={height}
+      data={rows}
+      margin={{ top: variant === 'full' ? 4 : 2, right: valueRoom, bottom: 2, left: 0 }}
+      barSize={above?.barSize ?? BAR[variant]}
+      accessibilityLayer={false}
+    >
+      {variant === 'full' && <CartesianGrid horizontal={false} stroke="var(--chart-grid)" />}
+      <XAxis
+        type="number"
+        domain={[layout.min, layout.max]}
+        ticks={layout.ticks}
+        hide={variant === 'compact'}
+        tickFormatter={(value: number) => `${Math.abs(value)}%`}
+        tick={{ fontSize: 12, fill: 'var(--text-muted)' }}
+        axisLine={false}
+        tickLine={false}
+      />
+      <YAxis {...categoryAxisProps(axis, variant)} />
+      <Tooltip
+        content={(props) => <GridTooltip {...props} data={data} hovered={hovered} clickable={onSelect !== undefined} />}
+        cursor={{ fill: 'var(--chart-cursor)' }}
+      />
+      <Bar
+        dataKey="extent"
+        isAnimationActive={false}
+        shape={(props: ShapeProps) => <RowBar {...props} data={data} layout={layout} shift={above?.shift ?? 0} onSelect={onSelect} onHover={setHovered} />}
+      />
+    </BarChart>
+  );
+});

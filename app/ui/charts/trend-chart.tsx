@@ -1,14 +1,15 @@
 'use client';
 
 import Link from 'next/link';
+import { memo } from 'react';
 import { CartesianGrid, ErrorBar, LabelList, Line, LineChart, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
 import type { TrendData } from '@/lib/view/figures/build-trend-data';
 import { formatFigure } from '@/lib/view/words/format-figure';
 import { pickAxisTicks } from '@/lib/view/words/pick-axis-ticks';
 import { wrapLabel } from '@/lib/view/words/wrap-label';
 import { SERIES_COLORS } from './chart-config';
-import { useElementWidth } from './use-element-width';
-import { useNoTabStops } from './use-no-tab-stops';
+import { ChartBox } from './chart-box';
+import { useChartDrawing } from './use-chart-drawing';
 
 export type TrendVariant = 'full' | 'compact' | 'headline';
 
@@ -62,8 +63,38 @@ function TrendTooltip({ active, payload, label, data }: Partial<TooltipContentPr
  * with its latest value (and, on the headline, links to the question's trend).
  */
 export function TrendChart({ data, variant, lineHref, title, yMax }: TrendChartProps) {
-  const [ref, width] = useElementWidth<HTMLDivElement>();
-  useNoTabStops(ref);
+  const { ref, width, drawing, state } = useChartDrawing(data);
+  return (
+    <figure className={`chart trend-chart trend-chart--${variant}`} data-question={data.questionId} data-segment={data.segment}>
+      {title && (
+        <figcaption className="trend-chart__title">
+          {title} <span className="muted small">(n = {data.bases.map((base) => (base === null ? 'withheld' : formatFigure(base, 'count'))).join(' · ')})</span>
+        </figcaption>
+      )}
+      <ChartBox boxRef={ref} label={data.summary} state={state} height={HEIGHT[variant]} clickable={false}>
+        {drawing && <TrendDrawing data={drawing} variant={variant} width={width} yMax={yMax} />}
+      </ChartBox>
+      <ul className="chart-legend__series trend-legend">
+        {data.lines.map((line, s) => (
+          <li key={line.key} className="chart-legend__item">
+            <span className="chart-legend__swatch" style={{ background: SERIES_COLORS[s % SERIES_COLORS.length] }} aria-hidden="true" />
+            {lineHref ? (
+              <Link href={lineHref} prefetch={false}>
+                {line.label}
+              </Link>
+            ) : (
+              line.label
+            )}
+            <span className="muted">{line.latest === null ? '' : ` ${formatFigure(line.latest, 'percent')}`}</span>
+          </li>
+        ))}
+      </ul>
+    </figure>
+  );
+}
+
+/** The recharts drawing, redrawn only when its figures, width, variant or scale change (memo). */
+const TrendDrawing = memo(function TrendDrawing({ data, variant, width, yMax }: Pick<TrendChartProps, 'data' | 'variant' | 'yMax'> & { width: number }) {
   const height = HEIGHT[variant];
   const rows = data.waves.map((wave, w) => {
     const row: Record<string, unknown> = { wave };
@@ -83,93 +114,67 @@ export function TrendChart({ data, variant, lineHref, title, yMax }: TrendChartP
   const last = data.waves.length - 1;
   const labelled = variant !== 'compact' && width >= LABELLED_FROM;
   return (
-    <figure className={`chart trend-chart trend-chart--${variant}`} data-question={data.questionId} data-segment={data.segment}>
-      {title && (
-        <figcaption className="trend-chart__title">
-          {title} <span className="muted small">(n = {data.bases.map((base) => (base === null ? 'withheld' : formatFigure(base, 'count'))).join(' · ')})</span>
-        </figcaption>
-      )}
-      <div ref={ref} className="chart__canvas" role="img" aria-label={data.summary} style={{ height }}>
-        {width > 0 && (
-          <LineChart width={width} height={height} data={rows} margin={{ top: 16, right: labelled ? 150 : 16, bottom: 4, left: 0 }} accessibilityLayer={false}>
-            <CartesianGrid vertical={false} stroke="var(--chart-grid)" />
-            <XAxis
-              dataKey="wave"
-              tick={{ fontSize: 12, fill: 'var(--chart-label)' }}
-              tickLine={false}
-              axisLine={{ stroke: 'var(--border-strong)' }}
-              padding={{ left: 24, right: 24 }}
+    <LineChart width={width} height={height} data={rows} margin={{ top: 16, right: labelled ? 150 : 16, bottom: 4, left: 0 }} accessibilityLayer={false}>
+      <CartesianGrid vertical={false} stroke="var(--chart-grid)" />
+      <XAxis
+        dataKey="wave"
+        tick={{ fontSize: 12, fill: 'var(--chart-label)' }}
+        tickLine={false}
+        axisLine={{ stroke: 'var(--border-strong)' }}
+        padding={{ left: 24, right: 24 }}
+      />
+      <YAxis
+        width={44}
+        domain={[0, ticks[ticks.length - 1]]}
+        ticks={ticks}
+        tickFormatter={(value: number) => `${value}%`}
+        tick={{ fontSize: 11, fill: 'var(--text-muted)' }}
+        axisLine={false}
+        tickLine={false}
+      />
+      <Tooltip content={(props) => <TrendTooltip {...props} data={data} />} />
+      {data.lines.map((line, s) => (
+        <Line
+          key={line.key}
+          dataKey={`v${s}`}
+          name={line.label}
+          stroke={SERIES_COLORS[s % SERIES_COLORS.length]}
+          strokeWidth={line === leader ? 3 : 2}
+          dot={{ r: 3, fill: 'var(--surface)' }}
+          isAnimationActive={false}
+          connectNulls={false}
+        >
+          {variant !== 'compact' && (
+            <ErrorBar
+              dataKey={`e${s}`}
+              direction="y"
+              width={4}
+              stroke={SERIES_COLORS[s % SERIES_COLORS.length]}
+              strokeOpacity={0.6}
+              isAnimationActive={false}
             />
-            <YAxis
-              width={44}
-              domain={[0, ticks[ticks.length - 1]]}
-              ticks={ticks}
-              tickFormatter={(value: number) => `${value}%`}
-              tick={{ fontSize: 11, fill: 'var(--text-muted)' }}
-              axisLine={false}
-              tickLine={false}
+          )}
+          {line === leader && labelled && (
+            <LabelList
+              dataKey={`v${s}`}
+              content={(props) =>
+                props.index === last && leader.latest !== null ? (
+                  <text x={Number(props.x) + 10} y={Number(props.y)} fontSize={12} fill="var(--chart-label)">
+                    {wrapLabel(leader.label, 20, 2).map((line, k) => (
+                      <tspan key={k} x={Number(props.x) + 10} dy={k === 0 ? -4 : 14}>
+                        {line}
+                      </tspan>
+                    ))}
+                    <tspan x={Number(props.x) + 10} dy={15} fontWeight={700} fontSize={13}>
+                      {formatFigure(leader.latest, 'percent')}
+                    </tspan>
+                  </text>
+                ) : null
+              }
             />
-            <Tooltip content={(props) => <TrendTooltip {...props} data={data} />} />
-            {data.lines.map((line, s) => (
-              <Line
-                key={line.key}
-                dataKey={`v${s}`}
-                name={line.label}
-                stroke={SERIES_COLORS[s % SERIES_COLORS.length]}
-                strokeWidth={line === leader ? 3 : 2}
-                dot={{ r: 3, fill: 'var(--surface)' }}
-                isAnimationActive={false}
-                connectNulls={false}
-              >
-                {variant !== 'compact' && (
-                  <ErrorBar
-                    dataKey={`e${s}`}
-                    direction="y"
-                    width={4}
-                    stroke={SERIES_COLORS[s % SERIES_COLORS.length]}
-                    strokeOpacity={0.6}
-                    isAnimationActive={false}
-                  />
-                )}
-                {line === leader && labelled && (
-                  <LabelList
-                    dataKey={`v${s}`}
-                    content={(props) =>
-                      props.index === last && leader.latest !== null ? (
-                        <text x={Number(props.x) + 10} y={Number(props.y)} fontSize={12} fill="var(--chart-label)">
-                          {wrapLabel(leader.label, 20, 2).map((line, k) => (
-                            <tspan key={k} x={Number(props.x) + 10} dy={k === 0 ? -4 : 14}>
-                              {line}
-                            </tspan>
-                          ))}
-                          <tspan x={Number(props.x) + 10} dy={15} fontWeight={700} fontSize={13}>
-                            {formatFigure(leader.latest, 'percent')}
-                          </tspan>
-                        </text>
-                      ) : null
-                    }
-                  />
-                )}
-              </Line>
-            ))}
-          </LineChart>
-        )}
-      </div>
-      <ul className="chart-legend__series trend-legend">
-        {data.lines.map((line, s) => (
-          <li key={line.key} className="chart-legend__item">
-            <span className="chart-legend__swatch" style={{ background: SERIES_COLORS[s % SERIES_COLORS.length] }} aria-hidden="true" />
-            {lineHref ? (
-              <Link href={lineHref} prefetch={false}>
-                {line.label}
-              </Link>
-            ) : (
-              line.label
-            )}
-            <span className="muted">{line.latest === null ? '' : ` ${formatFigure(line.latest, 'percent')}`}</span>
-          </li>
-        ))}
-      </ul>
-    </figure>
+          )}
+        </Line>
+      ))}
+    </LineChart>
   );
-}
+});
