@@ -47,10 +47,11 @@ export interface ChartPart {
 /**
  * A question's figures sent once (issue 25): the table's, with the chart as a part of them when
  * it is one — as it is whenever both come from buildQuestionView — or, failing that, its own.
+ * `same`: the chart draws all of the table (every option, no comparison), its usual case.
  */
 export interface PackedFigures {
   table: PackedChartData;
-  chart?: ChartPart | PackedChartData;
+  chart?: 'same' | ChartPart | PackedChartData;
 }
 
 const indexesWhere = <T>(items: readonly T[], test: (item: T) => boolean) => items.flatMap((item, index) => (test(item) ? [index] : []));
@@ -161,13 +162,15 @@ export function packFigures(title: string, table: ChartData, chart?: ChartData):
   const packed = packChartData(table, title);
   if (!chart) return { table: packed };
   const part = findPart(table, chart);
-  const same = part && JSON.stringify(unpackPart(unpackChartData(packed), packed, part)) === JSON.stringify(chart);
-  return { table: packed, chart: same ? part : packChartData(chart, title) };
+  const rebuilt = part && JSON.stringify(unpackPart(unpackChartData(packed), packed, part)) === JSON.stringify(chart);
+  if (!part || !rebuilt) return { table: packed, chart: packChartData(chart, title) };
+  return { table: packed, chart: JSON.stringify(chart) === JSON.stringify(table) ? 'same' : part };
 }
 
 export function unpackFigures(packed: PackedFigures): { table: ChartData; chart?: ChartData } {
   const table = unpackChartData(packed.table);
   if (!packed.chart) return { table };
+  if (packed.chart === 'same') return { table, chart: table };
   const chart = 'keys' in packed.chart ? unpackChartData(packed.chart) : unpackPart(table, packed.table, packed.chart);
   return { table, chart };
 }
