@@ -8,7 +8,7 @@ import { loadFacetOptions } from './load-facet-options';
 import { useViewNavigation } from './view-navigation';
 
 interface FacetOptionsState {
-  /** The options to list: the page's own, else the loaded ones (while a new view's load, the previous view's). */
+  /** The options to list: the page's own, else the loaded ones (while the next load, those listed last). */
   options?: FacetOption[];
   /** How many options there are, when `options` are only those a long list shows at first. */
   total?: number;
@@ -46,9 +46,12 @@ export function useFacetOptions(facet: SidebarFacet, open: boolean, all: boolean
       current = false;
     };
   }, [wanted, nav, view, facet.id, facetsPath, attempt]);
-  const packed = own ?? fresh ?? facet.options ?? loaded?.options;
+  const settled = own ?? fresh;
+  // What was last listed (the page's own options included), kept on screen while the next arrive.
+  const [listed, setListed] = useState(settled);
+  if (settled && settled !== listed) setListed(settled);
+  const packed = settled ?? listed ?? facet.options;
   const options = useMemo(() => (packed ? unpackOptions(packed) : undefined), [packed]);
-  const settled = own !== undefined || fresh !== undefined;
   return {
     options,
     total: packed?.total,

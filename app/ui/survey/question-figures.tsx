@@ -2,24 +2,16 @@
 
 import { useMemo } from 'react';
 import { unpackFigures, type PackedFigures } from '@/lib/view/figures/pack-figures';
-import type { RankingDetail } from '@/lib/view/figures/ranking-details';
 import { ChartLegend } from '../charts/chart-legend';
 import { QuestionChart } from '../charts/question-chart';
-import { FigureTable } from '../tables/figure-table';
+import { FigureTable, type FigureTableWords } from '../tables/figure-table';
 
 interface QuestionFiguresProps {
   /** The table's figures, and the chart's as a part of them (absent when the view shows the table only). */
   figures: PackedFigures;
   chartHeading: string;
   significanceMethod: string;
-  table: {
-    caption: string;
-    optionHeader: string;
-    percentHeader: string;
-    intervalMethod: string;
-    filterable: boolean;
-    ranking?: Record<string, RankingDetail>;
-  };
+  table: FigureTableWords;
 }
 
 /**

@@ -12,8 +12,8 @@ import { useViewNavigation } from '../filters/view-navigation';
 import { ScrollFrame } from './scroll-frame';
 import { SignificanceMark } from './significance-mark';
 
-interface FigureTableProps {
-  data: ChartData;
+/** What a figure table says besides its figures: chosen on the server, for the figures' kind. */
+export interface FigureTableWords {
   caption: string;
   optionHeader: string;
   percentHeader: string;
@@ -22,6 +22,10 @@ interface FigureTableProps {
   filterable: boolean;
   /** Ranking questions: ranked at all and mean rank per item. */
   ranking?: Record<string, RankingDetail>;
+}
+
+interface FigureTableProps extends FigureTableWords {
+  data: ChartData;
 }
 
 function interval(cell: ChartCell): string {
