@@ -27,6 +27,7 @@ import '../tests/e2e/grids.mjs';
 import '../tests/e2e/hostile.mjs';
 import '../tests/e2e/findings.mjs';
 import '../tests/e2e/golden-downloads.mjs';
+import '../tests/e2e/page-weight.mjs';
 import '../tests/e2e/server.mjs';
 // Last: it saves surveys, which the home page then lists.
 import '../tests/e2e/add-survey.mjs';

@@ -3,8 +3,7 @@ import type { Question } from '@/lib/survey/types';
 import { INTERVAL_METHOD, isWeightedMethod } from '@/lib/analysis/figure';
 import { aggregatable } from '@/lib/analysis/question-figures';
 import { PROPORTION_TEST_METHOD } from '@/lib/analysis/proportion-tests';
-import { binRangeOf, toggleBinFilter } from '@/lib/view/figures/bin-range';
-import { changeView, toggleFilterValue } from '@/lib/view/state/change-view';
+import { changeView } from '@/lib/view/state/change-view';
 import { describeBaseStatement, describeWeighting, describeWithheld } from '@/lib/view/words/describe-base';
 import { writeDownloadBase } from '@/lib/view/words/download-name';
 import { describeFilters } from '@/lib/view/words/describe-filters';
@@ -12,6 +11,7 @@ import { formatAll, formatCounted } from '@/lib/view/words/format-figure';
 import { publicQuestions, withheldReason } from '@/lib/view/responses/private-columns';
 import { readAnswersView } from '@/lib/view/responses/read-answers';
 import { buildQuestionView } from '@/lib/view/figures/question-view';
+import { packFigures } from '@/lib/view/figures/pack-figures';
 import { rankingDetails } from '@/lib/view/figures/ranking-details';
 import { suppressionOf, weightColumnOf } from '@/lib/view/state/view-state';
 import { findWrittenIn, writtenInResponses } from '@/lib/view/figures/written-in';
@@ -20,8 +20,6 @@ import type { AskedQuestion } from '@/lib/view/figures/ask-question';
 import { listCompareChoices } from '@/lib/view/figures/compare-choices';
 import type { OpenView } from '../_server/open-view';
 import { ChartDownloads } from '../ui/charts/chart-downloads';
-import { ChartLegend } from '../ui/charts/chart-legend';
-import { QuestionChart } from '../ui/charts/question-chart';
 import { ComparePicker } from '../ui/filters/compare-picker';
 import { LevelPicker } from '../ui/filters/level-picker';
 import { WeightPicker } from '../ui/filters/weight-picker';
@@ -31,7 +29,7 @@ import { DownloadLinks } from '../ui/layout/download-links';
 import { Notice } from '../ui/layout/notice';
 import { StatList } from '../ui/layout/stat-list';
 import { BaseStatement } from '../ui/survey/base-statement';
-import { FigureTable } from '../ui/tables/figure-table';
+import { QuestionFigures } from '../ui/survey/question-figures';
 
 /** More bars than this make a chart nobody can read; the table still lists every option. */
 const CHART_BAR_LIMIT = 40;
@@ -108,12 +106,6 @@ export function QuestionSection({ view, reference, asked, trendLink }: QuestionS
     (q) => q.id === question.id,
     defaults.release && { policy: defaults.release, filters: state.filters },
   );
-  const keys = table?.categories.map((category) => category.key) ?? [];
-  const toggled = (key: string) =>
-    question.kind === 'numeric'
-      ? toggleBinFilter(state, question.id, binRangeOf(keys, keys.indexOf(key)))
-      : toggleFilterValue(state, question.id, key, question.kind === 'ranking' ? 'first' : 'in');
-  const filterHrefs = state.wave === 'all' ? undefined : Object.fromEntries(keys.map((key) => [key, hrefs.question(question.id, toggled(key))]));
   const fileBase = writeDownloadBase(dataset.id, question.id, state, defaults);
   const lookup = (id: string) => reference.survey.questions.find((q) => q.id === id);
   const caption = [
@@ -163,33 +155,20 @@ export function QuestionSection({ view, reference, asked, trendLink }: QuestionS
       ) : (
         <>
           {figures.stats.length > 0 && <StatList stats={figures.stats} label="Summary figures" />}
-          {chart && state.display === 'chart' && (
-            <section className="card" aria-labelledby="chart-heading">
-              <h2 id="chart-heading">{headers.chart}</h2>
-              <QuestionChart
-                data={chart}
-                variant="full"
-                caption={
-                  chart.hidden > 0
-                    ? `The chart shows the ${chart.categories.length} largest of ${chart.categories.length + chart.hidden} options; the table lists all of them.`
-                    : undefined
-                }
-              />
-              <ChartLegend data={chart} significanceMethod={weighted ? PROPORTION_TEST_METHOD.segment : PROPORTION_TEST_METHOD.pooled} />
-            </section>
-          )}
           {table && (
-            <section className="section" aria-label="Table of figures">
-              <FigureTable
-                data={table}
-                caption={formatAll(table.categories.length, question.kind === 'numeric' ? 'range' : question.kind === 'ranking' ? 'item' : 'option')}
-                optionHeader={headers.option}
-                percentHeader={headers.percent}
-                intervalMethod={weighted ? INTERVAL_METHOD.weighted : INTERVAL_METHOD.unweighted}
-                filterHrefs={filterHrefs}
-                ranking={ranking}
-              />
-            </section>
+            <QuestionFigures
+              figures={packFigures(question.label, table, state.display === 'chart' ? chart : undefined)}
+              chartHeading={headers.chart}
+              significanceMethod={weighted ? PROPORTION_TEST_METHOD.segment : PROPORTION_TEST_METHOD.pooled}
+              table={{
+                caption: formatAll(table.categories.length, question.kind === 'numeric' ? 'range' : question.kind === 'ranking' ? 'item' : 'option'),
+                optionHeader: headers.option,
+                percentHeader: headers.percent,
+                intervalMethod: weighted ? INTERVAL_METHOD.weighted : INTERVAL_METHOD.unweighted,
+                filterable: state.wave !== 'all',
+                ranking,
+              }}
+            />
           )}
           {readWrittenIn && writtenIn && (
             <p className="written-in">

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { describePartialRead } from '@/lib/analysis/partial-read';
 import { Notice } from '../ui/layout/notice';
 import { buildFrame } from '@/lib/view/figures/build-frame';
+import { packSidebar } from '@/lib/view/figures/pack-facets';
 import { changeView, clearFilters, removeFilter } from '@/lib/view/state/change-view';
 import { describeSelection } from '@/lib/view/words/describe-base';
 import { describeFilterParts } from '@/lib/view/words/describe-filters';
@@ -49,7 +50,8 @@ export function ViewFrame({ view, reference, kind, path, hrefFor, children }: Vi
     <ViewNavigationProvider nav={{ path, kind, state, defaults }}>
       <div className="view-layout">
         <FacetSidebar
-          groups={groups}
+          groups={packSidebar(groups, threshold)}
+          facetsPath={view.hrefs.paths.facets}
           threshold={threshold}
           empty={
             view.refused

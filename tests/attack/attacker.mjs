@@ -94,7 +94,14 @@ export class Attacker {
   async page(question, pairs, settings = [], dataset = this.dataset) {
     const url = `/${dataset}/questions/${encodeURIComponent(question)}${query([...pairs, ...settings])}`;
     const { status, body } = await this.get(url);
-    return readPage(status, body);
+    const page = readPage(status, body);
+    // A collapsed facet's options, and the rest of a long list, are not in the page: the facets route lists them, as a browser asks it.
+    const missing = [...page.facets].filter(([, facet]) => facet.incomplete).map(([id]) => id);
+    if (missing.length > 0) {
+      const listed = await this.get(`/${dataset}/facets${query([...pairs, ...settings, ...missing.map((id) => ['_facet', id])])}`);
+      if (listed.status === 200) for (const facet of JSON.parse(listed.body).facets) page.facets.set(facet.id, readFacet(facet));
+    }
+    return page;
   }
 
   /** "(of N selected …)" on a question page: the selection's size as the page states it. */
@@ -220,7 +227,23 @@ export function jsonAfter(text, marker, from = 0) {
 
 const toNumber = (text) => Number(text.replace(/,/g, ''));
 
-/** Every facet the page's flight payload carries: id → { kind, within, options: [{ value, count }] } (count null = "<threshold"). */
+/**
+ * One facet as the page or the facets route sends it (lib/view/figures/pack-facets): { kind,
+ * active, options: [{ value, count }] } (count null = "<threshold"), `incomplete` when some or
+ * all of its options were left for the facets route.
+ */
+function readFacet(facet) {
+  const packed = facet.options;
+  return {
+    kind: facet.kind,
+    within: null,
+    active: facet.active ?? false,
+    options: packed ? packed.values.map((value, index) => ({ value, count: packed.counts[index] })) : [],
+    incomplete: facet.kind !== 'numeric' && (!packed || packed.total !== undefined),
+  };
+}
+
+/** Every facet the page's flight payload carries, by id. */
 function readFacets(flight) {
   const facets = new Map();
   let from = 0;
@@ -229,14 +252,7 @@ function readFacets(flight) {
     if (!found) break;
     from = found.end;
     if (!Array.isArray(found.value)) continue;
-    for (const facet of found.value)
-      if (facet && typeof facet.id === 'string' && Array.isArray(facet.options))
-        facets.set(facet.id, {
-          kind: facet.kind,
-          within: facet.within ?? null,
-          active: facet.active,
-          options: facet.options.map(({ value, count }) => ({ value, count })),
-        });
+    for (const facet of found.value) if (facet && typeof facet.id === 'string' && typeof facet.kind === 'string') facets.set(facet.id, readFacet(facet));
   }
   return facets;
 }

@@ -18,7 +18,11 @@ const ROUTES = [
   '/state-of-engineers/export',
   '/state-of-engineers/crosstab/export',
   '/state-of-engineers/responses/export',
+  '/state-of-engineers/facets',
 ];
+
+/** Routes that answer with a page a browser renders (the others are downloads and JSON). */
+const isPage = (route) => !route.includes('export') && !route.endsWith('/facets');
 
 const PAYLOADS = [
   '<script>window.__pwned=1</script>',
@@ -80,6 +84,9 @@ function queries() {
     '_question=comment',
     '_by=comment&_question=role',
     '_columns=respondent_id&_columns=comment',
+    '_facet=role&_facet=region&_facet=salary_usd',
+    '_facet=role&_for=crosstab&_cols=region',
+    `_facet=${'role&_facet='.repeat(300)}role`,
   ];
   for (const payload of PAYLOADS) {
     const value = encodeURIComponent(payload);
@@ -92,6 +99,7 @@ function queries() {
       `_rows=${value}&_cols=${value}`,
       `_wave=${value}`,
       `_sort=${value}`,
+      `_facet=${value}`,
     );
   }
   return list;
@@ -163,12 +171,12 @@ addJourney(
     };
     for (const url of urls) await check(url);
     // A browser's own prefetch of a page may become the page shown: it carries the same headers.
-    for (const route of ROUTES.filter((route) => !route.includes('export'))) {
+    for (const route of ROUTES.filter(isPage)) {
       for (const headers of [{ purpose: 'prefetch' }, { 'sec-purpose': 'prefetch' }]) await check(route, headers);
     }
     assert.deepEqual(problems.slice(0, 30), [], `${problems.length} of ${checked} answers are wrong (the first 30 listed)`);
     // The markup-bearing pages in a real browser: no payload runs, the theme script does.
-    const pages = ROUTES.filter((route) => !route.includes('export')).flatMap((route) =>
+    const pages = ROUTES.filter(isPage).flatMap((route) =>
       PAYLOADS.slice(0, 4).flatMap((payload) => [
         `${route}?role=${encodeURIComponent(payload)}`,
         `${route}?_question=${encodeURIComponent(payload)}&${encodeURIComponent(payload)}=1&_search=${encodeURIComponent(payload)}`,

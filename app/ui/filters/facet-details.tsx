@@ -1,34 +1,36 @@
 'use client';
 
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { removeFilter } from '@/lib/view/state/change-view';
 import { useViewNavigation } from './view-navigation';
 
 /**
- * A facet's disclosure. Open or closed is the reader's choice and survives navigation (the
- * state is keyed by the facet), so a facet does not snap shut when its last option is unticked.
+ * A facet's disclosure. Its body is drawn only while it is open: a sidebar of many questions
+ * sends and builds the option lists a reader opens, not all of them (issue 25). Open or closed
+ * is the reader's choice, held by the facet (see OptionFacet), so it survives navigation.
  */
 export function FacetDetails({
   id,
   label,
   active,
-  initiallyOpen,
+  open,
+  onToggle,
   children,
 }: {
   id: string;
   label: string;
   active: boolean;
-  initiallyOpen: boolean;
+  open: boolean;
+  onToggle(open: boolean): void;
   children: ReactNode;
 }) {
-  const [open, setOpen] = useState(initiallyOpen);
   return (
-    <details className="facet" open={open || undefined} onToggle={(event) => setOpen(event.currentTarget.open)} data-facet={id}>
+    <details className="facet" open={open || undefined} onToggle={(event) => onToggle(event.currentTarget.open)} data-facet={id}>
       <summary className="facet__summary">
         <span className="facet__label">{label}</span>
         {active && <span className="facet__badge">filtered</span>}
       </summary>
-      {children}
+      {open && children}
     </details>
   );
 }

@@ -1,7 +1,7 @@
 'use client';
 
-import { useId, useState } from 'react';
-import type { FacetGroup } from '@/lib/view/figures/build-facets';
+import { Fragment, useId, useMemo, useState } from 'react';
+import { opensInitially, unpackSidebar, type PackedFacetGroup } from '@/lib/view/figures/pack-facets';
 import { normaliseName } from '@/lib/view/state/suggest-name';
 import { formatCounted } from '@/lib/view/words/format-figure';
 import { OptionFacet } from './option-facet';
@@ -9,22 +9,23 @@ import { RangeFacet } from './range-facet';
 import { useDrawer } from './use-drawer';
 
 interface FacetSidebarProps {
-  groups: FacetGroup[];
+  /** Facets as compact data (lib/view/figures/pack-facets): a collapsed one's options may come when it is opened. */
+  groups: PackedFacetGroup[];
+  /** The facets route, which lists those options. */
+  facetsPath: string;
   /** Said instead of facets when there are none to offer (a public view outside the release, or one at its field limit). */
   empty?: string;
   /** The dataset's suppression threshold, for “fewer than N” counts. */
   threshold: number;
 }
 
-/** Facets open by default when there are this few; otherwise only filtered ones are. */
-const OPEN_ALL_UP_TO = 6;
-
 /**
  * The filters, one facet per question, grouped as the survey groups them, with a search box
  * over question labels. Counts are live: each facet counts under every other facet's filters.
  * A sidebar on wide screens; on narrow ones a drawer behind a “Filters (n)” button.
  */
-export function FacetSidebar({ groups, threshold, empty }: FacetSidebarProps) {
+export function FacetSidebar({ groups: packed, facetsPath, threshold, empty }: FacetSidebarProps) {
+  const groups = useMemo(() => unpackSidebar(packed), [packed]);
   const [query, setQuery] = useState('');
   const searchId = useId();
   const drawerId = useId();
@@ -80,18 +81,26 @@ export function FacetSidebar({ groups, threshold, empty }: FacetSidebarProps) {
           </div>
           {total === 0 && empty && <p className="muted small">{empty}</p>}
           {total > 0 && visible.length === 0 && <p className="muted small">No question matches “{query}”.</p>}
-          {visible.map((group, index) => (
-            <div className="facet-group" key={`${group.label ?? ''}-${index}`}>
-              {group.label && <h3 className="facet-group__label">{group.label}</h3>}
-              {group.facets.map((facet) =>
-                facet.range ? (
-                  <RangeFacet key={facet.id} facet={facet} open={facet.active || total <= OPEN_ALL_UP_TO || wanted !== ''} />
-                ) : (
-                  <OptionFacet key={facet.id} facet={facet} threshold={threshold} open={facet.active || total <= OPEN_ALL_UP_TO || wanted !== ''} />
-                ),
-              )}
-            </div>
-          ))}
+          {visible.map((group, index) => {
+            // Keyed by place: a search that moves a facet remounts it open (`wanted`), the reader is looking for it.
+            const key = `${group.label ?? ''}-${index}`;
+            const facets = group.facets.map((facet) => {
+              const open = opensInitially(facet, total) || wanted !== '';
+              return facet.range ? (
+                <RangeFacet key={facet.id} facet={facet} initiallyOpen={open} />
+              ) : (
+                <OptionFacet key={facet.id} facet={facet} threshold={threshold} initiallyOpen={open} facetsPath={facetsPath} />
+              );
+            });
+            // A question on its own needs no group around it: the sidebar spaces it as it spaces groups.
+            if (!group.label) return <Fragment key={key}>{facets}</Fragment>;
+            return (
+              <div className="facet-group" key={key}>
+                <h3 className="facet-group__label">{group.label}</h3>
+                {facets}
+              </div>
+            );
+          })}
         </aside>
       </div>
     </>

@@ -2,14 +2,12 @@
 
 import { useState } from 'react';
 import type { FacetData, FacetOp } from '@/lib/view/figures/build-facets';
+import type { SidebarFacet } from '@/lib/view/figures/pack-facets';
 import { switchFilterOp, toggleFilterValue } from '@/lib/view/state/change-view';
-import { formatFigure } from '@/lib/view/words/format-figure';
-import { FacetCheckbox } from './facet-checkbox';
 import { ClearFacetButton, FacetDetails } from './facet-details';
+import { FacetOptionList } from './facet-option-list';
+import { useFacetOptions } from './use-facet-options';
 import { useViewNavigation } from './view-navigation';
-
-/** Long option lists show this many (plus any selected) until “show all”. */
-const COLLAPSED = 10;
 
 const OP_CHOICES: Record<FacetData['kind'], { op: FacetOp; label: string }[]> = {
   single: [
@@ -34,27 +32,32 @@ const OP_CHOICES: Record<FacetData['kind'], { op: FacetOp; label: string }[]> = 
   meta: [],
 };
 
-function formatCount(count: number | null, threshold: number): string {
-  return count === null ? `<${threshold}` : formatFigure(count, 'count');
+interface OptionFacetProps {
+  facet: SidebarFacet;
+  threshold: number;
+  initiallyOpen: boolean;
+  /** The facets route, which lists a collapsed facet's options once it is opened. */
+  facetsPath: string;
 }
 
 /** One question's options as checkboxes with live counts; the operator (is / is not, any / all) as a switch. */
-export function OptionFacet({ facet, threshold, open }: { facet: FacetData; threshold: number; open: boolean }) {
+export function OptionFacet({ facet, threshold, initiallyOpen, facetsPath }: OptionFacetProps) {
   const navigation = useViewNavigation();
+  const [open, setOpen] = useState(initiallyOpen);
   const [byCount, setByCount] = useState(!facet.ordered);
   const [showAll, setShowAll] = useState(false);
   // Without a filter yet, the operator is a choice for the next tick; with one, it lives in the URL.
   const [chosenOp, setChosenOp] = useState<FacetOp>(facet.op);
+  // All of a long list, sent short, is needed to show it all or in the other order.
+  const { options, total, loading, failed, retry } = useFacetOptions(facet, open, showAll || byCount === facet.ordered, facetsPath);
   if (!navigation) return null;
   const { nav, go } = navigation;
   const op = facet.active ? facet.op : chosenOp;
   const chooseOp = (next: FacetOp) => (facet.active ? next !== facet.op && go(switchFilterOp(nav.state, facet.id, facet.op, next)) : setChosenOp(next));
-  const sorted = byCount ? [...facet.options].sort((a, b) => (b.count ?? threshold / 2) - (a.count ?? threshold / 2)) : facet.options;
-  const shown = showAll || sorted.length <= COLLAPSED + 2 ? sorted : sorted.filter((option, index) => index < COLLAPSED || option.selected);
   const choices = OP_CHOICES[facet.kind];
   return (
-    <FacetDetails id={facet.id} label={facet.label} active={facet.active} initiallyOpen={open}>
-      <fieldset className="facet__body">
+    <FacetDetails id={facet.id} label={facet.label} active={facet.active} open={open} onToggle={setOpen}>
+      <fieldset className="facet__body" aria-busy={loading || undefined}>
         <legend className="visually-hidden">{facet.label}</legend>
         <div className="facet__tools">
           {choices.length > 1 && (
@@ -73,22 +76,28 @@ export function OptionFacet({ facet, threshold, open }: { facet: FacetData; thre
           )}
           {facet.active && <ClearFacetButton questionId={facet.id} />}
         </div>
-        <ul className="facet__options">
-          {shown.map((option) => (
-            <li key={option.value}>
-              <FacetCheckbox
-                label={option.label}
-                count={formatCount(option.count, threshold)}
-                selected={option.selected}
-                onToggle={() => go(toggleFilterValue(nav.state, facet.id, option.value, op))}
-              />
-            </li>
-          ))}
-        </ul>
-        {shown.length < sorted.length && (
-          <button type="button" className="link-button small" onClick={() => setShowAll(true)}>
-            Show all {sorted.length} options
-          </button>
+        {options ? (
+          <FacetOptionList
+            options={options}
+            total={total}
+            threshold={threshold}
+            // A short list in the other order would name the wrong options: it keeps its own until all arrive.
+            byCount={total === undefined ? byCount : !facet.ordered}
+            showAll={showAll}
+            onShowAll={() => setShowAll(true)}
+            onToggle={(value) => go(toggleFilterValue(nav.state, facet.id, value, op))}
+          />
+        ) : failed ? (
+          <p className="muted small" role="alert">
+            The options could not be loaded.{' '}
+            <button type="button" className="link-button small" onClick={retry}>
+              Try again
+            </button>
+          </p>
+        ) : (
+          <p className="muted small" role="status">
+            Loading the options…
+          </p>
         )}
       </fieldset>
     </FacetDetails>

@@ -1,7 +1,7 @@
 'use client';
 
 import { useId, useState, type FormEvent } from 'react';
-import type { FacetData } from '@/lib/view/figures/build-facets';
+import type { SidebarFacet } from '@/lib/view/figures/pack-facets';
 import { setNumericRange } from '@/lib/view/state/change-view';
 import { formatFigure } from '@/lib/view/words/format-figure';
 import { ClearFacetButton, FacetDetails } from './facet-details';
@@ -14,8 +14,9 @@ function readBound(text: string): number | undefined | 'invalid' {
 }
 
 /** A numeric question as a range: minimum and maximum inputs, applied together. */
-export function RangeFacet({ facet, open }: { facet: FacetData; open: boolean }) {
+export function RangeFacet({ facet, initiallyOpen }: { facet: SidebarFacet; initiallyOpen: boolean }) {
   const navigation = useViewNavigation();
+  const [open, setOpen] = useState(initiallyOpen);
   const [min, setMin] = useState(facet.range?.gte ?? '');
   const [max, setMax] = useState(facet.range?.lte ?? '');
   const [error, setError] = useState<string>();
@@ -36,7 +37,7 @@ export function RangeFacet({ facet, open }: { facet: FacetData; open: boolean })
       ? `Answers range from ${formatFigure(range.min, 'number')} to ${formatFigure(range.max, 'number')}.`
       : 'The range of answers is withheld for small groups.';
   return (
-    <FacetDetails id={facet.id} label={facet.label} active={facet.active} initiallyOpen={open}>
+    <FacetDetails id={facet.id} label={facet.label} active={facet.active} open={open} onToggle={setOpen}>
       <form className="facet__body facet-range" onSubmit={apply} aria-describedby={`${id}-hint`}>
         <p className="muted small" id={`${id}-hint`}>
           {hint}

@@ -1,21 +1,31 @@
+'use client';
+
 import Link from 'next/link';
+import type { CSSProperties } from 'react';
 import type { ChartCell, ChartData } from '@/lib/view/figures/build-chart-data';
 import { roundPercent } from '@/lib/analysis/round-shares';
 import { formatFigure } from '@/lib/view/words/format-figure';
 import type { RankingDetail } from '@/lib/view/figures/ranking-details';
+import { toggleCategoryFilter } from '@/lib/view/figures/toggle-category';
+import { writeViewQuery } from '@/lib/view/state/write-view-query';
+import { useViewNavigation } from '../filters/view-navigation';
 import { ScrollFrame } from './scroll-frame';
 import { SignificanceMark } from './significance-mark';
 
-interface FigureTableProps {
-  data: ChartData;
+/** What a figure table says besides its figures: chosen on the server, for the figures' kind. */
+export interface FigureTableWords {
   caption: string;
   optionHeader: string;
   percentHeader: string;
   intervalMethod: string;
-  /** Per option key: the view with that option toggled as a filter (keyboard users' way to click a bar). */
-  filterHrefs?: Record<string, string>;
+  /** Each row links to the view with its option toggled as a filter (keyboard users' way to click a bar). */
+  filterable: boolean;
   /** Ranking questions: ranked at all and mean rank per item. */
   ranking?: Record<string, RankingDetail>;
+}
+
+interface FigureTableProps extends FigureTableWords {
+  data: ChartData;
 }
 
 function interval(cell: ChartCell): string {
@@ -25,13 +35,10 @@ function interval(cell: ChartCell): string {
 
 function Share({ cell, bar = true }: { cell: ChartCell; bar?: boolean }) {
   if (cell.percent === null) return <span className="muted">withheld</span>;
+  // The bar is drawn by CSS from --share (globals.css): decoration, so nothing for a screen reader.
+  const style = bar ? ({ '--share': `${Math.min(100, Math.max(0, cell.percent))}%` } as CSSProperties) : undefined;
   return (
-    <span className="share-cell">
-      {bar && (
-        <span className="share-cell__bar" aria-hidden="true">
-          <span style={{ width: `${Math.min(100, Math.max(0, cell.percent))}%` }} />
-        </span>
-      )}
+    <span className={bar ? 'share-cell share-cell--bar' : 'share-cell'} style={style}>
       <span className="share-cell__value">
         {formatFigure(cell.percent, 'percent')}
         <SignificanceMark significance={cell.significance} title={`Significantly ${cell.significance} than the rest of the selection`} />
@@ -40,8 +47,7 @@ function Share({ cell, bar = true }: { cell: ChartCell; bar?: boolean }) {
   );
 }
 
-function FilterToggle({ href, active, label }: { href?: string; active: boolean; label: string }) {
-  if (!href) return null;
+function FilterToggle({ href, active, label }: { href: string; active: boolean; label: string }) {
   return (
     <Link className="row-filter" href={href} scroll={false} prefetch={false} aria-label={active ? `Remove the filter on ${label}` : `Filter to ${label}`}>
       {active ? 'Remove filter' : 'Filter'}
@@ -52,9 +58,16 @@ function FilterToggle({ href, active, label }: { href?: string; active: boolean;
 /**
  * Every option with its figures: for one series, count, share and interval (and, for rankings,
  * ranked at all and mean rank); for a comparison or a trend, one column per series with its
- * base. Each row can toggle its option as a filter.
+ * base. Each row can toggle its option as a filter. Drawn in the browser from the data the chart
+ * is drawn from (and on the server for the first paint, so it reads without JavaScript): the
+ * figures are sent once, not as a tree of rows beside the chart's data (issue 25).
  */
-export function FigureTable({ data, caption, optionHeader, percentHeader, intervalMethod, filterHrefs, ranking }: FigureTableProps) {
+export function FigureTable({ data, caption, optionHeader, percentHeader, intervalMethod, filterable, ranking }: FigureTableProps) {
+  const navigation = useViewNavigation();
+  const nav = navigation?.nav;
+  // The query alone: each row's link stays on this page, so it need not spell out the page's path (issue 25).
+  const filterHref =
+    filterable && nav ? (key: string) => writeViewQuery(toggleCategoryFilter(nav.state, data, key), nav.defaults, nav.kind) || nav.path : undefined;
   const single = data.series.length === 1;
   return (
     <ScrollFrame label={caption}>
@@ -96,7 +109,7 @@ export function FigureTable({ data, caption, optionHeader, percentHeader, interv
                 </th>
               ))
             )}
-            {filterHrefs && (
+            {filterHref && (
               <th scope="col">
                 <span className="visually-hidden">Filter</span>
               </th>
@@ -136,9 +149,9 @@ export function FigureTable({ data, caption, optionHeader, percentHeader, interv
                     </td>
                   ))
                 )}
-                {filterHrefs && (
+                {filterHref && (
                   <td>
-                    <FilterToggle href={filterHrefs[category.key]} active={category.active} label={category.label} />
+                    <FilterToggle href={filterHref(category.key)} active={category.active} label={category.label} />
                   </td>
                 )}
               </tr>

@@ -98,7 +98,8 @@ function toCell(row: AggregateRow | undefined, percent: number | null): ChartCel
   };
 }
 
-function describeChart(question: Question, measure: MainMeasure, series: ChartSeries[], categories: ChartCategory[], hidden: number): string {
+/** The chart in words (ChartData.summary), from its bars: the browser rebuilds it from packed figures (pack-figures). */
+export function describeChart(title: string, measure: MainMeasure, series: ChartSeries[], categories: ChartCategory[], hidden: number): string {
   const listed = categories
     .map((category) => {
       const values = category.cells.map(
@@ -109,7 +110,7 @@ function describeChart(question: Question, measure: MainMeasure, series: ChartSe
     .join('; ');
   const rest = hidden > 0 ? ` ${hidden} smaller ${hidden === 1 ? 'option is' : 'options are'} not shown.` : '';
   const by = series.length > 1 ? `, for each of ${series.map((s) => s.label).join(', ')}` : '';
-  return `Bar chart of “${question.label}”, ${MEASURE_WORDS[measure]}${by}: ${listed}.${rest}`;
+  return `Bar chart of “${title}”, ${MEASURE_WORDS[measure]}${by}: ${listed}.${rest}`;
 }
 
 /**
@@ -172,7 +173,7 @@ export function buildChartData(question: Question, rows: readonly AggregateRow[]
     hidden,
     suppressedSeries,
     overlapping: options.overlapping ?? false,
-    summary: describeChart(question, measure, series, categories, hidden),
+    summary: describeChart(question.label, measure, series, categories, hidden),
     intervalName: describeIntervalName(intervalLevelOf(main[0].ci_method)),
   };
 }

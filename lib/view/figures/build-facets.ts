@@ -41,10 +41,15 @@ export interface FacetGroup {
 
 const OPTION_OPS: readonly FacetOp[] = ['in', 'not', 'all', 'first'];
 
+/** A facet's operator before its question is filtered: rankings filter what was ranked first. */
+export function defaultFacetOp(kind: QuestionKind): FacetOp {
+  return kind === 'ranking' ? 'first' : 'in';
+}
+
 function facetOp(question: Question, state: ViewState): FacetOp {
   const current = state.filters.find((filter) => filter.question === question.id && (OPTION_OPS as readonly string[]).includes(filter.op));
   if (current) return current.op as FacetOp;
-  return question.kind === 'ranking' ? 'first' : 'in';
+  return defaultFacetOp(question.kind);
 }
 
 /** Counts of 1 to threshold − 1 are withheld: a facet must not list a group the charts suppress. */

@@ -7,8 +7,8 @@ import type { ReleasePolicy } from '../state/view-state';
 export interface CompareChoice {
   id: string;
   label: string;
-  /** A multi-select question: a respondent can be in several of its segments. */
-  overlapping: boolean;
+  /** A multi-select question: a respondent can be in several of its segments. Absent otherwise (a list of them crosses to the browser). */
+  overlapping?: true;
 }
 
 /**
@@ -26,5 +26,5 @@ export function listCompareChoices(
       new Set([...release.filters.map((filter) => filter.question), question.id]).size <= release.policy.fields);
   return questions
     .filter((question) => SEGMENT_KINDS.has(question.kind) && !leaveOut(question) && published(question))
-    .map((question) => ({ id: question.id, label: question.label, overlapping: question.kind === 'multi' }));
+    .map((question) => ({ id: question.id, label: question.label, ...(question.kind === 'multi' ? { overlapping: true as const } : {}) }));
 }

@@ -397,11 +397,14 @@ export const VIEW_KEYS: readonly ViewKey[] = [
 /**
  * Keys of the download routes only, not of the view: which question (`_question`), which format
  * (`_format=json`), and for the responses, every column (`_all=1`). Their flags are the CLI's.
+ * The facets route's: which facets (`_facet`, repeated) and, for a crosstab, which page (`_for`).
  */
 export const EXPORT_KEYS = {
   question: { key: '_question', flag: '--question' },
   format: { key: '_format', flag: '--format' },
   all: { key: '_all' },
+  facet: { key: '_facet' },
+  for: { key: '_for' },
 } as const;
 
 export type ExportFormat = 'csv' | 'json';
@@ -412,6 +415,14 @@ export function readExportKeys(params: URLSearchParams): { question: string; for
     question: params.get(EXPORT_KEYS.question.key) ?? '',
     format: params.get(EXPORT_KEYS.format.key) === 'json' ? 'json' : 'csv',
     all: params.get(EXPORT_KEYS.all.key) === '1',
+  };
+}
+
+/** The facets route's own keys: the facets asked for, and whether the page reads the view as a crosstab does. */
+export function readFacetsKeys(params: URLSearchParams): { ids: string[]; kind: 'question' | 'crosstab' } {
+  return {
+    ids: params.getAll(EXPORT_KEYS.facet.key),
+    kind: params.get(EXPORT_KEYS.for.key) === 'crosstab' ? 'crosstab' : 'question',
   };
 }
 

@@ -29,7 +29,7 @@ const segment = (text: string) => encodeURIComponent(text);
  */
 export interface ViewHrefs {
   /** Paths without a query, for client controls that add the query themselves. */
-  paths: { overview: string; question(questionId: string): string; responses: string; crosstab: string; findings: string };
+  paths: { overview: string; question(questionId: string): string; responses: string; crosstab: string; findings: string; facets: string };
   overview(state: ViewState): string;
   crosstab(state: ViewState): string;
   crosstabExport(state: ViewState, format: ExportFormat): string;
@@ -43,6 +43,18 @@ export interface ViewHrefs {
   export(questionId: string, state: ViewState, format: ExportFormat): string;
 }
 
+/**
+ * The facets route's URL (a collapsed facet's options, asked for when it is opened): the page's
+ * own query, so the route reads the very view the page was drawn from, then the facets wanted
+ * and, for a crosstab (whose comparison is its columns), which page asks.
+ */
+export function writeFacetsHref(facetsPath: string, state: ViewState, defaults: WriteDefaults, kind: PageKind, ids: readonly string[]): string {
+  const query = new URLSearchParams(writeViewPairs(state, defaults, kind));
+  for (const id of ids) query.append(EXPORT_KEYS.facet.key, id);
+  if (kind === 'crosstab') query.set(EXPORT_KEYS.for.key, 'crosstab');
+  return `${facetsPath}?${query.toString()}`;
+}
+
 export function makeViewHrefs(datasetId: string, defaults: WriteDefaults): ViewHrefs {
   const root = `/${segment(datasetId)}`;
   const paths = {
@@ -51,6 +63,7 @@ export function makeViewHrefs(datasetId: string, defaults: WriteDefaults): ViewH
     responses: `${root}/responses`,
     crosstab: `${root}/crosstab`,
     findings: `${root}/findings`,
+    facets: `${root}/facets`,
   };
   /** A download route's URL: the view's pairs for that route, then its format. */
   const exportOf = (path: string, state: ViewState, kind: PageKind, format: ExportFormat) => {
