@@ -1,8 +1,7 @@
 'use client';
 
 import type { ChartCategory, ChartData } from '@/lib/view/figures/build-chart-data';
-import { binRangeOf, toggleBinFilter } from '@/lib/view/figures/bin-range';
-import { toggleFilterValue } from '@/lib/view/state/change-view';
+import { toggleCategoryFilter } from '@/lib/view/figures/toggle-category';
 import { useViewNavigation } from '../filters/view-navigation';
 import type { ChartVariant } from './chart-config';
 import { HorizontalBarChart } from './bar-chart';
@@ -23,15 +22,7 @@ interface QuestionChartProps {
 export function QuestionChart({ data, variant, caption }: QuestionChartProps) {
   const navigation = useViewNavigation();
   const onSelect = useSteadyHandler(
-    navigation
-      ? (category: ChartCategory) => {
-          const { state } = navigation.nav;
-          if (data.measure !== 'bin')
-            return navigation.go(toggleFilterValue(state, data.questionId, category.key, data.measure === 'ranked_first' ? 'first' : 'in'));
-          const keys = data.categories.map((c) => c.key);
-          navigation.go(toggleBinFilter(state, data.questionId, binRangeOf(keys, keys.indexOf(category.key))));
-        }
-      : undefined,
+    navigation ? (category: ChartCategory) => navigation.go(toggleCategoryFilter(navigation.nav.state, data, category.key)) : undefined,
   );
   const histogram = data.measure === 'bin' && data.series.length === 1;
   return (
