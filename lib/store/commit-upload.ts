@@ -143,7 +143,8 @@ export async function commitUpload(uploadId: string, body: unknown): Promise<{ i
     await writeFile(path.join(dir, 'survey.json'), `${JSON.stringify(codebook, null, 2)}\n`, { flag: 'wx' });
     const id = await moveIntoPlace(dir, slugOf(request.title));
     forgetListing();
-    await seedStore(path.join(uploadsFolder(), id), read).catch(() => {});
+    // A folder chosen at run time: the build must not trace (and ship) the whole project for it.
+    await seedStore(path.join(/*turbopackIgnore: true*/ uploadsFolder(), id), read).catch(() => {});
     return { id };
   } catch (error) {
     await rm(dir, { recursive: true, force: true });

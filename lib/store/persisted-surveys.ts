@@ -26,7 +26,8 @@ export interface SurveySummary {
 
 /** The cache folder: SURVEY_LENS_CACHE, else `.survey-lens-cache` where the server runs — never inside a (possibly read-only) data folder. */
 export function cacheFolder(): string {
-  return path.resolve(process.env.SURVEY_LENS_CACHE || path.join(process.cwd(), '.survey-lens-cache'));
+  // A folder chosen at run time: the build must not trace (and ship) the whole project for it.
+  return path.resolve(/*turbopackIgnore: true*/ process.env.SURVEY_LENS_CACHE || path.join(process.cwd(), '.survey-lens-cache'));
 }
 
 export function hashText(text: string): string {
