@@ -72,12 +72,22 @@ export async function receiveFile(
   const file = stagedFile(uploadId, index);
   const dir = stagedDir(uploadId);
   if (!(await stat(dir).catch(() => undefined))?.isDirectory()) throw new WriteError(404, 'No such upload (it was saved, cancelled or abandoned).');
-  const tooBig = () => new WriteError(413, `File ${index + 1} is larger than ${formatBytes(limit)}, the most this server accepts per file.`);
-  if (declared !== undefined && declared > limit) {
-    // Refused before a byte is read, and like any other failure it takes the upload with it.
+  try {
+    if (declared !== undefined && declared > limit) throw tooBig(index, limit);
+    return await writeStaged(file, index, body, limit);
+  } catch (error) {
+    // The survey cannot be saved without this file: the whole upload goes, so nothing is left.
     await rm(dir, { recursive: true, force: true });
-    throw tooBig();
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new WriteError(409, `File ${index + 1} of this upload was already sent.`);
+    throw describeWriteFailure(error, `file ${index + 1}`);
   }
+}
+
+const tooBig = (index: number, limit: number) =>
+  new WriteError(413, `File ${index + 1} is larger than ${formatBytes(limit)}, the most this server accepts per file.`);
+
+/** The bytes into the staged file as they arrive, refused once they pass the limit; the file is closed on any failure. */
+async function writeStaged(file: string, index: number, body: AsyncIterable<Uint8Array>, limit: number): Promise<number> {
   const out = createWriteStream(file, { flags: 'wx' });
   const failed = new Promise<never>((_, reject) => out.once('error', reject));
   failed.catch(() => {});
@@ -85,7 +95,7 @@ export async function receiveFile(
   try {
     for await (const chunk of body) {
       total += chunk.length;
-      if (total > limit) throw tooBig();
+      if (total > limit) throw tooBig(index, limit);
       if (!out.write(chunk)) await Promise.race([new Promise<void>((resolve) => out.once('drain', () => resolve())), failed]);
     }
     await Promise.race([new Promise<void>((resolve) => out.end(resolve)), failed]);
@@ -93,10 +103,7 @@ export async function receiveFile(
     return total;
   } catch (error) {
     out.destroy();
-    // The survey cannot be saved without this file: the whole upload goes, so nothing is left.
-    await rm(dir, { recursive: true, force: true });
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new WriteError(409, `File ${index + 1} of this upload was already sent.`);
-    throw describeWriteFailure(error, `file ${index + 1}`);
+    throw error;
   }
 }
 
