@@ -7,7 +7,7 @@ import { quantileSorted } from './quantiles';
 import { sortedValues } from './numeric-bins';
 import type { RankedItem } from './rankings';
 import { addTallies, EMPTY_TALLY, type Tally } from './tally';
-import { estimateMean } from './weighted-mean';
+import { estimateMean, type MeanEstimate } from './weighted-mean';
 
 import type { ShareMeasure, ValueMeasure } from './measures';
 
@@ -29,6 +29,18 @@ function meanOf(
     level: settings.level,
     zeroIsMissing,
   });
+  return meanFigure(mean, label, value, base, settings, measure);
+}
+
+/** A mean (with its interval, over n respondents) as an extra figure of the view. */
+function meanFigure(
+  mean: Pick<MeanEstimate, 'mean' | 'low' | 'high' | 'n'>,
+  label: string,
+  value: string,
+  base: number,
+  settings: FigureSettings,
+  measure: ValueMeasure,
+): ExtraFigure {
   const estimate = makeEstimate(
     { value, label, count: mean.n, base, estimate: mean.mean, low: mean.low, high: mean.high, weighted: settings.weights !== undefined },
     settings,
@@ -47,22 +59,14 @@ function rankingExtras(question: RankingQuestion, items: readonly RankedItem[], 
   const means = items.map((item, index): ExtraFigure =>
     settings.weights
       ? meanOf(question.ranks[index], item.rankedBits, item.label, item.value, item.first.base, settings, 'mean_rank', true)
-      : {
-          measure: 'mean_rank',
-          estimate: makeEstimate(
-            {
-              value: item.value,
-              label: item.label,
-              count: item.ranked,
-              base: item.first.base,
-              estimate: item.meanRank,
-              low: item.meanRankLow,
-              high: item.meanRankHigh,
-              weighted: false,
-            },
-            settings,
-          ),
-        },
+      : meanFigure(
+          { mean: item.meanRank, low: item.meanRankLow, high: item.meanRankHigh, n: item.ranked },
+          item.label,
+          item.value,
+          item.first.base,
+          settings,
+          'mean_rank',
+        ),
   );
   return [...atAll, ...means];
 }

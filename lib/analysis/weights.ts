@@ -23,7 +23,7 @@ export function surveyWeights(survey: Survey, column = survey.weightQuestionId):
   if (!question) return `there is no weight column "${column}"`;
   if (question.kind !== 'numeric') return `"${column}" is ${question.kind}, not numeric: it cannot be a weight`;
   const known = weightsOf.get(question);
-  if (known && known.weights.length === survey.size) return known;
+  if (known) return known;
   const weights = new Float64Array(survey.size);
   let invalid = 0;
   const { values } = question;
