@@ -1,4 +1,5 @@
 import type { MainMeasure } from '@/lib/analysis/measures';
+import type { YAxisProps } from 'recharts';
 import type { FigureFormat } from '@/lib/view/words/format-figure';
 
 export interface SeriesConfig {
@@ -59,3 +60,16 @@ export const GROUPED_BAR = 13;
 export const VALUE_LABEL_ROOM = 56;
 /** Space above and below the bars (the axis in full charts). */
 export const AXIS_ROOM: Record<ChartVariant, number> = { compact: 8, full: 36 };
+
+/** The props of an upright percent <YAxis> (the histogram's, the trend's): 0 to its last tick, ticks as "20%", no axis or tick lines. */
+export function percentAxisProps(ticks: number[]): YAxisProps {
+  return {
+    width: 44,
+    domain: [0, ticks[ticks.length - 1]],
+    ticks,
+    tickFormatter: (value: number) => `${value}%`,
+    tick: { fontSize: 11, fill: 'var(--text-muted)' },
+    axisLine: false,
+    tickLine: false,
+  };
+}

@@ -3,7 +3,7 @@
 import { memo } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ChartCategory, ChartData } from '@/lib/view/figures/build-chart-data';
-import { CHART_SERIES, type ChartVariant } from './chart-config';
+import { CHART_SERIES, percentAxisProps, type ChartVariant } from './chart-config';
 import { pickAxisTicks } from '@/lib/view/words/pick-axis-ticks';
 import { ChartTooltip } from './chart-tooltip';
 import { useCategoryClick } from './use-category-click';
@@ -59,15 +59,7 @@ const HistogramDrawing = memo(function HistogramDrawing({ data, variant, width, 
         axisLine={{ stroke: 'var(--border-strong)' }}
         height={24}
       />
-      <YAxis
-        width={44}
-        domain={[0, ticks[ticks.length - 1]]}
-        ticks={ticks}
-        tickFormatter={(value: number) => `${value}%`}
-        tick={{ fontSize: 11, fill: 'var(--text-muted)' }}
-        axisLine={false}
-        tickLine={false}
-      />
+      <YAxis {...percentAxisProps(ticks)} />
       <Tooltip
         content={(props) => (
           <ChartTooltip {...props} measure={data.measure} series={data.series} intervalName={data.intervalName} clickable={onSelect !== undefined} />

@@ -7,7 +7,7 @@ import type { TrendData } from '@/lib/view/figures/build-trend-data';
 import { formatFigure } from '@/lib/view/words/format-figure';
 import { pickAxisTicks } from '@/lib/view/words/pick-axis-ticks';
 import { wrapLabel } from '@/lib/view/words/wrap-label';
-import { SERIES_COLORS } from './chart-config';
+import { percentAxisProps, SERIES_COLORS } from './chart-config';
 import { ChartBox } from './chart-box';
 import { useChartDrawing } from './use-chart-drawing';
 
@@ -123,15 +123,7 @@ const TrendDrawing = memo(function TrendDrawing({ data, variant, width, yMax }: 
         axisLine={{ stroke: 'var(--border-strong)' }}
         padding={{ left: 24, right: 24 }}
       />
-      <YAxis
-        width={44}
-        domain={[0, ticks[ticks.length - 1]]}
-        ticks={ticks}
-        tickFormatter={(value: number) => `${value}%`}
-        tick={{ fontSize: 11, fill: 'var(--text-muted)' }}
-        axisLine={false}
-        tickLine={false}
-      />
+      <YAxis {...percentAxisProps(ticks)} />
       <Tooltip content={(props) => <TrendTooltip {...props} data={data} />} />
       {data.lines.map((line, s) => (
         <Line
