@@ -154,6 +154,8 @@ async function main() {
       ? `attack suite: public mode holds — ${reports.length} attacks fail, ${guards.length} guards hold`
       : `attack suite: public mode BROKEN — attacks succeeding: ${succeeded.map((report) => report.id).join(', ') || 'none'}; guards failing: ${broken.length}`,
   );
+  // The counted line: an attack that fails and a guard that holds each pass.
+  console.log(`attack: ${reports.length - succeeded.length + guards.length - broken.length} passed, ${succeeded.length + broken.length} failed`);
   process.exitCode = succeeded.length === 0 && broken.length === 0 ? 0 : 1;
 }
 
