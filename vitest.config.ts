@@ -8,6 +8,7 @@ export default defineConfig({
   resolve: { alias: { '@': root } },
   test: {
     include: ['tests/unit/**/*.test.ts'],
+    globalSetup: ['tests/unit/global-setup.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',

@@ -30,7 +30,7 @@ const startedAt = new Date();
 await rm(building, { recursive: true, force: true });
 const result = await esbuild.build({
   absWorkingDir: root,
-  entryPoints: { 'survey-lens': 'bin/cli.ts' },
+  entryPoints: { 'survey-lens': 'bin/cli.ts', 'read-part-worker': 'lib/store/read-part.worker.ts' },
   outdir: building,
   outExtension: { '.js': '.mjs' },
   // `--help` loads the entry alone; a command loads its chunks (the store, zod, the statistics) when it runs.

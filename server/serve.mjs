@@ -18,6 +18,7 @@ import next from 'next';
 import nextConfig from '../next.config.js';
 import { markPeer, peerSecret } from './peer.mjs';
 import { createSharedRenderHandler } from './shared-render.mjs';
+import { namePartWorker } from '../bin/fresh-dist.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const GRACE_MS = 10_000;
@@ -58,6 +59,8 @@ async function main() {
   const { port, hostname, renderers } = readOptions(process.argv.slice(2));
   // Before Next starts in this process: the app checks loopback marks against it (peer.mjs).
   const secret = peerSecret();
+  // A large survey file is read on two threads when the compiled reader is up to date (lib/store/read-in-two.ts).
+  namePartWorker();
   const app = next({ dev: false, dir: root, hostname: hostname ?? 'localhost', port });
   await app.prepare();
   const direct = app.getRequestHandler();

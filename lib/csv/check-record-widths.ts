@@ -71,6 +71,12 @@ export class RecordWidthCheck {
     if (this.issues.length < MAX_LISTED) this.issues.push({ severity: 'error', line, message });
   }
 
+  /** More records follow (read elsewhere, and appended by the caller): the one held back is judged as not the last. */
+  flushPending(): void {
+    if (this.pending) this.judge(this.pending, false, true);
+    this.pending = undefined;
+  }
+
   /** After the last record: judges the one held back, adds the totals, and says whether the file is too broken. */
   finish(endsWithNewline: boolean): { fatal?: string } {
     if (this.pending) this.judge(this.pending, true, endsWithNewline);

@@ -11,6 +11,8 @@ export interface DecodedStream {
   pieces: AsyncGenerator<string>;
   /** Filled as the stream is read: what was odd about the bytes (a few undecodable characters). */
   issues: IngestIssue[];
+  /** The text encoding, once the start of the text has been read: 'utf-8', or the legacy one the file was saved in. */
+  encoding?: string;
 }
 
 /** A gzip decompressor over a byte stream: the platform's (DecompressionStream), or one the caller brings (Node's zlib is quicker). */
@@ -124,6 +126,7 @@ async function* concat(first: Uint8Array, rest: AsyncIterator<Uint8Array>): Asyn
  */
 export function decodeCsvStream(bytes: AsyncIterable<Uint8Array>, name: string, maxBytes: number, options: { gunzip?: Gunzip } = {}): DecodedStream {
   const issues: IngestIssue[] = [];
+  const decoded: DecodedStream = { pieces: pieces(), issues };
   async function* pieces(): AsyncGenerator<string> {
     const source = bytes[Symbol.asyncIterator]();
     let head = await readHead(source, 2);
@@ -139,7 +142,8 @@ export function decodeCsvStream(bytes: AsyncIterable<Uint8Array>, name: string, 
         line: 1,
         message: `the file is not UTF-8 text: it was read as ${ENCODING_NAMES[legacy]}; re-save it as UTF-8 if any character looks wrong`,
       });
-    const decoder = new TextDecoder(legacy ?? 'utf-8');
+    decoded.encoding = legacy ?? 'utf-8';
+    const decoder = new TextDecoder(decoded.encoding);
     let total = 0;
     let replaced = 0;
     /** The line each piece starts on, and the lines of the first undecodable characters. */
@@ -203,5 +207,5 @@ export function decodeCsvStream(bytes: AsyncIterable<Uint8Array>, name: string, 
       });
     }
   }
-  return { pieces: pieces(), issues };
+  return decoded;
 }

@@ -18,6 +18,8 @@ export interface CsvStreamSummary {
   quoteErrors: number;
   /** Whether quotes were read as quoting (false: every quote character is plain text). */
   quoting: boolean;
+  /** Lines read (the last record's line and the line breaks inside it). */
+  lines: number;
   issues: IngestIssue[];
 }
 
@@ -181,7 +183,7 @@ function openCsvParser(delimiter: string, onBatch: (batch: RecordBatch) => void,
       if (heldReturn) feed.emit('data', '\r');
       feed.emit('end');
       rethrow();
-      return { delimiter, endsWithNewline: lastChar === '\n' || lastChar === '\r', quoteErrors, quoting, issues };
+      return { delimiter, endsWithNewline: lastChar === '\n' || lastChar === '\r', quoteErrors, quoting, lines: nextLine - 1, issues };
     },
   };
 }

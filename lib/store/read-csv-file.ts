@@ -15,9 +15,14 @@ function describeReadError(error: unknown, name: string): CsvInputError {
   return new CsvInputError(`${name} cannot be read (${code ?? 'read error'}).`, { cause: error });
 }
 
-/** A file's bytes as they are read (1 MiB at a time), refused past `maxBytes` and with read errors in plain words. */
-export async function* readFileBytes(path: string, name: string, maxBytes = MAX_CSV_BYTES): AsyncGenerator<Uint8Array> {
-  const stream = createReadStream(path, { highWaterMark: 1024 * 1024 });
+/** A file's bytes as they are read (1 MiB at a time), refused past `maxBytes` and with read errors in plain words; `range` reads bytes `start` up to (not including) `end` only. */
+export async function* readFileBytes(
+  path: string,
+  name: string,
+  maxBytes = MAX_CSV_BYTES,
+  range: { start?: number; end?: number } = {},
+): AsyncGenerator<Uint8Array> {
+  const stream = createReadStream(path, { highWaterMark: 1024 * 1024, start: range.start, end: range.end === undefined ? undefined : range.end - 1 });
   let total = 0;
   try {
     for await (const chunk of stream) {

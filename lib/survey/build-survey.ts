@@ -11,7 +11,7 @@ import { applyCodebookStructure, codebookEntry } from './apply-codebook';
 import { planQuestions } from './plan-questions';
 import { buildQuestion } from './build-question';
 import { createMissingTest } from './missing-values';
-import { SurveyIngest, type IngestedFile } from './survey-ingest';
+import { SurveyIngest, type IngestedFile, type PartLayout } from './survey-ingest';
 import { answeredFlags, dictionaryOf, isPacked, type IngestedColumn } from './column-encoder';
 import { assembleGrids } from './assemble-grids';
 
@@ -26,6 +26,13 @@ export interface BuildSurveyOptions {
   onRecords?: (records: number) => void;
   /** Handed the file's columns once read: the browser review assembles them again under an edited codebook without re-reading the file. */
   onIngested?: (file: IngestedFile) => void;
+  /** Told how records are split and what the header rows are, once decided (a second thread reading the file's later part waits for it). */
+  onLayout?: (layout: PartLayout) => void;
+  /**
+   * When the text given is only the file's first part: called after it is parsed, to append the
+   * rest (`SurveyIngest.appendPart`) and return the summary of the whole. Not called on a re-read.
+   */
+  appendRest?: (ingest: SurveyIngest, summary: CsvStreamSummary) => Promise<CsvStreamSummary>;
 }
 
 /**
@@ -141,7 +148,7 @@ interface Attempt {
 
 function openIngest(options: BuildSurveyOptions): { ingest: SurveyIngest; parse: ParseOptions } {
   let delimiter = options.delimiter ?? ',';
-  const ingest = new SurveyIngest({ codebook: options.codebook, name: options.name ?? 'The file', delimiter: () => delimiter });
+  const ingest = new SurveyIngest({ codebook: options.codebook, name: options.name ?? 'The file', delimiter: () => delimiter, onLayout: options.onLayout });
   return { ingest, parse: { delimiter: options.delimiter, onDelimiter: (chosen) => (delimiter = chosen) } };
 }
 
@@ -203,15 +210,16 @@ export function buildSurvey(text: string, options: BuildSurveyOptions = {}): Sur
  * whole-file string and no list of records: each batch of records goes into the columns' dictionaries.
  */
 export async function buildSurveyFromStream(pieces: AsyncIterable<string>, options: BuildSurveyOptions = {}): Promise<Survey> {
-  const read = async (text: AsyncIterable<string>, quoting: boolean): Promise<Attempt> => {
+  const read = async (text: AsyncIterable<string>, quoting: boolean, appendRest?: BuildSurveyOptions['appendRest']): Promise<Attempt> => {
     const { ingest, parse } = openIngest(options);
     const add = (batch: RecordBatch) => {
       ingest.add(batch);
       options.onRecords?.(batch.records.length);
     };
-    return finishAttempt(ingest, await parseCsvStream(text, add, { ...parse, quoting }));
+    const summary = await parseCsvStream(text, add, { ...parse, quoting });
+    return finishAttempt(ingest, appendRest ? await appendRest(ingest, summary) : summary);
   };
-  const quoted = await read(pieces, true);
+  const quoted = await read(pieces, true, options.appendRest);
   const chosen = quotingBroke(quoted) && options.reread ? preferUnquoted(quoted, await read(options.reread(), false)) : quoted;
   if (chosen.file) options.onIngested?.(chosen.file);
   return surveyOf(chosen, options.codebook);

@@ -1,5 +1,5 @@
 import { cleanCell } from './missing-values';
-import { forEachPackedCell, PackedCellWriter, type PackedCells } from './packed-cells';
+import { forEachPackedCell, PackedCellWriter, packedCellAt, packedSize, type PackedCells } from './packed-cells';
 
 /**
  * One CSV column, dictionary-encoded: its distinct cleaned values and, per respondent, the index
@@ -31,6 +31,13 @@ export interface PackedColumn {
 export type IngestedColumn = EncodedColumn | PackedColumn;
 
 export const isPacked = (column: IngestedColumn): column is PackedColumn => 'packed' in column;
+
+/**
+ * One column of a later part of a file, read by another thread, as its encoder left it: the raw
+ * (uncleaned) values in order of first appearance with a code per row, or its cells packed. Plain
+ * strings and typed arrays, so it crosses to the thread that reads the first part cheaply.
+ */
+export type ColumnPart = { raw: string[]; codes: Uint32Array } | { packed: PackedCells };
 
 const INITIAL_CAPACITY = 1024;
 /** Rows between checks of a column's distinct values against the rows seen. */
@@ -78,6 +85,29 @@ class CellReservoir {
     }
   }
 
+  /**
+   * Rows `first` to `first + count - 1` offered in order, each cell read only if it is kept: the
+   * same sample as offering every cell, without decoding the cells that are passed over.
+   */
+  offerRows(first: number, count: number, cellAt: (k: number) => string): void {
+    for (let k = 0; k < count; k++) {
+      if (this.cells.length < SAMPLE_CELLS) {
+        this.offer(cellAt(k), first + k);
+        continue;
+      }
+      let x = this.state;
+      x ^= x << 13;
+      x ^= x >>> 17;
+      x ^= x << 5;
+      this.state = x >>> 0;
+      const slot = this.state % (first + k + 1);
+      if (slot < SAMPLE_CELLS) {
+        this.cells[slot] = cellAt(k);
+        this.rows[slot] = first + k;
+      }
+    }
+  }
+
   /** The sampled cells in file order, dictionary-encoded. */
   finish(): EncodedColumn {
     const order = this.rows.map((_, k) => k).sort((a, b) => this.rows[a] - this.rows[b]);
@@ -107,18 +137,26 @@ export class ColumnEncoder {
   }
 
   push(value: string): void {
-    if (this.packed) {
-      this.packed.writer.push(value);
-      this.packed.reservoir.offer(value, this.size++);
-      return;
-    }
+    if (this.packed) return this.pushPacked(value);
     let code = this.index.get(value);
-    if (code === undefined) {
-      code = this.raw.length;
-      const copy = ownCopy(value);
-      this.raw.push(copy);
-      this.index.set(copy, code);
-    }
+    if (code === undefined) code = this.learn(ownCopy(value));
+    this.store(code);
+  }
+
+  private pushPacked(value: string): void {
+    this.packed!.writer.push(value);
+    this.packed!.reservoir.offer(value, this.size++);
+  }
+
+  /** A value not seen before gets the next code. */
+  private learn(value: string): number {
+    const code = this.raw.length;
+    this.raw.push(value);
+    this.index.set(value, code);
+    return code;
+  }
+
+  private store(code: number): void {
     if (this.size === this.codes.length) {
       const grown = new Uint32Array(this.codes.length * 2);
       grown.set(this.codes);
@@ -126,6 +164,42 @@ export class ColumnEncoder {
     }
     this.codes[this.size++] = code;
     if (this.pack && this.size % CHECK_EVERY === 0 && this.raw.length > PACK_RATIO * this.size) this.switchToPacked();
+  }
+
+  /**
+   * The same column's rows from a later part of the file (read by another thread), appended as if
+   * each cell had been pushed here in turn: the same codes, the same switch to packed cells at the
+   * same row, the same sample. A repeated value costs a typed-array read, not a string lookup.
+   */
+  append(part: ColumnPart): void {
+    if ('packed' in part) return this.appendPacked(part.packed);
+    const { raw, codes } = part;
+    const remap = new Int32Array(raw.length).fill(-1);
+    for (let i = 0; i < codes.length; i++) {
+      const k = codes[i];
+      if (this.packed) {
+        this.pushPacked(raw[k]);
+        continue;
+      }
+      let code = remap[k];
+      if (code < 0) code = remap[k] = this.index.get(raw[k]) ?? this.learn(raw[k]);
+      this.store(code);
+    }
+  }
+
+  private appendPacked(cells: PackedCells): void {
+    // Still a dictionary here: each cell as if pushed (this column may switch to packed cells on the way).
+    if (!this.packed) return forEachPackedCell(cells, (cell) => this.push(cell));
+    // Already packed here: the bytes are copied whole, and the sample reads only the cells it keeps.
+    const count = packedSize(cells);
+    this.packed.writer.appendPacked(cells);
+    this.packed.reservoir.offerRows(this.size, count, (at) => packedCellAt(cells, at));
+    this.size += count;
+  }
+
+  /** What a later part's encoder hands over (see `append`): its raw dictionary and codes, or its packed cells. */
+  part(): ColumnPart {
+    return this.packed ? { packed: this.packed.writer.finish() } : { raw: this.raw, codes: this.codes.subarray(0, this.size) };
   }
 
   /** The rows read so far go into the packed cells and the reservoir, and the dictionary is dropped. */

@@ -58,6 +58,26 @@ export class PackedCellWriter {
     this.offsets[++this.count] = at;
   }
 
+  /** Another writer's cells after these, bytes copied whole. */
+  appendPacked(cells: PackedCells): void {
+    const count = packedSize(cells);
+    const start = cells.offsets[0];
+    const length = cells.offsets[count] - start;
+    if (this.used + length > 0xffffffff) throw new RangeError('a column holds more than 4 GiB of text');
+    if (this.used + length > this.bytes.length) this.growBytes(this.used + length);
+    this.bytes.set(cells.bytes.subarray(start, start + length), this.used);
+    if (this.count + count + 1 > this.offsets.length) {
+      const grown = new Uint32Array(Math.max(this.offsets.length * 2, this.count + count + 1));
+      grown.set(this.offsets);
+      this.offsets = grown;
+    }
+    const shift = this.used - start;
+    for (let i = 1; i <= count; i++) this.offsets[this.count + i] = cells.offsets[i] + shift;
+    this.count += count;
+    this.used += length;
+    this.ascii &&= cells.ascii;
+  }
+
   private growBytes(least: number): void {
     const grown = new Uint8Array(Math.max(least, this.bytes.length * 2));
     grown.set(this.bytes.subarray(0, this.used));
@@ -74,6 +94,9 @@ export class PackedCellWriter {
 }
 
 export const packedSize = (cells: PackedCells) => cells.offsets.length - 1;
+
+/** Cell `index` alone, decoded. */
+export const packedCellAt = (cells: PackedCells, index: number): string => decoder.decode(cells.bytes.subarray(cells.offsets[index], cells.offsets[index + 1]));
 
 /**
  * Every cell as a string, in order, handed to `visit`. The column's text is decoded in blocks

@@ -1,7 +1,7 @@
 import type { CsvStreamSummary, RecordBatch } from '../csv/parse-csv-stream';
 import { RecordWidthCheck } from '../csv/check-record-widths';
 import type { Codebook } from './codebook-schema';
-import { ColumnEncoder, type IngestedColumn } from './column-encoder';
+import { ColumnEncoder, type ColumnPart, type IngestedColumn } from './column-encoder';
 import { detectHeaderLayout } from './detect-header-layout';
 import { SurveyFileError } from './survey-file-error';
 import type { HeaderLayout } from './types';
@@ -122,6 +122,22 @@ export interface IngestedFile {
   issues: IngestIssue[];
 }
 
+/** What a reader of a later part of the file needs from the first: how records are split and what a header row looks like. */
+export interface PartLayout {
+  delimiter: string;
+  width: number;
+  headerRows: string[][];
+}
+
+/** A later part of the file, read into columns by another thread (see `PartIngest`). */
+export interface IngestedPart {
+  columns: ColumnPart[];
+  /** 1-based line of each kept record, counted from the part's first line. */
+  lines: Uint32Array;
+  /** Records read (kept or not). */
+  records: number;
+}
+
 /**
  * Records in, columns out, one batch at a time: the first records are held until the header
  * layout is known, then every data record is checked for its width and its cells go straight
@@ -135,7 +151,7 @@ export class SurveyIngest {
   private duplicates: IngestIssue[] = [];
   private repeated?: RepeatedHeaderCheck;
 
-  constructor(private readonly options: { codebook?: Codebook; name: string; delimiter: () => string }) {}
+  constructor(private readonly options: { codebook?: Codebook; name: string; delimiter: () => string; onLayout?: (layout: PartLayout) => void }) {}
 
   /** Data records with the wrong number of fields so far. */
   get ragged(): number {
@@ -152,6 +168,11 @@ export class SurveyIngest {
         if (this.head.length >= HEAD_RECORDS) this.decide();
       }
     });
+  }
+
+  /** Decides the header layout now if the records so far have not (a first part of fewer than HEAD_RECORDS records): `onLayout` is told. */
+  settleLayout(): void {
+    if (!this.decided) this.decide();
   }
 
   private decide(): void {
@@ -174,7 +195,22 @@ export class SurveyIngest {
     this.decided = { layout, width, check };
     const head = this.head;
     this.head = head.slice(0, firstData);
+    this.options.onLayout?.({ delimiter: this.options.delimiter(), width, headerRows });
     for (const entry of head.slice(firstData)) check.add(entry.record, entry.line, entry.broken);
+  }
+
+  /**
+   * The rest of the file, read by another thread from the record boundary where this read
+   * stopped, appended as if its records had come through `add`: `lineOffset` is the lines this
+   * read covered. The caller appends only a part read without a single issue, so there is
+   * nothing of the part's to report.
+   */
+  appendPart(part: IngestedPart, lineOffset: number): void {
+    this.settleLayout();
+    this.decided!.check.flushPending();
+    part.columns.forEach((column, c) => this.encoders[c].append(column));
+    for (const line of part.lines) this.lines.push(line + lineOffset);
+    this.decided!.check.records += part.records;
   }
 
   finish(summary: CsvStreamSummary): IngestedFile {
@@ -194,5 +230,40 @@ export class SurveyIngest {
       columnCount: width,
       issues,
     };
+  }
+}
+
+/**
+ * A later part of the file, read by a second thread: records from a record boundary on, checked
+ * for width and repeated headers as the first part's are, into encoders of their own. Anything
+ * at all to report makes the part unusable (`finish` says why), and the whole file is read
+ * again by one thread: what is kept is only ever what a single read would have given.
+ */
+export class PartIngest {
+  private readonly encoders: ColumnEncoder[];
+  private readonly lines: number[] = [];
+  private readonly repeated: RepeatedHeaderCheck;
+  private readonly check: RecordWidthCheck;
+
+  constructor(layout: PartLayout) {
+    this.encoders = Array.from({ length: layout.width }, () => new ColumnEncoder());
+    this.repeated = new RepeatedHeaderCheck(layout.headerRows);
+    this.check = new RecordWidthCheck(layout.width, (record, line) => {
+      if (this.repeated.matches(record, line)) return;
+      for (let c = 0; c < layout.width; c++) this.encoders[c].push(record[c] ?? '');
+      this.lines.push(line);
+    });
+  }
+
+  add(batch: RecordBatch): void {
+    batch.records.forEach((record, k) => this.check.add(record, batch.lines[k], batch.broken.has(k)));
+  }
+
+  finish(summary: CsvStreamSummary): { part: IngestedPart } | { unusable: string } {
+    this.check.finish(summary.endsWithNewline);
+    const issue = [...summary.issues, ...this.check.issues, ...this.repeated.issues()][0];
+    if (issue) return { unusable: `line ${issue.line ?? '?'} of the part: ${issue.message}` };
+    if (this.check.records === 0) return { unusable: 'the part holds no records' };
+    return { part: { columns: this.encoders.map((encoder) => encoder.part()), lines: Uint32Array.from(this.lines), records: this.check.records } };
   }
 }

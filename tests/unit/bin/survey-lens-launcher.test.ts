@@ -21,7 +21,7 @@ function writeProject(): void {
   rmSync(path.join(tmp, 'bin'), { recursive: true, force: true });
   mkdirSync(path.join(tmp, 'bin', 'dist'), { recursive: true });
   if (!existsSync(path.join(tmp, 'node_modules'))) symlinkSync(path.join(root, 'node_modules'), path.join(tmp, 'node_modules'));
-  copyFileSync(path.join(root, 'bin', 'survey-lens.mjs'), path.join(tmp, 'bin', 'survey-lens.mjs'));
+  for (const file of ['survey-lens.mjs', 'fresh-dist.mjs']) copyFileSync(path.join(root, 'bin', file), path.join(tmp, 'bin', file));
   const says = (who: string) => `export async function main(argv) { process.stdout.write('${who} ' + argv.join(' ')); return 0; }\n`;
   writeFileSync(path.join(tmp, 'bin', 'cli.ts'), says('tsx'));
   writeFileSync(path.join(tmp, 'bin', 'dist', 'survey-lens.mjs'), says('bundle'));

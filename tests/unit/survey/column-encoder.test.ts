@@ -114,3 +114,45 @@ describe('ColumnEncoder on answers that hardly repeat', () => {
     expect(rebuilt.counts).toEqual(expected.counts);
   });
 });
+
+describe('ColumnEncoder.append (a later part of the file, read by another thread)', () => {
+  /** Deterministic cells: `distinct(i)` picks row i's answer, so a column's cardinality is chosen. */
+  const cells = (rows: number, distinct: (i: number) => string) => Array.from({ length: rows }, (_, i) => distinct(i));
+  const encodeWhole = (values: string[]) => {
+    const encoder = new ColumnEncoder();
+    for (const value of values) encoder.push(value);
+    return encoder.finish();
+  };
+  const encodeInTwo = (values: string[], at: number) => {
+    const first = new ColumnEncoder();
+    const second = new ColumnEncoder();
+    values.forEach((value, i) => (i < at ? first : second).push(value));
+    // The part crosses threads by structured clone: its typed arrays are copied here as they would be transferred.
+    first.append(structuredClone(second.part()));
+    return first.finish();
+  };
+  const answers = ['Yes', ' Yes', 'No', '', 'Maybe\u00a0', 'Ça va', 'N/A'];
+  const columns: [string, (i: number) => string][] = [
+    ['a few answers, some that clean alike', (i) => answers[(i * 7) % answers.length]],
+    ['free text from the start (packed in both parts)', (i) => `comment ${i} — ${'é'.repeat(i % 3)}`],
+    ['answers repeating in the first part, free text in the second', (i) => (i < 9_000 ? answers[i % 3] : `note ${i}`)],
+    ['free text in the first part only', (i) => (i < 9_000 ? `note ${i}` : answers[i % 3])],
+    ['a column that turns free text only after the cut', (i) => (i < 13_000 ? answers[i % 4] : `late ${i}`)],
+  ];
+  for (const [what, distinct] of columns) {
+    for (const at of [1, 4_096, 6_001, 12_000, 19_999]) {
+      it(`${what}, cut at row ${at}: the same column as one read (dictionary or packed cells, the same sample)`, () => {
+        const values = cells(20_000, distinct);
+        expect(encodeInTwo(values, at)).toEqual(encodeWhole(values));
+      });
+    }
+  }
+  it('a packed column appended to a packed column keeps every cell, in order', () => {
+    const values = cells(10_000, (i) => `row ${i} «${i % 13}»`);
+    const column = encodeInTwo(values, 5_000);
+    expect(isPacked(column)).toBe(true);
+    const read: string[] = [];
+    forEachCleanCell(column as never, (cell) => read.push(cell));
+    expect(read).toEqual(values);
+  });
+});
