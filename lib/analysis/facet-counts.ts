@@ -1,6 +1,6 @@
 import type { Question, Survey } from '../survey/types';
 import type { Selection } from './selection';
-import { countIntersection, hasBit } from '../survey/bitset';
+import { countIntersection } from '../survey/bitset';
 import type { Filter } from './filters';
 import { selectRespondents } from './select-respondents';
 import { selectionCount, lowestSelected } from './selection';
@@ -45,7 +45,11 @@ function optionCounts(question: Question, selection: Selection, rankAtMost: numb
       return question.options.map((option, index) => {
         let count = 0;
         const ranks = question.ranks[index];
-        for (let i = 0; i < selection.size; i++) if (ranks[i] !== 0 && ranks[i] <= rankAtMost && hasBit(selection.bits, i)) count++;
+        for (let w = 0; w < selection.bits.length; w++)
+          for (let word = selection.bits[w]; word !== 0; word &= word - 1) {
+            const rank = ranks[lowestSelected(w, word)];
+            if (rank !== 0 && rank <= rankAtMost) count++;
+          }
         return { value: option.value, label: option.label, count };
       });
     default:
@@ -57,13 +61,15 @@ function rangeOf(values: Float64Array, selection: Selection): { answered: number
   let answered = 0;
   let min = Infinity;
   let max = -Infinity;
-  for (let i = 0; i < values.length; i++) {
-    const value = values[i];
-    if (Number.isNaN(value) || !hasBit(selection.bits, i)) continue;
-    answered++;
-    if (value < min) min = value;
-    if (value > max) max = value;
-  }
+  // Only the selected respondents are visited (a filtered view selects few of everyone).
+  for (let w = 0; w < selection.bits.length; w++)
+    for (let word = selection.bits[w]; word !== 0; word &= word - 1) {
+      const value = values[lowestSelected(w, word)];
+      if (Number.isNaN(value)) continue;
+      answered++;
+      if (value < min) min = value;
+      if (value > max) max = value;
+    }
   return { answered, min, max };
 }
 

@@ -135,8 +135,20 @@ export function likertBoxes(question: LikertQuestion, settings: FigureSettings, 
   return [box('top2', onScale.slice(-2)), box('bottom2', onScale.slice(0, 2))];
 }
 
-/** Each respondent's score, looked up by option code in a small table (NaN for no answer and off-scale answers). */
+// Kept per parsed question and scoring: every view's mean score (and every findings scan) read every respondent's code again.
+const scoresOf = new WeakMap<LikertQuestion, Map<string, Float64Array>>();
+
+/** Each respondent's score, looked up by option code in a small table (NaN for no answer and off-scale answers). Shared: never written to. */
 export function scoresByCode(question: LikertQuestion, scoreOf: ReadonlyMap<number, number>): Float64Array {
+  let known = scoresOf.get(question);
+  if (!known) scoresOf.set(question, (known = new Map()));
+  const key = JSON.stringify([...scoreOf]);
+  let scores = known.get(key);
+  if (!scores) known.set(key, (scores = scoreEach(question, scoreOf)));
+  return scores;
+}
+
+function scoreEach(question: LikertQuestion, scoreOf: ReadonlyMap<number, number>): Float64Array {
   const table = new Float64Array(question.options.length + 1).fill(NaN);
   for (const [code, score] of scoreOf) table[code] = score;
   const scores = new Float64Array(question.codes.length);

@@ -5,7 +5,7 @@ import { aggregatable } from './question-figures';
 import { selectAll } from './selection';
 import type { Segment } from './segments';
 import { compareGroup, type ComparedGroup } from './compare-groups';
-import { prepareQuestion } from './scan-measures';
+import { prepareOverWholeWave, prepareQuestion } from './scan-measures';
 import type { FindingRow, TestedScan } from './finding-row';
 import { pickFindings, type FindingsScan, type FindingThresholds } from './pick-findings';
 
@@ -67,7 +67,7 @@ export function testFindings(survey: Survey, request: FindingsRequest): TestedSc
   const rows: FindingRow[] = [];
   let untested = 0;
   for (const question of scannedQuestions(survey, request.skip)) {
-    const prepared = prepareQuestion(question, universe, settings);
+    const prepared = request.segments ? prepareQuestion(question, universe, settings) : prepareOverWholeWave(question, universe, settings);
     for (const group of groups) {
       const compared = compareGroup(prepared, group, settings, minBase);
       rows.push(...compared.rows);

@@ -114,3 +114,33 @@ function meanSources(question: Question, universe: Selection, weights: Float64Ar
 export function prepareQuestion(question: Question, universe: Selection, settings: FigureSettings): PreparedQuestion {
   return { question, universe: shareCells(question, universe, settings), means: meanSources(question, universe, settings.weights) };
 }
+
+// A filtered view is compared with the rest of its whole wave: every new filter prepared the same
+// questions over the same respondents again (each option's tally, each mean's spread: passes over
+// every respondent). Kept per parsed question and settings; weights by identity (one per question, lib/analysis/weights).
+const overWholeWave = new WeakMap<Question, Map<string, PreparedQuestion>>();
+const weightIds = new WeakMap<Float64Array, number>();
+let nextWeightId = 1;
+
+/** prepareQuestion over every respondent of the wave (`everyone`, selectAll), computed once per question and settings. */
+export function prepareOverWholeWave(question: Question, everyone: Selection, settings: FigureSettings): PreparedQuestion {
+  const weights = settings.weights;
+  if (weights && !weightIds.has(weights)) weightIds.set(weights, nextWeightId++);
+  const key = JSON.stringify([
+    settings.baseRule,
+    settings.level,
+    settings.suppressBelow,
+    settings.unreliableBelow,
+    settings.surveySize,
+    weights ? weightIds.get(weights) : 0,
+  ]);
+  let known = overWholeWave.get(question);
+  if (!known) overWholeWave.set(question, (known = new Map()));
+  let prepared = known.get(key);
+  if (!prepared) {
+    // A handful of settings are ever asked of one question (levels, a weight or none): past that, start again.
+    if (known.size >= 16) known.clear();
+    known.set(key, (prepared = prepareQuestion(question, everyone, settings)));
+  }
+  return prepared;
+}

@@ -80,8 +80,22 @@ function matchFilter(question: Question, filter: Filter, size: number): Uint32Ar
   return bits;
 }
 
+// An option's respondents are found once per parsed question and option (a multi-select keeps its
+// own as `members`): under load every new view re-read every respondent's code for each filter,
+// once for the page and once more for each facet counted without its own filter.
+const optionBitsOf = new WeakMap<Question, Map<string, Uint32Array>>();
+
 function optionBits(question: Question, index: number, size: number, rankAtMost: number): Uint32Array {
   if (question.kind === 'multi') return question.members[index];
+  let known = optionBitsOf.get(question);
+  if (!known) optionBitsOf.set(question, (known = new Map()));
+  const key = `${index}:${rankAtMost}:${size}`;
+  let bits = known.get(key);
+  if (!bits) known.set(key, (bits = findOptionBits(question, index, size, rankAtMost)));
+  return bits;
+}
+
+function findOptionBits(question: Question, index: number, size: number, rankAtMost: number): Uint32Array {
   const bits = createBitset(size);
   if (question.kind === 'ranking') {
     const ranks = question.ranks[index];
