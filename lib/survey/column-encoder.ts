@@ -72,17 +72,22 @@ class CellReservoir {
       this.rows.push(row);
       return;
     }
+    const slot = this.slotFor(row);
+    if (slot < SAMPLE_CELLS) {
+      this.cells[slot] = ownCopy(value);
+      this.rows[slot] = row;
+    }
+  }
+
+  /** Where a row past the first SAMPLE_CELLS lands: a slot below SAMPLE_CELLS replaces that cell, any other keeps none. */
+  private slotFor(row: number): number {
     // xorshift32: fast, and the same sequence everywhere.
     let x = this.state;
     x ^= x << 13;
     x ^= x >>> 17;
     x ^= x << 5;
     this.state = x >>> 0;
-    const slot = this.state % (row + 1);
-    if (slot < SAMPLE_CELLS) {
-      this.cells[slot] = ownCopy(value);
-      this.rows[slot] = row;
-    }
+    return this.state % (row + 1);
   }
 
   /**
@@ -95,12 +100,7 @@ class CellReservoir {
         this.offer(cellAt(k), first + k);
         continue;
       }
-      let x = this.state;
-      x ^= x << 13;
-      x ^= x >>> 17;
-      x ^= x << 5;
-      this.state = x >>> 0;
-      const slot = this.state % (first + k + 1);
+      const slot = this.slotFor(first + k);
       if (slot < SAMPLE_CELLS) {
         this.cells[slot] = cellAt(k);
         this.rows[slot] = first + k;

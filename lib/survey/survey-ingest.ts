@@ -122,6 +122,15 @@ export interface IngestedFile {
   issues: IngestIssue[];
 }
 
+/** Data records checked for width; each kept one that does not repeat the header goes into the columns, its line noted. */
+function checkedInto(width: number, repeated: RepeatedHeaderCheck, encoders: readonly ColumnEncoder[], lines: number[]): RecordWidthCheck {
+  return new RecordWidthCheck(width, (record, line) => {
+    if (repeated.matches(record, line)) return;
+    for (let c = 0; c < width; c++) encoders[c].push(record[c] ?? '');
+    lines.push(line);
+  });
+}
+
 /** What a reader of a later part of the file needs from the first: how records are split and what a header row looks like. */
 export interface PartLayout {
   delimiter: string;
@@ -187,11 +196,7 @@ export class SurveyIngest {
     const headerRows = records.slice(layout.skip, firstData);
     this.duplicates = describeDuplicateColumns(headerRows, layout.kind.startsWith('ids') || layout.kind.startsWith('qualtrics'));
     const repeated = new RepeatedHeaderCheck(headerRows);
-    const check = new RecordWidthCheck(width, (record, line) => {
-      if (repeated.matches(record, line)) return;
-      for (let c = 0; c < width; c++) this.encoders[c].push(record[c] ?? '');
-      this.lines.push(line);
-    });
+    const check = checkedInto(width, repeated, this.encoders, this.lines);
     this.repeated = repeated;
     this.decided = { layout, width, check };
     const head = this.head;
@@ -254,11 +259,7 @@ export class PartIngest {
   constructor(layout: PartLayout) {
     this.encoders = Array.from({ length: layout.width }, () => new ColumnEncoder());
     this.repeated = new RepeatedHeaderCheck(layout.headerRows);
-    this.check = new RecordWidthCheck(layout.width, (record, line) => {
-      if (this.repeated.matches(record, line)) return;
-      for (let c = 0; c < layout.width; c++) this.encoders[c].push(record[c] ?? '');
-      this.lines.push(line);
-    });
+    this.check = checkedInto(layout.width, this.repeated, this.encoders, this.lines);
   }
 
   add(batch: RecordBatch): void {
