@@ -1,6 +1,7 @@
 // Whether the compiled CLI and its second-thread reader (bin/dist, built by scripts/build-cli.mjs)
 // are up to date with the sources they were built from. Read by the CLI's launcher and by the
 // server, which then name the reader in SURVEY_LENS_PART_WORKER (lib/store/read-in-two.ts).
+import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,4 +27,9 @@ export function namePartWorker() {
   const fresh = freshDist();
   if (fresh && !process.env.SURVEY_LENS_PART_WORKER) process.env.SURVEY_LENS_PART_WORKER = path.join(fresh, 'read-part-worker.mjs');
   return fresh;
+}
+
+/** Builds bin/dist again (scripts/build-cli.mjs) when it is missing or older than a source: the tests and the benchmark run the code as it is. */
+export function buildDistIfStale() {
+  if (!freshDist()) execFileSync(process.execPath, [path.join(root, 'scripts', 'build-cli.mjs')], { stdio: 'inherit' });
 }

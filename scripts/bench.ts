@@ -34,12 +34,11 @@ import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createGunzip } from 'node:zlib';
-import { execFileSync } from 'node:child_process';
 import { DEFAULT_SEED, ensureBenchData, ensurePlainFiles, SCHEMA_SIZES, SIZES, type GeneratedDataset } from './bench/generate-wide';
 import { runSchemaBench, schemaTable, schemaTargets } from './bench/schema-bench';
 import { runChild } from './bench/child-result';
 // @ts-expect-error a plain ES module of the launcher's, without types
-import { freshDist, namePartWorker } from '../bin/fresh-dist.mjs';
+import { buildDistIfStale, namePartWorker } from '../bin/fresh-dist.mjs';
 import { SPLIT_FROM_BYTES } from '../lib/store/read-in-two';
 import type { Engine, IngestResult } from './bench/ingest-child';
 import type { QueryJob } from './bench/query-child';
@@ -296,7 +295,7 @@ async function main(): Promise<void> {
   const wanted = (section: string) => only.length === 0 || only.includes(section);
   log(`Node ${process.version}, ${cpus().length} CPUs, load average ${load.toFixed(2)}; ingest ×${reps}, queries ×${runs}`);
   // Ours reads a large file on two threads, as the CLI and the server do: the compiled reader, rebuilt when stale, is named for the children.
-  if (!freshDist()) execFileSync(process.execPath, [path.join(root, 'scripts', 'build-cli.mjs')], { stdio: 'inherit' });
+  buildDistIfStale();
   log(
     namePartWorker()
       ? `files from ${(SPLIT_FROM_BYTES / 2 ** 20).toFixed(0)} MB are read on two threads (SURVEY_LENS_SPLIT=0: one)`

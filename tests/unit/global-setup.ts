@@ -1,7 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
 // @ts-expect-error a plain ES module of the launcher's, without types
-import { freshDist } from '../../bin/fresh-dist.mjs';
+import { buildDistIfStale } from '../../bin/fresh-dist.mjs';
 
 /**
  * Before any test file runs: the compiled CLI and its second-thread reader (bin/dist) are built
@@ -9,6 +7,5 @@ import { freshDist } from '../../bin/fresh-dist.mjs';
  * run the code under test, never a stale bundle, and no test rebuilds it under another's feet.
  */
 export default function setup(): void {
-  if (freshDist()) return;
-  execFileSync(process.execPath, [path.resolve(__dirname, '../../scripts/build-cli.mjs')], { stdio: 'inherit' });
+  buildDistIfStale();
 }
